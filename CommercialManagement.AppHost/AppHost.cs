@@ -1,0 +1,40 @@
+using CommercialManagement.AppHost.Infrastructure;
+using CommercialManagement.ServiceDefaults;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var infrastructure = builder.AddInfrastructure();
+var mail = builder.AddMailCatcher();
+
+var inbox = builder.AddProject<Projects.CommercialManagement_Inbox_Api>(ResourceNames.InboxApi)
+    .WithInfrastructure(infrastructure, ResourceNames.InboxDb)
+    .WithHttpHealthCheck("/health");
+
+var dossier = builder.AddProject<Projects.CommercialManagement_Dossier_Api>(ResourceNames.DossierApi)
+    .WithInfrastructure(infrastructure, ResourceNames.DossierDb)
+    .WithHttpHealthCheck("/health");
+
+var quote = builder.AddProject<Projects.CommercialManagement_Quote_Api>(ResourceNames.QuoteApi)
+    .WithInfrastructure(infrastructure, ResourceNames.QuoteDb)
+    .WithHttpHealthCheck("/health");
+
+var payment = builder.AddProject<Projects.CommercialManagement_Payment_Api>(ResourceNames.PaymentApi)
+    .WithInfrastructure(infrastructure, ResourceNames.PaymentDb)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNames.NotificationWorker)
+    .WithInfrastructure(infrastructure, ResourceNames.NotificationDb)
+    .WithReference(mail.Smtp)
+    .WaitFor(mail.Server)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)
+    .WithReference(infrastructure.Database(ResourceNames.IdentityDb))
+    .WithReference(inbox)
+    .WithReference(dossier)
+    .WithReference(quote)
+    .WithReference(payment)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

@@ -1,0 +1,27 @@
+namespace CommercialManagement.ServiceDefaults;
+
+/// <summary>Every Aspire resource name, declared once; the AppHost, the gateway and the tests use these.</summary>
+public static class ResourceNames
+{
+    public const string Postgres = "postgres";
+    public const string RabbitMq = "rabbitmq";
+    public const string RabbitMqServer = "rabbitmq-server";
+    public const string MailCatcher = "mailcatcher";
+
+    public const string InboxDb = "inboxdb";
+    public const string DossierDb = "dossierdb";
+    public const string QuoteDb = "quotedb";
+    public const string PaymentDb = "paymentdb";
+    public const string NotificationDb = "notificationdb";
+    public const string IdentityDb = "identitydb";
+
+    public const string InboxApi = "inbox-api";
+    public const string DossierApi = "dossier-api";
+    public const string QuoteApi = "quote-api";
+    public const string PaymentApi = "payment-api";
+    public const string NotificationWorker = "notification-worker";
+    public const string Gateway = "gateway";
+
+    /// <summary>The connection string name of the SMTP server the Notification worker sends through.</summary>
+    public const string Smtp = "smtp";
+}

@@ -1,0 +1,65 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CommercialManagement.BuildingBlocks.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>The connection string name of the broker (Aspire's resource name).</summary>
+    public const string BrokerConnectionName = "rabbitmq";
+
+    /// <summary>Short in-memory retries: Debian's RabbitMQ has no delayed-message plugin.</summary>
+    internal static readonly TimeSpan[] RetryIntervals =
+        [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5)];
+
+    /// <summary>
+    /// MassTransit on RabbitMQ with queues prefixed by the service, the outbox relay of
+    /// <typeparamref name="TDbContext"/>, an inbox filter on every consumer, bounded retries, then _error.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string queuePrefix,
+        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        where TDbContext : DbContext
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        services.AddHostedService<OutboxRelay<TDbContext>>();
+        services.AddScoped<DbContext>(provider => provider.GetRequiredService<TDbContext>());
+
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
+            configureConsumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
+                endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(BrokerAddress(builder.Configuration));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        return builder;
+    }
+
+    private static Uri BrokerAddress(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(BrokerConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings__{BrokerConnectionName} is not set: the service cannot reach RabbitMQ.");
+        }
+
+        return new Uri(connectionString);
+    }
+}

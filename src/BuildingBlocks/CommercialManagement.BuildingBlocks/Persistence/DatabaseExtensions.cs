@@ -1,0 +1,59 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CommercialManagement.BuildingBlocks.Persistence;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// The service's own PostgreSQL database from ConnectionStrings__<paramref name="connectionName"/>,
+    /// with the outbox signal and a readiness health check.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TDbContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings__{connectionName} is not set: the service cannot reach its database.");
+        }
+
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddDbContext<TDbContext>((provider, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(provider.GetRequiredService<OutboxSignalInterceptor>()));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Applies the migrations before the service takes traffic (the database is created if missing).</summary>
+    public static async Task MigrateDatabaseAsync<TDbContext>(this WebApplication app)
+        where TDbContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Migrations");
+        var attempt = 0;
+        while (true)
+        {
+            try
+            {
+                await db.Database.MigrateAsync();
+                return;
+            }
+            catch (Exception exception) when (++attempt < 10)
+            {
+                // Two services creating their databases at once, or a server still starting: try again shortly.
+                logger.LogWarning(exception, "Migration of {Context} failed (attempt {Attempt}); retrying", typeof(TDbContext).Name, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
+    }
+}

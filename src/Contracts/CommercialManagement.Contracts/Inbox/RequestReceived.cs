@@ -1,0 +1,37 @@
+namespace CommercialManagement.Contracts.Inbox;
+
+/// <summary>A request arrived from a website form or was typed in by staff after a phone call.</summary>
+public sealed record RequestReceived : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>The case id: the request's id is the dossier's id from start to end.</summary>
+    public required Guid RequestId { get; init; }
+
+    public required RequestChannel Channel { get; init; }
+
+    public required string CustomerName { get; init; }
+
+    public required string CustomerEmail { get; init; }
+
+    public string? CustomerPhone { get; init; }
+
+    public DateOnly? Arrival { get; init; }
+
+    public DateOnly? Departure { get; init; }
+
+    public required int Adults { get; init; }
+
+    public required IReadOnlyList<int> ChildrenAges { get; init; }
+
+    /// <summary>Two-letter language of the customer ("fr", "en"), for emails.</summary>
+    public required string Language { get; init; }
+}
+
+public enum RequestChannel
+{
+    WebForm = 0,
+    Phone = 1,
+}

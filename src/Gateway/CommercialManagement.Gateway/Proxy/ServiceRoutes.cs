@@ -1,0 +1,49 @@
+using CommercialManagement.ServiceDefaults;
+using Yarp.ReverseProxy.Configuration;
+
+namespace CommercialManagement.Gateway.Proxy;
+
+/// <summary>
+/// One named route per public path, forwarded unchanged to the service that owns it, resolved through service
+/// discovery. Every route names its authorization policy explicitly.
+/// </summary>
+internal static class ServiceRoutes
+{
+    public const string Anonymous = "anonymous";
+
+    public static readonly IReadOnlyList<RouteConfig> Routes =
+    [
+        Route("public-requests", "/public/requests", ResourceNames.InboxApi, Anonymous),
+    ];
+
+    public static readonly IReadOnlyList<ClusterConfig> Clusters =
+    [
+        Cluster(ResourceNames.InboxApi),
+        Cluster(ResourceNames.DossierApi),
+        Cluster(ResourceNames.QuoteApi),
+        Cluster(ResourceNames.PaymentApi),
+    ];
+
+    public static WebApplication MapServiceRoutes(this WebApplication app)
+    {
+        app.MapReverseProxy();
+        return app;
+    }
+
+    private static RouteConfig Route(string id, string path, string cluster, string policy) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        AuthorizationPolicy = policy,
+        Match = new RouteMatch { Path = path },
+    };
+
+    private static ClusterConfig Cluster(string service) => new()
+    {
+        ClusterId = service,
+        Destinations = new Dictionary<string, DestinationConfig>
+        {
+            [service] = new() { Address = $"http://{service}" },
+        },
+    };
+}

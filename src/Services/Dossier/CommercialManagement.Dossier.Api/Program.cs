@@ -1,0 +1,22 @@
+using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Dossier.Api;
+using CommercialManagement.Dossier.Api.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddDossierServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapDossierApi();
+app.MapDefaultEndpoints();
+
+await app.MigrateDatabaseAsync<DossierDbContext>();
+await app.RunAsync();
+
+/// <summary>The Dossier service's entry point, named for WebApplicationFactory.</summary>
+public partial class Program;

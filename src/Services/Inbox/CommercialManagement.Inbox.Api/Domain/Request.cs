@@ -1,0 +1,80 @@
+using CommercialManagement.Contracts.Inbox;
+
+namespace CommercialManagement.Inbox.Api.Domain;
+
+/// <summary>What a website form or a phone call brings in; its id is the case id for the whole life of the case.</summary>
+internal sealed class Request
+{
+    private Request()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public Guid? WebsiteId { get; private set; }
+
+    public RequestChannel Channel { get; private set; }
+
+    public string CustomerName { get; private set; } = "";
+
+    public string CustomerEmail { get; private set; } = "";
+
+    public string? CustomerPhone { get; private set; }
+
+    public DateOnly? Arrival { get; private set; }
+
+    public DateOnly? Departure { get; private set; }
+
+    public int Adults { get; private set; }
+
+    public List<int> ChildrenAges { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public bool Consent { get; private set; }
+
+    public string Language { get; private set; } = "fr";
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public static Request FromWebsite(Website website, Customer customer, Stay stay, string? message, bool consent, string language, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        OrganisationId = website.OrganisationId,
+        WebsiteId = website.Id,
+        Channel = RequestChannel.WebForm,
+        CustomerName = customer.Name,
+        CustomerEmail = customer.Email,
+        CustomerPhone = customer.Phone,
+        Arrival = stay.Arrival,
+        Departure = stay.Departure,
+        Adults = stay.Adults,
+        ChildrenAges = [.. stay.ChildrenAges],
+        Message = message,
+        Consent = consent,
+        Language = language,
+        ReceivedAt = now,
+    };
+
+    public RequestReceived ToReceivedEvent() => new()
+    {
+        OrganisationId = OrganisationId,
+        OccurredAt = ReceivedAt,
+        RequestId = Id,
+        Channel = Channel,
+        CustomerName = CustomerName,
+        CustomerEmail = CustomerEmail,
+        CustomerPhone = CustomerPhone,
+        Arrival = Arrival,
+        Departure = Departure,
+        Adults = Adults,
+        ChildrenAges = ChildrenAges,
+        Language = Language,
+    };
+}
+
+internal sealed record Customer(string Name, string Email, string? Phone);
+
+internal sealed record Stay(DateOnly? Arrival, DateOnly? Departure, int Adults, IReadOnlyList<int> ChildrenAges);

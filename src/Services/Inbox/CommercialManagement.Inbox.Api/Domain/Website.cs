@@ -1,0 +1,31 @@
+namespace CommercialManagement.Inbox.Api.Domain;
+
+/// <summary>A website allowed to post requests for an organisation, identified by its public site key.</summary>
+internal sealed class Website
+{
+    private Website()
+    {
+    }
+
+    public Website(Guid id, Guid organisationId, string name, string siteKey, IEnumerable<string> allowedOrigins)
+    {
+        Id = id;
+        OrganisationId = organisationId;
+        Name = name;
+        SiteKey = siteKey;
+        AllowedOrigins = [.. allowedOrigins];
+        Enabled = true;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string SiteKey { get; private set; } = "";
+
+    public List<string> AllowedOrigins { get; private set; } = [];
+
+    public bool Enabled { get; private set; }
+}

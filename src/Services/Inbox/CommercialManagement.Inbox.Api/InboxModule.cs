@@ -1,0 +1,16 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Inbox.Api.Persistence;
+using CommercialManagement.ServiceDefaults;
+
+namespace CommercialManagement.Inbox.Api;
+
+internal static class InboxModule
+{
+    public static IHostApplicationBuilder AddInboxServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<InboxDbContext>(ResourceNames.InboxDb);
+        builder.AddMessaging<InboxDbContext>("inbox");
+        return builder;
+    }
+}

@@ -1,0 +1,41 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Inbox.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Inbox.Api.Persistence;
+
+internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options) : DbContext(options)
+{
+    public DbSet<Request> Requests => Set<Request>();
+
+    public DbSet<Website> Websites => Set<Website>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Website>(website =>
+        {
+            website.ToTable("websites");
+            website.HasKey(w => w.Id);
+            website.Property(w => w.Name).HasMaxLength(200);
+            website.Property(w => w.SiteKey).HasMaxLength(100);
+            website.HasIndex(w => w.SiteKey).IsUnique();
+        });
+
+        modelBuilder.Entity<Request>(request =>
+        {
+            request.ToTable("requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.CustomerName).HasMaxLength(200);
+            request.Property(r => r.CustomerEmail).HasMaxLength(254);
+            request.Property(r => r.CustomerPhone).HasMaxLength(40);
+            request.Property(r => r.Message).HasMaxLength(5000);
+            request.Property(r => r.Language).HasMaxLength(2);
+            request.HasIndex(r => new { r.OrganisationId, r.ReceivedAt });
+        });
+
+        modelBuilder.AddMessagingTables();
+    }
+}
+
+internal sealed class InboxDbContextFactory : DesignTimeDbContextFactory<InboxDbContext>;

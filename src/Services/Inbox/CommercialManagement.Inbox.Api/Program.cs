@@ -1,0 +1,23 @@
+using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Inbox.Api;
+using CommercialManagement.Inbox.Api.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddInboxServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapInboxApi();
+app.MapDefaultEndpoints();
+
+await app.MigrateDatabaseAsync<InboxDbContext>();
+await app.SeedInboxDemoDataAsync();
+await app.RunAsync();
+
+/// <summary>The Inbox service's entry point, named for WebApplicationFactory.</summary>
+public partial class Program;

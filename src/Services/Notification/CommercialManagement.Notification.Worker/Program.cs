@@ -1,0 +1,21 @@
+using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Notification.Worker;
+using CommercialManagement.Notification.Worker.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNotificationServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapDefaultEndpoints();
+
+await app.MigrateDatabaseAsync<NotificationDbContext>();
+await app.RunAsync();
+
+/// <summary>The Notification service's entry point, named for WebApplicationFactory.</summary>
+public partial class Program;

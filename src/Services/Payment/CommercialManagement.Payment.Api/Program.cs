@@ -1,0 +1,21 @@
+using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Payment.Api;
+using CommercialManagement.Payment.Api.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddPaymentServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapDefaultEndpoints();
+
+await app.MigrateDatabaseAsync<PaymentDbContext>();
+await app.RunAsync();
+
+/// <summary>The Payment service's entry point, named for WebApplicationFactory.</summary>
+public partial class Program;

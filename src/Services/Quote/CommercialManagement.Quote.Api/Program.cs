@@ -1,0 +1,21 @@
+using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Quote.Api;
+using CommercialManagement.Quote.Api.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddQuoteServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapDefaultEndpoints();
+
+await app.MigrateDatabaseAsync<QuoteDbContext>();
+await app.RunAsync();
+
+/// <summary>The Quote service's entry point, named for WebApplicationFactory.</summary>
+public partial class Program;
