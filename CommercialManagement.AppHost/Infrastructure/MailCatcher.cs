@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommercialManagement.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
 
 namespace CommercialManagement.AppHost.Infrastructure;
 

@@ -120,11 +120,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         var payload = message.Deserialize();
-        await bus.Publish(payload, payload.GetType(), context =>
-        {
-            context.MessageId = message.Id;
-            context.SentTime = message.OccurredAt.UtcDateTime;
-        }, timeout.Token);
+        await bus.Publish(payload, payload.GetType(), context => context.MessageId = message.Id, timeout.Token);
     }
 
     private async Task CleanUpIfDueAsync(CancellationToken cancellationToken)
