@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CommercialManagement.Contracts;
 
 namespace CommercialManagement.BuildingBlocks.Messaging;
@@ -10,7 +11,10 @@ namespace CommercialManagement.BuildingBlocks.Messaging;
 /// </summary>
 public sealed class OutboxMessage
 {
-    internal static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     internal static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);

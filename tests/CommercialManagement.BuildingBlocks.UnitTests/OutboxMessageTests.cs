@@ -1,0 +1,137 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Contracts.Inbox;
+
+namespace CommercialManagement.BuildingBlocks.UnitTests;
+
+public sealed class OutboxMessageTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
+
+    private static RequestReceived Event(DateTimeOffset occurredAt) => new()
+    {
+        OrganisationId = Guid.NewGuid(),
+        OccurredAt = occurredAt,
+        RequestId = Guid.NewGuid(),
+        Channel = RequestChannel.WebForm,
+        CustomerName = "Élodie Martin",
+        CustomerEmail = "elodie@example.fr",
+        Adults = 2,
+        ChildrenAges = [8, 5],
+        Language = "fr",
+    };
+
+    [Fact]
+    public void NewMessage_IsPendingAndDueAtOnce()
+    {
+        var message = OutboxMessage.For(Event(Now), traceParent: null);
+
+        Assert.Null(message.SentAt);
+        Assert.Equal(0, message.Attempts);
+        Assert.True(message.IsDue(Now));
+        Assert.False(message.IsDue(Now.AddSeconds(-1)));
+    }
+
+    [Fact]
+    public void MarkSent_IsNoLongerDueAndKeepsTheSendTime()
+    {
+        var message = OutboxMessage.For(Event(Now), null);
+
+        message.MarkSent(Now.AddSeconds(2));
+
+        Assert.Equal(Now.AddSeconds(2), message.SentAt);
+        Assert.Equal(1, message.Attempts);
+        Assert.False(message.IsDue(Now.AddDays(1)));
+    }
+
+    [Fact]
+    public void MarkSent_Twice_IsRefused()
+    {
+        var message = OutboxMessage.For(Event(Now), null);
+        message.MarkSent(Now);
+
+        Assert.Throws<InvalidOperationException>(() => message.MarkSent(Now));
+        Assert.Throws<InvalidOperationException>(() => message.MarkFailed(Now, "late failure"));
+    }
+
+    [Fact]
+    public void MarkFailed_StaysPendingAndIsRetriedAfterADelay()
+    {
+        var message = OutboxMessage.For(Event(Now), null);
+
+        message.MarkFailed(Now, "broker unreachable");
+
+        Assert.Null(message.SentAt);
+        Assert.Equal(1, message.Attempts);
+        Assert.Equal("broker unreachable", message.LastError);
+        Assert.False(message.IsDue(Now));
+        Assert.True(message.IsDue(Now + OutboxMessage.FirstRetryDelay));
+    }
+
+    [Fact]
+    public void MarkFailed_Repeatedly_DoublesTheDelayUpToTheCap()
+    {
+        var message = OutboxMessage.For(Event(Now), null);
+        var delays = new List<TimeSpan>();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            message.MarkFailed(Now, "down");
+            delays.Add(message.NextAttemptAt - Now);
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(1), delays[0]);
+        Assert.Equal(TimeSpan.FromSeconds(2), delays[1]);
+        Assert.Equal(TimeSpan.FromSeconds(4), delays[2]);
+        Assert.Equal(OutboxMessage.MaxRetryDelay, delays[^1]);
+        Assert.Equal(10, message.Attempts);
+        Assert.Null(message.SentAt);
+    }
+
+    [Fact]
+    public void MarkFailed_ThenSent_ClearsTheError()
+    {
+        var message = OutboxMessage.For(Event(Now), null);
+        message.MarkFailed(Now, "down");
+
+        message.MarkSent(Now.AddSeconds(5));
+
+        Assert.Null(message.LastError);
+        Assert.Equal(2, message.Attempts);
+    }
+
+    [Fact]
+    public void MarkFailed_WithAHugeError_KeepsItBounded()
+    {
+        var message = OutboxMessage.For(Event(Now), null);
+
+        message.MarkFailed(Now, new string('x', 10_000));
+
+        Assert.Equal(OutboxMessage.MaxErrorLength, message.LastError!.Length);
+    }
+
+    [Fact]
+    public void CanBeCleaned_OnlySentRowsOlderThanTheRetention()
+    {
+        var retention = TimeSpan.FromDays(7);
+        var pending = OutboxMessage.For(Event(Now), null);
+        var sent = OutboxMessage.For(Event(Now), null);
+        sent.MarkSent(Now);
+
+        Assert.False(pending.CanBeCleaned(Now.AddDays(30), retention));
+        Assert.False(sent.CanBeCleaned(Now.AddDays(6), retention));
+        Assert.True(sent.CanBeCleaned(Now.AddDays(7), retention));
+    }
+
+    [Fact]
+    public void Payload_RoundTripsToTheSameContract()
+    {
+        var original = Event(Now);
+        var message = OutboxMessage.For(original, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+        var restored = Assert.IsType<RequestReceived>(message.Deserialize());
+
+        Assert.Equal(original.RequestId, restored.RequestId);
+        Assert.Equal("Élodie Martin", restored.CustomerName);
+        Assert.Equal([8, 5], restored.ChildrenAges);
+        Assert.Equal(typeof(RequestReceived).FullName, message.MessageType);
+    }
+}

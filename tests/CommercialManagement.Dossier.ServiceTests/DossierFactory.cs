@@ -1,0 +1,6 @@
+using CommercialManagement.ServiceDefaults;
+using CommercialManagement.TestKit;
+
+namespace CommercialManagement.Dossier.ServiceTests;
+
+public sealed class DossierFactory() : ServiceFactory<Program>(ResourceNames.DossierDb);

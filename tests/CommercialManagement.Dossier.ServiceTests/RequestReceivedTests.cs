@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.TestKit;
+using MassTransit;
+
+namespace CommercialManagement.Dossier.ServiceTests;
+
+public sealed class RequestReceivedTests(DossierFactory factory) : IClassFixture<DossierFactory>
+{
+    private static RequestReceived Received(Guid requestId) => new()
+    {
+        OrganisationId = new Guid("0b5e7a10-0000-4000-8000-000000000001"),
+        OccurredAt = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero),
+        RequestId = requestId,
+        Channel = RequestChannel.WebForm,
+        CustomerName = "Élodie Martin",
+        CustomerEmail = "elodie@example.fr",
+        CustomerPhone = "+33 6 12 34 56 78",
+        Arrival = new DateOnly(2027, 2, 13),
+        Departure = new DateOnly(2027, 2, 20),
+        Adults = 2,
+        ChildrenAges = [8, 5],
+        Language = "fr",
+    };
+
+    private Task PublishAsync(RequestReceived message, Guid messageId) =>
+        factory.Harness.Bus.Publish(message, context => context.MessageId = messageId);
+
+    private Task<bool> ConsumedAsync(Guid messageId, int times) => Eventually.TrueAsync(
+        () => Task.FromResult(factory.Harness.Consumed.Select<RequestReceived>(m => m.Context.MessageId == messageId).Count() >= times),
+        TimeSpan.FromSeconds(15));
+
+    [Fact]
+    public async Task RequestReceived_OpensACaseAtTheRequestStage()
+    {
+        var requestId = Guid.CreateVersion7();
+
+        await PublishAsync(Received(requestId), Guid.NewGuid());
+
+        Assert.True(await Eventually.TrueAsync(
+            async () => await factory.CountAsync("SELECT count(*) FROM dossiers WHERE \"Id\" = @p0", requestId) == 1,
+            TimeSpan.FromSeconds(15)));
+        var dossier = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/dossiers/{requestId}");
+        Assert.Equal("Request", dossier.GetProperty("status").GetString());
+        Assert.Equal("Élodie Martin", dossier.GetProperty("customerName").GetString());
+        Assert.Equal("2027-02-13", dossier.GetProperty("arrival").GetString());
+        Assert.Equal(2, dossier.GetProperty("adults").GetInt32());
+    }
+
+    [Fact]
+    public async Task RequestReceived_DeliveredTwice_ChangesStateOnce()
+    {
+        var requestId = Guid.CreateVersion7();
+        var messageId = Guid.NewGuid();
+
+        await PublishAsync(Received(requestId), messageId);
+        await PublishAsync(Received(requestId), messageId);
+
+        Assert.True(await ConsumedAsync(messageId, times: 2));
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM dossiers WHERE \"Id\" = @p0", requestId));
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @p0", messageId));
+    }
+
+    [Fact]
+    public async Task GetDossier_UnknownId_Returns404Problem()
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/dossiers/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

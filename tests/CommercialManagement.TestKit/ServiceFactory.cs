@@ -1,0 +1,73 @@
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit;
+
+namespace CommercialManagement.TestKit;
+
+/// <summary>
+/// One service in process on its own fresh PostgreSQL database (real), with MassTransit's in-memory test
+/// harness in place of RabbitMQ. Pass a connection string to start a second host on the same database.
+/// </summary>
+public class ServiceFactory<TEntryPoint>(string databaseName, string? connectionString = null)
+    : WebApplicationFactory<TEntryPoint>, IAsyncLifetime
+    where TEntryPoint : class
+{
+    public string ConnectionString { get; private set; } = connectionString ?? "";
+
+    public async Task InitializeAsync()
+    {
+        if (string.IsNullOrEmpty(ConnectionString))
+        {
+            var server = await PostgresServer.GetAsync();
+            ConnectionString = await server.CreateDatabaseAsync(databaseName);
+        }
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public ITestHarness Harness => Services.GetTestHarness();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting($"ConnectionStrings:{databaseName}", ConnectionString);
+        // Never reached: the harness replaces the RabbitMQ transport.
+        builder.UseSetting("ConnectionStrings:rabbitmq", "amqp://guest:guest@127.0.0.1:1/");
+        builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddMassTransitTestHarness();
+            ConfigureTestServices(services);
+        });
+    }
+
+    /// <summary>A count (or any integer) straight from the service's database, parameters named @p0, @p1...</summary>
+    public async Task<long> CountAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters.AddWithValue($"p{i}", parameters[i]);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+}
