@@ -3,10 +3,16 @@ using CommercialManagement.TestKit;
 
 namespace CommercialManagement.Inbox.ServiceTests;
 
-public sealed class InboxFactory(string? connectionString) : ServiceFactory<Program>(ResourceNames.InboxDb, connectionString)
+public sealed class InboxFactory : ServiceFactory<Program>
 {
     public InboxFactory()
-        : this(null)
+        : base(ResourceNames.InboxDb)
+    {
+    }
+
+    /// <summary>A second host on an existing database, as after a restart.</summary>
+    internal InboxFactory(string connectionString)
+        : base(ResourceNames.InboxDb, connectionString)
     {
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,9 @@ internal sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider t
     : IFilter<ConsumeContext<TMessage>>
     where TMessage : class
 {
+    private static readonly Counter<long> Duplicates = MessagingMetrics.Meter.CreateCounter<long>(
+        "messaging.inbox.duplicates", description: "Redelivered messages a consumer had already processed, skipped.");
+
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
     {
         var messageId = context.MessageId
@@ -26,6 +30,7 @@ internal sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider t
         if (seen)
         {
             LogDuplicate(messageId, typeof(TMessage).Name, consumer);
+            Duplicates.Add(1, new KeyValuePair<string, object?>("messaging.consumer", consumer));
             return;
         }
 
