@@ -1,0 +1,31 @@
+using CommercialManagement.ServiceDefaults;
+using Microsoft.Playwright;
+
+namespace CommercialManagement.EndToEndTests.Browser;
+
+[Collection(SystemCollection.Name)]
+public sealed class NavigationTests(SystemFixture system)
+{
+    [Fact]
+    public async Task BackOffice_OpenedInChromium_ShowsTheFrenchNavigation()
+    {
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 800 } });
+        var gateway = system.App.GetEndpoint(ResourceNames.Gateway, "http");
+
+        await page.GotoAsync(gateway.ToString());
+
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+        foreach (var entry in new[] { "Demandes", "Dossiers", "Catalogue", "Paramètres" })
+        {
+            await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = entry })).ToBeVisibleAsync();
+        }
+
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Dossiers" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dossiers", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync("Dossiers · Gestion commerciale");
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("navigation-dossiers") });
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommercialManagement.ServiceDefaults;
+using CommercialManagement.TestKit;
+using Npgsql;
+
+namespace CommercialManagement.EndToEndTests.System;
+
+[Collection(SystemCollection.Name)]
+public sealed class RequestToCaseTests(SystemFixture system)
+{
+    internal static object RequestBody(string email) => new
+    {
+        siteKey = "valneve-office-demo",
+        name = "Élodie Martin",
+        email,
+        phone = "+33 6 12 34 56 78",
+        arrival = "2027-02-13",
+        departure = "2027-02-20",
+        adults = 2,
+        childrenAges = new[] { 8, 5 },
+        message = "Bonjour, un chalet pour la semaine ?",
+        consent = true,
+    };
+
+    internal static async Task<Guid> PostRequestAsync(HttpClient gateway, string email)
+    {
+        var response = await gateway.PostAsJsonAsync("/public/requests", RequestBody(email));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    internal static async Task<JsonElement?> FindCaseAsync(HttpClient dossier, Guid id)
+    {
+        var response = await dossier.GetAsync($"/api/dossiers/{id}");
+        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
+    }
+
+    internal static async Task<long> CountAsync(DistributedApplication app, string database, string sql, object parameter)
+    {
+        await using var connection = new NpgsqlConnection(await app.GetConnectionStringAsync(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("p0", parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), global::System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task PublicRequest_ThroughTheGateway_AppearsAsACaseInTheDossierService()
+    {
+        var id = await PostRequestAsync(system.Gateway(), "system@example.fr");
+
+        var dossier = system.App.CreateHttpClient(ResourceNames.DossierApi);
+        JsonElement? found = null;
+        Assert.True(await Eventually.TrueAsync(async () => (found = await FindCaseAsync(dossier, id)) is not null, TimeSpan.FromSeconds(30)));
+        Assert.Equal("Request", found!.Value.GetProperty("status").GetString());
+        Assert.Equal("Élodie Martin", found.Value.GetProperty("customerName").GetString());
+        Assert.Equal("WebForm", found.Value.GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task PublicRequest_NotJson_IsRefusedWith400ThroughTheGateway()
+    {
+        var response = await system.Gateway().PostAsync("/public/requests", new StringContent("{not json", global::System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,58 @@
+using CommercialManagement.ServiceDefaults;
+
+namespace CommercialManagement.EndToEndTests;
+
+/// <summary>
+/// The whole system, started once for every end-to-end test through the AppHost (Aspire's testing builder) in the
+/// local infrastructure mode: real PostgreSQL, real RabbitMQ, the five services, the gateway and the mail catcher,
+/// with a private data folder that is removed afterwards.
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"cm-e2e-{Guid.NewGuid():N}");
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public static readonly string[] Services =
+    [
+        ResourceNames.InboxApi, ResourceNames.DossierApi, ResourceNames.QuoteApi, ResourceNames.PaymentApi,
+        ResourceNames.NotificationWorker, ResourceNames.Gateway,
+    ];
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CommercialManagement_AppHost>(
+            ["--Infrastructure:Mode=local", $"--Infrastructure:DataFolder={_dataFolder}"], timeout.Token);
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        foreach (var service in Services)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
+        }
+    }
+
+    public HttpClient Gateway() => App.CreateHttpClient(ResourceNames.Gateway);
+
+    public async Task DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server still closing its files: test.sh removes what is left.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}
