@@ -17,6 +17,13 @@ public static class BrowserSession
         return (playwright, browser);
     }
 
+    /// <summary>Opens a back-office page and waits until Blazor's interactive circuit has taken over.</summary>
+    public static async Task OpenAsync(IPage page, Uri address)
+    {
+        await page.GotoAsync(address.ToString());
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+    }
+
     public static string ScreenshotPath(string name)
     {
         var folder = Path.Combine(TestKit.RepositoryRoot.Path, "TestResults", "screenshots");

@@ -15,7 +15,7 @@ public sealed class NavigationTests(SystemFixture system)
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 800 } });
         var gateway = system.App.GetEndpoint(ResourceNames.Gateway, "http");
 
-        await page.GotoAsync(gateway.ToString());
+        await BrowserSession.OpenAsync(page, gateway);
 
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
         foreach (var entry in new[] { "Demandes", "Dossiers", "Catalogue", "Paramètres" })
