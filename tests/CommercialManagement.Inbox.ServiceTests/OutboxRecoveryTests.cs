@@ -1,6 +1,5 @@
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.TestKit;
-using MassTransit.Testing;
 
 namespace CommercialManagement.Inbox.ServiceTests;
 
@@ -31,9 +30,8 @@ public sealed class OutboxRecoveryTests
             """);
 
         // The restarted process publishes it, with the row's id as message id, and marks it sent.
-        Assert.True(await restarted.Harness.Published.Any<RequestReceived>(m => m.Context.MessageId == messageId));
-        var published = restarted.Harness.Published.Select<RequestReceived>(m => m.Context.MessageId == messageId).Single();
-        Assert.Equal(requestId, published.Context.Message.RequestId);
+        var published = await restarted.PublishedAsync<RequestReceived>(m => m.RequestId == requestId, m => m.Context.MessageId == messageId);
+        Assert.Equal("Jean Dupont", published.CustomerName);
         Assert.True(await Eventually.TrueAsync(
             async () => await restarted.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @p0 AND sent_at IS NOT NULL", messageId) == 1,
             TimeSpan.FromSeconds(10)));

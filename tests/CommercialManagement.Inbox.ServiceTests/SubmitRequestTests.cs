@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CommercialManagement.Contracts.Inbox;
-using MassTransit.Testing;
 
 namespace CommercialManagement.Inbox.ServiceTests;
 
@@ -32,12 +31,13 @@ public sealed class SubmitRequestTests(InboxFactory factory) : IClassFixture<Inb
         var response = await client.PostAsJsonAsync("/public/requests", RequestBodies.Valid("relay@example.fr"));
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        Assert.True(await factory.Harness.Published.Any<RequestReceived>(m => m.Context.Message.RequestId == id));
-        var published = factory.Harness.Published.Select<RequestReceived>(m => m.Context.Message.RequestId == id).Single();
-        Assert.Equal("Élodie Martin", published.Context.Message.CustomerName);
-        Assert.Equal([8, 5], published.Context.Message.ChildrenAges);
+        var published = await factory.PublishedAsync<RequestReceived>(m => m.RequestId == id);
+        Assert.Equal("Élodie Martin", published.CustomerName);
+        Assert.Equal([8, 5], published.ChildrenAges);
+        var messageId = factory.PublishedMessageId<RequestReceived>(m => m.RequestId == id)!.Value;
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @p0", messageId));
         Assert.True(await TestKit.Eventually.TrueAsync(
-            async () => await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @p0 AND sent_at IS NOT NULL", published.Context.MessageId!.Value) == 1,
+            async () => await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @p0 AND sent_at IS NOT NULL", messageId) == 1,
             TimeSpan.FromSeconds(10)));
     }
 

@@ -42,9 +42,36 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
         builder.ConfigureTestServices(services =>
         {
             services.AddMassTransitTestHarness();
+            // A relay pass or a retry can leave the bus quiet for a moment: do not end the wait too early.
+            services.Configure<TestHarnessOptions>(options =>
+            {
+                options.TestTimeout = TimeSpan.FromSeconds(30);
+                options.TestInactivityTimeout = TimeSpan.FromSeconds(10);
+            });
             ConfigureTestServices(services);
         });
     }
+
+    /// <summary>Waits for a published event matching the filter, without relying on the bus's inactivity.</summary>
+    public async Task<T> PublishedAsync<T>(Func<T, bool> filter, Func<IPublishedMessage<T>, bool>? envelope = null)
+        where T : class
+    {
+        IPublishedMessage<T>? found = null;
+        var seen = await Eventually.TrueAsync(
+            () =>
+            {
+                found = Harness.Published.Select<T>(m => filter(m.Context.Message) && (envelope?.Invoke(m) ?? true)).FirstOrDefault();
+                return Task.FromResult(found is not null);
+            },
+            TimeSpan.FromSeconds(20));
+        Assert.True(seen, $"No {typeof(T).Name} matching the filter was published within 20 s.");
+        return found!.Context.Message;
+    }
+
+    /// <summary>The message id of the first published event matching the filter.</summary>
+    public Guid? PublishedMessageId<T>(Func<T, bool> filter)
+        where T : class =>
+        Harness.Published.Select<T>(m => filter(m.Context.Message)).FirstOrDefault()?.Context.MessageId;
 
     /// <summary>A count (or any integer) straight from the service's database, parameters named @p0, @p1...</summary>
     public async Task<long> CountAsync(string sql, params object[] parameters)
