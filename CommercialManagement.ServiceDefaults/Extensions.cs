@@ -55,6 +55,7 @@ public static class Extensions
                 .AddMeter("CommercialManagement.Messaging")
                 .AddNpgsqlInstrumentation())
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new BackgroundClientSpanSampler()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddSource("CommercialManagement.Outbox")

@@ -41,8 +41,14 @@ if [ ! -s "$pgdata/PG_VERSION" ]; then
   rm -f "$pwcopy"
 fi
 
-as_postgres "$bin/postgres" -D "$pgdata" -p "$port" -h 127.0.0.1 -k "$socket_dir" \
-  -c max_connections=300 -c shared_buffers=128MB -c log_min_messages=warning ${POSTGRES_EXTRA_ARGS:-} &
+server=("$bin/postgres" -D "$pgdata" -p "$port" -h 127.0.0.1 -k "$socket_dir"
+  -c max_connections=300 -c shared_buffers=128MB -c log_min_messages=warning ${POSTGRES_EXTRA_ARGS:-})
+# Started directly in the background (setpriv execs the server), so $! is the server itself.
+if [ "$(id -u)" = 0 ]; then
+  setpriv --reuid=postgres --regid=postgres --init-groups "${server[@]}" &
+else
+  "${server[@]}" &
+fi
 pid=$!
 trap 'kill -INT "$pid" 2>/dev/null || true' TERM INT
 wait "$pid" || true
