@@ -24,5 +24,10 @@ apphost=$!
 stop() { kill -TERM "$apphost" 2>/dev/null || true; }
 trap stop INT TERM
 wait "$apphost" || true
-# The AppHost stops its resources (DCP needs a few seconds); wait for it to be gone.
 wait "$apphost" 2>/dev/null || true
+# `dotnet run` returns before DCP has stopped the services and servers: wait until they are gone (60 s at most).
+for _ in $(seq 1 60); do
+  pgrep -f "$root/(\.data/local|src/|CommercialManagement\.AppHost/bin)" >/dev/null || break
+  sleep 1
+done
+echo "Stopped."
