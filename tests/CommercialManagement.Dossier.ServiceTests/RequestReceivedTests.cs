@@ -9,9 +9,12 @@ namespace CommercialManagement.Dossier.ServiceTests;
 
 public sealed class RequestReceivedTests(DossierFactory factory) : IClassFixture<DossierFactory>
 {
-    private static RequestReceived Received(Guid requestId) => new()
+    internal static readonly Guid OrganisationA = new("0b5e7a10-0000-4000-8000-00000000000a");
+    internal static readonly Guid OrganisationB = new("0b5e7a10-0000-4000-8000-00000000000b");
+
+    internal static RequestReceived Received(Guid requestId, Guid? organisationId = null) => new()
     {
-        OrganisationId = new Guid("0b5e7a10-0000-4000-8000-000000000001"),
+        OrganisationId = organisationId ?? OrganisationA,
         OccurredAt = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero),
         RequestId = requestId,
         Channel = RequestChannel.WebForm,
@@ -38,7 +41,7 @@ public sealed class RequestReceivedTests(DossierFactory factory) : IClassFixture
         Assert.True(await Eventually.TrueAsync(
             async () => await factory.CountAsync("SELECT count(*) FROM dossiers WHERE \"Id\" = @p0", requestId) == 1,
             TimeSpan.FromSeconds(15)));
-        var dossier = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/dossiers/{requestId}");
+        var dossier = await factory.CreateStaffClient(OrganisationA).GetFromJsonAsync<JsonElement>($"/api/dossiers/{requestId}");
         Assert.Equal("Request", dossier.GetProperty("status").GetString());
         Assert.Equal("Élodie Martin", dossier.GetProperty("customerName").GetString());
         Assert.Equal("2027-02-13", dossier.GetProperty("arrival").GetString());
@@ -63,7 +66,7 @@ public sealed class RequestReceivedTests(DossierFactory factory) : IClassFixture
     [Fact]
     public async Task GetDossier_UnknownId_Returns404Problem()
     {
-        var response = await factory.CreateClient().GetAsync($"/api/dossiers/{Guid.NewGuid()}");
+        var response = await factory.CreateStaffClient(OrganisationA).GetAsync($"/api/dossiers/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

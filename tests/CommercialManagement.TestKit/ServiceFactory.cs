@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using CommercialManagement.ServiceDefaults.Security;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +34,17 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
 
     public ITestHarness Harness => Services.GetTestHarness();
 
+    /// <summary>The key this test's services check staff tokens with; a fresh one per factory.</summary>
+    public StaffTokens Tokens { get; } = new();
+
+    /// <summary>A client calling the service as a staff member of <paramref name="organisationId"/>.</summary>
+    public HttpClient CreateStaffClient(Guid organisationId, string role = StaffClaims.AgentRole)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Issue(organisationId, role));
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -39,6 +52,7 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
         // Never reached: the harness replaces the RabbitMQ transport.
         builder.UseSetting("ConnectionStrings:rabbitmq", "amqp://guest:guest@127.0.0.1:1/");
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
+        builder.UseSetting(StaffTokenOptions.SigningKeySetting, Tokens.SigningKey);
         builder.ConfigureTestServices(services =>
         {
             services.AddMassTransitTestHarness();

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Tenancy;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,7 @@ public static class MessagingExtensions
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
+                endpoint.UseConsumeFilter(typeof(TenantConsumeFilter<>), context);
                 endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
             });
             bus.UsingRabbitMq((context, rabbit) =>

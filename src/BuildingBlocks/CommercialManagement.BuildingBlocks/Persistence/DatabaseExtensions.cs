@@ -1,4 +1,5 @@
 using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.BuildingBlocks.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,8 @@ public static class DatabaseExtensions
                 $"ConnectionStrings__{connectionName} is not set: the service cannot reach its database.");
         }
 
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddScoped<TenantContext>();
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
         builder.Services.AddDbContext<TDbContext>((provider, options) => options

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -12,6 +13,10 @@ public abstract class DesignTimeDbContextFactory<TDbContext> : IDesignTimeDbCont
         var options = new DbContextOptionsBuilder<TDbContext>()
             .UseNpgsql("Host=localhost;Database=design_time", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .Options;
-        return (TDbContext)Activator.CreateInstance(typeof(TDbContext), options)!;
+        var constructor = typeof(TDbContext).GetConstructors().Single();
+        var arguments = constructor.GetParameters()
+            .Select(p => p.ParameterType == typeof(TenantContext) ? new TenantContext(null) : (object)options)
+            .ToArray();
+        return (TDbContext)constructor.Invoke(arguments);
     }
 }

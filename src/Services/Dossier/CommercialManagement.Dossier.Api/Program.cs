@@ -5,12 +5,15 @@ using CommercialManagement.Dossier.Api.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddServiceAuthentication();
 builder.AddDossierServices();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapDossierApi();
 app.MapDefaultEndpoints();

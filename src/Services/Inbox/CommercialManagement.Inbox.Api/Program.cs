@@ -5,12 +5,15 @@ using CommercialManagement.Inbox.Api.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddServiceAuthentication();
 builder.AddInboxServices();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapInboxApi();
 app.MapDefaultEndpoints();

@@ -1,9 +1,10 @@
+using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Inbox;
 
 namespace CommercialManagement.Dossier.Api.Domain;
 
 /// <summary>A commercial case, from the request to the processed order. Its id is the request's id.</summary>
-internal sealed class Dossier
+internal sealed class Dossier : ITenantOwned
 {
     private Dossier()
     {

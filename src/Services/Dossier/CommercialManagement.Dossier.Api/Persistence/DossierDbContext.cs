@@ -1,14 +1,15 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.BuildingBlocks.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Dossier.Api.Persistence;
 
-internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> options) : DbContext(options)
+internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> options, TenantContext tenant)
+    : TenantDbContext(options, tenant)
 {
     public DbSet<Domain.Dossier> Dossiers => Set<Domain.Dossier>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Domain.Dossier>(dossier =>
         {
@@ -22,8 +23,6 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             dossier.Property(d => d.CustomerPhone).HasMaxLength(40);
             dossier.HasIndex(d => new { d.OrganisationId, d.Status, d.CreatedAt });
         });
-
-        modelBuilder.AddMessagingTables();
     }
 }
 

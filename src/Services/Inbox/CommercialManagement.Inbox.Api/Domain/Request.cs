@@ -1,9 +1,10 @@
+using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Inbox;
 
 namespace CommercialManagement.Inbox.Api.Domain;
 
 /// <summary>What a website form or a phone call brings in; its id is the case id for the whole life of the case.</summary>
-internal sealed class Request
+internal sealed class Request : ITenantOwned
 {
     private Request()
     {

@@ -1,7 +1,9 @@
+using CommercialManagement.BuildingBlocks.Tenancy;
+
 namespace CommercialManagement.Inbox.Api.Domain;
 
 /// <summary>A website allowed to post requests for an organisation, identified by its public site key.</summary>
-internal sealed class Website
+internal sealed class Website : ITenantOwned
 {
     private Website()
     {

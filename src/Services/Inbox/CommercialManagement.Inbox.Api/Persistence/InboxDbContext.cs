@@ -1,17 +1,18 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Inbox.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Inbox.Api.Persistence;
 
-internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options) : DbContext(options)
+internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, TenantContext tenant)
+    : TenantDbContext(options, tenant)
 {
     public DbSet<Request> Requests => Set<Request>();
 
     public DbSet<Website> Websites => Set<Website>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Website>(website =>
         {
@@ -33,8 +34,6 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options) :
             request.Property(r => r.Language).HasMaxLength(2);
             request.HasIndex(r => new { r.OrganisationId, r.ReceivedAt });
         });
-
-        modelBuilder.AddMessagingTables();
     }
 }
 

@@ -24,7 +24,7 @@ internal static class InboxDemoData
             new(new Guid("0b5e7a10-0000-4000-8001-000000000003"), DemoOrganisations.ChaletMelezes, "Chalet des Mélèzes", DemoOrganisations.ChaletMelezesSiteKey, demoOrigins),
         ];
 
-        var existing = await db.Websites.Select(w => w.Id).ToListAsync();
+        var existing = await db.Websites.IgnoreQueryFilters().Select(w => w.Id).ToListAsync();
         db.Websites.AddRange(websites.Where(w => !existing.Contains(w.Id)));
         await db.SaveChangesAsync();
     }

@@ -1,12 +1,15 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.BuildingBlocks.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Notification.Worker.Persistence;
 
-internal sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options)
+internal sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options, TenantContext tenant)
+    : TenantDbContext(options, tenant)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+    }
 }
 
 internal sealed class NotificationDbContextFactory : DesignTimeDbContextFactory<NotificationDbContext>;

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.Json;
 using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Inbox.Api.Domain;
 using CommercialManagement.Inbox.Api.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +30,7 @@ internal static class SubmitRequestEndpoint
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static async Task<Results<Accepted<SubmitRequestResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        HttpRequest httpRequest, InboxDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+        HttpRequest httpRequest, InboxDbContext db, TenantContext tenant, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         SubmitRequestBody? body;
         try
@@ -55,7 +56,9 @@ internal static class SubmitRequestEndpoint
             return TypedResults.ValidationProblem(errors, title: "La demande contient des erreurs.");
         }
 
-        var website = await db.Websites.SingleOrDefaultAsync(w => w.SiteKey == body.SiteKey && w.Enabled, cancellationToken);
+        // Anonymous: the site key names the organisation, so this one lookup crosses organisations.
+        var website = await db.Websites.IgnoreQueryFilters()
+            .SingleOrDefaultAsync(w => w.SiteKey == body.SiteKey && w.Enabled, cancellationToken);
         if (website is null)
         {
             return TypedResults.Problem(
@@ -64,6 +67,7 @@ internal static class SubmitRequestEndpoint
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
+        tenant.Use(website.OrganisationId);
         var request = Request.FromWebsite(
             website,
             new Customer(body.Name!.Trim(), body.Email!.Trim(), string.IsNullOrWhiteSpace(body.Phone) ? null : body.Phone.Trim()),

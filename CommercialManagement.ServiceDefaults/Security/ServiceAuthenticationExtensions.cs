@@ -1,0 +1,44 @@
+using CommercialManagement.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class ServiceAuthenticationExtensions
+{
+    /// <summary>
+    /// A service accepts only the gateway's short-lived staff tokens (issuer, audience, lifetime, signature), and
+    /// every endpoint requires one carrying an organisation unless it says AllowAnonymous.
+    /// </summary>
+    public static TBuilder AddServiceAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var key = StaffTokenOptions.SigningKey(builder.Configuration, builder.Environment);
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = StaffTokenOptions.ValidationParameters(key, StaffTokenOptions.ServicesAudience);
+                options.Events = new JwtBearerEvents
+                {
+                    // A staff token always names its organisation: without one, it is not a valid token here.
+                    OnTokenValidated = context =>
+                    {
+                        if (!Guid.TryParse(context.Principal?.FindFirst(StaffClaims.OrganisationId)?.Value, out _))
+                        {
+                            context.Fail("The token names no organisation.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .RequireClaim(StaffClaims.OrganisationId)
+                .Build());
+        return builder;
+    }
+}

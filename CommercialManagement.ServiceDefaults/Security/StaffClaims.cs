@@ -1,0 +1,14 @@
+namespace CommercialManagement.ServiceDefaults.Security;
+
+/// <summary>The claims every staff token carries, from the gateway to the services.</summary>
+public static class StaffClaims
+{
+    public const string UserId = "sub";
+    public const string Name = "name";
+    public const string Email = "email";
+    public const string OrganisationId = "org";
+    public const string Role = "role";
+
+    public const string AdminRole = "Admin";
+    public const string AgentRole = "Agent";
+}
