@@ -5,31 +5,38 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var infrastructure = builder.AddInfrastructure();
 var mail = builder.AddMailCatcher();
+var signingKey = builder.AddSigningKey();
 
 var inbox = builder.AddProject<Projects.CommercialManagement_Inbox_Api>(ResourceNames.InboxApi)
+    .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.InboxDb)
     .WithHttpHealthCheck("/health");
 
 var dossier = builder.AddProject<Projects.CommercialManagement_Dossier_Api>(ResourceNames.DossierApi)
+    .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.DossierDb)
     .WithHttpHealthCheck("/health");
 
 var quote = builder.AddProject<Projects.CommercialManagement_Quote_Api>(ResourceNames.QuoteApi)
+    .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.QuoteDb)
     .WithHttpHealthCheck("/health");
 
 var payment = builder.AddProject<Projects.CommercialManagement_Payment_Api>(ResourceNames.PaymentApi)
+    .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.PaymentDb)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNames.NotificationWorker)
+    .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.NotificationDb)
     .WithReference(mail.Smtp)
     .WaitFor(mail.Server)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)
-    .WithReference(infrastructure.Database(ResourceNames.IdentityDb))
+    .WithSigningKey(signingKey)
+    .WithInfrastructure(infrastructure, ResourceNames.IdentityDb)
     .WithReference(inbox)
     .WithReference(dossier)
     .WithReference(quote)

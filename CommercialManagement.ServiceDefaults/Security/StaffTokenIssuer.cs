@@ -29,7 +29,8 @@ public sealed class StaffTokenIssuer(SecurityKey key, TimeProvider timeProvider)
     }
 
     /// <summary>The principal of a staff member, as the gateway builds it at sign-in.</summary>
-    public static ClaimsPrincipal Principal(Guid userId, string name, string email, Guid organisationId, IEnumerable<string> roles)
+    public static ClaimsPrincipal Principal(
+        Guid userId, string name, string email, Guid organisationId, IEnumerable<string> roles, string authenticationType = "staff")
     {
         List<Claim> claims =
         [
@@ -39,6 +40,6 @@ public sealed class StaffTokenIssuer(SecurityKey key, TimeProvider timeProvider)
             new(StaffClaims.OrganisationId, organisationId.ToString()),
         ];
         claims.AddRange(roles.Select(role => new Claim(StaffClaims.Role, role)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "staff", StaffClaims.Name, StaffClaims.Role));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, StaffClaims.Name, StaffClaims.Role));
     }
 }

@@ -1,3 +1,4 @@
+using CommercialManagement.Gateway.Identity;
 using CommercialManagement.Gateway.Proxy;
 using MudBlazor.Services;
 
@@ -7,11 +8,13 @@ internal static class GatewayModule
 {
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
+        builder.AddGatewayIdentity();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ServiceRoutes.Routes, ServiceRoutes.Clusters)
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            .AddTransforms<StaffTokenTransform>();
         return builder;
     }
 }

@@ -1,5 +1,8 @@
+using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Gateway;
 using CommercialManagement.Gateway.Components;
+using CommercialManagement.Gateway.Features.Auth;
+using CommercialManagement.Gateway.Identity;
 using CommercialManagement.Gateway.Proxy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,13 +14,18 @@ var app = builder.Build();
 
 app.UseExceptionHandler("/erreur", createScopeForErrors: true);
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAuthApi();
 app.MapServiceRoutes();
 app.MapDefaultEndpoints();
 
+await app.MigrateDatabaseAsync<GatewayDbContext>();
+await app.SeedIdentityDemoDataAsync();
 await app.RunAsync();
 
 /// <summary>The gateway's entry point, named for WebApplicationFactory.</summary>

@@ -5,15 +5,17 @@ namespace CommercialManagement.Gateway.Proxy;
 
 /// <summary>
 /// One named route per public path, forwarded unchanged to the service that owns it, resolved through service
-/// discovery. Every route names its authorization policy explicitly.
+/// discovery. Every route names its authorization policy: anonymous ones are listed in the README and tested.
 /// </summary>
 internal static class ServiceRoutes
 {
     public const string Anonymous = "anonymous";
+    public const string Staff = "default";
 
     public static readonly IReadOnlyList<RouteConfig> Routes =
     [
         Route("public-requests", "/public/requests", ResourceNames.InboxApi, Anonymous),
+        Route("dossiers", "/api/dossiers/{**rest}", ResourceNames.DossierApi, Staff),
     ];
 
     public static readonly IReadOnlyList<ClusterConfig> Clusters =

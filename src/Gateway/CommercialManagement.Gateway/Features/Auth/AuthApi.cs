@@ -1,0 +1,70 @@
+using CommercialManagement.Gateway.Identity;
+using CommercialManagement.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace CommercialManagement.Gateway.Features.Auth;
+
+internal sealed record TokenRequest(string? Email, string? Password);
+
+internal sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+
+internal static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", IssueTokenAsync)
+            .WithName("IssueToken")
+            .WithSummary("Exchanges a staff member's email and password for a short-lived bearer token for /api/*.")
+            .WithTags("Authentication")
+            .AllowAnonymous()
+            .DisableAntiforgery();
+        app.MapPost("/deconnexion", SignOutAsync)
+            .WithName("SignOut")
+            .WithSummary("Ends the back-office session and returns to the login page.")
+            .WithTags("Authentication")
+            .AllowAnonymous()
+            .DisableAntiforgery();
+        return app;
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
+        TokenRequest? request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, StaffTokenIssuer issuer)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.Problem(title: "L'adresse e-mail et le mot de passe sont obligatoires.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var user = await users.FindByEmailAsync(request.Email.Trim());
+        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (user is null || !result.Succeeded)
+        {
+            return TypedResults.Problem(
+                title: result.IsLockedOut ? SignInMessages.LockedOut : SignInMessages.Failed,
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var lifetime = StaffTokenOptions.ApiTokenLifetime;
+        return TypedResults.Ok(new TokenResponse(issuer.Issue(principal, StaffTokenOptions.ApiAudience, lifetime), "Bearer", (int)lifetime.TotalSeconds));
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<StaffUser> signIn)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.Problem(title: "La demande de déconnexion n'est pas valide. Rechargez la page.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect("/connexion");
+    }
+}
+
+internal static class SignInMessages
+{
+    public const string Failed = "Adresse e-mail ou mot de passe incorrect.";
+    public const string LockedOut = "Trop de tentatives : ce compte est verrouillé pendant 15 minutes.";
+}

@@ -1,0 +1,47 @@
+using CommercialManagement.BuildingBlocks.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Gateway.Identity;
+
+/// <summary>
+/// The gateway's identity database: organisations, staff and roles. Sign-in looks a user up across organisations by
+/// email, so these tables carry no tenant filter; the administration pages scope every query to the admin's organisation.
+/// </summary>
+internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Organisation>(organisation =>
+        {
+            organisation.ToTable("organisations");
+            organisation.HasKey(o => o.Id);
+            organisation.Property(o => o.Id).ValueGeneratedNever();
+            organisation.Property(o => o.Name).HasMaxLength(200);
+            organisation.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+            organisation.Property(o => o.Address).HasMaxLength(500);
+            organisation.Property(o => o.Siret).HasMaxLength(14);
+            organisation.Property(o => o.VatNumber).HasMaxLength(20);
+            organisation.Property(o => o.TravelOperatorRegistration).HasMaxLength(30);
+            organisation.Property(o => o.ContactEmail).HasMaxLength(254);
+            organisation.Property(o => o.ContactPhone).HasMaxLength(40);
+            organisation.Property(o => o.QuoteNumberPrefix).HasMaxLength(10);
+            organisation.Property(o => o.TermsOfSale).HasMaxLength(20_000);
+            organisation.Property(o => o.EmailSenderName).HasMaxLength(200);
+            organisation.Property(o => o.EmailReplyTo).HasMaxLength(254);
+        });
+        builder.Entity<StaffUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            user.HasIndex(u => u.OrganisationId);
+        });
+    }
+}
+
+internal sealed class GatewayDbContextFactory : DesignTimeDbContextFactory<GatewayDbContext>;

@@ -1,0 +1,102 @@
+using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.ServiceDefaults;
+using CommercialManagement.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace CommercialManagement.Gateway.Identity;
+
+internal static class IdentityModule
+{
+    /// <summary>Chooses the bearer token when one is sent, the login cookie otherwise.</summary>
+    public const string StaffScheme = "staff";
+
+    public const string AdminPolicy = "admin";
+
+    public static IHostApplicationBuilder AddGatewayIdentity(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<GatewayDbContext>(ResourceNames.IdentityDb);
+        var key = StaffTokenOptions.SigningKey(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(provider => new StaffTokenIssuer(key, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services
+            .AddAuthentication(options =>
+            {
+                options.DefaultScheme = StaffScheme;
+                options.DefaultChallengeScheme = StaffScheme;
+            })
+            .AddPolicyScheme(StaffScheme, "Staff", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = StaffTokenOptions.ValidationParameters(key, StaffTokenOptions.ApiAudience);
+            })
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
+
+        builder.Services
+            .AddIdentityCore<StaffUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<GatewayDbContext>()
+            .AddSignInManager<StaffSignInManager>()
+            .AddClaimsPrincipalFactory<StaffPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(StaffClaims.AdminRole));
+        builder.Services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    private static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+        options.Password.RequiredLength = 8;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = true;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.ClaimsIdentity.UserIdClaimType = StaffClaims.UserId;
+        options.ClaimsIdentity.UserNameClaimType = StaffClaims.Name;
+        options.ClaimsIdentity.EmailClaimType = StaffClaims.Email;
+        options.ClaimsIdentity.RoleClaimType = StaffClaims.Role;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.Cookie.Name = "cm.staff";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.LoginPath = "/connexion";
+        cookie.LogoutPath = "/deconnexion";
+        cookie.AccessDeniedPath = "/acces-refuse";
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+        cookie.SlidingExpiration = true;
+        // An API call without credentials gets 401, not the login page.
+        cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
+        cookie.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
+    }
+
+    private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,56 @@
+namespace CommercialManagement.Gateway.Identity;
+
+internal enum OrganisationKind
+{
+    BookingOffice = 0,
+    AccommodationProvider = 1,
+    SkiSchool = 2,
+}
+
+/// <summary>A seller of the destination: its legal details (printed on documents) and the settings services use.</summary>
+internal sealed class Organisation
+{
+    private Organisation()
+    {
+    }
+
+    public Organisation(Guid id, string name, OrganisationKind kind)
+    {
+        Id = id;
+        Name = name;
+        Kind = kind;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; set; } = "";
+
+    public OrganisationKind Kind { get; set; }
+
+    public string Address { get; set; } = "";
+
+    public string? Siret { get; set; }
+
+    public string? VatNumber { get; set; }
+
+    /// <summary>Immatriculation Atout France, for those selling packages.</summary>
+    public string? TravelOperatorRegistration { get; set; }
+
+    public string ContactEmail { get; set; } = "";
+
+    public string? ContactPhone { get; set; }
+
+    public int DepositPercentage { get; set; } = 30;
+
+    public int BalanceDueDaysBeforeArrival { get; set; } = 30;
+
+    public int QuoteValidityDays { get; set; } = 7;
+
+    public string QuoteNumberPrefix { get; set; } = "DEV";
+
+    public string TermsOfSale { get; set; } = "";
+
+    public string EmailSenderName { get; set; } = "";
+
+    public string? EmailReplyTo { get; set; }
+}
