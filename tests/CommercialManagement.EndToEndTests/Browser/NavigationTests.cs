@@ -7,7 +7,7 @@ namespace CommercialManagement.EndToEndTests.Browser;
 public sealed class NavigationTests(SystemFixture system)
 {
     [Fact]
-    public async Task BackOffice_OpenedInChromium_ShowsTheFrenchNavigation()
+    public async Task BackOffice_SignedIn_ShowsTheFrenchNavigation()
     {
         var (playwright, browser) = await BrowserSession.LaunchAsync();
         using var _ = playwright;
@@ -15,7 +15,7 @@ public sealed class NavigationTests(SystemFixture system)
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 800 } });
         var gateway = system.App.GetEndpoint(ResourceNames.Gateway, "http");
 
-        await BrowserSession.OpenAsync(page, gateway);
+        await StaffLogin.SignInAsync(page, gateway, "agent@valneve-office.test");
 
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
         foreach (var entry in new[] { "Demandes", "Dossiers", "Catalogue", "Paramètres" })

@@ -23,7 +23,7 @@ public sealed class BrokerOutageTests(SystemFixture system)
             id = await RequestToCaseTests.PostRequestAsync(system.Gateway(), "outage@example.fr");
 
             await Task.Delay(TimeSpan.FromSeconds(3));
-            Assert.Null(await RequestToCaseTests.FindCaseAsync(system.App.CreateHttpClient(ResourceNames.DossierApi), id));
+            Assert.Null(await RequestToCaseTests.FindCaseAsync(await RequestToCaseTests.StaffClientAsync(system, "agent@valneve-office.test"), id));
             Assert.Equal(1, await RequestToCaseTests.CountAsync(system.App, ResourceNames.InboxDb,
                 "SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0 AND sent_at IS NULL", id.ToString()));
         }
@@ -34,7 +34,7 @@ public sealed class BrokerOutageTests(SystemFixture system)
             await system.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.RabbitMqServer, timeout.Token);
         }
 
-        var dossier = system.App.CreateHttpClient(ResourceNames.DossierApi);
+        var dossier = await RequestToCaseTests.StaffClientAsync(system, "agent@valneve-office.test");
         Assert.True(await Eventually.TrueAsync(
             async () => await RequestToCaseTests.FindCaseAsync(dossier, id) is not null, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1)));
         Assert.Equal(1, await RequestToCaseTests.CountAsync(system.App, ResourceNames.DossierDb,

@@ -31,9 +31,19 @@ public sealed class RequestToCaseTests(SystemFixture system)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    internal static async Task<JsonElement?> FindCaseAsync(HttpClient dossier, Guid id)
+    internal static async Task<HttpClient> StaffClientAsync(SystemFixture system, string email)
     {
-        var response = await dossier.GetAsync($"/api/dossiers/{id}");
+        var gateway = system.Gateway();
+        var response = await gateway.PostAsJsonAsync("/api/auth/token", new { email, password = "Demo!2026" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        gateway.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return gateway;
+    }
+
+    internal static async Task<JsonElement?> FindCaseAsync(HttpClient staff, Guid id)
+    {
+        var response = await staff.GetAsync($"/api/dossiers/{id}");
         return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
     }
 
@@ -47,16 +57,25 @@ public sealed class RequestToCaseTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task PublicRequest_ThroughTheGateway_AppearsAsACaseInTheDossierService()
+    public async Task PublicRequest_ThroughTheGateway_AppearsAsACaseForItsOrganisationOnly()
     {
         var id = await PostRequestAsync(system.Gateway(), "system@example.fr");
 
-        var dossier = system.App.CreateHttpClient(ResourceNames.DossierApi);
+        var officeAgent = await StaffClientAsync(system, "agent@valneve-office.test");
         JsonElement? found = null;
-        Assert.True(await Eventually.TrueAsync(async () => (found = await FindCaseAsync(dossier, id)) is not null, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.TrueAsync(async () => (found = await FindCaseAsync(officeAgent, id)) is not null, TimeSpan.FromSeconds(30)));
+        var skiSchoolAgent = await StaffClientAsync(system, "agent@esf-valneve.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await skiSchoolAgent.GetAsync($"/api/dossiers/{id}")).StatusCode);
         Assert.Equal("Request", found!.Value.GetProperty("status").GetString());
         Assert.Equal("Élodie Martin", found.Value.GetProperty("customerName").GetString());
         Assert.Equal("WebForm", found.Value.GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task DossierService_ReachedDirectlyBypassingTheGateway_Answers401()
+    {
+        var dossier = await system.App.CreateHttpClient(ResourceNames.DossierApi).GetAsync($"/api/dossiers/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.Unauthorized, dossier.StatusCode);
     }
 
     [Fact]

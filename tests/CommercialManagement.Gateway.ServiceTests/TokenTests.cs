@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CommercialManagement.Gateway.ServiceTests;
+
+public sealed class TokenTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+{
+    internal const string DemoPassword = "Demo!2026";
+
+    internal static async Task<HttpResponseMessage> RequestTokenAsync(HttpClient client, string email, string password) =>
+        await client.PostAsJsonAsync("/api/auth/token", new { email, password });
+
+    [Fact]
+    public async Task Token_ForADemoAgent_IsIssuedAndOpensTheApi()
+    {
+        var client = factory.CreateClient();
+
+        var response = await RequestTokenAsync(client, "agent@esf-valneve.test", DemoPassword);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Bearer", body.GetProperty("tokenType").GetString());
+        Assert.InRange(body.GetProperty("expiresIn").GetInt32(), 60, 3600);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/dossiers/{Guid.NewGuid()}");
+        request.Headers.Authorization = new("Bearer", body.GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_WithAWrongPassword_Is401WithAFrenchMessage()
+    {
+        var response = await RequestTokenAsync(factory.CreateClient(), "agent@valneve-office.test", "Wrong!2026");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Adresse e-mail ou mot de passe incorrect.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Token_ForAnUnknownEmail_IsTheSame401()
+    {
+        var response = await RequestTokenAsync(factory.CreateClient(), "nobody@nowhere.test", DemoPassword);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Adresse e-mail ou mot de passe incorrect.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Token_AfterFiveWrongPasswords_TheAccountIsLockedEvenWithTheRightOne()
+    {
+        var client = factory.CreateClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await RequestTokenAsync(client, "admin@chalet-melezes.test", "Wrong!2026");
+        }
+
+        var response = await RequestTokenAsync(client, "admin@chalet-melezes.test", DemoPassword);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Trop de tentatives : ce compte est verrouillé pendant 15 minutes.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Token_WithoutABody_Is400()
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/token", new { email = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
