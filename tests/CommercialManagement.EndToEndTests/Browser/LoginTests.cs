@@ -22,7 +22,7 @@ public sealed class LoginTests(SystemFixture system)
 
         await page.GotoAsync(new Uri(gateway, "/dossiers").ToString());
 
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl=%2Fdossiers"));
+        await Assertions.Expect(page).ToHaveURLAsync(new global::System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl=%2Fdossiers"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
     }
 
@@ -38,7 +38,7 @@ public sealed class LoginTests(SystemFixture system)
         await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync("Hugo Favre");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("signed-in-ski-school") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new global::System.Text.RegularExpressions.Regex("/connexion$"));
         await page.GotoAsync(new Uri(gateway, "/demandes").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
     }
