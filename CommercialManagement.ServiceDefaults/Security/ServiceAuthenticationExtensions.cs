@@ -38,7 +38,11 @@ public static class ServiceAuthenticationExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
                 .RequireClaim(StaffClaims.OrganisationId)
-                .Build());
+                .Build())
+            .AddPolicy(StaffClaims.AdminRole, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(StaffClaims.OrganisationId)
+                .RequireRole(StaffClaims.AdminRole));
         return builder;
     }
 }

@@ -30,4 +30,13 @@ internal sealed class Website : ITenantOwned
     public List<string> AllowedOrigins { get; private set; } = [];
 
     public bool Enabled { get; private set; }
+
+    public void Rename(string name) => Name = name;
+
+    public void AllowOrigins(IEnumerable<string> origins) => AllowedOrigins = [.. origins];
+
+    public void Enable() => Enabled = true;
+
+    /// <summary>A disabled site's posts are refused (403) until it is enabled again.</summary>
+    public void Disable() => Enabled = false;
 }
