@@ -1,3 +1,4 @@
+using CommercialManagement.Gateway.Features.Administration;
 using CommercialManagement.Gateway.Identity;
 using CommercialManagement.Gateway.Proxy;
 using MudBlazor.Services;
@@ -11,6 +12,10 @@ internal static class GatewayModule
         builder.AddGatewayIdentity();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<StaffServiceClient>();
+        builder.Services.AddScoped<CurrentStaff>();
+        builder.Services.AddSingleton<OrganisationAdministration>();
+        builder.Services.AddSingleton<StaffAdministration>();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ServiceRoutes.Routes, ServiceRoutes.Clusters)
             .AddServiceDiscoveryDestinationResolver()

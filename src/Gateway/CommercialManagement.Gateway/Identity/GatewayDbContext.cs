@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -41,6 +42,7 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
             user.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             user.HasIndex(u => u.OrganisationId);
         });
+        builder.AddMessagingTables();
     }
 }
 

@@ -1,4 +1,5 @@
 using CommercialManagement.BuildingBlocks.Demo;
+using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ internal static class IdentityDemoData
             if (!await db.Organisations.AnyAsync(o => o.Id == organisation.Id))
             {
                 db.Organisations.Add(organisation);
+                db.AddToOutbox(organisation.ToChangedEvent(DateTimeOffset.UtcNow));
             }
         }
 

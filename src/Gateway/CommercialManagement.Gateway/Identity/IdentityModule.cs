@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.ServiceDefaults;
 using CommercialManagement.ServiceDefaults.Security;
@@ -18,6 +19,7 @@ internal static class IdentityModule
     public static IHostApplicationBuilder AddGatewayIdentity(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<GatewayDbContext>(ResourceNames.IdentityDb);
+        builder.AddMessaging<GatewayDbContext>("gateway");
         var key = StaffTokenOptions.SigningKey(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(provider => new StaffTokenIssuer(key, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -45,6 +47,7 @@ internal static class IdentityModule
             .AddEntityFrameworkStores<GatewayDbContext>()
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffPrincipalFactory>()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
         builder.Services.AddAuthorizationBuilder()

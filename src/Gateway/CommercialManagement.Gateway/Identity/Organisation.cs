@@ -1,3 +1,5 @@
+using CommercialManagement.Contracts.Identity;
+
 namespace CommercialManagement.Gateway.Identity;
 
 internal enum OrganisationKind
@@ -53,4 +55,25 @@ internal sealed class Organisation
     public string EmailSenderName { get; set; } = "";
 
     public string? EmailReplyTo { get; set; }
+
+    public OrganisationChanged ToChangedEvent(DateTimeOffset now) => new()
+    {
+        OrganisationId = Id,
+        OccurredAt = now,
+        Name = Name,
+        Kind = Kind.ToString(),
+        Address = Address,
+        Siret = Siret,
+        VatNumber = VatNumber,
+        TravelOperatorRegistration = TravelOperatorRegistration,
+        ContactEmail = ContactEmail,
+        ContactPhone = ContactPhone,
+        DepositPercentage = DepositPercentage,
+        BalanceDueDaysBeforeArrival = BalanceDueDaysBeforeArrival,
+        QuoteValidityDays = QuoteValidityDays,
+        QuoteNumberPrefix = QuoteNumberPrefix,
+        TermsOfSale = TermsOfSale,
+        EmailSenderName = EmailSenderName,
+        EmailReplyTo = EmailReplyTo,
+    };
 }

@@ -1,0 +1,43 @@
+namespace CommercialManagement.Contracts.Identity;
+
+/// <summary>
+/// An organisation was created or its details changed: services keep the copy they need (legal details for the
+/// quote PDF, deposit and balance rules, email sender). Always the whole current state, so the latest wins.
+/// </summary>
+public sealed record OrganisationChanged : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>BookingOffice, AccommodationProvider or SkiSchool.</summary>
+    public required string Kind { get; init; }
+
+    public required string Address { get; init; }
+
+    public string? Siret { get; init; }
+
+    public string? VatNumber { get; init; }
+
+    public string? TravelOperatorRegistration { get; init; }
+
+    public required string ContactEmail { get; init; }
+
+    public string? ContactPhone { get; init; }
+
+    public required int DepositPercentage { get; init; }
+
+    public required int BalanceDueDaysBeforeArrival { get; init; }
+
+    public required int QuoteValidityDays { get; init; }
+
+    public required string QuoteNumberPrefix { get; init; }
+
+    public required string TermsOfSale { get; init; }
+
+    public required string EmailSenderName { get; init; }
+
+    public string? EmailReplyTo { get; init; }
+}

@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Gateway.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Gateway.Features.Administration;
+
+internal sealed class OrganisationForm
+{
+    [Required(ErrorMessage = "Le nom est obligatoire."), MaxLength(200)]
+    public string Name { get; set; } = "";
+
+    [MaxLength(500)]
+    public string Address { get; set; } = "";
+
+    [RegularExpression(@"^\d{14}$", ErrorMessage = "Le SIRET compte 14 chiffres.")]
+    public string? Siret { get; set; }
+
+    [MaxLength(20)]
+    public string? VatNumber { get; set; }
+
+    [MaxLength(30)]
+    public string? TravelOperatorRegistration { get; set; }
+
+    [Required(ErrorMessage = "L'adresse e-mail de contact est obligatoire."), EmailAddress(ErrorMessage = "L'adresse e-mail n'est pas valide.")]
+    public string ContactEmail { get; set; } = "";
+
+    [MaxLength(40)]
+    public string? ContactPhone { get; set; }
+
+    [Range(0, 100, ErrorMessage = "L'acompte est un pourcentage entre 0 et 100.")]
+    public int DepositPercentage { get; set; }
+
+    [Range(0, 365, ErrorMessage = "Entre 0 et 365 jours.")]
+    public int BalanceDueDaysBeforeArrival { get; set; }
+
+    [Range(1, 90, ErrorMessage = "Entre 1 et 90 jours.")]
+    public int QuoteValidityDays { get; set; }
+
+    [Required(ErrorMessage = "Le préfixe est obligatoire."), RegularExpression("^[A-Z0-9]{1,10}$", ErrorMessage = "De 1 à 10 lettres majuscules ou chiffres.")]
+    public string QuoteNumberPrefix { get; set; } = "";
+
+    [MaxLength(20_000)]
+    public string TermsOfSale { get; set; } = "";
+
+    [Required(ErrorMessage = "Le nom d'expéditeur est obligatoire."), MaxLength(200)]
+    public string EmailSenderName { get; set; } = "";
+
+    [EmailAddress(ErrorMessage = "L'adresse de réponse n'est pas valide.")]
+    public string? EmailReplyTo { get; set; }
+}
+
+/// <summary>An admin reads and changes their own organisation; each change is published as OrganisationChanged.</summary>
+internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, TimeProvider timeProvider)
+{
+    public async Task<(string Name, OrganisationKind Kind, OrganisationForm Form)> GetAsync(Guid organisationId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        var o = await db.Organisations.AsNoTracking().SingleAsync(x => x.Id == organisationId);
+        return (o.Name, o.Kind, new OrganisationForm
+        {
+            Name = o.Name, Address = o.Address, Siret = o.Siret, VatNumber = o.VatNumber,
+            TravelOperatorRegistration = o.TravelOperatorRegistration, ContactEmail = o.ContactEmail, ContactPhone = o.ContactPhone,
+            DepositPercentage = o.DepositPercentage, BalanceDueDaysBeforeArrival = o.BalanceDueDaysBeforeArrival,
+            QuoteValidityDays = o.QuoteValidityDays, QuoteNumberPrefix = o.QuoteNumberPrefix, TermsOfSale = o.TermsOfSale,
+            EmailSenderName = o.EmailSenderName, EmailReplyTo = o.EmailReplyTo,
+        });
+    }
+
+    public async Task SaveAsync(Guid organisationId, OrganisationForm form)
+    {
+        Validator.ValidateObject(form, new ValidationContext(form), validateAllProperties: true);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        var o = await db.Organisations.SingleAsync(x => x.Id == organisationId);
+        o.Name = form.Name.Trim();
+        o.Address = form.Address.Trim();
+        o.Siret = Blank(form.Siret);
+        o.VatNumber = Blank(form.VatNumber);
+        o.TravelOperatorRegistration = Blank(form.TravelOperatorRegistration);
+        o.ContactEmail = form.ContactEmail.Trim();
+        o.ContactPhone = Blank(form.ContactPhone);
+        o.DepositPercentage = form.DepositPercentage;
+        o.BalanceDueDaysBeforeArrival = form.BalanceDueDaysBeforeArrival;
+        o.QuoteValidityDays = form.QuoteValidityDays;
+        o.QuoteNumberPrefix = form.QuoteNumberPrefix;
+        o.TermsOfSale = form.TermsOfSale;
+        o.EmailSenderName = form.EmailSenderName.Trim();
+        o.EmailReplyTo = Blank(form.EmailReplyTo);
+        db.AddToOutbox(o.ToChangedEvent(timeProvider.GetUtcNow()));
+        await db.SaveChangesAsync();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
