@@ -1,0 +1,51 @@
+using CommercialManagement.ServiceDefaults;
+using Microsoft.Playwright;
+
+namespace CommercialManagement.EndToEndTests.Browser;
+
+[Collection(SystemCollection.Name)]
+public sealed class SettingsTests(SystemFixture system)
+{
+    [Fact]
+    public async Task Admin_AddsAWebsiteAndSeesItsSiteKeyBesideTheOrganisationsOwn()
+    {
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1400, Height = 900 } });
+        var gateway = system.App.GetEndpoint(ResourceNames.Gateway, "http");
+        await StaffLogin.SignInAsync(page, gateway, "admin@chalet-melezes.test");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Paramètres" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Nom", new() { Exact = true }).First).ToHaveValueAsync("Chalet des Mélèzes");
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("settings-organisation"), FullPage = true });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Sites web" }).ClickAsync();
+        var websites = page.GetByRole(AriaRole.Table, new() { Name = "Sites web" });
+        await Assertions.Expect(websites).ToContainTextAsync("chalet-melezes-demo");
+        await Assertions.Expect(websites).Not.ToContainTextAsync("esf-valneve-demo");
+
+        await page.GetByLabel("Nom du site").FillAsync("Gîte du Torrent");
+        await page.GetByLabel("Origines autorisées (séparées par des virgules)").FillAsync("https://gite-du-torrent.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
+
+        var row = websites.GetByRole(AriaRole.Row).Filter(new() { HasText = "Gîte du Torrent" });
+        await Assertions.Expect(row).ToContainTextAsync("https://gite-du-torrent.example");
+        await Assertions.Expect(row).ToContainTextAsync(new global::System.Text.RegularExpressions.Regex("site-[0-9a-f]{24}"));
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("settings-websites"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Agent_OpeningTheSettings_IsToldTheyAreForAdmins()
+    {
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR" });
+        var gateway = system.App.GetEndpoint(ResourceNames.Gateway, "http");
+        await StaffLogin.SignInAsync(page, gateway, "agent@chalet-melezes.test");
+
+        await page.GotoAsync(new Uri(gateway, "/parametres").ToString());
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accès refusé" })).ToBeVisibleAsync();
+    }
+}

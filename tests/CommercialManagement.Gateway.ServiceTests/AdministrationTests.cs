@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using CommercialManagement.BuildingBlocks.Demo;
+using CommercialManagement.Contracts.Identity;
+using CommercialManagement.Gateway.Features.Administration;
+using CommercialManagement.Gateway.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommercialManagement.Gateway.ServiceTests;
+
+public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+{
+    private async Task<Guid> UserIdAsync(string email)
+    {
+        using var scope = factory.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email))!.Id;
+    }
+
+    [Fact]
+    public async Task OrganisationSettings_Saved_ArePublishedAsOrganisationChanged()
+    {
+        var organisations = factory.Services.GetRequiredService<OrganisationAdministration>();
+        var (_, _, form) = await organisations.GetAsync(DemoOrganisations.EsfValNeve);
+        form.DepositPercentage = 40;
+        form.QuoteNumberPrefix = "ESFV";
+
+        await organisations.SaveAsync(DemoOrganisations.EsfValNeve, form);
+
+        var changed = await factory.PublishedAsync<OrganisationChanged>(e => e.OrganisationId == DemoOrganisations.EsfValNeve && e.DepositPercentage == 40);
+        Assert.Equal("ESFV", changed.QuoteNumberPrefix);
+        Assert.Equal("École du Ski Français de Val Nevé", changed.Name);
+        Assert.Equal("SkiSchool", changed.Kind);
+        Assert.Equal(40, (await organisations.GetAsync(DemoOrganisations.EsfValNeve)).Form.DepositPercentage);
+    }
+
+    [Fact]
+    public async Task OrganisationSettings_WithADepositOver100_AreRefusedAndNothingChanges()
+    {
+        var organisations = factory.Services.GetRequiredService<OrganisationAdministration>();
+        var (_, _, form) = await organisations.GetAsync(DemoOrganisations.ChaletMelezes);
+        form.DepositPercentage = 120;
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => organisations.SaveAsync(DemoOrganisations.ChaletMelezes, form));
+
+        Assert.Equal("L'acompte est un pourcentage entre 0 et 100.", refused.Message);
+        Assert.Equal(30, (await organisations.GetAsync(DemoOrganisations.ChaletMelezes)).Form.DepositPercentage);
+    }
+
+    [Fact]
+    public async Task Staff_OfAnotherOrganisation_CannotBeDisabledOrListed()
+    {
+        var staff = factory.Services.GetRequiredService<StaffAdministration>();
+        var officeAdmin = await UserIdAsync("admin@valneve-office.test");
+        var skiSchoolAgent = await UserIdAsync("agent@esf-valneve.test");
+
+        var error = await staff.SetDisabledAsync(DemoOrganisations.ValNeveOffice, officeAdmin, skiSchoolAgent, disabled: true);
+        var listed = await staff.ListAsync(DemoOrganisations.ValNeveOffice);
+
+        Assert.Equal("Ce membre de l'équipe est introuvable.", error);
+        Assert.DoesNotContain(listed, row => row.Id == skiSchoolAgent);
+        Assert.All(listed, row => Assert.EndsWith("@valneve-office.test", row.Email, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await TokenTests.RequestTokenAsync(factory.CreateClient(), "agent@esf-valneve.test", TokenTests.DemoPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_CreatedByAnAdmin_CanSignInAndOnceDisabledCannot()
+    {
+        var staff = factory.Services.GetRequiredService<StaffAdministration>();
+        var admin = await UserIdAsync("admin@chalet-melezes.test");
+
+        var errors = await staff.CreateAsync(DemoOrganisations.ChaletMelezes, "Léa Martin", "lea@chalet-melezes.test", "Agent", "Neige!2027");
+        Assert.Empty(errors);
+        Assert.Equal(HttpStatusCode.OK, (await TokenTests.RequestTokenAsync(factory.CreateClient(), "lea@chalet-melezes.test", "Neige!2027")).StatusCode);
+
+        Assert.Null(await staff.SetDisabledAsync(DemoOrganisations.ChaletMelezes, admin, await UserIdAsync("lea@chalet-melezes.test"), disabled: true));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenTests.RequestTokenAsync(factory.CreateClient(), "lea@chalet-melezes.test", "Neige!2027")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_WithAWeakPassword_IsRefusedInFrench()
+    {
+        var staff = factory.Services.GetRequiredService<StaffAdministration>();
+
+        var errors = await staff.CreateAsync(DemoOrganisations.ChaletMelezes, "Paul", "paul@chalet-melezes.test", "Agent", "court");
+
+        Assert.Contains("Le mot de passe doit compter au moins 8 caractères.", errors);
+        Assert.Contains("Le mot de passe doit contenir un chiffre.", errors);
+    }
+
+    [Fact]
+    public async Task Staff_AnAdminCannotDisableThemself()
+    {
+        var staff = factory.Services.GetRequiredService<StaffAdministration>();
+        var admin = await UserIdAsync("admin@valneve-office.test");
+
+        Assert.Equal("Vous ne pouvez pas désactiver votre propre compte.", await staff.SetDisabledAsync(DemoOrganisations.ValNeveOffice, admin, admin, disabled: true));
+    }
+}
