@@ -20,7 +20,7 @@ public sealed class SettingsTests(SystemFixture system)
         await Assertions.Expect(page.GetByLabel("Nom", new() { Exact = true }).First).ToHaveValueAsync("Chalet des Mélèzes");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("settings-organisation"), FullPage = true });
         await page.GetByRole(AriaRole.Tab, new() { Name = "Sites web" }).ClickAsync();
-        var websites = page.GetByRole(AriaRole.Table, new() { Name = "Sites web" });
+        var websites = page.GetByRole(AriaRole.Tabpanel, new() { Name = "Sites web" }).GetByRole(AriaRole.Table);
         await Assertions.Expect(websites).ToContainTextAsync("chalet-melezes-demo");
         await Assertions.Expect(websites).Not.ToContainTextAsync("esf-valneve-demo");
 
