@@ -50,7 +50,7 @@ public sealed class LoginTests(SystemFixture system)
         using var _ = playwright;
         await using var __ = browser;
 
-        await StaffLogin.SignInAsync(page, gateway, "agent@valneve-office.test", "Mauvais!2026");
+        await StaffLogin.SubmitAsync(page, gateway, "agent@valneve-office.test", "Mauvais!2026");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Adresse e-mail ou mot de passe incorrect.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();

@@ -48,4 +48,40 @@ public sealed class SettingsTests(SystemFixture system)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accès refusé" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Admin_AddsAColleague_WhoIsLockedOutAfterFiveWrongPasswords()
+    {
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var gateway = system.App.GetEndpoint(ResourceNames.Gateway, "http");
+        var email = $"saisonnier-{Guid.NewGuid():N}@esf-valneve.test";
+        var admin = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1400, Height = 900 } });
+        await StaffLogin.SignInAsync(admin, gateway, "admin@esf-valneve.test");
+        await admin.GotoAsync(new Uri(gateway, "/parametres").ToString());
+        await admin.Locator("[data-interactive='true']").WaitForAsync();
+        await admin.GetByRole(AriaRole.Tab, new() { Name = "Équipe" }).ClickAsync();
+        var team = admin.GetByRole(AriaRole.Tabpanel, new() { Name = "Équipe" });
+        await Assertions.Expect(team.GetByRole(AriaRole.Table)).ToContainTextAsync("agent@esf-valneve.test");
+        await Assertions.Expect(team.GetByRole(AriaRole.Table)).Not.ToContainTextAsync("@valneve-office.test");
+
+        await team.GetByLabel("Nom", new() { Exact = true }).FillAsync("Théo Saisonnier");
+        await team.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
+        await team.GetByLabel("Mot de passe initial").FillAsync("Poudreuse!2027");
+        await team.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
+        await Assertions.Expect(team.GetByRole(AriaRole.Table)).ToContainTextAsync(email);
+
+        var colleague = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR" });
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await StaffLogin.SubmitAsync(colleague, gateway, email, "Mauvais!2027");
+            await Assertions.Expect(colleague.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        }
+
+        await StaffLogin.SubmitAsync(colleague, gateway, email, "Poudreuse!2027");
+
+        await Assertions.Expect(colleague.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Trop de tentatives : ce compte est verrouillé pendant 15 minutes.");
+        await colleague.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("login-locked-out") });
+    }
 }
