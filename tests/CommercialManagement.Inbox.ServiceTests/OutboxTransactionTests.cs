@@ -16,7 +16,7 @@ public sealed class OutboxTransactionTests(InboxFactory factory) : IClassFixture
             CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox_messages FOR EACH ROW EXECUTE FUNCTION refuse_outbox();
             """);
 
-        var response = await client.PostAsJsonAsync("/public/requests", RequestBodies.Valid("atomic@example.fr"));
+        var response = await client.PostAsJsonAsync("/public/requests", TestKit.SampleRequests.Valid("atomic@example.fr"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"CustomerEmail\" = 'atomic@example.fr'"));

@@ -13,7 +13,7 @@ public sealed class SubmitRequestTests(InboxFactory factory) : IClassFixture<Inb
     {
         var client = factory.CreateClient();
 
-        var response = await client.PostAsJsonAsync("/public/requests", RequestBodies.Valid("valid@example.fr"));
+        var response = await client.PostAsJsonAsync("/public/requests", TestKit.SampleRequests.Valid("valid@example.fr"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -28,7 +28,7 @@ public sealed class SubmitRequestTests(InboxFactory factory) : IClassFixture<Inb
     {
         var client = factory.CreateClient();
 
-        var response = await client.PostAsJsonAsync("/public/requests", RequestBodies.Valid("relay@example.fr"));
+        var response = await client.PostAsJsonAsync("/public/requests", TestKit.SampleRequests.Valid("relay@example.fr"));
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var published = await factory.PublishedAsync<RequestReceived>(m => m.RequestId == id);
@@ -75,7 +75,7 @@ public sealed class SubmitRequestTests(InboxFactory factory) : IClassFixture<Inb
     {
         var client = factory.CreateClient();
 
-        var response = await client.PostAsJsonAsync("/public/requests", RequestBodies.Valid("not-an-email"));
+        var response = await client.PostAsJsonAsync("/public/requests", TestKit.SampleRequests.Valid("not-an-email"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

@@ -1,11 +1,28 @@
+using CommercialManagement.ServiceDefaults;
 using Microsoft.Playwright;
 
 namespace CommercialManagement.EndToEndTests.Browser;
 
-/// <summary>Debian's Chromium, headless, driven by Playwright; screenshots go to TestResults/screenshots.</summary>
-public static class BrowserSession
+/// <summary>
+/// Debian's Chromium, headless, driven by Playwright, pointed at the system's gateway; screenshots go to
+/// TestResults/screenshots.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
 {
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    private readonly IPlaywright _playwright;
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser, Uri gateway)
+    {
+        _playwright = playwright;
+        Browser = browser;
+        Gateway = gateway;
+    }
+
+    public IBrowser Browser { get; }
+
+    public Uri Gateway { get; }
+
+    public static async Task<BrowserSession> StartAsync(SystemFixture system)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -14,20 +31,28 @@ public static class BrowserSession
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
         });
-        return (playwright, browser);
+        return new BrowserSession(playwright, browser, system.App.GetEndpoint(ResourceNames.Gateway, "http"));
     }
 
-    /// <summary>Opens a back-office page and waits until Blazor's interactive circuit has taken over.</summary>
-    public static async Task OpenAsync(IPage page, Uri address)
+    /// <summary>A new page (its own cookies), in French, wide enough for the back office.</summary>
+    public async Task<IPage> NewPageAsync()
     {
-        await page.GotoAsync(address.ToString());
-        await page.Locator("[data-interactive='true']").WaitForAsync();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1400, Height = 900 } });
+        return await context.NewPageAsync();
     }
+
+    public string At(string path) => new Uri(Gateway, path).ToString();
 
     public static string ScreenshotPath(string name)
     {
         var folder = Path.Combine(TestKit.RepositoryRoot.Path, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name + ".png");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using CommercialManagement.ServiceDefaults;
 using Microsoft.Playwright;
 
 namespace CommercialManagement.EndToEndTests.Browser;
@@ -9,13 +8,10 @@ public sealed class NavigationTests(SystemFixture system)
     [Fact]
     public async Task BackOffice_SignedIn_ShowsTheFrenchNavigation()
     {
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 800 } });
-        var gateway = system.App.GetEndpoint(ResourceNames.Gateway, "http");
+        await using var session = await BrowserSession.StartAsync(system);
+        var page = await session.NewPageAsync();
 
-        await StaffLogin.SignInAsync(page, gateway, "agent@valneve-office.test");
+        await session.SignInAsync(page, "agent@valneve-office.test");
 
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
         foreach (var entry in new[] { "Demandes", "Dossiers", "Catalogue", "Paramètres" })

@@ -1,4 +1,3 @@
-using CommercialManagement.ServiceDefaults;
 using Microsoft.Playwright;
 
 namespace CommercialManagement.EndToEndTests.Browser;
@@ -9,12 +8,9 @@ public sealed class SettingsTests(SystemFixture system)
     [Fact]
     public async Task Admin_AddsAWebsiteAndSeesItsSiteKeyBesideTheOrganisationsOwn()
     {
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1400, Height = 900 } });
-        var gateway = system.App.GetEndpoint(ResourceNames.Gateway, "http");
-        await StaffLogin.SignInAsync(page, gateway, "admin@chalet-melezes.test");
+        await using var session = await BrowserSession.StartAsync(system);
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, "admin@chalet-melezes.test");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Paramètres" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Nom", new() { Exact = true }).First).ToHaveValueAsync("Chalet des Mélèzes");
@@ -37,14 +33,11 @@ public sealed class SettingsTests(SystemFixture system)
     [Fact]
     public async Task Agent_OpeningTheSettings_IsToldTheyAreForAdmins()
     {
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR" });
-        var gateway = system.App.GetEndpoint(ResourceNames.Gateway, "http");
-        await StaffLogin.SignInAsync(page, gateway, "agent@chalet-melezes.test");
+        await using var session = await BrowserSession.StartAsync(system);
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, "agent@chalet-melezes.test");
 
-        await page.GotoAsync(new Uri(gateway, "/parametres").ToString());
+        await page.GotoAsync(session.At("/parametres"));
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accès refusé" })).ToBeVisibleAsync();
     }
@@ -52,14 +45,11 @@ public sealed class SettingsTests(SystemFixture system)
     [Fact]
     public async Task Admin_AddsAColleague_WhoIsLockedOutAfterFiveWrongPasswords()
     {
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var gateway = system.App.GetEndpoint(ResourceNames.Gateway, "http");
+        await using var session = await BrowserSession.StartAsync(system);
         var email = $"saisonnier-{Guid.NewGuid():N}@esf-valneve.test";
-        var admin = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1400, Height = 900 } });
-        await StaffLogin.SignInAsync(admin, gateway, "admin@esf-valneve.test");
-        await admin.GotoAsync(new Uri(gateway, "/parametres").ToString());
+        var admin = await session.NewPageAsync();
+        await session.SignInAsync(admin, "admin@esf-valneve.test");
+        await admin.GotoAsync(session.At("/parametres"));
         await admin.Locator("[data-interactive='true']").WaitForAsync();
         await admin.GetByRole(AriaRole.Tab, new() { Name = "Équipe" }).ClickAsync();
         var team = admin.GetByRole(AriaRole.Tabpanel, new() { Name = "Équipe" });
@@ -72,14 +62,14 @@ public sealed class SettingsTests(SystemFixture system)
         await team.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
         await Assertions.Expect(team.GetByRole(AriaRole.Table)).ToContainTextAsync(email);
 
-        var colleague = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR" });
+        var colleague = await session.NewPageAsync();
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await StaffLogin.SubmitAsync(colleague, gateway, email, "Mauvais!2027");
+            await session.SubmitLoginAsync(colleague, email, "Mauvais!2027");
             await Assertions.Expect(colleague.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         }
 
-        await StaffLogin.SubmitAsync(colleague, gateway, email, "Poudreuse!2027");
+        await session.SubmitLoginAsync(colleague, email, "Poudreuse!2027");
 
         await Assertions.Expect(colleague.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Trop de tentatives : ce compte est verrouillé pendant 15 minutes.");
         await colleague.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("login-locked-out") });

@@ -10,23 +10,9 @@ namespace CommercialManagement.EndToEndTests.System;
 [Collection(SystemCollection.Name)]
 public sealed class RequestToCaseTests(SystemFixture system)
 {
-    internal static object RequestBody(string email) => new
-    {
-        siteKey = "valneve-office-demo",
-        name = "Élodie Martin",
-        email,
-        phone = "+33 6 12 34 56 78",
-        arrival = "2027-02-13",
-        departure = "2027-02-20",
-        adults = 2,
-        childrenAges = new[] { 8, 5 },
-        message = "Bonjour, un chalet pour la semaine ?",
-        consent = true,
-    };
-
     internal static async Task<Guid> PostRequestAsync(HttpClient gateway, string email)
     {
-        var response = await gateway.PostAsJsonAsync("/public/requests", RequestBody(email));
+        var response = await gateway.PostAsJsonAsync("/public/requests", SampleRequests.Valid(email));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }

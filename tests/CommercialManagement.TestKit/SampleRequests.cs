@@ -1,10 +1,11 @@
-namespace CommercialManagement.Inbox.ServiceTests;
+namespace CommercialManagement.TestKit;
 
-internal static class RequestBodies
+/// <summary>What a website's contact form posts to /public/requests, for the tests of every layer.</summary>
+public static class SampleRequests
 {
-    public static object Valid(string email) => new
+    public static object Valid(string email, string siteKey = "valneve-office-demo") => new
     {
-        siteKey = "valneve-office-demo",
+        siteKey,
         name = "Élodie Martin",
         email,
         phone = "+33 6 12 34 56 78",
