@@ -20,7 +20,7 @@ public sealed class InboxTenancyTests(InboxFactory factory) : IClassFixture<Inbo
     public async Task SubmitRequest_IsStoredInTheOrganisationOfItsSiteKey(string siteKey, string organisationId)
     {
         var email = $"{siteKey}@example.fr";
-        var response = await factory.CreateClient().PostAsJsonAsync("/public/requests", new { siteKey, name = "Paul Durand", email });
+        var response = await factory.CreateClient().PostAsJsonAsync("/public/requests", new { siteKey, name = "Paul Durand", email, consent = true });
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         Assert.Equal(1, await factory.CountAsync(

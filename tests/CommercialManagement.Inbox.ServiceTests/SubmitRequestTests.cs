@@ -87,7 +87,7 @@ public sealed class SubmitRequestTests(InboxFactory factory) : IClassFixture<Inb
     public async Task SubmitRequest_UnknownSiteKey_Returns403AndStoresNothing()
     {
         var client = factory.CreateClient();
-        var body = new { siteKey = "no-such-site", name = "Paul", email = "unknown-site@example.fr" };
+        var body = new { siteKey = "no-such-site", name = "Paul", email = "unknown-site@example.fr", consent = true };
 
         var response = await client.PostAsJsonAsync("/public/requests", body);
 

@@ -27,7 +27,7 @@ public sealed class WebsitesTests(InboxFactory factory) : IClassFixture<InboxFac
 
         Assert.StartsWith("site-", siteKey, StringComparison.Ordinal);
         Assert.Equal("https://www.residence-du-lac.fr", website.GetProperty("allowedOrigins")[0].GetString());
-        var posted = await factory.CreateClient().PostAsJsonAsync("/public/requests", new { siteKey, name = "Anne", email = "anne@example.fr" });
+        var posted = await factory.CreateClient().PostAsJsonAsync("/public/requests", new { siteKey, name = "Anne", email = "anne@example.fr", consent = true });
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"Id\" = @p0 AND \"OrganisationId\" = @p1", id, OrganisationA));
@@ -82,7 +82,7 @@ public sealed class WebsitesTests(InboxFactory factory) : IClassFixture<InboxFac
             .PutAsJsonAsync($"/api/websites/{id}", new { name = "Site fermé", allowedOrigins = new[] { "https://ferme.example" }, enabled = false });
 
         var posted = await factory.CreateClient().PostAsJsonAsync("/public/requests",
-            new { siteKey = website.GetProperty("siteKey").GetString(), name = "Anne", email = "ferme@example.fr" });
+            new { siteKey = website.GetProperty("siteKey").GetString(), name = "Anne", email = "ferme@example.fr", consent = true });
 
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"CustomerEmail\" = 'ferme@example.fr'"));

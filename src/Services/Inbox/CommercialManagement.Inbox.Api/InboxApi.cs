@@ -12,7 +12,9 @@ internal static class InboxApi
         publicApi.MapPost("/requests", SubmitRequestEndpoint.HandleAsync)
             .WithName("SubmitRequest")
             .WithSummary("A website form sends a contact request; answers 202 once it is safely stored.")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireCors(IntakeProtection.CorsPolicy)
+            .RequireRateLimiting(IntakeProtection.RateLimitPolicy);
 
         var websites = app.MapGroup("/api/websites").WithTags("Websites");
         websites.MapGet("/", WebsitesEndpoints.ListAsync)

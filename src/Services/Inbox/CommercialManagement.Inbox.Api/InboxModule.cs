@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Inbox.Api.Features.SubmitRequest;
 using CommercialManagement.Inbox.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
 
@@ -11,6 +12,7 @@ internal static class InboxModule
     {
         builder.AddServiceDatabase<InboxDbContext>(ResourceNames.InboxDb);
         builder.AddMessaging<InboxDbContext>("inbox");
+        builder.AddIntakeProtection();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Inbox.Api;
+using CommercialManagement.Inbox.Api.Features.SubmitRequest;
 using CommercialManagement.Inbox.Api.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddInboxServices();
 
 var app = builder.Build();
 
+app.UseIntakeProtection();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

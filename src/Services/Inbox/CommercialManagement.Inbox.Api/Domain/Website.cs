@@ -33,6 +33,9 @@ internal sealed class Website : ITenantOwned
 
     public void Rename(string name) => Name = name;
 
+    public bool AllowsOrigin(string origin) =>
+        AllowedOrigins.Contains(origin.TrimEnd('/').ToLowerInvariant(), StringComparer.Ordinal);
+
     public void AllowOrigins(IEnumerable<string> origins) => AllowedOrigins = [.. origins];
 
     public void Enable() => Enabled = true;

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Tenancy;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Inbox.Api.Features.SubmitRequest;
 
-/// <summary>The body a website's contact form posts.</summary>
+/// <summary>The body a website's contact form posts. <see cref="Homepage"/> is the hidden honeypot field.</summary>
 internal sealed record SubmitRequestBody(
     string? SiteKey,
     string? Name,
@@ -21,36 +20,37 @@ internal sealed record SubmitRequestBody(
     int[]? ChildrenAges,
     string? Message,
     bool? Consent,
-    string? Language);
+    string? Language,
+    string? Homepage);
 
 internal sealed record SubmitRequestResponse(Guid Id);
 
 internal static class SubmitRequestEndpoint
 {
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The same submission (site, email, message) within this window is the same request.</summary>
+    public static readonly TimeSpan DuplicateWindow = TimeSpan.FromMinutes(10);
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static async Task<Results<Accepted<SubmitRequestResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         HttpRequest httpRequest, InboxDbContext db, TenantContext tenant, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        SubmitRequestBody? body;
-        try
+        var (body, refusal) = await ReadAsync(httpRequest, cancellationToken);
+        if (refusal is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<SubmitRequestBody>(httpRequest.Body, JsonOptions, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return TypedResults.Problem(
-                title: "Le corps de la requête n'est pas un JSON valide.",
-                detail: $"Envoyez un objet JSON (Content-Type: application/json). Erreur de lecture : {exception.Message}",
-                statusCode: StatusCodes.Status400BadRequest);
+            return refusal;
         }
 
-        if (body is null)
+        // A bot filled the hidden field: it gets what a person gets, and nothing is kept or sent.
+        if (!string.IsNullOrEmpty(body!.Homepage))
         {
-            return TypedResults.Problem(title: "Le corps de la requête est vide.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Accepted((string?)null, new SubmitRequestResponse(Guid.CreateVersion7()));
         }
 
-        var errors = Validate(body);
+        var now = timeProvider.GetUtcNow();
+        var errors = SubmitRequestValidator.Validate(body, now);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "La demande contient des erreurs.");
@@ -67,52 +67,87 @@ internal static class SubmitRequestEndpoint
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
+        var origin = httpRequest.Headers.Origin.ToString();
+        if (origin.Length > 0 && !website.AllowsOrigin(origin))
+        {
+            return TypedResults.Problem(
+                title: "Ce site n'autorise pas l'envoi de demandes depuis cette origine.",
+                detail: $"Ajoutez {origin} aux origines autorisées du site dans Paramètres › Sites web.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
         tenant.Use(website.OrganisationId);
+        var customer = new Customer(body.Name!.Trim(), body.Email!.Trim(), string.IsNullOrWhiteSpace(body.Phone) ? null : body.Phone.Trim());
+        var message = string.IsNullOrWhiteSpace(body.Message) ? null : body.Message.Trim();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two identical submissions at once (a double click) wait for each other here, then find the first.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({website.Id + "|" + customer.Email.ToLowerInvariant() + "|" + message}, 0))",
+            cancellationToken);
+        var since = now - DuplicateWindow;
+        var duplicate = await db.Requests
+            .Where(r => r.WebsiteId == website.Id && r.CustomerEmail == customer.Email && r.Message == message && r.ReceivedAt >= since)
+            .Select(r => (Guid?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (duplicate is { } existing)
+        {
+            return TypedResults.Accepted((string?)null, new SubmitRequestResponse(existing));
+        }
+
         var request = Request.FromWebsite(
             website,
-            new Customer(body.Name!.Trim(), body.Email!.Trim(), string.IsNullOrWhiteSpace(body.Phone) ? null : body.Phone.Trim()),
+            customer,
             new Stay(body.Arrival, body.Departure, body.Adults ?? 1, body.ChildrenAges ?? []),
-            string.IsNullOrWhiteSpace(body.Message) ? null : body.Message.Trim(),
-            body.Consent ?? false,
+            message,
+            consent: true,
             body.Language == "en" ? "en" : "fr",
-            timeProvider.GetUtcNow());
-
+            now);
         db.Requests.Add(request);
         db.AddToOutbox(request.ToReceivedEvent());
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Accepted((string?)null, new SubmitRequestResponse(request.Id));
     }
 
-    private static Dictionary<string, string[]> Validate(SubmitRequestBody body)
+    /// <summary>Reads at most 64 KB: a larger body is refused before it is parsed.</summary>
+    private static async Task<(SubmitRequestBody? Body, ProblemHttpResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.SiteKey))
+        var tooLarge = TypedResults.Problem(
+            title: "La demande est trop volumineuse.",
+            detail: $"Le corps de la requête ne doit pas dépasser {MaxBodyBytes / 1024} Ko.",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (request.ContentLength > MaxBodyBytes)
         {
-            errors["siteKey"] = ["La clé de site (siteKey) est obligatoire."];
+            return (null, tooLarge);
         }
 
-        if (string.IsNullOrWhiteSpace(body.Name))
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            errors["name"] = ["Le nom est obligatoire."];
-        }
-        else if (body.Name.Trim().Length > 200)
-        {
-            errors["name"] = ["Le nom ne doit pas dépasser 200 caractères."];
-        }
-
-        if (string.IsNullOrWhiteSpace(body.Email))
-        {
-            errors["email"] = ["L'adresse e-mail est obligatoire."];
-        }
-        else if (!IsEmail(body.Email.Trim()))
-        {
-            errors["email"] = ["L'adresse e-mail n'est pas valide (exemple : nom@domaine.fr)."];
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                return (null, tooLarge);
+            }
         }
 
-        return errors;
+        try
+        {
+            var body = JsonSerializer.Deserialize<SubmitRequestBody>(buffer.ToArray(), JsonOptions);
+            return body is null
+                ? (null, TypedResults.Problem(title: "Le corps de la requête est vide.", statusCode: StatusCodes.Status400BadRequest))
+                : (body, null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, TypedResults.Problem(
+                title: "Le corps de la requête n'est pas un JSON valide.",
+                detail: $"Envoyez un objet JSON (Content-Type: application/json). Erreur de lecture : {exception.Message}",
+                statusCode: StatusCodes.Status400BadRequest));
+        }
     }
-
-    private static bool IsEmail(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }
