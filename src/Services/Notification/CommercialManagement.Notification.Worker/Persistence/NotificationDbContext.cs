@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Notification.Worker.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Notification.Worker.Persistence;
@@ -7,8 +8,40 @@ namespace CommercialManagement.Notification.Worker.Persistence;
 internal sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options, TenantContext tenant)
     : TenantDbContext(options, tenant)
 {
+    public DbSet<EmailMessage> Emails => Set<EmailMessage>();
+
+    public DbSet<OrganisationProfile> Organisations => Set<OrganisationProfile>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<OrganisationProfile>(organisation =>
+        {
+            organisation.ToTable("organisations");
+            organisation.HasKey(o => o.OrganisationId);
+            organisation.Property(o => o.OrganisationId).ValueGeneratedNever();
+            organisation.Property(o => o.Name).HasMaxLength(200);
+            organisation.Property(o => o.EmailSenderName).HasMaxLength(200);
+            organisation.Property(o => o.EmailReplyTo).HasMaxLength(254);
+            organisation.Property(o => o.ContactEmail).HasMaxLength(254);
+            organisation.Property(o => o.ContactPhone).HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<EmailMessage>(email =>
+        {
+            email.ToTable("emails");
+            email.HasKey(e => e.Id);
+            email.Property(e => e.Id).ValueGeneratedNever();
+            email.Property(e => e.Kind).HasMaxLength(50);
+            email.Property(e => e.To).HasMaxLength(254);
+            email.Property(e => e.FromName).HasMaxLength(200);
+            email.Property(e => e.ReplyTo).HasMaxLength(254);
+            email.Property(e => e.Subject).HasMaxLength(300);
+            email.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            email.Property(e => e.LastError).HasMaxLength(2000);
+            email.HasIndex(e => new { e.SourceMessageId, e.Kind }).IsUnique();
+            email.HasIndex(e => new { e.Status, e.NextAttemptAt }).HasFilter("\"Status\" = 'Queued'");
+            email.HasIndex(e => new { e.OrganisationId, e.CaseId });
+        });
     }
 }
 

@@ -1,0 +1,41 @@
+namespace CommercialManagement.Contracts.Notification;
+
+/// <summary>An email left for the customer (or staff): the dossier's history shows it.</summary>
+public sealed record EmailSent : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required Guid EmailId { get; init; }
+
+    /// <summary>The case it is about, when there is one.</summary>
+    public Guid? CaseId { get; init; }
+
+    /// <summary>What it was: RequestAcknowledgement, StaffReply, …</summary>
+    public required string Kind { get; init; }
+
+    public required string Subject { get; init; }
+
+    public required int Attempts { get; init; }
+}
+
+/// <summary>An email that could not be delivered and will not be retried, with the reason.</summary>
+public sealed record EmailFailed : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required Guid EmailId { get; init; }
+
+    public Guid? CaseId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Subject { get; init; }
+
+    public required int Attempts { get; init; }
+
+    public required string Reason { get; init; }
+}

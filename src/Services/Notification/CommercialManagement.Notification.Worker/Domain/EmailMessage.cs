@@ -1,0 +1,134 @@
+using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Contracts.Notification;
+
+namespace CommercialManagement.Notification.Worker.Domain;
+
+internal enum EmailStatus
+{
+    Queued = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// One email and its log: queued in the transaction of the event that asked for it (one per event and kind), then
+/// sent by <see cref="Sending.EmailSender"/>; a temporary failure is retried with a growing delay, a permanent one
+/// (or too many temporary ones) is recorded with its reason.
+/// </summary>
+internal sealed class EmailMessage : ITenantOwned
+{
+    public const int MaxAttempts = 8;
+
+    private EmailMessage()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    /// <summary>The message id of the event that asked for this email: with the kind, it is unique.</summary>
+    public Guid SourceMessageId { get; private set; }
+
+    public string Kind { get; private set; } = "";
+
+    public Guid? CaseId { get; private set; }
+
+    public string To { get; private set; } = "";
+
+    public string FromName { get; private set; } = "";
+
+    public string? ReplyTo { get; private set; }
+
+    public string Subject { get; private set; } = "";
+
+    public string HtmlBody { get; private set; } = "";
+
+    public string TextBody { get; private set; } = "";
+
+    public EmailStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset QueuedAt { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public static EmailMessage Queue(
+        Guid organisationId, Guid sourceMessageId, string kind, Guid? caseId, string to, string fromName, string? replyTo,
+        Templates.RenderedEmail content, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        OrganisationId = organisationId,
+        SourceMessageId = sourceMessageId,
+        Kind = kind,
+        CaseId = caseId,
+        To = to,
+        FromName = fromName,
+        ReplyTo = replyTo,
+        Subject = content.Subject,
+        HtmlBody = content.Html,
+        TextBody = content.Text,
+        Status = EmailStatus.Queued,
+        QueuedAt = now,
+        NextAttemptAt = now,
+    };
+
+    public EmailSent MarkSent(DateTimeOffset now)
+    {
+        EnsureQueued();
+        Attempts++;
+        Status = EmailStatus.Sent;
+        SentAt = now;
+        LastError = null;
+        return new EmailSent
+        {
+            OrganisationId = OrganisationId, OccurredAt = now, EmailId = Id, CaseId = CaseId, Kind = Kind, Subject = Subject, Attempts = Attempts,
+        };
+    }
+
+    /// <summary>Keeps the email queued for another try, unless it has had too many; then it fails for good.</summary>
+    public EmailFailed? MarkTemporaryFailure(DateTimeOffset now, string reason)
+    {
+        EnsureQueued();
+        Attempts++;
+        LastError = reason;
+        if (Attempts >= MaxAttempts)
+        {
+            return Fail(now, $"Abandonné après {Attempts} tentatives : {reason}");
+        }
+
+        NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Attempts - 1)));
+        return null;
+    }
+
+    public EmailFailed MarkPermanentFailure(DateTimeOffset now, string reason)
+    {
+        EnsureQueued();
+        Attempts++;
+        return Fail(now, reason);
+    }
+
+    private EmailFailed Fail(DateTimeOffset now, string reason)
+    {
+        Status = EmailStatus.Failed;
+        LastError = reason.Length <= 2000 ? reason : reason[..2000];
+        return new EmailFailed
+        {
+            OrganisationId = OrganisationId, OccurredAt = now, EmailId = Id, CaseId = CaseId, Kind = Kind, Subject = Subject,
+            Attempts = Attempts, Reason = LastError,
+        };
+    }
+
+    private void EnsureQueued()
+    {
+        if (Status != EmailStatus.Queued)
+        {
+            throw new InvalidOperationException($"Email {Id} is already {Status}.");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Notification.Worker.Domain;
+using CommercialManagement.Notification.Worker.Persistence;
+using CommercialManagement.Notification.Worker.Templates;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
+
+/// <summary>Queues the acknowledgement a customer gets for a request from a website form.</summary>
+internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions<EmailOptions> options, TimeProvider timeProvider)
+    : IConsumer<RequestReceived>
+{
+    public const string Kind = "RequestAcknowledgement";
+
+    public async Task Consume(ConsumeContext<RequestReceived> context)
+    {
+        var request = context.Message;
+        if (request.Channel != RequestChannel.WebForm)
+        {
+            return;
+        }
+
+        var messageId = context.MessageId ?? throw new InvalidOperationException("RequestReceived without a message id.");
+        if (await db.Emails.AnyAsync(e => e.SourceMessageId == messageId && e.Kind == Kind, context.CancellationToken))
+        {
+            return;
+        }
+
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == request.OrganisationId, context.CancellationToken);
+        var name = organisation?.Name ?? options.Value.DefaultSenderName;
+        var content = EmailTemplates.RequestAcknowledgement(request, name, organisation?.ContactPhone);
+        db.Emails.Add(EmailMessage.Queue(
+            request.OrganisationId, messageId, Kind, request.RequestId, request.CustomerEmail,
+            organisation?.EmailSenderName is { Length: > 0 } sender ? sender : name,
+            organisation?.EmailReplyTo ?? organisation?.ContactEmail,
+            content, timeProvider.GetUtcNow()));
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
