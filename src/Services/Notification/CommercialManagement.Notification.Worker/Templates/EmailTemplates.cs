@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CommercialManagement.Contracts.Inbox;
 
 namespace CommercialManagement.Notification.Worker.Templates;
@@ -13,7 +14,8 @@ internal sealed record RenderedEmail(string Subject, string Html, string Text);
 /// </summary>
 internal static class EmailTemplates
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    // Markup characters are encoded; accents stay readable in the source of the email.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static RenderedEmail RequestAcknowledgement(RequestReceived request, string organisationName, string? contactPhone)
     {

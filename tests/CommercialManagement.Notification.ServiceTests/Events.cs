@@ -1,0 +1,40 @@
+using CommercialManagement.Contracts.Identity;
+using CommercialManagement.Contracts.Inbox;
+
+namespace CommercialManagement.Notification.ServiceTests;
+
+internal static class Events
+{
+    public static OrganisationChanged Organisation(Guid organisationId, DateTimeOffset? at = null, string sender = "Chalet des Mélèzes") => new()
+    {
+        OrganisationId = organisationId,
+        OccurredAt = at ?? DateTimeOffset.UtcNow,
+        Name = "Chalet des Mélèzes",
+        Kind = "AccommodationProvider",
+        Address = "Route des Mélèzes, 73500 Val Nevé",
+        ContactEmail = "bonjour@chalet-melezes.test",
+        ContactPhone = "+33 6 00 00 00 03",
+        DepositPercentage = 30,
+        BalanceDueDaysBeforeArrival = 30,
+        QuoteValidityDays = 7,
+        QuoteNumberPrefix = "CHM",
+        TermsOfSale = "CGV",
+        EmailSenderName = sender,
+        EmailReplyTo = "reservation@chalet-melezes.test",
+    };
+
+    public static RequestReceived Request(Guid organisationId, string email, string name = "Élodie Müller", string language = "fr", RequestChannel channel = RequestChannel.WebForm) => new()
+    {
+        OrganisationId = organisationId,
+        OccurredAt = DateTimeOffset.UtcNow,
+        RequestId = Guid.CreateVersion7(),
+        Channel = channel,
+        CustomerName = name,
+        CustomerEmail = email,
+        Arrival = new DateOnly(2027, 2, 13),
+        Departure = new DateOnly(2027, 2, 20),
+        Adults = 2,
+        ChildrenAges = [8, 5],
+        Language = language,
+    };
+}
