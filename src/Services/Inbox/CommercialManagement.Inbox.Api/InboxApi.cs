@@ -1,3 +1,4 @@
+using CommercialManagement.Inbox.Api.Features.Requests;
 using CommercialManagement.Inbox.Api.Features.SubmitRequest;
 using CommercialManagement.Inbox.Api.Features.Websites;
 using CommercialManagement.ServiceDefaults.Security;
@@ -15,6 +16,23 @@ internal static class InboxApi
             .AllowAnonymous()
             .RequireCors(IntakeProtection.CorsPolicy)
             .RequireRateLimiting(IntakeProtection.RateLimitPolicy);
+
+        var requests = app.MapGroup("/api/requests").WithTags("Requests");
+        requests.MapGet("/", RequestsEndpoints.ListAsync)
+            .WithName("ListRequests")
+            .WithSummary("My organisation's requests, newest first: search (name, email, phone), filter (unread, mine, unassigned), pages.");
+        requests.MapPost("/", RequestsEndpoints.CreatePhoneRequestAsync)
+            .WithName("CreatePhoneRequest")
+            .WithSummary("Staff type in a request received by phone: customer, stay, party, first note.");
+        requests.MapPut("/{id:guid}/read", RequestsEndpoints.MarkReadAsync)
+            .WithName("MarkRequestRead")
+            .WithSummary("Marks a request read (opening it does).");
+        requests.MapDelete("/{id:guid}/read", RequestsEndpoints.MarkUnreadAsync)
+            .WithName("MarkRequestUnread")
+            .WithSummary("Marks a request unread again.");
+        requests.MapPut("/{id:guid}/assignee", RequestsEndpoints.AssignAsync)
+            .WithName("AssignRequest")
+            .WithSummary("Assigns a request to a staff member (or to nobody).");
 
         var websites = app.MapGroup("/api/websites").WithTags("Websites");
         websites.MapGet("/", WebsitesEndpoints.ListAsync)

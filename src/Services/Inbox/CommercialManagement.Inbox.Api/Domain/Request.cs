@@ -40,6 +40,26 @@ internal sealed class Request : ITenantOwned
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
+    /// <summary>Something from the customer that no staff member has read yet.</summary>
+    public bool Unread { get; private set; }
+
+    public Guid? AssigneeId { get; private set; }
+
+    public string? AssigneeName { get; private set; }
+
+    /// <summary>For a phone request, what the staff member noted; never shown to the customer.</summary>
+    public string? InternalNote { get; private set; }
+
+    public void MarkRead() => Unread = false;
+
+    public void MarkUnread() => Unread = true;
+
+    public void AssignTo(Guid? assigneeId, string? assigneeName)
+    {
+        AssigneeId = assigneeId;
+        AssigneeName = assigneeId is null ? null : assigneeName;
+    }
+
     public static Request FromWebsite(Website website, Customer customer, Stay stay, string? message, bool consent, string language, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -57,6 +77,29 @@ internal sealed class Request : ITenantOwned
         Consent = consent,
         Language = language,
         ReceivedAt = now,
+        Unread = true,
+    };
+
+    /// <summary>A request typed in by staff after a phone call: theirs, and already read.</summary>
+    public static Request FromPhone(Guid organisationId, Customer customer, Stay stay, string? note, Guid staffId, string staffName, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        OrganisationId = organisationId,
+        Channel = RequestChannel.Phone,
+        CustomerName = customer.Name,
+        CustomerEmail = customer.Email,
+        CustomerPhone = customer.Phone,
+        Arrival = stay.Arrival,
+        Departure = stay.Departure,
+        Adults = stay.Adults,
+        ChildrenAges = [.. stay.ChildrenAges],
+        InternalNote = note,
+        Consent = true,
+        Language = "fr",
+        ReceivedAt = now,
+        Unread = false,
+        AssigneeId = staffId,
+        AssigneeName = staffName,
     };
 
     public RequestReceived ToReceivedEvent() => new()

@@ -32,7 +32,12 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             request.Property(r => r.CustomerPhone).HasMaxLength(40);
             request.Property(r => r.Message).HasMaxLength(5000);
             request.Property(r => r.Language).HasMaxLength(2);
+            request.Property(r => r.AssigneeName).HasMaxLength(200);
+            request.Property(r => r.InternalNote).HasMaxLength(5000);
             request.HasIndex(r => new { r.OrganisationId, r.ReceivedAt });
+            request.HasIndex(r => new { r.OrganisationId, r.Unread, r.ReceivedAt });
+            request.HasIndex(r => new { r.OrganisationId, r.AssigneeId, r.ReceivedAt });
+            request.HasIndex(r => new { r.WebsiteId, r.CustomerEmail, r.ReceivedAt });
         });
     }
 }

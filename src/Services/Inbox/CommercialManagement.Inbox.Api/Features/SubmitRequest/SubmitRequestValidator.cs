@@ -26,36 +26,13 @@ internal static partial class SubmitRequestValidator
             Add("siteKey", "La clé de site (siteKey) est obligatoire.");
         }
 
-        if (string.IsNullOrWhiteSpace(body.Name))
-        {
-            Add("name", "Le nom est obligatoire.");
-        }
-        else if (body.Name.Trim().Length > MaxNameLength)
-        {
-            Add("name", $"Le nom ne doit pas dépasser {MaxNameLength} caractères.");
-        }
-
-        if (string.IsNullOrWhiteSpace(body.Email))
-        {
-            Add("email", "L'adresse e-mail est obligatoire.");
-        }
-        else if (!IsEmail(body.Email.Trim()))
-        {
-            Add("email", "L'adresse e-mail n'est pas valide (exemple : nom@domaine.fr).");
-        }
-
-        if (!string.IsNullOrWhiteSpace(body.Phone) && !IsPhone(body.Phone))
-        {
-            Add("phone", "Le numéro de téléphone n'est pas valide (exemple : +33 6 12 34 56 78).");
-        }
-
+        ValidateContact(body.Name, body.Email, body.Phone, Add);
         if (body.Message is { Length: > MaxMessageLength })
         {
             Add("message", $"Le message ne doit pas dépasser {MaxMessageLength} caractères.");
         }
 
-        ValidateStay(body, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Paris).DateTime), Add);
-
+        ValidateStay(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, Today(now), Add);
         if (body.Consent != true)
         {
             Add("consent", "Le consentement à être recontacté est obligatoire.");
@@ -64,13 +41,56 @@ internal static partial class SubmitRequestValidator
         return errors;
     }
 
-    private static void ValidateStay(SubmitRequestBody body, DateOnly today, Action<string, string> add)
+    /// <summary>The rules a request typed in by staff shares with the web form.</summary>
+    public static Dictionary<string, string[]> ValidatePhoneRequest(Requests.PhoneRequestBody body, DateTimeOffset now)
     {
-        if (body.Arrival is null != body.Departure is null)
+        var errors = new Dictionary<string, string[]>();
+        void Add(string field, string message) => errors[field] = [message];
+        ValidateContact(body.Name, body.Email, body.Phone, Add);
+        if (body.Note is { Length: > MaxMessageLength })
         {
-            add(body.Arrival is null ? "arrival" : "departure", "Indiquez à la fois la date d'arrivée et la date de départ, ou aucune des deux.");
+            Add("note", $"La note ne doit pas dépasser {MaxMessageLength} caractères.");
         }
-        else if (body.Arrival is { } arrival && body.Departure is { } departure)
+
+        ValidateStay(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, Today(now), Add);
+        return errors;
+    }
+
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Paris).DateTime);
+
+    private static void ValidateContact(string? name, string? email, string? phone, Action<string, string> add)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            add("name", "Le nom est obligatoire.");
+        }
+        else if (name.Trim().Length > MaxNameLength)
+        {
+            add("name", $"Le nom ne doit pas dépasser {MaxNameLength} caractères.");
+        }
+
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            add("email", "L'adresse e-mail est obligatoire.");
+        }
+        else if (!IsEmail(email.Trim()))
+        {
+            add("email", "L'adresse e-mail n'est pas valide (exemple : nom@domaine.fr).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(phone) && !IsPhone(phone))
+        {
+            add("phone", "Le numéro de téléphone n'est pas valide (exemple : +33 6 12 34 56 78).");
+        }
+    }
+
+    private static void ValidateStay(DateOnly? arrivalDate, DateOnly? departureDate, int? adultCount, int[]? childrenAges, DateOnly today, Action<string, string> add)
+    {
+        if (arrivalDate is null != departureDate is null)
+        {
+            add(arrivalDate is null ? "arrival" : "departure", "Indiquez à la fois la date d'arrivée et la date de départ, ou aucune des deux.");
+        }
+        else if (arrivalDate is { } arrival && departureDate is { } departure)
         {
             if (arrival < today)
             {
@@ -87,8 +107,8 @@ internal static partial class SubmitRequestValidator
             }
         }
 
-        var adults = body.Adults ?? 1;
-        var children = body.ChildrenAges ?? [];
+        var adults = adultCount ?? 1;
+        var children = childrenAges ?? [];
         if (adults < 1)
         {
             add("adults", "Il faut au moins un adulte.");

@@ -111,6 +111,13 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<DateOnly?>("Arrival")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
@@ -138,6 +145,10 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<DateOnly?>("Departure")
                         .HasColumnType("date");
 
+                    b.Property<string>("InternalNote")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -153,12 +164,21 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Unread")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("WebsiteId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "ReceivedAt");
+
+                    b.HasIndex("OrganisationId", "AssigneeId", "ReceivedAt");
+
+                    b.HasIndex("OrganisationId", "Unread", "ReceivedAt");
+
+                    b.HasIndex("WebsiteId", "CustomerEmail", "ReceivedAt");
 
                     b.ToTable("requests", (string)null);
                 });

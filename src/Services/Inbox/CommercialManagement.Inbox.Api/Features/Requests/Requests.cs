@@ -1,0 +1,123 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Inbox.Api.Domain;
+using CommercialManagement.Inbox.Api.Features.SubmitRequest;
+using CommercialManagement.Inbox.Api.Persistence;
+using CommercialManagement.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Inbox.Api.Features.Requests;
+
+internal sealed record RequestSummary(
+    Guid Id, DateTimeOffset ReceivedAt, string CustomerName, string CustomerEmail, string? CustomerPhone,
+    DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, RequestChannel Channel, bool Unread,
+    Guid? AssigneeId, string? AssigneeName);
+
+internal sealed record RequestPage(IReadOnlyList<RequestSummary> Items, int Total, int Page, int PageSize, int UnreadTotal);
+
+internal sealed record PhoneRequestBody(
+    string? Name, string? Email, string? Phone, DateOnly? Arrival, DateOnly? Departure, int? Adults, int[]? ChildrenAges, string? Note);
+
+internal sealed record AssigneeBody(Guid? AssigneeId, string? AssigneeName);
+
+/// <summary>« Demandes »: the organisation's requests, newest first, searched, filtered and paged in the database.</summary>
+internal static class RequestsEndpoints
+{
+    public const int MaxPageSize = 100;
+
+    public static async Task<Results<Ok<RequestPage>, ProblemHttpResult>> ListAsync(
+        string? search, string? filter, int? page, int? pageSize, HttpContext http, InboxDbContext db, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(pageSize ?? 25, 1, MaxPageSize);
+        var number = Math.Max(page ?? 1, 1);
+        var query = db.Requests.AsNoTracking();
+        switch (filter)
+        {
+            case null or "" or "all":
+                break;
+            case "unread":
+                query = query.Where(r => r.Unread);
+                break;
+            case "mine":
+                var me = StaffId(http);
+                query = query.Where(r => r.AssigneeId == me);
+                break;
+            case "unassigned":
+                query = query.Where(r => r.AssigneeId == null);
+                break;
+            default:
+                return TypedResults.Problem(title: $"Filtre inconnu « {filter} » : utilisez unread, mine ou unassigned.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(r => EF.Functions.ILike(r.CustomerName, pattern) || EF.Functions.ILike(r.CustomerEmail, pattern)
+                || (r.CustomerPhone != null && EF.Functions.ILike(r.CustomerPhone, pattern)));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
+            .Skip((number - 1) * size).Take(size)
+            .Select(r => new RequestSummary(r.Id, r.ReceivedAt, r.CustomerName, r.CustomerEmail, r.CustomerPhone, r.Arrival, r.Departure,
+                r.Adults, r.ChildrenAges.Count, r.Channel, r.Unread, r.AssigneeId, r.AssigneeName))
+            .ToListAsync(cancellationToken);
+        var unread = await db.Requests.CountAsync(r => r.Unread, cancellationToken);
+        return TypedResults.Ok(new RequestPage(items, total, number, size, unread));
+    }
+
+    public static async Task<Results<Created<RequestSummary>, ValidationProblem>> CreatePhoneRequestAsync(
+        PhoneRequestBody body, HttpContext http, InboxDbContext db, TenantContext tenant, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var errors = SubmitRequestValidator.ValidatePhoneRequest(body, now);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "La demande contient des erreurs.");
+        }
+
+        var request = Request.FromPhone(
+            tenant.RequiredOrganisationId,
+            new Customer(body.Name!.Trim(), body.Email!.Trim(), string.IsNullOrWhiteSpace(body.Phone) ? null : body.Phone.Trim()),
+            new Stay(body.Arrival, body.Departure, body.Adults ?? 1, body.ChildrenAges ?? []),
+            string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(),
+            StaffId(http),
+            http.User.FindFirst(StaffClaims.Name)?.Value ?? "",
+            now);
+        db.Requests.Add(request);
+        db.AddToOutbox(request.ToReceivedEvent());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/requests/{request.Id}", Summary(request));
+    }
+
+    public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> MarkReadAsync(Guid id, InboxDbContext db, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, request => request.MarkRead(), cancellationToken);
+
+    public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> MarkUnreadAsync(Guid id, InboxDbContext db, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, request => request.MarkUnread(), cancellationToken);
+
+    public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> AssignAsync(Guid id, AssigneeBody body, InboxDbContext db, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, request => request.AssignTo(body.AssigneeId, body.AssigneeName?.Trim()), cancellationToken);
+
+    private static async Task<Results<Ok<RequestSummary>, ProblemHttpResult>> ChangeAsync(
+        Guid id, InboxDbContext db, Action<Request> change, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return TypedResults.Problem(title: "Demande introuvable.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        change(request);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(Summary(request));
+    }
+
+    private static RequestSummary Summary(Request r) => new(r.Id, r.ReceivedAt, r.CustomerName, r.CustomerEmail, r.CustomerPhone,
+        r.Arrival, r.Departure, r.Adults, r.ChildrenAges.Count, r.Channel, r.Unread, r.AssigneeId, r.AssigneeName);
+
+    private static Guid StaffId(HttpContext http) => Guid.Parse(http.User.FindFirst(StaffClaims.UserId)!.Value);
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.TestKit;
+
+namespace CommercialManagement.Inbox.ServiceTests;
+
+public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<InboxFactory>
+{
+    private static readonly Guid Office = new("0b5e7a10-0000-4000-8000-000000000001");
+
+    private async Task<Guid> PhoneRequestAsync(HttpClient staff, string name, string email, string? phone = null)
+    {
+        var response = await staff.PostAsJsonAsync("/api/requests", new { name, email, phone, arrival = "2027-03-06", departure = "2027-03-13", adults = 2, childrenAges = new[] { 4 }, note = "Rappeler après 18 h" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> ListAsync(HttpClient staff, string query = "") =>
+        await staff.GetFromJsonAsync<JsonElement>("/api/requests" + query);
+
+    private static IEnumerable<Guid> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid());
+
+    [Fact]
+    public async Task PhoneRequest_IsStoredAssignedToItsAuthorReadAndPublished()
+    {
+        var organisation = Guid.NewGuid();
+        var staff = factory.CreateStaffClient(organisation);
+
+        var id = await PhoneRequestAsync(staff, "Marc Lefèvre", "marc@example.fr", "06 11 22 33 44");
+
+        var item = (await ListAsync(staff)).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
+        Assert.Equal("Phone", item.GetProperty("channel").GetString());
+        Assert.False(item.GetProperty("unread").GetBoolean());
+        Assert.Equal("Agent de test", item.GetProperty("assigneeName").GetString());
+        Assert.Equal(1, item.GetProperty("children").GetInt32());
+        var published = await factory.PublishedAsync<RequestReceived>(r => r.RequestId == id);
+        Assert.Equal(RequestChannel.Phone, published.Channel);
+        Assert.Equal(organisation, published.OrganisationId);
+    }
+
+    [Fact]
+    public async Task PhoneRequest_WithoutEmailAndWithDepartureBeforeArrival_Is400InFrenchAndStoresNothing()
+    {
+        var staff = factory.CreateStaffClient(Guid.NewGuid());
+
+        var response = await staff.PostAsJsonAsync("/api/requests", new { name = "Sans e-mail", arrival = "2027-03-13", departure = "2027-03-06" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("L'adresse e-mail est obligatoire.", errors.GetProperty("email")[0].GetString());
+        Assert.Equal("La date de départ doit être après la date d'arrivée.", errors.GetProperty("departure")[0].GetString());
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"CustomerName\" = 'Sans e-mail'"));
+    }
+
+    [Fact]
+    public async Task List_IsNewestFirstSearchableAndOnlyMyOrganisations()
+    {
+        var organisation = Guid.NewGuid();
+        var staff = factory.CreateStaffClient(organisation);
+        var first = await PhoneRequestAsync(staff, "Alice Durand", "alice@example.fr", "04 79 00 00 01");
+        var second = await PhoneRequestAsync(staff, "Bruno Petit", "bruno@example.fr");
+        var elsewhere = await PhoneRequestAsync(factory.CreateStaffClient(Guid.NewGuid()), "Alice Autre", "alice.autre@example.fr");
+
+        var all = await ListAsync(staff);
+        var byName = await ListAsync(staff, "?search=alice");
+        var byPhone = await ListAsync(staff, "?search=79%2000");
+        var byEmail = await ListAsync(staff, "?search=BRUNO@");
+
+        Assert.Equal([second, first], Ids(all).ToList());
+        Assert.Equal(2, all.GetProperty("total").GetInt32());
+        Assert.Equal([first], Ids(byName).ToList());
+        Assert.Equal([first], Ids(byPhone).ToList());
+        Assert.Equal([second], Ids(byEmail).ToList());
+        Assert.DoesNotContain(elsewhere, Ids(all));
+    }
+
+    [Fact]
+    public async Task List_FiltersUnreadMineAndUnassigned_AndPages()
+    {
+        var staff = factory.CreateStaffClient(Office);
+        var web = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var posted = await factory.CreateClient().PostAsJsonAsync("/public/requests", SampleRequests.Valid($"web-{i}-{Guid.NewGuid():N}@example.fr"));
+            web.Add((await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        var mine = await PhoneRequestAsync(staff, "Mine", "mine@example.fr");
+
+        var unread = await ListAsync(staff, "?filter=unread&pageSize=100");
+        var unassigned = await ListAsync(staff, "?filter=unassigned&pageSize=100");
+        var pageOne = await ListAsync(staff, "?pageSize=2&page=1");
+        var pageTwo = await ListAsync(staff, "?pageSize=2&page=2");
+
+        Assert.Subset(Ids(unread).ToHashSet(), web.ToHashSet());
+        Assert.DoesNotContain(mine, Ids(unread));
+        Assert.True(unread.GetProperty("unreadTotal").GetInt32() >= 3);
+        Assert.Subset(Ids(unassigned).ToHashSet(), web.ToHashSet());
+        Assert.Equal(2, Ids(pageOne).Count());
+        Assert.Empty(Ids(pageOne).Intersect(Ids(pageTwo)));
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync("/api/requests?filter=everything")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Request_MarkedReadUnreadAndAssigned_ButNotFromAnotherOrganisation()
+    {
+        var organisation = Guid.NewGuid();
+        var staff = factory.CreateStaffClient(organisation);
+        var id = await PhoneRequestAsync(staff, "Claire Roux", "claire@example.fr");
+        var colleague = Guid.NewGuid();
+
+        var unread = await staff.DeleteAsync($"/api/requests/{id}/read");
+        var assigned = await staff.PutAsJsonAsync($"/api/requests/{id}/assignee", new { assigneeId = colleague, assigneeName = "Lucas Girard" });
+        var mine = await ListAsync(staff, "?filter=unread");
+        var stranger = factory.CreateStaffClient(Guid.NewGuid());
+        var strangerRead = await stranger.PutAsync($"/api/requests/{id}/read", null);
+        var strangerAssign = await stranger.PutAsJsonAsync($"/api/requests/{id}/assignee", new { assigneeId = Guid.NewGuid(), assigneeName = "Intrus" });
+
+        Assert.Equal(HttpStatusCode.OK, unread.StatusCode);
+        Assert.Equal("Lucas Girard", (await assigned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assigneeName").GetString());
+        Assert.Contains(id, Ids(mine));
+        Assert.Equal(HttpStatusCode.NotFound, strangerRead.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, strangerAssign.StatusCode);
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"Id\" = @p0 AND \"Unread\" AND \"AssigneeName\" = 'Lucas Girard'", id));
+    }
+}
