@@ -14,6 +14,7 @@ internal static class GatewayModule
         builder.Services.AddMudServices();
         builder.Services.AddScoped<StaffServiceClient>();
         builder.Services.AddScoped<CurrentStaff>();
+        builder.Services.AddScoped<InboxClient>();
         builder.Services.AddSingleton<OrganisationAdministration>();
         builder.Services.AddSingleton<StaffAdministration>();
         builder.Services.AddReverseProxy()

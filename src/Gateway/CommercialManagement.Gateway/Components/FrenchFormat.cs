@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace CommercialManagement.Gateway.Components;
+
+/// <summary>How the back office writes dates and stays: French, in Europe/Paris time.</summary>
+internal static class FrenchFormat
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static string DateTime(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Paris).ToString("dd/MM/yyyy HH:mm", French);
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", French);
+
+    public static string Stay(DateOnly? arrival, DateOnly? departure, int adults, int children)
+    {
+        var party = $"{adults} adulte{(adults > 1 ? "s" : "")}{(children > 0 ? $", {children} enfant{(children > 1 ? "s" : "")}" : "")}";
+        return arrival is { } from && departure is { } to
+            ? $"{Date(from)} → {Date(to)} · {party}"
+            : party;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using CommercialManagement.ServiceDefaults;
+
+namespace CommercialManagement.Gateway.Features.Administration;
+
+public sealed record RequestRow(
+    Guid Id, DateTimeOffset ReceivedAt, string CustomerName, string CustomerEmail, string? CustomerPhone,
+    DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, string Channel, bool Unread,
+    Guid? AssigneeId, string? AssigneeName);
+
+internal sealed record RequestPageResult(IReadOnlyList<RequestRow> Items, int Total, int Page, int PageSize, int UnreadTotal);
+
+/// <summary>The back office's calls to the Inbox service, as the signed-in staff member.</summary>
+internal sealed class InboxClient(StaffServiceClient services)
+{
+    public async Task<RequestPageResult> ListAsync(string? search, string filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var inbox = await services.ForAsync(ResourceNames.InboxApi);
+        var query = $"/api/requests?page={page}&pageSize={pageSize}&filter={Uri.EscapeDataString(filter)}&search={Uri.EscapeDataString(search ?? "")}";
+        return await inbox.GetFromJsonAsync<RequestPageResult>(query, cancellationToken)
+            ?? new RequestPageResult([], 0, page, pageSize, 0);
+    }
+
+    public async Task<IReadOnlyList<string>> CreatePhoneRequestAsync(object body)
+    {
+        var inbox = await services.ForAsync(ResourceNames.InboxApi);
+        return await ProblemMessages.ReadAsync(await inbox.PostAsJsonAsync("/api/requests", body));
+    }
+
+    public async Task SetReadAsync(Guid id, bool read)
+    {
+        var inbox = await services.ForAsync(ResourceNames.InboxApi);
+        var response = read ? await inbox.PutAsync($"/api/requests/{id}/read", null) : await inbox.DeleteAsync($"/api/requests/{id}/read");
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task AssignAsync(Guid id, Guid? assigneeId, string? assigneeName)
+    {
+        var inbox = await services.ForAsync(ResourceNames.InboxApi);
+        (await inbox.PutAsJsonAsync($"/api/requests/{id}/assignee", new { assigneeId, assigneeName })).EnsureSuccessStatusCode();
+    }
+}

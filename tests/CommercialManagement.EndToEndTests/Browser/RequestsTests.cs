@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+
+namespace CommercialManagement.EndToEndTests.Browser;
+
+[Collection(SystemCollection.Name)]
+public sealed class RequestsTests(SystemFixture system)
+{
+    [Fact]
+    public async Task WebRequest_ShowsUnreadInDemandes_OpeningItMarksItRead_AndAnotherOrganisationNeverSeesIt()
+    {
+        var email = $"demandes-{Guid.NewGuid():N}@example.fr";
+        await System.RequestToCaseTests.PostRequestAsync(system.Gateway(), email);
+        await using var session = await BrowserSession.StartAsync(system);
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, "agent@valneve-office.test");
+
+        await page.GetByLabel("Rechercher").FillAsync(email);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("Élodie Martin");
+        await Assertions.Expect(row).ToContainTextAsync("Formulaire web");
+        await Assertions.Expect(row).ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("request-unread"));
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("demandes-unread"), FullPage = true });
+
+        await row.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("13 févr. 2027 → 20 févr. 2027 · 2 adultes, 2 enfants");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fermer" }).ClickAsync();
+        await Assertions.Expect(row).Not.ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("request-unread"));
+
+        var skiSchool = await session.NewPageAsync();
+        await session.SignInAsync(skiSchool, "agent@esf-valneve.test");
+        await skiSchool.GetByLabel("Rechercher").FillAsync(email);
+        await Assertions.Expect(skiSchool.GetByText("Aucune demande ne correspond.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task PhoneRequest_TypedInWithPlus_AppearsAsATelephoneRequest()
+    {
+        var email = $"telephone-{Guid.NewGuid():N}@example.fr";
+        await using var session = await BrowserSession.StartAsync(system);
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, "agent@chalet-melezes.test");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nouvelle demande (téléphone)" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Nom du client").FillAsync("Gérard Téléphone");
+        await dialog.GetByLabel("E-mail").FillAsync(email);
+        await dialog.GetByLabel("Téléphone").FillAsync("06 12 34 56 78");
+        await dialog.GetByLabel("Note interne").FillAsync("Veut un chalet avec sauna");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la demande" }).ClickAsync();
+
+        await page.GetByLabel("Rechercher").FillAsync(email);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+        await Assertions.Expect(row).ToContainTextAsync("Téléphone");
+        await Assertions.Expect(row).ToContainTextAsync("Julien Perrin");
+    }
+}
