@@ -15,7 +15,7 @@ public sealed class RequestsTests(SystemFixture system)
         await session.SignInAsync(page, "agent@valneve-office.test");
 
         await page.GetByLabel("Rechercher").FillAsync(email);
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+        var row = page.Locator("tr.mud-table-row", new() { HasText = email });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("Élodie Martin");
         await Assertions.Expect(row).ToContainTextAsync("Formulaire web");
@@ -50,7 +50,7 @@ public sealed class RequestsTests(SystemFixture system)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la demande" }).ClickAsync();
 
         await page.GetByLabel("Rechercher").FillAsync(email);
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+        var row = page.Locator("tr.mud-table-row", new() { HasText = email });
         await Assertions.Expect(row).ToContainTextAsync("Téléphone");
         await Assertions.Expect(row).ToContainTextAsync("Julien Perrin");
     }
