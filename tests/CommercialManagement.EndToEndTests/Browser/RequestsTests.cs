@@ -20,6 +20,7 @@ public sealed class RequestsTests(SystemFixture system)
         await Assertions.Expect(row).ToContainTextAsync("Élodie Martin");
         await Assertions.Expect(row).ToContainTextAsync("Formulaire web");
         await Assertions.Expect(row).ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("request-unread"));
+        await Assertions.Expect(page.GetByTestId("nav-unread")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("demandes-unread"), FullPage = true });
 
         await row.ClickAsync();
