@@ -34,7 +34,7 @@ builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNa
     .WaitFor(mail.Server)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)
+var gateway = builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)
     .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.IdentityDb)
     .WithReference(inbox)
@@ -43,5 +43,12 @@ builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)
     .WithReference(payment)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
+
+// The destination's website with the embedded form, on another origin (http://localhost:5102).
+var demoWebsite = builder.AddProject<Projects.CommercialManagement_DemoWebsite>(ResourceNames.DemoWebsite)
+    .WithEnvironment("Gateway__Url", gateway.GetEndpoint("http"))
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+inbox.WithEnvironment("Demo__WebsiteOrigin", demoWebsite.GetEndpoint("http"));
 
 builder.Build().Run();

@@ -21,6 +21,7 @@ public static class ResourceNames
     public const string PaymentApi = "payment-api";
     public const string NotificationWorker = "notification-worker";
     public const string Gateway = "gateway";
+    public const string DemoWebsite = "demo-website";
 
     /// <summary>The connection string name of the SMTP server the Notification worker sends through.</summary>
     public const string Smtp = "smtp";

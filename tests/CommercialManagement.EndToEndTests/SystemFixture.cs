@@ -18,7 +18,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public static readonly string[] Services =
     [
         ResourceNames.InboxApi, ResourceNames.DossierApi, ResourceNames.QuoteApi, ResourceNames.PaymentApi,
-        ResourceNames.NotificationWorker, ResourceNames.Gateway,
+        ResourceNames.NotificationWorker, ResourceNames.Gateway, ResourceNames.DemoWebsite,
     ];
 
     public async Task InitializeAsync()

@@ -15,6 +15,7 @@ internal static class ServiceRoutes
     public static readonly IReadOnlyList<RouteConfig> Routes =
     [
         Route("public-requests", "/public/requests", ResourceNames.InboxApi, Anonymous),
+        Route("public-form", "/public/form.js", ResourceNames.InboxApi, Anonymous),
         Route("requests", "/api/requests/{**rest}", ResourceNames.InboxApi, Staff),
         Route("websites", "/api/websites/{**rest}", ResourceNames.InboxApi, Staff),
         Route("dossiers", "/api/dossiers/{**rest}", ResourceNames.DossierApi, Staff),

@@ -12,6 +12,11 @@ builder.AddInboxServices();
 var app = builder.Build();
 
 app.UseIntakeProtection();
+// The embeddable form (/public/form.js): public, cached briefly so a fix reaches every website within minutes.
+app.UseStaticFiles(new StaticFileOptions
+{
+    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=300",
+});
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

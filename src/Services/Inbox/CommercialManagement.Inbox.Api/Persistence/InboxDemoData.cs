@@ -16,7 +16,9 @@ internal static class InboxDemoData
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
-        string[] demoOrigins = ["http://localhost:5102", "http://127.0.0.1:5102"];
+        // The demo website's origin: fixed (5102) for the run command, random in the end-to-end tests.
+        var demoOrigins = new[] { "http://localhost:5102", "http://127.0.0.1:5102", app.Configuration["Demo:WebsiteOrigin"] }
+            .Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o!.TrimEnd('/').ToLowerInvariant()).Distinct().ToArray();
         Website[] websites =
         [
             new(new Guid("0b5e7a10-0000-4000-8001-000000000001"), DemoOrganisations.ValNeveOffice, "Val Nevé — site de la destination", DemoOrganisations.ValNeveOfficeSiteKey, demoOrigins),
@@ -24,8 +26,13 @@ internal static class InboxDemoData
             new(new Guid("0b5e7a10-0000-4000-8001-000000000003"), DemoOrganisations.ChaletMelezes, "Chalet des Mélèzes", DemoOrganisations.ChaletMelezesSiteKey, demoOrigins),
         ];
 
-        var existing = await db.Websites.IgnoreQueryFilters().Select(w => w.Id).ToListAsync();
-        db.Websites.AddRange(websites.Where(w => !existing.Contains(w.Id)));
+        var existing = await db.Websites.IgnoreQueryFilters().Where(w => websites.Select(d => d.Id).Contains(w.Id)).ToListAsync();
+        db.Websites.AddRange(websites.Where(w => existing.All(e => e.Id != w.Id)));
+        foreach (var website in existing.Where(w => demoOrigins.Except(w.AllowedOrigins).Any()))
+        {
+            website.AllowOrigins(website.AllowedOrigins.Union(demoOrigins));
+        }
+
         await db.SaveChangesAsync();
     }
 }
