@@ -27,7 +27,7 @@ wait "$apphost" || true
 wait "$apphost" 2>/dev/null || true
 # `dotnet run` returns before DCP has stopped the services and servers: wait until they are gone (60 s at most).
 for _ in $(seq 1 60); do
-  pgrep -f "$root/(\.data/local|src/|CommercialManagement\.AppHost/bin)" >/dev/null || break
+  pgrep -f "$root/(\.data/local|src/|CommercialManagement\.AppHost/bin)|orchestration\.linux-x64/.*/dcp " >/dev/null || break
   sleep 1
 done
 echo "Stopped."
