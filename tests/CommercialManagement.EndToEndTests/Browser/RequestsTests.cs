@@ -27,6 +27,8 @@ public sealed class RequestsTests(SystemFixture system)
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("13 févr. 2027 → 20 févr. 2027 · 2 adultes, 2 enfants");
         await page.GetByRole(AriaRole.Button, new() { Name = "Fermer" }).ClickAsync();
         await Assertions.Expect(row).Not.ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("request-unread"));
+        await page.GetByText("Non lues", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Aucune demande ne correspond.")).ToBeVisibleAsync();
 
         var skiSchool = await session.NewPageAsync();
         await session.SignInAsync(skiSchool, "agent@esf-valneve.test");
