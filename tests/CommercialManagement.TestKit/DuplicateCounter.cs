@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CommercialManagement.BuildingBlocks.Messaging;
 
 namespace CommercialManagement.TestKit;
 
@@ -12,7 +13,7 @@ public sealed class DuplicateCounter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == "CommercialManagement.Messaging" && instrument.Name == "messaging.inbox.duplicates")
+            if (instrument.Meter.Name == MessagingMetrics.MeterName && instrument.Name == MessagingMetrics.InboxDuplicates)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -21,7 +22,7 @@ public sealed class DuplicateCounter : IDisposable
         {
             foreach (var tag in tags)
             {
-                if (tag.Key == "messaging.consumer" && Equals(tag.Value, consumer))
+                if (tag.Key == MessagingMetrics.ConsumerTag && Equals(tag.Value, consumer))
                 {
                     Interlocked.Add(ref _count, value);
                 }

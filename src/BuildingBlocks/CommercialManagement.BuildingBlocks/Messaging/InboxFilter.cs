@@ -15,7 +15,7 @@ internal sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider t
     where TMessage : class
 {
     private static readonly Counter<long> Duplicates = MessagingMetrics.Meter.CreateCounter<long>(
-        "messaging.inbox.duplicates", description: "Redelivered messages a consumer had already processed, skipped.");
+        MessagingMetrics.InboxDuplicates, description: "Redelivered messages a consumer had already processed, skipped.");
 
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
     {
@@ -30,7 +30,7 @@ internal sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider t
         if (seen)
         {
             LogDuplicate(messageId, typeof(TMessage).Name, consumer);
-            Duplicates.Add(1, new KeyValuePair<string, object?>("messaging.consumer", consumer));
+            Duplicates.Add(1, new KeyValuePair<string, object?>(MessagingMetrics.ConsumerTag, consumer));
             return;
         }
 

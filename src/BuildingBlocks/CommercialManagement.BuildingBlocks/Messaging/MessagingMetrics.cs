@@ -7,5 +7,10 @@ public static class MessagingMetrics
     /// <summary>The meter of the outbox and the inbox; ServiceDefaults exports it.</summary>
     public const string MeterName = "CommercialManagement.Messaging";
 
+    /// <summary>Redeliveries skipped by the inbox, tagged with the consumer's queue.</summary>
+    public const string InboxDuplicates = "messaging.inbox.duplicates";
+
+    public const string ConsumerTag = "messaging.consumer";
+
     internal static readonly Meter Meter = new(MeterName);
 }

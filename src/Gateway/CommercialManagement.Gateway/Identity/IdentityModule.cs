@@ -22,7 +22,6 @@ internal static class IdentityModule
         builder.AddMessaging<GatewayDbContext>("gateway");
         var key = StaffTokenOptions.SigningKey(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(provider => new StaffTokenIssuer(key, provider.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services
             .AddAuthentication(options =>

@@ -47,6 +47,12 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
         }
 
         var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            // Nothing half-stored: a member without a role is removed again.
+            await users.DeleteAsync(user);
+        }
+
         return [.. added.Errors.Select(e => e.Description)];
     }
 

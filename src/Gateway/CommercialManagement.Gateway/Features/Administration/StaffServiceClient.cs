@@ -27,4 +27,7 @@ internal sealed class CurrentStaff(AuthenticationStateProvider authentication)
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         return (Guid.Parse(user.FindFirst(StaffClaims.UserId)!.Value), Guid.Parse(user.FindFirst(StaffClaims.OrganisationId)!.Value));
     }
+
+    public async Task<string> NameAsync() =>
+        (await authentication.GetAuthenticationStateAsync()).User.FindFirst(StaffClaims.Name)?.Value ?? "";
 }
