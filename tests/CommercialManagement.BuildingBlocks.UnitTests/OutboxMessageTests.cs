@@ -18,6 +18,7 @@ public sealed class OutboxMessageTests
         Adults = 2,
         ChildrenAges = [8, 5],
         Language = "fr",
+        CustomerSpaceToken = "token",
     };
 
     [Fact]

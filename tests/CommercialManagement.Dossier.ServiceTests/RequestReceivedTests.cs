@@ -26,6 +26,7 @@ public sealed class RequestReceivedTests(DossierFactory factory) : IClassFixture
         Adults = 2,
         ChildrenAges = [8, 5],
         Language = "fr",
+        CustomerSpaceToken = "token",
     };
 
     private Task PublishAsync(RequestReceived message, Guid messageId) =>

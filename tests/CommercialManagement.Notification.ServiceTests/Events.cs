@@ -36,5 +36,6 @@ internal static class Events
         Adults = 2,
         ChildrenAges = [8, 5],
         Language = language,
+        CustomerSpaceToken = "space-token-of-the-case",
     };
 }

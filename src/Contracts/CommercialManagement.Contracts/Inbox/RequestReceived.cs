@@ -28,6 +28,9 @@ public sealed record RequestReceived : IIntegrationEvent
 
     /// <summary>Two-letter language of the customer ("fr", "en"), for emails.</summary>
     public required string Language { get; init; }
+
+    /// <summary>The secret part of the customer space's address (<c>/espace/{token}</c>), for the acknowledgement's link.</summary>
+    public required string CustomerSpaceToken { get; init; }
 }
 
 public enum RequestChannel

@@ -15,6 +15,9 @@ public sealed record EmailSent : IIntegrationEvent
     /// <summary>What it was: RequestAcknowledgement, StaffReply, …</summary>
     public required string Kind { get; init; }
 
+    /// <summary>The item it carried, when there is one: the conversation message of a staff reply.</summary>
+    public Guid? RegardingId { get; init; }
+
     public required string Subject { get; init; }
 
     public required int Attempts { get; init; }
@@ -32,6 +35,8 @@ public sealed record EmailFailed : IIntegrationEvent
     public Guid? CaseId { get; init; }
 
     public required string Kind { get; init; }
+
+    public Guid? RegardingId { get; init; }
 
     public required string Subject { get; init; }
 

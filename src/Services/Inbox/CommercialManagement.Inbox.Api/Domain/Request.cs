@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Inbox;
 
@@ -49,6 +51,14 @@ internal sealed class Request : ITenantOwned
 
     /// <summary>For a phone request, what the staff member noted; never shown to the customer.</summary>
     public string? InternalNote { get; private set; }
+
+    /// <summary>
+    /// The secret part of the customer space's address: 256 random bits, base64url. Renewing it revokes the old link
+    /// at once; the next email carries the new one.
+    /// </summary>
+    public string CustomerSpaceToken { get; private set; } = NewToken();
+
+    public void RenewCustomerSpaceToken() => CustomerSpaceToken = NewToken();
 
     public void MarkRead() => Unread = false;
 
@@ -116,7 +126,10 @@ internal sealed class Request : ITenantOwned
         Adults = Adults,
         ChildrenAges = ChildrenAges,
         Language = Language,
+        CustomerSpaceToken = CustomerSpaceToken,
     };
+
+    private static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }
 
 internal sealed record Customer(string Name, string Email, string? Phone);

@@ -12,6 +12,8 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
 
     public DbSet<Website> Websites => Set<Website>();
 
+    public DbSet<ConversationMessage> Messages => Set<ConversationMessage>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Website>(website =>
@@ -34,10 +36,23 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             request.Property(r => r.Language).HasMaxLength(2);
             request.Property(r => r.AssigneeName).HasMaxLength(200);
             request.Property(r => r.InternalNote).HasMaxLength(5000);
+            request.Property(r => r.CustomerSpaceToken).HasMaxLength(64);
+            request.HasIndex(r => r.CustomerSpaceToken).IsUnique();
             request.HasIndex(r => new { r.OrganisationId, r.ReceivedAt });
             request.HasIndex(r => new { r.OrganisationId, r.Unread, r.ReceivedAt });
             request.HasIndex(r => new { r.OrganisationId, r.AssigneeId, r.ReceivedAt });
             request.HasIndex(r => new { r.WebsiteId, r.CustomerEmail, r.ReceivedAt });
+        });
+
+        modelBuilder.Entity<ConversationMessage>(message =>
+        {
+            message.ToTable("messages");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Body).HasMaxLength(ConversationMessage.MaxBodyLength);
+            message.Property(m => m.AuthorName).HasMaxLength(200);
+            message.Property(m => m.DeliveryFailure).HasMaxLength(1000);
+            message.HasOne<Request>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
+            message.HasIndex(m => new { m.RequestId, m.PostedAt });
         });
     }
 }

@@ -99,6 +99,51 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.ConversationMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeliveryFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "PostedAt");
+
+                    b.ToTable("messages", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.Request", b =>
                 {
                     b.Property<Guid>("Id")
@@ -142,6 +187,11 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("CustomerSpaceToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly?>("Departure")
                         .HasColumnType("date");
 
@@ -171,6 +221,9 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerSpaceToken")
+                        .IsUnique();
 
                     b.HasIndex("OrganisationId", "ReceivedAt");
 
@@ -215,6 +268,15 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("websites", (string)null);
+                });
+
+            modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.ConversationMessage", b =>
+                {
+                    b.HasOne("CommercialManagement.Inbox.Api.Domain.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,94 @@
+using CommercialManagement.BuildingBlocks.Tenancy;
+
+namespace CommercialManagement.Inbox.Api.Domain;
+
+/// <summary>
+/// One entry of a request's conversation after the request itself: a customer's message from the customer space,
+/// a staff reply (emailed to the customer), an internal note (never shown or sent to the customer), or an email
+/// the system sent on its own (the acknowledgement). Customer text is stored as typed and encoded where shown.
+/// </summary>
+internal sealed class ConversationMessage : ITenantOwned
+{
+    public const int MaxBodyLength = 5000;
+
+    private ConversationMessage()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public Guid RequestId { get; private set; }
+
+    public MessageKind Kind { get; private set; }
+
+    public string Body { get; private set; } = "";
+
+    public Guid? AuthorId { get; private set; }
+
+    public string AuthorName { get; private set; } = "";
+
+    public DateTimeOffset PostedAt { get; private set; }
+
+    /// <summary>For a staff reply or a system email: where its email stands.</summary>
+    public EmailDelivery Delivery { get; private set; }
+
+    /// <summary>Why the email could not be delivered, as the mail server said it.</summary>
+    public string? DeliveryFailure { get; private set; }
+
+    public static ConversationMessage FromCustomer(Request request, string body, DateTimeOffset now) =>
+        New(request, MessageKind.Customer, body, null, request.CustomerName, EmailDelivery.None, now);
+
+    public static ConversationMessage FromStaff(Request request, string body, Guid staffId, string staffName, bool internalNote, DateTimeOffset now) =>
+        internalNote
+            ? New(request, MessageKind.InternalNote, body, staffId, staffName, EmailDelivery.None, now)
+            : New(request, MessageKind.Staff, body, staffId, staffName, EmailDelivery.Pending, now);
+
+    /// <summary>An email the system sent on its own, such as the acknowledgement of a website request.</summary>
+    public static ConversationMessage SystemEmail(Request request, Guid emailId, string subject, string? failure, DateTimeOffset at) => new()
+    {
+        Id = emailId,
+        OrganisationId = request.OrganisationId,
+        RequestId = request.Id,
+        Kind = MessageKind.SystemEmail,
+        Body = subject,
+        AuthorName = "",
+        PostedAt = at,
+        Delivery = failure is null ? EmailDelivery.Sent : EmailDelivery.Failed,
+        DeliveryFailure = failure,
+    };
+
+    public void Delivered() => (Delivery, DeliveryFailure) = (EmailDelivery.Sent, null);
+
+    public void NotDelivered(string reason) => (Delivery, DeliveryFailure) = (EmailDelivery.Failed, reason.Length > 1000 ? reason[..1000] : reason);
+
+    private static ConversationMessage New(Request request, MessageKind kind, string body, Guid? authorId, string authorName, EmailDelivery delivery, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        OrganisationId = request.OrganisationId,
+        RequestId = request.Id,
+        Kind = kind,
+        Body = body,
+        AuthorId = authorId,
+        AuthorName = authorName,
+        PostedAt = now,
+        Delivery = delivery,
+    };
+}
+
+internal enum MessageKind
+{
+    Customer = 0,
+    Staff = 1,
+    InternalNote = 2,
+    SystemEmail = 3,
+}
+
+internal enum EmailDelivery
+{
+    None = 0,
+    Pending = 1,
+    Sent = 2,
+    Failed = 3,
+}
