@@ -1,3 +1,4 @@
+using CommercialManagement.Inbox.Api.Features.Conversation;
 using CommercialManagement.Inbox.Api.Features.Requests;
 using CommercialManagement.Inbox.Api.Features.SubmitRequest;
 using CommercialManagement.Inbox.Api.Features.Websites;
@@ -17,6 +18,15 @@ internal static class InboxApi
             .RequireCors(IntakeProtection.CorsPolicy)
             .RequireRateLimiting(IntakeProtection.RateLimitPolicy);
 
+        publicApi.MapGet("/spaces/{token}", CustomerSpaceEndpoints.GetAsync)
+            .WithName("GetCustomerSpace")
+            .WithSummary("The customer space's conversation, reached with the case's secret token (called by the gateway's /espace page).")
+            .AllowAnonymous();
+        publicApi.MapPost("/spaces/{token}/messages", CustomerSpaceEndpoints.PostAsync)
+            .WithName("PostCustomerMessage")
+            .WithSummary("The customer answers from the customer space; the request becomes unread.")
+            .AllowAnonymous();
+
         var requests = app.MapGroup("/api/requests").WithTags("Requests");
         requests.MapGet("/", RequestsEndpoints.ListAsync)
             .WithName("ListRequests")
@@ -24,6 +34,15 @@ internal static class InboxApi
         requests.MapPost("/", RequestsEndpoints.CreatePhoneRequestAsync)
             .WithName("CreatePhoneRequest")
             .WithSummary("Staff type in a request received by phone: customer, stay, party, first note.");
+        requests.MapGet("/{id:guid}", ConversationEndpoints.GetAsync)
+            .WithName("GetRequest")
+            .WithSummary("A request with its whole conversation: messages, replies, internal notes, emails sent.");
+        requests.MapPost("/{id:guid}/messages", ConversationEndpoints.PostAsync)
+            .WithName("PostStaffMessage")
+            .WithSummary("A reply to the customer (emailed with the customer-space link) or an internal note (never shown to the customer).");
+        requests.MapPost("/{id:guid}/customer-space/renew", ConversationEndpoints.RenewCustomerSpaceAsync)
+            .WithName("RenewCustomerSpace")
+            .WithSummary("Revokes the customer-space link and makes a new one; the next email carries it.");
         requests.MapPut("/{id:guid}/read", RequestsEndpoints.MarkReadAsync)
             .WithName("MarkRequestRead")
             .WithSummary("Marks a request read (opening it does).");

@@ -1,6 +1,7 @@
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Inbox.Api.Features.SubmitRequest;
+using CommercialManagement.Inbox.Api.Messaging.Consumers;
 using CommercialManagement.Inbox.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
 
@@ -11,7 +12,7 @@ internal static class InboxModule
     public static IHostApplicationBuilder AddInboxServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<InboxDbContext>(ResourceNames.InboxDb);
-        builder.AddMessaging<InboxDbContext>("inbox");
+        builder.AddMessaging<InboxDbContext>("inbox", bus => bus.AddConsumer<EmailDeliveryConsumer>());
         builder.AddIntakeProtection();
         return builder;
     }

@@ -49,9 +49,6 @@ internal sealed class Request : ITenantOwned
 
     public string? AssigneeName { get; private set; }
 
-    /// <summary>For a phone request, what the staff member noted; never shown to the customer.</summary>
-    public string? InternalNote { get; private set; }
-
     /// <summary>
     /// The secret part of the customer space's address: 256 random bits, base64url. Renewing it revokes the old link
     /// at once; the next email carries the new one.
@@ -91,7 +88,7 @@ internal sealed class Request : ITenantOwned
     };
 
     /// <summary>A request typed in by staff after a phone call: theirs, and already read.</summary>
-    public static Request FromPhone(Guid organisationId, Customer customer, Stay stay, string? note, Guid staffId, string staffName, DateTimeOffset now) => new()
+    public static Request FromPhone(Guid organisationId, Customer customer, Stay stay, Guid staffId, string staffName, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         OrganisationId = organisationId,
@@ -103,7 +100,6 @@ internal sealed class Request : ITenantOwned
         Departure = stay.Departure,
         Adults = stay.Adults,
         ChildrenAges = [.. stay.ChildrenAges],
-        InternalNote = note,
         Consent = true,
         Language = "fr",
         ReceivedAt = now,

@@ -35,7 +35,6 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             request.Property(r => r.Message).HasMaxLength(5000);
             request.Property(r => r.Language).HasMaxLength(2);
             request.Property(r => r.AssigneeName).HasMaxLength(200);
-            request.Property(r => r.InternalNote).HasMaxLength(5000);
             request.Property(r => r.CustomerSpaceToken).HasMaxLength(64);
             request.HasIndex(r => r.CustomerSpaceToken).IsUnique();
             request.HasIndex(r => new { r.OrganisationId, r.ReceivedAt });

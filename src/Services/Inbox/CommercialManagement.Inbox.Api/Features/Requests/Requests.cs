@@ -79,25 +79,48 @@ internal static class RequestsEndpoints
             return TypedResults.ValidationProblem(errors, title: "La demande contient des erreurs.");
         }
 
+        var staffName = http.User.FindFirst(StaffClaims.Name)?.Value ?? "";
         var request = Request.FromPhone(
             tenant.RequiredOrganisationId,
             new Customer(body.Name!.Trim(), body.Email!.Trim(), string.IsNullOrWhiteSpace(body.Phone) ? null : body.Phone.Trim()),
             new Stay(body.Arrival, body.Departure, body.Adults ?? 1, body.ChildrenAges ?? []),
-            string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(),
             StaffId(http),
-            http.User.FindFirst(StaffClaims.Name)?.Value ?? "",
+            staffName,
             now);
         db.Requests.Add(request);
+        if (!string.IsNullOrWhiteSpace(body.Note))
+        {
+            // The call's first note opens the conversation, for staff only.
+            db.Messages.Add(ConversationMessage.FromStaff(request, body.Note.Trim(), StaffId(http), staffName, internalNote: true, now));
+        }
+
         db.AddToOutbox(request.ToReceivedEvent());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/requests/{request.Id}", Summary(request));
     }
 
-    public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> MarkReadAsync(Guid id, InboxDbContext db, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, request => request.MarkRead(), cancellationToken);
+    /// <summary>Opening a request marks it read; Dossier hears of it for the badge on the card.</summary>
+    public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> MarkReadAsync(
+        Guid id, HttpContext http, InboxDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, request =>
+        {
+            if (request.Unread)
+            {
+                request.MarkRead();
+                db.AddToOutbox(new ConversationRead { OrganisationId = request.OrganisationId, OccurredAt = timeProvider.GetUtcNow(), RequestId = request.Id, StaffId = StaffId(http) });
+            }
+        }, cancellationToken);
 
-    public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> MarkUnreadAsync(Guid id, InboxDbContext db, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, request => request.MarkUnread(), cancellationToken);
+    public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> MarkUnreadAsync(
+        Guid id, HttpContext http, InboxDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, request =>
+        {
+            if (!request.Unread)
+            {
+                request.MarkUnread();
+                db.AddToOutbox(new ConversationMarkedUnread { OrganisationId = request.OrganisationId, OccurredAt = timeProvider.GetUtcNow(), RequestId = request.Id, StaffId = StaffId(http) });
+            }
+        }, cancellationToken);
 
     public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> AssignAsync(Guid id, AssigneeBody body, InboxDbContext db, CancellationToken cancellationToken) =>
         ChangeAsync(id, db, request => request.AssignTo(body.AssigneeId, body.AssigneeName?.Trim()), cancellationToken);
@@ -116,7 +139,7 @@ internal static class RequestsEndpoints
         return TypedResults.Ok(Summary(request));
     }
 
-    private static RequestSummary Summary(Request r) => new(r.Id, r.ReceivedAt, r.CustomerName, r.CustomerEmail, r.CustomerPhone,
+    public static RequestSummary Summary(Request r) => new(r.Id, r.ReceivedAt, r.CustomerName, r.CustomerEmail, r.CustomerPhone,
         r.Arrival, r.Departure, r.Adults, r.ChildrenAges.Count, r.Channel, r.Unread, r.AssigneeId, r.AssigneeName);
 
     private static Guid StaffId(HttpContext http) => Guid.Parse(http.User.FindFirst(StaffClaims.UserId)!.Value);

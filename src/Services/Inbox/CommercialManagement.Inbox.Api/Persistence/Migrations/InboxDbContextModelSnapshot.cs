@@ -195,10 +195,6 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<DateOnly?>("Departure")
                         .HasColumnType("date");
 
-                    b.Property<string>("InternalNote")
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)");
-
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)

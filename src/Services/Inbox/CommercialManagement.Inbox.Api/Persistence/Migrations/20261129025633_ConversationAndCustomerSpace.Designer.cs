@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommercialManagement.Inbox.Api.Persistence.Migrations
 {
     [DbContext(typeof(InboxDbContext))]
-    [Migration("20261129025458_ConversationAndCustomerSpace")]
+    [Migration("20261129025633_ConversationAndCustomerSpace")]
     partial class ConversationAndCustomerSpace
     {
         /// <inheritdoc />
@@ -197,10 +197,6 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
 
                     b.Property<DateOnly?>("Departure")
                         .HasColumnType("date");
-
-                    b.Property<string>("InternalNote")
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)");
 
                     b.Property<string>("Language")
                         .IsRequired()

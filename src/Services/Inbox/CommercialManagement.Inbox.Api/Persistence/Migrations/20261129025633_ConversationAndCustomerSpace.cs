@@ -62,6 +62,18 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                 name: "IX_messages_RequestId_PostedAt",
                 table: "messages",
                 columns: new[] { "RequestId", "PostedAt" });
+
+            // A phone call's first note was a column of the request: it becomes the conversation's first internal note.
+            migrationBuilder.Sql("""
+                INSERT INTO messages ("Id", "OrganisationId", "RequestId", "Kind", "Body", "AuthorId", "AuthorName", "PostedAt", "Delivery")
+                SELECT gen_random_uuid(), "OrganisationId", "Id", 2, "InternalNote", "AssigneeId", coalesce("AssigneeName", ''), "ReceivedAt", 0
+                FROM requests
+                WHERE "InternalNote" IS NOT NULL AND "InternalNote" <> '';
+                """);
+
+            migrationBuilder.DropColumn(
+                name: "InternalNote",
+                table: "requests");
         }
 
         /// <inheritdoc />
@@ -77,6 +89,13 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "CustomerSpaceToken",
                 table: "requests");
+
+            migrationBuilder.AddColumn<string>(
+                name: "InternalNote",
+                table: "requests",
+                type: "character varying(5000)",
+                maxLength: 5000,
+                nullable: true);
         }
     }
 }

@@ -1,0 +1,68 @@
+using CommercialManagement.Contracts.Notification;
+using CommercialManagement.Inbox.Api.Domain;
+using CommercialManagement.Inbox.Api.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Inbox.Api.Messaging.Consumers;
+
+/// <summary>
+/// Shows in the conversation what became of the emails about a case: a staff reply is marked sent or failed with
+/// the mail server's reason; an email the system sent on its own (the acknowledgement) becomes an entry. Alerts to
+/// staff stay out of the customer's thread.
+/// </summary>
+internal sealed class EmailDeliveryConsumer(InboxDbContext db) : IConsumer<EmailSent>, IConsumer<EmailFailed>
+{
+    public const string StaffReply = "StaffReply";
+    public const string RequestAcknowledgement = "RequestAcknowledgement";
+
+    public Task Consume(ConsumeContext<EmailSent> context) =>
+        RecordAsync(context.Message.CaseId, context.Message.Kind, context.Message.RegardingId, context.Message.EmailId,
+            context.Message.Subject, failure: null, context.Message.OccurredAt, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<EmailFailed> context) =>
+        RecordAsync(context.Message.CaseId, context.Message.Kind, context.Message.RegardingId, context.Message.EmailId,
+            context.Message.Subject, context.Message.Reason, context.Message.OccurredAt, context.CancellationToken);
+
+    private async Task RecordAsync(Guid? caseId, string kind, Guid? regardingId, Guid emailId, string subject, string? failure, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (caseId is null)
+        {
+            return;
+        }
+
+        switch (kind)
+        {
+            case StaffReply when regardingId is { } messageId:
+                var reply = await db.Messages.SingleOrDefaultAsync(m => m.Id == messageId && m.RequestId == caseId, cancellationToken);
+                if (reply is null)
+                {
+                    return;
+                }
+
+                if (failure is null)
+                {
+                    reply.Delivered();
+                }
+                else
+                {
+                    reply.NotDelivered(failure);
+                }
+
+                break;
+            case RequestAcknowledgement:
+                var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == caseId, cancellationToken);
+                if (request is null || await db.Messages.AnyAsync(m => m.Id == emailId, cancellationToken))
+                {
+                    return;
+                }
+
+                db.Messages.Add(ConversationMessage.SystemEmail(request, emailId, subject, failure, at));
+                break;
+            default:
+                return;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
