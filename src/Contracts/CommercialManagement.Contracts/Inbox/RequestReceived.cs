@@ -29,8 +29,11 @@ public sealed record RequestReceived : IIntegrationEvent
     /// <summary>Two-letter language of the customer ("fr", "en"), for emails.</summary>
     public required string Language { get; init; }
 
-    /// <summary>The secret part of the customer space's address (<c>/espace/{token}</c>), for the acknowledgement's link.</summary>
-    public required string CustomerSpaceToken { get; init; }
+    /// <summary>
+    /// The secret part of the customer space's address (<c>/espace/{token}</c>), for the acknowledgement's link.
+    /// Optional: events written before the customer space existed have none.
+    /// </summary>
+    public string? CustomerSpaceToken { get; init; }
 }
 
 public enum RequestChannel
