@@ -1,4 +1,5 @@
 using CommercialManagement.Gateway.Features.Administration;
+using CommercialManagement.Gateway.Features.CustomerSpace;
 using CommercialManagement.Gateway.Identity;
 using CommercialManagement.Gateway.Proxy;
 using MudBlazor.Services;
@@ -15,6 +16,7 @@ internal static class GatewayModule
         builder.Services.AddScoped<StaffServiceClient>();
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddScoped<InboxClient>();
+        builder.AddCustomerSpace();
         builder.Services.AddSingleton<OrganisationAdministration>();
         builder.Services.AddSingleton<StaffAdministration>();
         builder.Services.AddReverseProxy()

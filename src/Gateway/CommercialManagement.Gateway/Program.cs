@@ -16,6 +16,7 @@ app.UseExceptionHandler("/erreur", createScopeForErrors: true);
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

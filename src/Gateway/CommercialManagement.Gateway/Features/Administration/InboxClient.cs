@@ -8,6 +8,11 @@ public sealed record RequestRow(
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, string Channel, bool Unread,
     Guid? AssigneeId, string? AssigneeName);
 
+public sealed record ConversationEntry(
+    Guid Id, string Kind, string Body, string AuthorName, DateTimeOffset PostedAt, string Delivery, string? DeliveryFailure);
+
+internal sealed record RequestDetail(RequestRow Request, string Language, bool Consent, string CustomerSpaceToken, IReadOnlyList<ConversationEntry> Conversation);
+
 internal sealed record RequestPageResult(IReadOnlyList<RequestRow> Items, int Total, int Page, int PageSize, int UnreadTotal);
 
 /// <summary>The back office's calls to the Inbox service, as the signed-in staff member.</summary>
@@ -25,6 +30,33 @@ internal sealed class InboxClient(StaffServiceClient services)
     {
         var inbox = await services.ForAsync(ResourceNames.InboxApi);
         return await ProblemMessages.ReadAsync(await inbox.PostAsJsonAsync("/api/requests", body));
+    }
+
+    /// <summary>The request with its conversation, or null when it is not one of my organisation's.</summary>
+    public async Task<RequestDetail?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var inbox = await services.ForAsync(ResourceNames.InboxApi);
+        var response = await inbox.GetAsync($"/api/requests/{id}", cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<RequestDetail>(cancellationToken);
+    }
+
+    /// <summary>A reply to the customer (emailed) or an internal note; the problems in French when refused.</summary>
+    public async Task<IReadOnlyList<string>> PostMessageAsync(Guid id, string body, bool internalNote)
+    {
+        var inbox = await services.ForAsync(ResourceNames.InboxApi);
+        return await ProblemMessages.ReadAsync(await inbox.PostAsJsonAsync($"/api/requests/{id}/messages", new { body, @internal = internalNote }));
+    }
+
+    public async Task RenewCustomerSpaceAsync(Guid id)
+    {
+        var inbox = await services.ForAsync(ResourceNames.InboxApi);
+        (await inbox.PostAsync($"/api/requests/{id}/customer-space/renew", null)).EnsureSuccessStatusCode();
     }
 
     public async Task SetReadAsync(Guid id, bool read)
