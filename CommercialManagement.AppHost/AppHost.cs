@@ -27,7 +27,7 @@ var payment = builder.AddProject<Projects.CommercialManagement_Payment_Api>(Reso
     .WithInfrastructure(infrastructure, ResourceNames.PaymentDb)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNames.NotificationWorker)
+var notification = builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNames.NotificationWorker)
     .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.NotificationDb)
     .WithReference(mail.Smtp)
@@ -50,5 +50,8 @@ var demoWebsite = builder.AddProject<Projects.CommercialManagement_DemoWebsite>(
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 inbox.WithEnvironment("Demo__WebsiteOrigin", demoWebsite.GetEndpoint("http"));
+
+// The links in the emails (customer space, back office) point at the gateway's public address.
+notification.WithEnvironment("Email__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 builder.Build().Run();

@@ -11,14 +11,8 @@ public sealed class AcknowledgementTests(NotificationFactory factory) : IClassFi
 {
     private static readonly Guid Organisation = Guid.NewGuid();
 
-    private async Task<MimeMessage> ReceivedByAsync(string email)
-    {
-        MimeMessage? found = null;
-        Assert.True(await Eventually.TrueAsync(
-            () => Task.FromResult((found = factory.Received().FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == email))) is not null),
-            TimeSpan.FromSeconds(20)), $"No email reached {email}.");
-        return found!;
-    }
+    private Task<MimeMessage> ReceivedByAsync(string email) =>
+        factory.ReceivedAsync(m => m.To.Mailboxes.Any(b => b.Address == email), $"to {email}");
 
     private async Task KnowTheOrganisationAsync()
     {
@@ -59,6 +53,21 @@ public sealed class AcknowledgementTests(NotificationFactory factory) : IClassFi
         var email = await ReceivedByAsync("john@example.co.uk");
         Assert.Equal("We have received your request — Chalet des Mélèzes", email.Subject);
         Assert.Contains("for a stay from 13 February 2027 to 20 February 2027 (2 adults, 2 children)", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Follow your request and reply to us: {NotificationFactory.PublicBaseUrl}/espace/space-token-of-the-case", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Acknowledgement_LinksToTheCustomerSpace()
+    {
+        await KnowTheOrganisationAsync();
+        var request = Events.Request(Organisation, "space@example.fr") with { CustomerSpaceToken = "Jt7-xQ2_abc" };
+
+        await factory.Harness.Bus.Publish(request, c => c.MessageId = Guid.NewGuid());
+
+        var email = await ReceivedByAsync("space@example.fr");
+        Assert.Contains($"Suivre votre demande et nous répondre : {NotificationFactory.PublicBaseUrl}/espace/Jt7-xQ2_abc", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{NotificationFactory.PublicBaseUrl}/espace/Jt7-xQ2_abc\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Suivre votre demande et nous répondre</a>", email.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

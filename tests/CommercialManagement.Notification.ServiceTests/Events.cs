@@ -38,4 +38,40 @@ internal static class Events
         Language = language,
         CustomerSpaceToken = "space-token-of-the-case",
     };
+
+    public static StaffMessagePosted StaffReply(Guid organisationId, string email, string body, string language = "fr", string token = "space-token-of-the-case") => new()
+    {
+        OrganisationId = organisationId,
+        OccurredAt = DateTimeOffset.UtcNow,
+        RequestId = Guid.CreateVersion7(),
+        MessageId = Guid.CreateVersion7(),
+        StaffId = Guid.NewGuid(),
+        StaffName = "Julien Perrin",
+        CustomerName = "Élodie Müller",
+        CustomerEmail = email,
+        Language = language,
+        Body = body,
+        CustomerSpaceToken = token,
+    };
+
+    public static CustomerMessagePosted CustomerReply(Guid organisationId, string customerName, Guid? assigneeId = null) => new()
+    {
+        OrganisationId = organisationId,
+        OccurredAt = DateTimeOffset.UtcNow,
+        RequestId = Guid.CreateVersion7(),
+        MessageId = Guid.CreateVersion7(),
+        CustomerName = customerName,
+        AssigneeId = assigneeId,
+    };
+
+    public static StaffMemberChanged StaffMember(Guid organisationId, Guid staffId, string email, bool active = true, DateTimeOffset? at = null) => new()
+    {
+        OrganisationId = organisationId,
+        OccurredAt = at ?? DateTimeOffset.UtcNow,
+        StaffId = staffId,
+        Name = "Julien Perrin",
+        Email = email,
+        Role = "Agent",
+        Active = active,
+    };
 }

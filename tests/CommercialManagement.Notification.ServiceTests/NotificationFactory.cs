@@ -17,6 +17,9 @@ public sealed class NotificationFactory : ServiceFactory<Program>
         SmtpPort = FreePort();
     }
 
+    /// <summary>The gateway's public address the links in the emails start with.</summary>
+    public const string PublicBaseUrl = "https://gestion.valneve.test";
+
     public int SmtpPort { get; }
 
     public SimpleSmtpServer? Smtp { get; private set; }
@@ -25,8 +28,21 @@ public sealed class NotificationFactory : ServiceFactory<Program>
     public SimpleSmtpServer StartSmtp() => Smtp ??= SimpleSmtpServer.Start(SmtpPort);
 
     /// <summary>The emails the SMTP server received, as MIME messages.</summary>
+    /// <remarks>netDumbster keeps SMTP's dot-stuffing (a line starting with "." is sent as ".."): it is undone here, as a real server does.</remarks>
     public IReadOnlyList<MimeMessage> Received() =>
-        Smtp?.ReceivedEmail.Select(e => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(e.Data)))).ToList() ?? [];
+        Smtp?.ReceivedEmail
+            .Select(e => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(e.Data.Replace("\r\n..", "\r\n.", StringComparison.Ordinal)))))
+            .ToList() ?? [];
+
+    /// <summary>Waits for the first email received that matches, and returns it.</summary>
+    public async Task<MimeMessage> ReceivedAsync(Func<MimeMessage, bool> match, string what)
+    {
+        MimeMessage? found = null;
+        Assert.True(await Eventually.TrueAsync(
+            () => Task.FromResult((found = Received().FirstOrDefault(match)) is not null),
+            TimeSpan.FromSeconds(20)), $"No email {what} arrived.");
+        return found!;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -34,6 +50,8 @@ public sealed class NotificationFactory : ServiceFactory<Program>
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Smtp}", $"smtp://127.0.0.1:{SmtpPort}");
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("Email:SmtpTimeout", "00:00:05");
+        // A trailing slash, as someone may well write it: the links must not get a double one.
+        builder.UseSetting("Email:PublicBaseUrl", PublicBaseUrl + "/");
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Gateway.Features.Administration;
 using CommercialManagement.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,12 @@ internal static class IdentityDemoData
                 continue;
             }
 
-            var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganisationId = organisation };
+            var user = new StaffUser
+            {
+                Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganisationId = organisation,
+            };
+            // Saved by CreateAsync together with the member (the identity store saves through the same context).
+            db.AddToOutbox(user.ToChangedEvent(role, DateTimeOffset.UtcNow));
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, role));
         }

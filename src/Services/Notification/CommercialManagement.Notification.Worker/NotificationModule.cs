@@ -17,6 +17,9 @@ internal static class NotificationModule
         {
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<OrganisationChangedConsumer>();
+            bus.AddConsumer<StaffMessagePostedConsumer>();
+            bus.AddConsumer<CustomerMessagePostedConsumer>();
+            bus.AddConsumer<StaffMemberChangedConsumer>();
         });
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddSingleton<SmtpMailer>();

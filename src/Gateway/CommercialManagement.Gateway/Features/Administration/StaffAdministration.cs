@@ -1,13 +1,19 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Gateway.Identity;
 using CommercialManagement.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CommercialManagement.Gateway.Features.Administration;
 
 internal sealed record StaffRow(Guid Id, string Name, string Email, string Role, bool Disabled, bool LockedOut);
 
-/// <summary>An admin manages the staff of their own organisation, and only theirs.</summary>
+/// <summary>
+/// An admin manages the staff of their own organisation, and only theirs. Each change (creation, role, enabled or
+/// disabled) commits with its StaffMemberChanged in the gateway's outbox, or not at all.
+/// </summary>
 internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<StaffRow>> ListAsync(Guid organisationId)
@@ -39,6 +45,8 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var user = new StaffUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = name.Trim(), OrganisationId = organisationId };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -46,14 +54,15 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
             return [.. created.Errors.Select(e => e.Description)];
         }
 
+        // Nothing half-stored: a member without a role is rolled back with the transaction.
         var added = await users.AddToRoleAsync(user, role);
         if (!added.Succeeded)
         {
-            // Nothing half-stored: a member without a role is removed again.
-            await users.DeleteAsync(user);
+            return [.. added.Errors.Select(e => e.Description)];
         }
 
-        return [.. added.Errors.Select(e => e.Description)];
+        await PublishAsync(db, transaction, user, role);
+        return [];
     }
 
     public async Task<string?> SetRoleAsync(Guid organisationId, Guid actingUserId, Guid userId, string role)
@@ -61,6 +70,11 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
         if (userId == actingUserId)
         {
             return "Vous ne pouvez pas changer votre propre rôle.";
+        }
+
+        if (role is not (StaffClaims.AdminRole or StaffClaims.AgentRole))
+        {
+            return "Le rôle doit être Admin ou Agent.";
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -71,9 +85,18 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
             return "Ce membre de l'équipe est introuvable.";
         }
 
-        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
-        await users.AddToRoleAsync(user, role);
-        await users.UpdateSecurityStampAsync(user);
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var failed = await FirstErrorAsync(
+            async () => await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)),
+            () => users.AddToRoleAsync(user, role),
+            () => users.UpdateSecurityStampAsync(user));
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        await PublishAsync(db, transaction, user, role);
         return null;
     }
 
@@ -92,13 +115,58 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
             return "Ce membre de l'équipe est introuvable.";
         }
 
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         user.Disabled = disabled;
-        await users.UpdateAsync(user);
         // A new security stamp ends the sessions of a disabled member at their next check.
-        await users.UpdateSecurityStampAsync(user);
+        var failed = await FirstErrorAsync(() => users.UpdateAsync(user), () => users.UpdateSecurityStampAsync(user));
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        await PublishAsync(db, transaction, user, (await users.GetRolesAsync(user)).FirstOrDefault() ?? StaffClaims.AgentRole);
+        return null;
+    }
+
+    /// <summary>Adds the member's whole current state to the outbox, saves it and commits it with the change.</summary>
+    private async Task PublishAsync(GatewayDbContext db, IDbContextTransaction transaction, StaffUser user, string role)
+    {
+        db.AddToOutbox(user.ToChangedEvent(role, timeProvider.GetUtcNow()));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Runs the steps in order and stops at the first refusal, whose message it returns.</summary>
+    private static async Task<string?> FirstErrorAsync(params Func<Task<IdentityResult>>[] steps)
+    {
+        foreach (var step in steps)
+        {
+            var result = await step();
+            if (!result.Succeeded)
+            {
+                return string.Join(" ", result.Errors.Select(e => e.Description));
+            }
+        }
+
         return null;
     }
 
     private static Task<StaffUser?> FindAsync(UserManager<StaffUser> users, Guid organisationId, Guid userId) =>
         users.Users.SingleOrDefaultAsync(u => u.Id == userId && u.OrganisationId == organisationId);
+}
+
+internal static class StaffMemberEvents
+{
+    /// <summary>The member's whole current state, as the services keep it; a disabled member is not active.</summary>
+    public static StaffMemberChanged ToChangedEvent(this StaffUser user, string role, DateTimeOffset occurredAt) => new()
+    {
+        OrganisationId = user.OrganisationId,
+        OccurredAt = occurredAt,
+        StaffId = user.Id,
+        Name = user.DisplayName,
+        Email = user.Email ?? "",
+        Role = role,
+        Active = !user.Disabled,
+    };
 }

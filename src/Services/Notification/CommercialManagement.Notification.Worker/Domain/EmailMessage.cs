@@ -34,6 +34,9 @@ internal sealed class EmailMessage : ITenantOwned
 
     public Guid? CaseId { get; private set; }
 
+    /// <summary>The item the email carries, when there is one: the conversation message of a staff reply.</summary>
+    public Guid? RegardingId { get; private set; }
+
     public string To { get; private set; } = "";
 
     public string FromName { get; private set; } = "";
@@ -60,13 +63,14 @@ internal sealed class EmailMessage : ITenantOwned
 
     public static EmailMessage Queue(
         Guid organisationId, Guid sourceMessageId, string kind, Guid? caseId, string to, string fromName, string? replyTo,
-        Templates.RenderedEmail content, DateTimeOffset now) => new()
+        Templates.RenderedEmail content, DateTimeOffset now, Guid? regardingId = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         OrganisationId = organisationId,
         SourceMessageId = sourceMessageId,
         Kind = kind,
         CaseId = caseId,
+        RegardingId = regardingId,
         To = to,
         FromName = fromName,
         ReplyTo = replyTo,
@@ -78,6 +82,18 @@ internal sealed class EmailMessage : ITenantOwned
         NextAttemptAt = now,
     };
 
+    /// <summary>
+    /// An email nobody can receive (no address known yet): logged as failed at once, with the reason, so that it is
+    /// seen rather than lost; the SMTP server is never tried.
+    /// </summary>
+    public static (EmailMessage Email, EmailFailed Failed) Undeliverable(
+        Guid organisationId, Guid sourceMessageId, string kind, Guid? caseId, string fromName, Templates.RenderedEmail content,
+        DateTimeOffset now, string reason)
+    {
+        var email = Queue(organisationId, sourceMessageId, kind, caseId, "", fromName, null, content, now);
+        return (email, email.Fail(now, reason));
+    }
+
     public EmailSent MarkSent(DateTimeOffset now)
     {
         EnsureQueued();
@@ -87,7 +103,8 @@ internal sealed class EmailMessage : ITenantOwned
         LastError = null;
         return new EmailSent
         {
-            OrganisationId = OrganisationId, OccurredAt = now, EmailId = Id, CaseId = CaseId, Kind = Kind, Subject = Subject, Attempts = Attempts,
+            OrganisationId = OrganisationId, OccurredAt = now, EmailId = Id, CaseId = CaseId, Kind = Kind, RegardingId = RegardingId,
+            Subject = Subject, Attempts = Attempts,
         };
     }
 
@@ -119,8 +136,8 @@ internal sealed class EmailMessage : ITenantOwned
         LastError = reason.Length <= 2000 ? reason : reason[..2000];
         return new EmailFailed
         {
-            OrganisationId = OrganisationId, OccurredAt = now, EmailId = Id, CaseId = CaseId, Kind = Kind, Subject = Subject,
-            Attempts = Attempts, Reason = LastError,
+            OrganisationId = OrganisationId, OccurredAt = now, EmailId = Id, CaseId = CaseId, Kind = Kind, RegardingId = RegardingId,
+            Subject = Subject, Attempts = Attempts, Reason = LastError,
         };
     }
 

@@ -12,6 +12,8 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
 
     public DbSet<OrganisationProfile> Organisations => Set<OrganisationProfile>();
 
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OrganisationProfile>(organisation =>
@@ -24,6 +26,16 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             organisation.Property(o => o.EmailReplyTo).HasMaxLength(254);
             organisation.Property(o => o.ContactEmail).HasMaxLength(254);
             organisation.Property(o => o.ContactPhone).HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<StaffMember>(member =>
+        {
+            member.ToTable("staff_members");
+            member.HasKey(s => s.StaffId);
+            member.Property(s => s.StaffId).ValueGeneratedNever();
+            member.Property(s => s.Name).HasMaxLength(200);
+            member.Property(s => s.Email).HasMaxLength(254);
+            member.HasIndex(s => s.OrganisationId);
         });
 
         modelBuilder.Entity<EmailMessage>(email =>
@@ -39,6 +51,8 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             email.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
             email.Property(e => e.LastError).HasMaxLength(2000);
             email.HasIndex(e => new { e.SourceMessageId, e.Kind }).IsUnique();
+            // One email of a kind per item carried (one staff reply email per conversation message).
+            email.HasIndex(e => new { e.RegardingId, e.Kind }).IsUnique().HasFilter("\"RegardingId\" IS NOT NULL");
             email.HasIndex(e => new { e.Status, e.NextAttemptAt }).HasFilter("\"Status\" = 'Queued'");
             email.HasIndex(e => new { e.OrganisationId, e.CaseId });
         });

@@ -9,7 +9,18 @@ internal sealed class EmailOptions
 
     public string DefaultSenderName { get; set; } = "Val Nevé";
 
+    /// <summary>The gateway's public address, which the links in the emails point to (customer space, back office).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5100";
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The customer space of a case: <c>{PublicBaseUrl}/espace/{token}</c>.</summary>
+    public string CustomerSpaceLink(string token) => Link($"espace/{Uri.EscapeDataString(token)}");
+
+    /// <summary>A request in the back office: <c>{PublicBaseUrl}/demandes/{requestId}</c>.</summary>
+    public string BackOfficeRequestLink(Guid requestId) => Link($"demandes/{requestId}");
+
+    private string Link(string path) => $"{PublicBaseUrl.TrimEnd('/')}/{path}";
 }

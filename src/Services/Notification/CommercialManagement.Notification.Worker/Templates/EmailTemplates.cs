@@ -1,23 +1,12 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using CommercialManagement.Contracts.Inbox;
 
 namespace CommercialManagement.Notification.Worker.Templates;
 
-internal sealed record RenderedEmail(string Subject, string Html, string Text);
-
-/// <summary>
-/// The emails, in French or in English (the customer's language). Everything that comes from a customer or a
-/// seller is HTML-encoded in the HTML part: customer text is data, never markup.
-/// </summary>
+/// <summary>The emails to customers, in French or in English (the customer's language).</summary>
 internal static class EmailTemplates
 {
-    // Markup characters are encoded; accents stay readable in the source of the email.
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static RenderedEmail RequestAcknowledgement(RequestReceived request, string organisationName, string? contactPhone)
+    public static RenderedEmail RequestAcknowledgement(RequestReceived request, string organisationName, string? contactPhone, string customerSpaceLink)
     {
         var english = request.Language == "en";
         var culture = CultureInfo.GetCultureInfo(english ? "en-GB" : "fr-FR");
@@ -38,8 +27,24 @@ internal static class EmailTemplates
                 $"Nous avons bien reçu votre demande{stay}. Notre équipe vous répond au plus vite.",
                 "Vous pouvez répondre directement à cet e-mail pour compléter votre demande.",
             ];
-        var signature = english ? "See you soon," : "À bientôt,";
-        return Render(subject, paragraphs, signature, organisationName, contactPhone, english);
+        var link = new EmailLink(english ? "Follow your request and reply to us" : "Suivre votre demande et nous répondre", customerSpaceLink);
+        return EmailLayout.Render(new EmailContent(
+            EmailLayout.OneLine(subject), english, organisationName, paragraphs, link,
+            [english ? "See you soon," : "À bientôt,", organisationName, contactPhone ?? ""]));
+    }
+
+    /// <summary>A staff member's reply, as they wrote it, signed by them, with the way back to the conversation.</summary>
+    public static RenderedEmail StaffReply(StaffMessagePosted reply, string organisationName, string? contactPhone, string customerSpaceLink)
+    {
+        var english = reply.Language == "en";
+        var subject = english
+            ? $"Reply to your request — {organisationName}"
+            : $"Réponse à votre demande — {organisationName}";
+        var link = new EmailLink(
+            english ? "Read the conversation and reply to us" : "Lire la conversation et nous répondre", customerSpaceLink);
+        return EmailLayout.Render(new EmailContent(
+            EmailLayout.OneLine(subject), english, organisationName, [reply.Body.Trim()], link,
+            [reply.StaffName, organisationName, contactPhone ?? ""]));
     }
 
     private static string Stay(RequestReceived request, bool english, CultureInfo culture)
@@ -56,41 +61,5 @@ internal static class EmailTemplates
         return english
             ? $" for a stay from {arrival.ToString("d MMMM yyyy", culture)} to {departure.ToString("d MMMM yyyy", culture)} ({party})"
             : $" pour un séjour du {arrival.ToString("d MMMM yyyy", culture)} au {departure.ToString("d MMMM yyyy", culture)} ({party})";
-    }
-
-    private static RenderedEmail Render(string subject, string[] paragraphs, string signature, string organisationName, string? contactPhone, bool english)
-    {
-        var text = new StringBuilder();
-        foreach (var paragraph in paragraphs)
-        {
-            text.Append(paragraph).Append("\n\n");
-        }
-
-        text.Append(signature).Append('\n').Append(organisationName);
-        if (!string.IsNullOrWhiteSpace(contactPhone))
-        {
-            text.Append('\n').Append(contactPhone);
-        }
-
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"").Append(english ? "en" : "fr").Append("\"><head><meta charset=\"utf-8\"><title>")
-            .Append(Html.Encode(subject)).Append("</title></head>")
-            .Append("<body style=\"margin:0;padding:24px;background:#f3f6f8;font-family:Arial,Helvetica,sans-serif;color:#1d2b36\">")
-            .Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:28px 32px\">")
-            .Append("<div style=\"color:#1f5f8b;font-weight:bold;font-size:15px;margin-bottom:18px\">").Append(Html.Encode(organisationName)).Append("</div>");
-        foreach (var paragraph in paragraphs)
-        {
-            html.Append("<p style=\"font-size:15px;line-height:1.5;margin:0 0 14px\">").Append(Html.Encode(paragraph)).Append("</p>");
-        }
-
-        html.Append("<p style=\"font-size:15px;line-height:1.5;margin:18px 0 0\">").Append(Html.Encode(signature)).Append("<br>")
-            .Append(Html.Encode(organisationName));
-        if (!string.IsNullOrWhiteSpace(contactPhone))
-        {
-            html.Append("<br>").Append(Html.Encode(contactPhone));
-        }
-
-        html.Append("</p></div></body></html>");
-        return new RenderedEmail(subject, html.ToString(), text.ToString());
     }
 }

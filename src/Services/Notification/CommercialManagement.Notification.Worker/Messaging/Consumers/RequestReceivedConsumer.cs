@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 
-/// <summary>Queues the acknowledgement a customer gets for a request from a website form.</summary>
+/// <summary>Queues the acknowledgement a customer gets for a request from a website form, with the link to their space.</summary>
 internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions<EmailOptions> options, TimeProvider timeProvider)
     : IConsumer<RequestReceived>
 {
@@ -29,12 +29,11 @@ internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions
         }
 
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == request.OrganisationId, context.CancellationToken);
-        var name = organisation?.Name ?? options.Value.DefaultSenderName;
-        var content = EmailTemplates.RequestAcknowledgement(request, name, organisation?.ContactPhone);
+        var sender = OrganisationSender.Of(organisation, options.Value);
+        var content = EmailTemplates.RequestAcknowledgement(
+            request, sender.Name, sender.ContactPhone, options.Value.CustomerSpaceLink(request.CustomerSpaceToken));
         db.Emails.Add(EmailMessage.Queue(
-            request.OrganisationId, messageId, Kind, request.RequestId, request.CustomerEmail,
-            organisation?.EmailSenderName is { Length: > 0 } sender ? sender : name,
-            organisation?.EmailReplyTo ?? organisation?.ContactEmail,
+            request.OrganisationId, messageId, Kind, request.RequestId, request.CustomerEmail, sender.FromName, sender.ReplyTo,
             content, timeProvider.GetUtcNow()));
         await db.SaveChangesAsync(context.CancellationToken);
     }

@@ -136,6 +136,9 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("RegardingId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ReplyTo")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
@@ -168,6 +171,10 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "CaseId");
+
+                    b.HasIndex("RegardingId", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"RegardingId\" IS NOT NULL");
 
                     b.HasIndex("SourceMessageId", "Kind")
                         .IsUnique();
@@ -212,6 +219,37 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.HasKey("OrganisationId");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("CommercialManagement.Notification.Worker.Domain.StaffMember", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("StaffId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("staff_members", (string)null);
                 });
 #pragma warning restore 612, 618
         }
