@@ -6,7 +6,7 @@ namespace CommercialManagement.Notification.Worker.Templates;
 /// <summary>The emails to customers, in French or in English (the customer's language).</summary>
 internal static class EmailTemplates
 {
-    public static RenderedEmail RequestAcknowledgement(RequestReceived request, string organisationName, string? contactPhone, string customerSpaceLink)
+    public static RenderedEmail RequestAcknowledgement(RequestReceived request, string organisationName, string? contactPhone, string? customerSpaceLink)
     {
         var english = request.Language == "en";
         var culture = CultureInfo.GetCultureInfo(english ? "en-GB" : "fr-FR");
@@ -27,7 +27,8 @@ internal static class EmailTemplates
                 $"Nous avons bien reçu votre demande{stay}. Notre équipe vous répond au plus vite.",
                 "Vous pouvez répondre directement à cet e-mail pour compléter votre demande.",
             ];
-        var link = new EmailLink(english ? "Follow your request and reply to us" : "Suivre votre demande et nous répondre", customerSpaceLink);
+        // Events written before the customer space existed carry no token: no link then.
+        var link = customerSpaceLink is null ? null : new EmailLink(english ? "Follow your request and reply to us" : "Suivre votre demande et nous répondre", customerSpaceLink);
         return EmailLayout.Render(new EmailContent(
             EmailLayout.OneLine(subject), english, organisationName, paragraphs, link,
             [english ? "See you soon," : "À bientôt,", organisationName, contactPhone ?? ""]));

@@ -31,7 +31,7 @@ internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == request.OrganisationId, context.CancellationToken);
         var sender = OrganisationSender.Of(organisation, options.Value);
         var content = EmailTemplates.RequestAcknowledgement(
-            request, sender.Name, sender.ContactPhone, options.Value.CustomerSpaceLink(request.CustomerSpaceToken));
+            request, sender.Name, sender.ContactPhone, request.CustomerSpaceToken is { } token ? options.Value.CustomerSpaceLink(token) : null);
         db.Emails.Add(EmailMessage.Queue(
             request.OrganisationId, messageId, Kind, request.RequestId, request.CustomerEmail, sender.FromName, sender.ReplyTo,
             content, timeProvider.GetUtcNow()));
