@@ -24,8 +24,10 @@ public sealed class RequestsTests(SystemFixture system)
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("demandes-unread"), FullPage = true });
 
         await row.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("13 févr. 2027 → 20 févr. 2027 · 2 adultes, 2 enfants");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Fermer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Élodie Martin" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("13 févr. 2027 → 20 févr. 2027 · 2 adultes, 2 enfants")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Demandes" }).First.ClickAsync();
+        await page.GetByLabel("Rechercher").FillAsync(email);
         await Assertions.Expect(row).Not.ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("request-unread"));
         await page.GetByText("Non lues", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Aucune demande ne correspond.")).ToBeVisibleAsync();

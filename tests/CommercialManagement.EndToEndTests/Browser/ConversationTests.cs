@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using CommercialManagement.EndToEndTests.System;
+using CommercialManagement.ServiceDefaults;
+using Microsoft.Playwright;
+
+namespace CommercialManagement.EndToEndTests.Browser;
+
+/// <summary>Journeys 1 and 3 end to end: the website form, the back office's conversation, the emails, the customer space.</summary>
+[Collection(SystemCollection.Name)]
+public sealed partial class ConversationTests(SystemFixture system)
+{
+    [Fact]
+    public async Task WebsiteRequest_Reply_CustomerAnswersFromTheSpace_AndTheBackOfficeShowsItUnread()
+    {
+        var email = $"conversation-{Guid.NewGuid():N}@example.fr";
+        var arrival = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(50));
+        await using var session = await BrowserSession.StartAsync(system);
+        using var mail = new MailCatcher(system);
+
+        // The visitor sends the form from the destination's website.
+        var website = await session.NewPageAsync();
+        await website.GotoAsync(system.App.GetEndpoint(ResourceNames.DemoWebsite, "http").ToString());
+        await website.GetByLabel("Nom et prénom").FillAsync("Zoé Conversation");
+        await website.GetByLabel("Adresse e-mail").FillAsync(email);
+        await website.GetByLabel("Arrivée").FillAsync(arrival.ToString("yyyy-MM-dd"));
+        await website.GetByLabel("Départ").FillAsync(arrival.AddDays(7).ToString("yyyy-MM-dd"));
+        await website.GetByLabel("Votre message").FillAsync("Bonjour, <script>alert(1)</script> un studio pour deux ?");
+        await website.GetByLabel("J'accepte d'être recontacté(e) au sujet de ma demande.").CheckAsync();
+        await website.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma demande" }).ClickAsync();
+        await Assertions.Expect(website.GetByText("Merci ! Votre demande est bien envoyée.")).ToBeVisibleAsync();
+
+        // Staff see it unread in « Demandes » and open it as a conversation: opening reads it.
+        var staff = await session.NewPageAsync();
+        await session.SignInAsync(staff, "agent@valneve-office.test");
+        await staff.GetByLabel("Rechercher").FillAsync(email);
+        var row = staff.Locator("tr.mud-table-row", new() { HasText = email });
+        await Assertions.Expect(row).ToHaveClassAsync(UnreadRow());
+        await row.GetByRole(AriaRole.Link, new() { Name = "Zoé Conversation" }).ClickAsync();
+        var conversation = staff.GetByRole(AriaRole.List, new() { Name = "Conversation" });
+        await Assertions.Expect(conversation).ToContainTextAsync("Bonjour, <script>alert(1)</script> un studio pour deux ?");
+        await Assertions.Expect(staff.GetByTestId("request-unread")).ToHaveCountAsync(0);
+
+        // An internal note stays inside; the reply goes to the customer by email.
+        await staff.GetByLabel("Votre message").FillAsync("À rappeler demain matin");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Ajouter une note interne" }).ClickAsync();
+        await Assertions.Expect(conversation.Locator("li[data-kind='InternalNote']")).ToContainTextAsync("À rappeler demain matin");
+        await staff.GetByLabel("Votre message").FillAsync("Bonjour Zoé, le studio est libre à ces dates.");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Envoyer au client" }).ClickAsync();
+        var reply = conversation.Locator("li[data-kind='Staff']");
+        await Assertions.Expect(reply).ToContainTextAsync("Bonjour Zoé, le studio est libre à ces dates.");
+        await Assertions.Expect(reply).ToContainTextAsync("E-mail remis", new() { Timeout = 45_000 });
+        await Assertions.Expect(conversation.Locator("li[data-kind='SystemEmail']")).ToContainTextAsync("Votre demande a bien été reçue", new() { Timeout = 30_000 });
+        await staff.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("conversation-staff"), FullPage = true });
+
+        // The reply is in the mail catcher with the customer-space link; the note is not.
+        var replyEmail = await mail.WaitForAsync(email, "Réponse à votre demande");
+        Assert.Contains("le studio est libre à ces dates", replyEmail.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("rappeler demain", replyEmail.PlainText, StringComparison.Ordinal);
+        var link = SpaceLink().Match(replyEmail.PlainText).Value;
+        Assert.False(string.IsNullOrEmpty(link), "The reply email has no customer-space link.");
+
+        // The customer opens the space (no account), reads the reply, never the note, and answers.
+        var customer = await session.NewPageAsync();
+        await customer.GotoAsync(link);
+        var thread = customer.GetByRole(AriaRole.List, new() { Name = "Conversation" });
+        await Assertions.Expect(thread).ToContainTextAsync("Bonjour, <script>alert(1)</script> un studio pour deux ?");
+        await Assertions.Expect(thread).ToContainTextAsync("le studio est libre à ces dates");
+        await Assertions.Expect(customer.Locator("body")).Not.ToContainTextAsync("rappeler demain");
+        await customer.GetByLabel("Votre message").FillAsync("Parfait, et le parking est-il inclus ?");
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await Assertions.Expect(customer.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre message est envoyé.");
+        await Assertions.Expect(thread).ToContainTextAsync("Parfait, et le parking est-il inclus ?");
+        await customer.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("customer-space"), FullPage = true });
+
+        // The back office shows it unread again, and the organisation is alerted by email.
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Demandes" }).First.ClickAsync();
+        await staff.GetByLabel("Rechercher").FillAsync(email);
+        await Assertions.Expect(staff.Locator("tr.mud-table-row", new() { HasText = email })).ToHaveClassAsync(UnreadRow());
+        await Assertions.Expect(staff.GetByTestId("nav-unread")).ToBeVisibleAsync();
+        var alert = await mail.WaitForAsync("valneve", "Nouveau message de Zoé Conversation");
+        Assert.DoesNotContain("parking", alert.PlainText, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/espace/[A-Za-z0-9_\-]+")]
+    private static partial Regex SpaceLink();
+
+    [GeneratedRegex("request-unread")]
+    private static partial Regex UnreadRow();
+}
