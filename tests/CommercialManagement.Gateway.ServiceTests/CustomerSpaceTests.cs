@@ -68,6 +68,15 @@ public sealed partial class CustomerSpaceTests(GatewayFactory factory) : IClassF
         Assert.Equal(before, factory.CustomerReplies.Count);
     }
 
+    [Fact]
+    public async Task Space_WhenTheInboxFails_Is503WithAPlainExplanation()
+    {
+        var response = await Browser().GetAsync($"/espace/{GatewayFactory.BrokenSpaceToken}");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("Votre espace est momentanément indisponible", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

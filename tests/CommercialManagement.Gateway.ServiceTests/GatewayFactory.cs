@@ -17,6 +17,9 @@ public sealed class GatewayFactory : ServiceFactory<Program>
     /// <summary>The customer-space token the stand-in Inbox knows; any other is unknown.</summary>
     public const string SpaceToken = "Zk3xq9V0bU2nC7dP4rT8yW1aE6hJ5mL0sG9fK2vB3cN";
 
+    /// <summary>A token for which the stand-in Inbox fails, as a service that is down or restarting.</summary>
+    public const string BrokenSpaceToken = "Broken0000000000000000000000000000000000000";
+
     private readonly WebApplication _dossierStandIn;
     private readonly WebApplication _inboxStandIn;
 
@@ -38,7 +41,9 @@ public sealed class GatewayFactory : ServiceFactory<Program>
         var inbox = WebApplication.CreateSlimBuilder();
         inbox.WebHost.UseUrls("http://127.0.0.1:0");
         _inboxStandIn = inbox.Build();
-        _inboxStandIn.MapGet("/public/spaces/{token}", (string token) => token == SpaceToken
+        _inboxStandIn.MapGet("/public/spaces/{token}", (string token) => token == BrokenSpaceToken
+            ? Results.StatusCode(500)
+            : token == SpaceToken
             ? Results.Json(new
             {
                 requestId = Guid.NewGuid(),
