@@ -20,6 +20,6 @@ public sealed class OutboxTransactionTests(InboxFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"CustomerEmail\" = 'atomic@example.fr'"));
-        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM outbox_messages"));
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'customerEmail' = 'atomic@example.fr'"));
     }
 }
