@@ -44,6 +44,23 @@ public sealed class AcknowledgementTests(NotificationFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task WebRequest_BeforeItsOrganisationIsKnown_WaitsForItsProfileAndSignsWithIt()
+    {
+        factory.StartSmtp();
+        var organisation = Guid.NewGuid();
+        var request = Events.Request(organisation, "early@example.fr");
+
+        // At a first start the request can overtake the organisation's profile: the email waits for it (retries).
+        await factory.Harness.Bus.Publish(request, c => c.MessageId = Guid.NewGuid());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await factory.Harness.Bus.Publish(Events.Organisation(organisation, sender: "Les Mélèzes (réservations)"), c => c.MessageId = Guid.NewGuid());
+
+        var email = await ReceivedByAsync("early@example.fr");
+        Assert.Equal("Les Mélèzes (réservations)", email.From.Mailboxes.Single().Name);
+        Assert.Equal("reservation@chalet-melezes.test", email.ReplyTo.Mailboxes.Single().Address);
+    }
+
+    [Fact]
     public async Task WebRequest_FromTheEnglishForm_IsAcknowledgedInEnglish()
     {
         await KnowTheOrganisationAsync();

@@ -17,6 +17,9 @@ public static class MessagingExtensions
     internal static readonly TimeSpan[] RetryIntervals =
         [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5)];
 
+    /// <summary>How many times a failed message is retried before it goes to _error (its last attempt is this number).</summary>
+    public static int RetryCount => RetryIntervals.Length;
+
     /// <summary>
     /// MassTransit on RabbitMQ with queues prefixed by the service, the outbox relay of
     /// <typeparamref name="TDbContext"/>, an inbox filter on every consumer, bounded retries, then _error.

@@ -28,7 +28,7 @@ internal sealed class CustomerMessagePostedConsumer(NotificationDbContext db, IO
             return;
         }
 
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == posted.OrganisationId, context.CancellationToken);
+        var organisation = await OrganisationSender.ProfileAsync(db, context, posted.OrganisationId);
         var assignee = posted.AssigneeId is { } assigneeId
             ? await db.StaffMembers.SingleOrDefaultAsync(s => s.StaffId == assigneeId, context.CancellationToken)
             : null;

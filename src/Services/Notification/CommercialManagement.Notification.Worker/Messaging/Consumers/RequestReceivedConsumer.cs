@@ -28,7 +28,7 @@ internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions
             return;
         }
 
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == request.OrganisationId, context.CancellationToken);
+        var organisation = await OrganisationSender.ProfileAsync(db, context, request.OrganisationId);
         var sender = OrganisationSender.Of(organisation, options.Value);
         var content = EmailTemplates.RequestAcknowledgement(
             request, sender.Name, sender.ContactPhone, request.CustomerSpaceToken is { } token ? options.Value.CustomerSpaceLink(token) : null);

@@ -28,7 +28,7 @@ internal sealed class StaffMessagePostedConsumer(NotificationDbContext db, IOpti
             return;
         }
 
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == reply.OrganisationId, context.CancellationToken);
+        var organisation = await OrganisationSender.ProfileAsync(db, context, reply.OrganisationId);
         var sender = OrganisationSender.Of(organisation, options.Value);
         var content = EmailTemplates.StaffReply(reply, sender.Name, sender.ContactPhone, options.Value.CustomerSpaceLink(reply.CustomerSpaceToken));
         db.Emails.Add(EmailMessage.Queue(
