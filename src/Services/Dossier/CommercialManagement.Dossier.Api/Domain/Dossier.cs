@@ -1,11 +1,19 @@
+using System.Globalization;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Inbox;
 
 namespace CommercialManagement.Dossier.Api.Domain;
 
-/// <summary>A commercial case, from the request to the processed order. Its id is the request's id.</summary>
+/// <summary>
+/// A commercial case, from the request to the processed order. Its id is the request's id. It keeps the facts the
+/// board needs (quote, acceptance, payments, read state) and moves only through <see cref="DossierWorkflow"/>:
+/// every change returns the history lines that tell it, for the caller to store in the same transaction.
+/// </summary>
 internal sealed class Dossier : ITenantOwned
 {
+    private const string SystemActor = "Système";
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
     private Dossier()
     {
     }
@@ -15,6 +23,9 @@ internal sealed class Dossier : ITenantOwned
     public Guid OrganisationId { get; private set; }
 
     public DossierStatus Status { get; private set; }
+
+    /// <summary>While archived: the column it goes back to when restored (events keep it up to date).</summary>
+    public DossierStatus? StatusBeforeArchive { get; private set; }
 
     public RequestChannel Channel { get; private set; }
 
@@ -34,6 +45,37 @@ internal sealed class Dossier : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When it last changed column: the card's age counts from here.</summary>
+    public DateTimeOffset StatusChangedAt { get; private set; }
+
+    /// <summary>The quote being built or proposed, its number once sent, its number of lines and its total.</summary>
+    public Guid? QuoteId { get; private set; }
+
+    public string? QuoteNumber { get; private set; }
+
+    public int QuoteLineCount { get; private set; }
+
+    public long QuoteTotalCents { get; private set; }
+
+    /// <summary>When the quote's facts were last set: an older <c>QuoteChanged</c> arriving late is ignored.</summary>
+    public DateTimeOffset? QuoteChangedAt { get; private set; }
+
+    public Guid? AcceptedQuoteId { get; private set; }
+
+    /// <summary>The accepted total that « Paiement soldé » is measured against.</summary>
+    public long? AcceptedTotalCents { get; private set; }
+
+    /// <summary>Received minus refunded, each payment and refund counted once.</summary>
+    public long PaidCents { get; private set; }
+
+    public bool HasUnreadMessages { get; private set; }
+
+    /// <summary>When the read state was last set: the latest of customer message, read and marked unread wins.</summary>
+    public DateTimeOffset? ReadStateAt { get; private set; }
+
+    /// <summary>The quote in progress, which a change of stay would make lost.</summary>
+    public bool HasQuoteInProgress => QuoteId is not null && QuoteLineCount > 0;
+
     /// <summary>A case opens at the request stage when a request arrives, by web form or phone.</summary>
     public static Dossier OpenFrom(RequestReceived request) => new()
     {
@@ -49,5 +91,202 @@ internal sealed class Dossier : ITenantOwned
         Adults = request.Adults,
         ChildrenAges = [.. request.ChildrenAges],
         CreatedAt = request.OccurredAt,
+        StatusChangedAt = request.OccurredAt,
+        HasUnreadMessages = request.Channel == RequestChannel.WebForm,
+        ReadStateAt = request.OccurredAt,
     };
+
+    public List<DossierHistoryEntry> QuoteChanged(Guid quoteId, int lineCount, long totalCents, DateTimeOffset at)
+    {
+        if (QuoteChangedAt is { } last && at < last)
+        {
+            return [];
+        }
+
+        (QuoteId, QuoteLineCount, QuoteTotalCents, QuoteChangedAt) = (quoteId, lineCount, totalCents, at);
+        return lineCount > 0 ? Fire(DossierTrigger.ServicesAdded, at, SystemActor, "Première prestation ajoutée au devis") : [];
+    }
+
+    public List<DossierHistoryEntry> StaffMessageSent(string staffName, DateTimeOffset at) =>
+        [DossierHistoryEntry.For(this, at, staffName, "Message envoyé au client"), .. Fire(DossierTrigger.CustomerExchange, at, staffName, "Message envoyé au client")];
+
+    public List<DossierHistoryEntry> CustomerMessageReceived(DateTimeOffset at)
+    {
+        SetReadState(unread: true, at);
+        return [DossierHistoryEntry.For(this, at, "Client", "Message du client")];
+    }
+
+    public void ConversationRead(DateTimeOffset at) => SetReadState(unread: false, at);
+
+    public void ConversationMarkedUnread(DateTimeOffset at) => SetReadState(unread: true, at);
+
+    public List<DossierHistoryEntry> QuoteSent(Guid quoteId, string number, long totalCents, DateTimeOffset at)
+    {
+        QuoteNumber = number;
+        var what = $"Devis {number} envoyé au client ({Euros(totalCents)})";
+        return [DossierHistoryEntry.For(this, at, SystemActor, what), .. Fire(DossierTrigger.CustomerExchange, at, SystemActor, what)];
+    }
+
+    public List<DossierHistoryEntry> QuoteAccepted(Guid quoteId, string number, long totalCents, string acceptedBy, DateTimeOffset at)
+    {
+        if (AcceptedQuoteId == quoteId)
+        {
+            return [];
+        }
+
+        (AcceptedQuoteId, AcceptedTotalCents, QuoteNumber) = (quoteId, totalCents, number);
+        var actor = acceptedBy == "Customer" ? "Client" : "Équipe (acceptation par téléphone)";
+        var what = $"Devis {number} accepté ({Euros(totalCents)})";
+        return [.. Fire(DossierTrigger.QuoteAccepted, at, actor, what), .. SettlePayments(at)];
+    }
+
+    public List<DossierHistoryEntry> QuoteVoided(Guid quoteId, string reason, DateTimeOffset at)
+    {
+        var history = new List<DossierHistoryEntry> { DossierHistoryEntry.For(this, at, SystemActor, $"Devis caduc : {reason}") };
+        if (QuoteId == quoteId)
+        {
+            QuoteLineCount = 0;
+        }
+
+        if (AcceptedQuoteId == quoteId && PaidCents == 0)
+        {
+            (AcceptedQuoteId, AcceptedTotalCents) = (null, null);
+            history.AddRange(Fire(DossierTrigger.AcceptedQuoteVoided, at, SystemActor, "Le devis accepté est caduc"));
+        }
+
+        return history;
+    }
+
+    /// <summary>Counts a payment (positive) or a refund (negative) once by its id, then moves with what is paid.</summary>
+    public List<DossierHistoryEntry> PaymentRecorded(DossierPayment payment, bool alreadyCounted)
+    {
+        if (alreadyCounted)
+        {
+            return [];
+        }
+
+        PaidCents += payment.AmountCents;
+        var what = payment.AmountCents >= 0 ? $"Paiement reçu : {Euros(payment.AmountCents)}" : $"Remboursement : {Euros(-payment.AmountCents)}";
+        return [DossierHistoryEntry.For(this, payment.At, "Paiement", what), .. SettlePayments(payment.At)];
+    }
+
+    /// <summary>A move staff make by hand; the reason in French when it is not allowed from here.</summary>
+    public (List<DossierHistoryEntry> History, string? Refusal) StaffMove(DossierTrigger trigger, string staffName, DateTimeOffset at)
+    {
+        if (!DossierWorkflow.StaffTriggers.Contains(trigger))
+        {
+            throw new ArgumentException($"{trigger} is not a staff move.", nameof(trigger));
+        }
+
+        var transition = DossierWorkflow.Find(Status, trigger);
+        if (transition is null)
+        {
+            return ([], DossierWorkflow.RefusalFor(Status, trigger));
+        }
+
+        var what = trigger switch
+        {
+            DossierTrigger.MarkProcessed => "« Saisie dans le logiciel (Traité) » cochée",
+            DossierTrigger.UnmarkProcessed => "« Saisie dans le logiciel (Traité) » décochée",
+            DossierTrigger.Archive => "Dossier archivé",
+            _ => "Dossier restauré",
+        };
+        return (Move(transition, at, staffName, what), null);
+    }
+
+    /// <summary>
+    /// The stay rule: once a payment is received the stay cannot change; while a quote is in progress the change
+    /// needs the caller's confirmation, and the quote is then lost. Returns the quote lost, if any.
+    /// </summary>
+    public StayChange ChangeStay(DateOnly? arrival, DateOnly? departure, int adults, IReadOnlyList<int> childrenAges, bool confirmed, string staffName, DateTimeOffset at)
+    {
+        if (PaidCents > 0)
+        {
+            return StayChange.Refused(
+                $"Un paiement de {Euros(PaidCents)} a déjà été reçu sur ce dossier : le séjour (dates et participants) ne peut plus être modifié. " +
+                "Pour un autre séjour, remboursez d'abord le client ou ouvrez une nouvelle demande.",
+                confirmationRequired: false);
+        }
+
+        if (HasQuoteInProgress && !confirmed)
+        {
+            return StayChange.Refused(
+                $"Un devis est en cours sur ce dossier{(QuoteNumber is null ? "" : $" ({QuoteNumber})")} : si le séjour change, il sera perdu " +
+                "(il ne pourra plus être accepté ni payé). Confirmez pour continuer ; les mêmes prestations seront recalculées pour les nouvelles dates dans un nouveau devis.",
+                confirmationRequired: true);
+        }
+
+        var before = StayText();
+        (Arrival, Departure, Adults, ChildrenAges) = (arrival, departure, adults, [.. childrenAges]);
+        var lost = HasQuoteInProgress ? QuoteId : null;
+        var what = $"Séjour modifié : {before} → {StayText()}{(lost is null ? "" : $" ; le devis{(QuoteNumber is null ? "" : $" {QuoteNumber}")} en cours est perdu")}";
+        return StayChange.Done(lost, [DossierHistoryEntry.For(this, at, staffName, what), .. Fire(DossierTrigger.CustomerExchange, at, staffName, "Séjour modifié")]);
+    }
+
+    private List<DossierHistoryEntry> SettlePayments(DateTimeOffset at)
+    {
+        if (AcceptedTotalCents is not { } total)
+        {
+            return [];
+        }
+
+        var trigger = PaidCents <= 0 ? DossierTrigger.NothingPaid : PaidCents < total ? DossierTrigger.PartPaid : DossierTrigger.FullyPaid;
+        return Fire(trigger, at, "Paiement", $"Payé : {Euros(Math.Max(PaidCents, 0))} sur {Euros(total)}");
+    }
+
+    /// <summary>An event's move: none when the table has none from here (late or repeated events change nothing).</summary>
+    private List<DossierHistoryEntry> Fire(DossierTrigger trigger, DateTimeOffset at, string actor, string why)
+    {
+        if (Status == DossierStatus.Archived && StatusBeforeArchive is { } hidden)
+        {
+            // Archived: the card stays in « Archivé », but the column it would come back to follows the events.
+            if (DossierWorkflow.Find(hidden, trigger) is { To: { } next })
+            {
+                StatusBeforeArchive = next;
+                return [DossierHistoryEntry.For(this, at, actor, $"{why} (dossier archivé : il reviendra en « {DossierWorkflow.Label(next)} »)", hidden, next)];
+            }
+
+            return [];
+        }
+
+        return DossierWorkflow.Find(Status, trigger) is { } transition ? Move(transition, at, actor, why) : [];
+    }
+
+    private List<DossierHistoryEntry> Move(DossierTransition transition, DateTimeOffset at, string actor, string why)
+    {
+        var from = Status;
+        var to = transition.To ?? StatusBeforeArchive ?? DossierStatus.New;
+        StatusBeforeArchive = to == DossierStatus.Archived ? from : null;
+        Status = to;
+        StatusChangedAt = at;
+        return [DossierHistoryEntry.For(this, at, actor, why, from, to)];
+    }
+
+    private void SetReadState(bool unread, DateTimeOffset at)
+    {
+        if (ReadStateAt is { } last && at < last)
+        {
+            return;
+        }
+
+        (HasUnreadMessages, ReadStateAt) = (unread, at);
+    }
+
+    private string StayText()
+    {
+        var party = $"{Adults} adulte{(Adults > 1 ? "s" : "")}{(ChildrenAges.Count > 0 ? $", {ChildrenAges.Count} enfant{(ChildrenAges.Count > 1 ? "s" : "")}" : "")}";
+        return Arrival is { } from && Departure is { } to
+            ? $"du {from.ToString("d MMM yyyy", French)} au {to.ToString("d MMM yyyy", French)}, {party}"
+            : party;
+    }
+
+    private static string Euros(long cents) => (cents / 100m).ToString("#,##0.00 €", French);
+}
+
+/// <summary>The outcome of a change of stay: refused (with the reason, and whether a confirmation would do), or done.</summary>
+internal sealed record StayChange(string? Refusal, bool ConfirmationRequired, Guid? LostQuoteId, List<DossierHistoryEntry> History)
+{
+    public static StayChange Refused(string reason, bool confirmationRequired) => new(reason, confirmationRequired, null, []);
+
+    public static StayChange Done(Guid? lostQuoteId, List<DossierHistoryEntry> history) => new(null, false, lostQuoteId, history);
 }
