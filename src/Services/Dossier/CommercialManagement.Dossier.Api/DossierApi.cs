@@ -1,4 +1,5 @@
 using CommercialManagement.Dossier.Api.Features.GetDossier;
+using CommercialManagement.Dossier.Api.Features.Workflow;
 
 namespace CommercialManagement.Dossier.Api;
 
@@ -9,7 +10,25 @@ internal static class DossierApi
         var api = app.MapGroup("/api/dossiers").WithTags("Dossiers");
         api.MapGet("/{id:guid}", GetDossierEndpoint.HandleAsync)
             .WithName("GetDossier")
-            .WithSummary("One case: customer, stay and where it stands in the workflow.");
+            .WithSummary("One case: customer, stay, where it stands in the workflow, quote and payment figures, its history.");
+        api.MapPost("/{id:guid}/archive", WorkflowEndpoints.ArchiveAsync)
+            .WithName("ArchiveDossier")
+            .WithSummary("Archives a dossier from any column; 409 with the reason when it cannot be.");
+        api.MapPost("/{id:guid}/restore", WorkflowEndpoints.RestoreAsync)
+            .WithName("RestoreDossier")
+            .WithSummary("Puts an archived dossier back where it was.");
+        api.MapPut("/{id:guid}/processed", WorkflowEndpoints.MarkProcessedAsync)
+            .WithName("MarkDossierProcessed")
+            .WithSummary("Ticks « Saisie dans le logiciel (Traité) » on a paid-in-full dossier.");
+        api.MapDelete("/{id:guid}/processed", WorkflowEndpoints.UnmarkProcessedAsync)
+            .WithName("UnmarkDossierProcessed")
+            .WithSummary("Unticks it: the dossier goes back to « Paiement soldé ».");
+        api.MapPost("/{id:guid}/moves", WorkflowEndpoints.MoveAsync)
+            .WithName("MoveDossier")
+            .WithSummary("A card dropped on a board column: the staff move that leads there, or 409 saying why not.");
+        api.MapPut("/{id:guid}/stay", WorkflowEndpoints.ChangeStayAsync)
+            .WithName("ChangeDossierStay")
+            .WithSummary("Changes the stay: 409 asking to confirm while a quote is in progress (it is then lost), 409 once a payment is received.");
 
         return app;
     }

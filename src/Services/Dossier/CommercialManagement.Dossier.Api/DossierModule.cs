@@ -11,7 +11,11 @@ internal static class DossierModule
     public static IHostApplicationBuilder AddDossierServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<DossierDbContext>(ResourceNames.DossierDb);
-        builder.AddMessaging<DossierDbContext>("dossier", bus => bus.AddConsumer<RequestReceivedConsumer>());
+        builder.AddMessaging<DossierDbContext>("dossier", bus =>
+        {
+            bus.AddConsumer<RequestReceivedConsumer>();
+            bus.AddConsumer<CaseEventConsumers>();
+        });
         return builder;
     }
 }

@@ -219,6 +219,12 @@ internal sealed class Dossier : ITenantOwned
         var before = StayText();
         (Arrival, Departure, Adults, ChildrenAges) = (arrival, departure, adults, [.. childrenAges]);
         var lost = HasQuoteInProgress ? QuoteId : null;
+        if (lost is not null)
+        {
+            // Lost at once: the re-priced draft arrives as a new QuoteChanged.
+            QuoteLineCount = 0;
+        }
+
         var what = $"Séjour modifié : {before} → {StayText()}{(lost is null ? "" : $" ; le devis{(QuoteNumber is null ? "" : $" {QuoteNumber}")} en cours est perdu")}";
         return StayChange.Done(lost, [DossierHistoryEntry.For(this, at, staffName, what), .. Fire(DossierTrigger.CustomerExchange, at, staffName, "Séjour modifié")]);
     }

@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Dossier.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Dossier.Api.Persistence;
@@ -8,6 +9,10 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
     : TenantDbContext(options, tenant)
 {
     public DbSet<Domain.Dossier> Dossiers => Set<Domain.Dossier>();
+
+    public DbSet<DossierHistoryEntry> History => Set<DossierHistoryEntry>();
+
+    public DbSet<DossierPayment> Payments => Set<DossierPayment>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -21,7 +26,33 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             dossier.Property(d => d.CustomerName).HasMaxLength(200);
             dossier.Property(d => d.CustomerEmail).HasMaxLength(254);
             dossier.Property(d => d.CustomerPhone).HasMaxLength(40);
+            dossier.Property(d => d.StatusBeforeArchive).HasConversion<string>().HasMaxLength(30);
+            dossier.Property(d => d.QuoteNumber).HasMaxLength(40);
+            dossier.Ignore(d => d.HasQuoteInProgress);
+            // Optimistic concurrency on PostgreSQL's xmin: two events applied at once to the same dossier would
+            // otherwise each miss the other's fact (an acceptance and a payment); the loser is retried.
+            dossier.Property<uint>("Version").IsRowVersion();
             dossier.HasIndex(d => new { d.OrganisationId, d.Status, d.CreatedAt });
+        });
+
+        modelBuilder.Entity<DossierHistoryEntry>(entry =>
+        {
+            entry.ToTable("dossier_history");
+            entry.HasKey(h => h.Id);
+            entry.Property(h => h.Actor).HasMaxLength(200);
+            entry.Property(h => h.What).HasMaxLength(1000);
+            entry.Property(h => h.From).HasConversion<string>().HasMaxLength(30);
+            entry.Property(h => h.To).HasConversion<string>().HasMaxLength(30);
+            entry.HasOne<Domain.Dossier>().WithMany().HasForeignKey(h => h.DossierId).OnDelete(DeleteBehavior.Cascade);
+            entry.HasIndex(h => new { h.DossierId, h.At });
+        });
+
+        modelBuilder.Entity<DossierPayment>(payment =>
+        {
+            payment.ToTable("dossier_payments");
+            payment.HasKey(p => p.Id);
+            payment.Property(p => p.Id).ValueGeneratedNever();
+            payment.HasOne<Domain.Dossier>().WithMany().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -6,9 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Dossier.Api.Features.GetDossier;
 
+internal sealed record HistoryLine(DateTimeOffset At, string Actor, string What, DossierStatus? From, DossierStatus? To);
+
 internal sealed record DossierResponse(
     Guid Id,
     DossierStatus Status,
+    string Column,
+    DossierStatus? StatusBeforeArchive,
     RequestChannel Channel,
     string CustomerName,
     string CustomerEmail,
@@ -17,7 +21,17 @@ internal sealed record DossierResponse(
     DateOnly? Departure,
     int Adults,
     IReadOnlyList<int> ChildrenAges,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset StatusChangedAt,
+    Guid? QuoteId,
+    string? QuoteNumber,
+    int QuoteLineCount,
+    long QuoteTotalCents,
+    long? AcceptedTotalCents,
+    long PaidCents,
+    bool HasQuoteInProgress,
+    bool HasUnreadMessages,
+    IReadOnlyList<HistoryLine> History);
 
 internal static class GetDossierEndpoint
 {
@@ -27,11 +41,19 @@ internal static class GetDossierEndpoint
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (dossier is null)
         {
-            return TypedResults.Problem(title: "Dossier introuvable.", detail: $"Aucun dossier n'a l'identifiant {id}.", statusCode: StatusCodes.Status404NotFound);
+            return NotFound(id);
         }
 
-        return TypedResults.Ok(new DossierResponse(
-            dossier.Id, dossier.Status, dossier.Channel, dossier.CustomerName, dossier.CustomerEmail, dossier.CustomerPhone,
-            dossier.Arrival, dossier.Departure, dossier.Adults, dossier.ChildrenAges, dossier.CreatedAt));
+        var history = await db.History.AsNoTracking().Where(h => h.DossierId == id).OrderBy(h => h.At).ThenBy(h => h.Id)
+            .Select(h => new HistoryLine(h.At, h.Actor, h.What, h.From, h.To)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(Response(dossier, history));
     }
+
+    public static DossierResponse Response(Domain.Dossier d, IReadOnlyList<HistoryLine> history) => new(
+        d.Id, d.Status, DossierWorkflow.Label(d.Status), d.StatusBeforeArchive, d.Channel, d.CustomerName, d.CustomerEmail, d.CustomerPhone,
+        d.Arrival, d.Departure, d.Adults, d.ChildrenAges, d.CreatedAt, d.StatusChangedAt, d.QuoteId, d.QuoteNumber, d.QuoteLineCount,
+        d.QuoteTotalCents, d.AcceptedTotalCents, d.PaidCents, d.HasQuoteInProgress, d.HasUnreadMessages, history);
+
+    public static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(title: "Dossier introuvable.", detail: $"Aucun dossier n'a l'identifiant {id}.", statusCode: StatusCodes.Status404NotFound);
 }

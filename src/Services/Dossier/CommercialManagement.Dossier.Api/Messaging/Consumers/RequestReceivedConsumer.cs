@@ -16,7 +16,12 @@ internal sealed class RequestReceivedConsumer(DossierDbContext db) : IConsumer<R
             return;
         }
 
-        db.Dossiers.Add(Domain.Dossier.OpenFrom(request));
+        var dossier = Domain.Dossier.OpenFrom(request);
+        db.Dossiers.Add(dossier);
+        db.History.Add(Domain.DossierHistoryEntry.For(
+            dossier, request.OccurredAt, request.Channel == RequestChannel.Phone ? "Équipe" : "Client",
+            request.Channel == RequestChannel.Phone ? "Demande saisie après un appel téléphonique" : "Demande reçue par le formulaire du site",
+            to: Domain.DossierStatus.Request));
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

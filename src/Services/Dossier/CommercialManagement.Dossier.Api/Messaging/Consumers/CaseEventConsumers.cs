@@ -1,0 +1,92 @@
+using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Contracts.Payment;
+using CommercialManagement.Contracts.Quote;
+using CommercialManagement.Dossier.Api.Domain;
+using CommercialManagement.Dossier.Api.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Dossier.Api.Messaging.Consumers;
+
+/// <summary>
+/// The events of a case's life, applied to its dossier through the workflow; the history lines they produce are
+/// stored in the same transaction (the inbox filter's). An event for a case not opened yet is retried: its
+/// <c>RequestReceived</c> is on its way.
+/// </summary>
+internal sealed class CaseEventConsumers(DossierDbContext db) :
+    IConsumer<StaffMessagePosted>,
+    IConsumer<CustomerMessagePosted>,
+    IConsumer<ConversationRead>,
+    IConsumer<ConversationMarkedUnread>,
+    IConsumer<QuoteChanged>,
+    IConsumer<QuoteSent>,
+    IConsumer<QuoteAccepted>,
+    IConsumer<QuoteVoided>,
+    IConsumer<PaymentReceived>,
+    IConsumer<PaymentRefunded>
+{
+    public Task Consume(ConsumeContext<StaffMessagePosted> context) =>
+        ApplyAsync(context, context.Message.RequestId, d => d.StaffMessageSent(context.Message.StaffName, context.Message.OccurredAt));
+
+    public Task Consume(ConsumeContext<CustomerMessagePosted> context) =>
+        ApplyAsync(context, context.Message.RequestId, d => d.CustomerMessageReceived(context.Message.OccurredAt));
+
+    public Task Consume(ConsumeContext<ConversationRead> context) =>
+        ApplyAsync(context, context.Message.RequestId, d =>
+        {
+            d.ConversationRead(context.Message.OccurredAt);
+            return [];
+        });
+
+    public Task Consume(ConsumeContext<ConversationMarkedUnread> context) =>
+        ApplyAsync(context, context.Message.RequestId, d =>
+        {
+            d.ConversationMarkedUnread(context.Message.OccurredAt);
+            return [];
+        });
+
+    public Task Consume(ConsumeContext<QuoteChanged> context) =>
+        ApplyAsync(context, context.Message.RequestId, d => d.QuoteChanged(context.Message.QuoteId, context.Message.LineCount, context.Message.TotalCents, context.Message.OccurredAt));
+
+    public Task Consume(ConsumeContext<QuoteSent> context) =>
+        ApplyAsync(context, context.Message.RequestId, d => d.QuoteSent(context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.OccurredAt));
+
+    public Task Consume(ConsumeContext<QuoteAccepted> context) =>
+        ApplyAsync(context, context.Message.RequestId, d => d.QuoteAccepted(
+            context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.AcceptedBy, context.Message.OccurredAt));
+
+    public Task Consume(ConsumeContext<QuoteVoided> context) =>
+        ApplyAsync(context, context.Message.RequestId, d => d.QuoteVoided(context.Message.QuoteId, context.Message.Reason, context.Message.OccurredAt));
+
+    public Task Consume(ConsumeContext<PaymentReceived> context) =>
+        RecordPaymentAsync(context, context.Message.RequestId, context.Message.PaymentId, context.Message.AmountCents, context.Message.OccurredAt);
+
+    public Task Consume(ConsumeContext<PaymentRefunded> context) =>
+        RecordPaymentAsync(context, context.Message.RequestId, context.Message.RefundId, -context.Message.AmountCents, context.Message.OccurredAt);
+
+    private async Task RecordPaymentAsync(ConsumeContext context, Guid caseId, Guid id, long amountCents, DateTimeOffset at)
+    {
+        var counted = await db.Payments.AnyAsync(p => p.Id == id, context.CancellationToken);
+        await ApplyAsync(context, caseId, dossier =>
+        {
+            var payment = DossierPayment.Of(dossier, id, amountCents, at);
+            if (!counted)
+            {
+                db.Payments.Add(payment);
+            }
+
+            return dossier.PaymentRecorded(payment, counted);
+        });
+    }
+
+    private async Task ApplyAsync(ConsumeContext context, Guid caseId, Func<Domain.Dossier, List<DossierHistoryEntry>> change)
+    {
+        var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Id == caseId, context.CancellationToken)
+            ?? throw new CaseNotOpenedYetException(caseId);
+        db.History.AddRange(change(dossier));
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+/// <summary>An event overtook its case's <c>RequestReceived</c>: retried until the case exists.</summary>
+internal sealed class CaseNotOpenedYetException(Guid caseId) : Exception($"Case {caseId} is not opened yet.");
