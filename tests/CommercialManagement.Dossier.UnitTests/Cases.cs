@@ -25,7 +25,7 @@ internal static class Cases
         Adults = 2,
         ChildrenAges = [8, 5],
         Language = "fr",
-    });
+    }, number: 42);
 
     public static Api.Domain.Dossier In(DossierStatus status)
     {

@@ -124,5 +124,7 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
         Assert.Equal(HttpStatusCode.NotFound, strangerRead.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, strangerAssign.StatusCode);
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"Id\" = @p0 AND \"Unread\" AND \"AssigneeName\" = 'Lucas Girard'", id));
+        var published = await factory.PublishedAsync<RequestAssigned>(e => e.RequestId == id);
+        Assert.Equal((colleague, "Lucas Girard", organisation), (published.AssigneeId!.Value, published.AssigneeName, published.OrganisationId));
     }
 }

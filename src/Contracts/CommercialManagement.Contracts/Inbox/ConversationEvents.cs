@@ -73,3 +73,17 @@ public sealed record ConversationMarkedUnread : IIntegrationEvent
 
     public required Guid StaffId { get; init; }
 }
+
+/// <summary>A request was assigned to a staff member, or to nobody: the dossier's card shows who follows it.</summary>
+public sealed record RequestAssigned : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required Guid RequestId { get; init; }
+
+    public Guid? AssigneeId { get; init; }
+
+    public string? AssigneeName { get; init; }
+}

@@ -1,3 +1,4 @@
+using CommercialManagement.Dossier.Api.Features.Board;
 using CommercialManagement.Dossier.Api.Features.GetDossier;
 using CommercialManagement.Dossier.Api.Features.Workflow;
 
@@ -8,6 +9,12 @@ internal static class DossierApi
     public static IEndpointRouteBuilder MapDossierApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/dossiers").WithTags("Dossiers");
+        api.MapGet("/board", BoardEndpoints.GetAsync)
+            .WithName("GetBoard")
+            .WithSummary("The board: seven columns with counts and a page of cards each (or one column's page); search, assignee, arrival dates, unread.");
+        api.MapGet("/board.csv", BoardEndpoints.ExportAsync)
+            .WithName("ExportBoard")
+            .WithSummary("The filtered board as CSV.");
         api.MapGet("/{id:guid}", GetDossierEndpoint.HandleAsync)
             .WithName("GetDossier")
             .WithSummary("One case: customer, stay, where it stands in the workflow, quote and payment figures, its history.");

@@ -22,6 +22,9 @@ internal sealed class Dossier : ITenantOwned
 
     public Guid OrganisationId { get; private set; }
 
+    /// <summary>The reference staff and customers quote (D-00042), numbered per organisation.</summary>
+    public string Reference { get; private set; } = "";
+
     public DossierStatus Status { get; private set; }
 
     /// <summary>While archived: the column it goes back to when restored (events keep it up to date).</summary>
@@ -70,6 +73,13 @@ internal sealed class Dossier : ITenantOwned
 
     public bool HasUnreadMessages { get; private set; }
 
+    public Guid? AssigneeId { get; private set; }
+
+    public string? AssigneeName { get; private set; }
+
+    /// <summary>When the assignee was last set: an older assignment arriving late is ignored.</summary>
+    public DateTimeOffset? AssignedAt { get; private set; }
+
     /// <summary>When the read state was last set: the latest of customer message, read and marked unread wins.</summary>
     public DateTimeOffset? ReadStateAt { get; private set; }
 
@@ -77,9 +87,10 @@ internal sealed class Dossier : ITenantOwned
     public bool HasQuoteInProgress => QuoteId is not null && QuoteLineCount > 0;
 
     /// <summary>A case opens at the request stage when a request arrives, by web form or phone.</summary>
-    public static Dossier OpenFrom(RequestReceived request) => new()
+    public static Dossier OpenFrom(RequestReceived request, long number) => new()
     {
         Id = request.RequestId,
+        Reference = $"D-{number:D5}",
         OrganisationId = request.OrganisationId,
         Status = DossierStatus.Request,
         Channel = request.Channel,
@@ -114,6 +125,16 @@ internal sealed class Dossier : ITenantOwned
     {
         SetReadState(unread: true, at);
         return [DossierHistoryEntry.For(this, at, "Client", "Message du client")];
+    }
+
+    public void AssignedTo(Guid? assigneeId, string? assigneeName, DateTimeOffset at)
+    {
+        if (AssignedAt is { } last && at < last)
+        {
+            return;
+        }
+
+        (AssigneeId, AssigneeName, AssignedAt) = (assigneeId, assigneeId is null ? null : assigneeName, at);
     }
 
     public void ConversationRead(DateTimeOffset at) => SetReadState(unread: false, at);

@@ -14,6 +14,14 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
 
     public DbSet<DossierPayment> Payments => Set<DossierPayment>();
 
+    /// <summary>The next dossier number of the organisation, in the caller's transaction.</summary>
+    public async Task<long> NextReferenceNumberAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        (await Database.SqlQuery<long>($"""
+            INSERT INTO reference_counters ("OrganisationId", "Last") VALUES ({organisationId}, 1)
+            ON CONFLICT ("OrganisationId") DO UPDATE SET "Last" = reference_counters."Last" + 1
+            RETURNING "Last" AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Domain.Dossier>(dossier =>
@@ -28,11 +36,14 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             dossier.Property(d => d.CustomerPhone).HasMaxLength(40);
             dossier.Property(d => d.StatusBeforeArchive).HasConversion<string>().HasMaxLength(30);
             dossier.Property(d => d.QuoteNumber).HasMaxLength(40);
+            dossier.Property(d => d.Reference).HasMaxLength(20);
+            dossier.Property(d => d.AssigneeName).HasMaxLength(200);
+            dossier.HasIndex(d => new { d.OrganisationId, d.Reference });
             dossier.Ignore(d => d.HasQuoteInProgress);
             // Optimistic concurrency on PostgreSQL's xmin: two events applied at once to the same dossier would
             // otherwise each miss the other's fact (an acceptance and a payment); the loser is retried.
             dossier.Property<uint>("Version").IsRowVersion();
-            dossier.HasIndex(d => new { d.OrganisationId, d.Status, d.CreatedAt });
+            dossier.HasIndex(d => new { d.OrganisationId, d.Status, d.StatusChangedAt });
         });
 
         modelBuilder.Entity<DossierHistoryEntry>(entry =>
@@ -47,6 +58,12 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             entry.HasIndex(h => new { h.DossierId, h.At });
         });
 
+        modelBuilder.Entity<ReferenceCounter>(counter =>
+        {
+            counter.ToTable("reference_counters");
+            counter.HasKey(c => c.OrganisationId);
+        });
+
         modelBuilder.Entity<DossierPayment>(payment =>
         {
             payment.ToTable("dossier_payments");
@@ -55,6 +72,14 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             payment.HasOne<Domain.Dossier>().WithMany().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Cascade);
         });
     }
+}
+
+/// <summary>The last dossier number given in an organisation; taken with one upsert in the opening transaction.</summary>
+internal sealed class ReferenceCounter : ITenantOwned
+{
+    public Guid OrganisationId { get; set; }
+
+    public long Last { get; set; }
 }
 
 internal sealed class DossierDbContextFactory : DesignTimeDbContextFactory<DossierDbContext>;

@@ -18,6 +18,7 @@ internal sealed class CaseEventConsumers(DossierDbContext db) :
     IConsumer<CustomerMessagePosted>,
     IConsumer<ConversationRead>,
     IConsumer<ConversationMarkedUnread>,
+    IConsumer<RequestAssigned>,
     IConsumer<QuoteChanged>,
     IConsumer<QuoteSent>,
     IConsumer<QuoteAccepted>,
@@ -42,6 +43,13 @@ internal sealed class CaseEventConsumers(DossierDbContext db) :
         ApplyAsync(context, context.Message.RequestId, d =>
         {
             d.ConversationMarkedUnread(context.Message.OccurredAt);
+            return [];
+        });
+
+    public Task Consume(ConsumeContext<RequestAssigned> context) =>
+        ApplyAsync(context, context.Message.RequestId, d =>
+        {
+            d.AssignedTo(context.Message.AssigneeId, context.Message.AssigneeName, context.Message.OccurredAt);
             return [];
         });
 

@@ -16,7 +16,7 @@ internal sealed class RequestReceivedConsumer(DossierDbContext db) : IConsumer<R
             return;
         }
 
-        var dossier = Domain.Dossier.OpenFrom(request);
+        var dossier = Domain.Dossier.OpenFrom(request, await db.NextReferenceNumberAsync(request.OrganisationId, context.CancellationToken));
         db.Dossiers.Add(dossier);
         db.History.Add(Domain.DossierHistoryEntry.For(
             dossier, request.OccurredAt, request.Channel == RequestChannel.Phone ? "Équipe" : "Client",

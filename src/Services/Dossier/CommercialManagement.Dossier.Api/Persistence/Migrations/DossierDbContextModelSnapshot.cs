@@ -116,6 +116,16 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.Property<DateOnly?>("Arrival")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -173,6 +183,11 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.Property<DateTimeOffset?>("ReadStateAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -193,7 +208,9 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId", "Status", "CreatedAt");
+                    b.HasIndex("OrganisationId", "Reference");
+
+                    b.HasIndex("OrganisationId", "Status", "StatusChangedAt");
 
                     b.ToTable("dossiers", (string)null);
                 });
@@ -260,6 +277,20 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.HasIndex("DossierId");
 
                     b.ToTable("dossier_payments", (string)null);
+                });
+
+            modelBuilder.Entity("CommercialManagement.Dossier.Api.Persistence.ReferenceCounter", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("reference_counters", (string)null);
                 });
 
             modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.DossierHistoryEntry", b =>

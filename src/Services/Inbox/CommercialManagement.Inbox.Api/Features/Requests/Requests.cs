@@ -122,8 +122,21 @@ internal static class RequestsEndpoints
             }
         }, cancellationToken);
 
-    public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> AssignAsync(Guid id, AssigneeBody body, InboxDbContext db, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, request => request.AssignTo(body.AssigneeId, body.AssigneeName?.Trim()), cancellationToken);
+    /// <summary>Assigns the request; Dossier hears of it for the card.</summary>
+    public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> AssignAsync(
+        Guid id, AssigneeBody body, InboxDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, request =>
+        {
+            request.AssignTo(body.AssigneeId, body.AssigneeName?.Trim());
+            db.AddToOutbox(new RequestAssigned
+            {
+                OrganisationId = request.OrganisationId,
+                OccurredAt = timeProvider.GetUtcNow(),
+                RequestId = request.Id,
+                AssigneeId = request.AssigneeId,
+                AssigneeName = request.AssigneeName,
+            });
+        }, cancellationToken);
 
     private static async Task<Results<Ok<RequestSummary>, ProblemHttpResult>> ChangeAsync(
         Guid id, InboxDbContext db, Action<Request> change, CancellationToken cancellationToken)

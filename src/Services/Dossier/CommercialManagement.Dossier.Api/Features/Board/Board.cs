@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using CommercialManagement.Dossier.Api.Domain;
+using CommercialManagement.Dossier.Api.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Dossier.Api.Features.Board;
+
+internal sealed record BoardCard(
+    Guid Id, string Reference, DossierStatus Status, string CustomerName, string CustomerEmail, string? CustomerPhone,
+    DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, long TotalCents, long PaidCents,
+    Guid? AssigneeId, string? AssigneeName, DateTimeOffset StatusChangedAt, bool HasUnreadMessages);
+
+internal sealed record BoardColumn(DossierStatus Status, string Label, int Count, int Page, int PageSize, IReadOnlyList<BoardCard> Cards);
+
+internal sealed record BoardView(IReadOnlyList<BoardColumn> Columns);
+
+/// <summary>The filters of the board and of its CSV export.</summary>
+internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? ArrivalFrom, DateOnly? ArrivalTo, bool? Unread);
+
+/// <summary>
+/// « Dossiers »: the seven columns with their counts and a page of cards each (or one column's page), filtered in
+/// the database; and the same filtered view as CSV for a spreadsheet.
+/// </summary>
+internal static class BoardEndpoints
+{
+    public const int MaxPageSize = 100;
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static async Task<Results<Ok<BoardView>, ProblemHttpResult>> GetAsync(
+        [AsParameters] BoardFilter filter, DossierStatus? column, int? page, int? pageSize, DossierDbContext db, CancellationToken cancellationToken)
+    {
+        if (Filtered(db, filter) is not { } query)
+        {
+            return BadAssignee(filter.Assignee);
+        }
+
+        if (column is DossierStatus.Request)
+        {
+            return TypedResults.Problem(title: "Une demande sans prestation n'est pas une colonne du tableau.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
+        var number = Math.Max(page ?? 1, 1);
+        var counts = await query.GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        var columns = new List<BoardColumn>();
+        foreach (var status in column is { } one ? [one] : DossierWorkflow.Columns)
+        {
+            var cards = await Cards(query.Where(d => d.Status == status)).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+            columns.Add(new BoardColumn(status, DossierWorkflow.Label(status), counts.GetValueOrDefault(status), number, size, cards));
+        }
+
+        return TypedResults.Ok(new BoardView(columns));
+    }
+
+    /// <summary>The filtered board as CSV (semicolons and decimal commas, for a French spreadsheet), column by column.</summary>
+    public static async Task<IResult> ExportAsync([AsParameters] BoardFilter filter, DossierDbContext db, CancellationToken cancellationToken)
+    {
+        if (Filtered(db, filter) is not { } query)
+        {
+            return BadAssignee(filter.Assignee);
+        }
+
+        var cards = await Cards(query.Where(d => d.Status != DossierStatus.Request)).ToListAsync(cancellationToken);
+        var csv = new StringBuilder("Référence;Colonne;Client;E-mail;Téléphone;Arrivée;Départ;Adultes;Enfants;Total (€);Payé (€);Attribué à;Dans la colonne depuis;Nouveau message\r\n");
+        foreach (var card in cards.OrderBy(c => DossierWorkflow.Columns.ToList().IndexOf(c.Status)))
+        {
+            string[] cells =
+            [
+                card.Reference, DossierWorkflow.Label(card.Status), card.CustomerName, card.CustomerEmail, card.CustomerPhone ?? "",
+                card.Arrival?.ToString("dd/MM/yyyy", French) ?? "", card.Departure?.ToString("dd/MM/yyyy", French) ?? "",
+                card.Adults.ToString(French), card.Children.ToString(French),
+                (card.TotalCents / 100m).ToString("0.00", French), (card.PaidCents / 100m).ToString("0.00", French),
+                card.AssigneeName ?? "", TimeZoneInfo.ConvertTime(card.StatusChangedAt, Paris).ToString("dd/MM/yyyy HH:mm", French),
+                card.HasUnreadMessages ? "oui" : "non",
+            ];
+            csv.AppendJoin(';', cells.Select(Cell)).Append("\r\n");
+        }
+
+        return Results.File(
+            [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())],
+            "text/csv; charset=utf-8",
+            $"dossiers-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+    }
+
+    private static IQueryable<Domain.Dossier>? Filtered(DossierDbContext db, BoardFilter filter)
+    {
+        var query = db.Dossiers.AsNoTracking().Where(d => d.Status != DossierStatus.Request);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var pattern = "%" + filter.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(d => EF.Functions.ILike(d.CustomerName, pattern) || EF.Functions.ILike(d.CustomerEmail, pattern)
+                || (d.CustomerPhone != null && EF.Functions.ILike(d.CustomerPhone, pattern)) || EF.Functions.ILike(d.Reference, pattern));
+        }
+
+        switch (filter.Assignee)
+        {
+            case null or "":
+                break;
+            case "none":
+                query = query.Where(d => d.AssigneeId == null);
+                break;
+            default:
+                if (!Guid.TryParse(filter.Assignee, out var assignee))
+                {
+                    return null;
+                }
+
+                query = query.Where(d => d.AssigneeId == assignee);
+                break;
+        }
+
+        if (filter.ArrivalFrom is { } from)
+        {
+            query = query.Where(d => d.Arrival >= from);
+        }
+
+        if (filter.ArrivalTo is { } to)
+        {
+            query = query.Where(d => d.Arrival <= to);
+        }
+
+        if (filter.Unread == true)
+        {
+            query = query.Where(d => d.HasUnreadMessages);
+        }
+
+        return query;
+    }
+
+    private static IQueryable<BoardCard> Cards(IQueryable<Domain.Dossier> query) => query
+        .OrderByDescending(d => d.StatusChangedAt).ThenByDescending(d => d.Id)
+        .Select(d => new BoardCard(
+            d.Id, d.Reference, d.Status, d.CustomerName, d.CustomerEmail, d.CustomerPhone, d.Arrival, d.Departure, d.Adults, d.ChildrenAges.Count,
+            d.AcceptedTotalCents ?? d.QuoteTotalCents, d.PaidCents, d.AssigneeId, d.AssigneeName, d.StatusChangedAt, d.HasUnreadMessages));
+
+    /// <summary>A spreadsheet must not run what a customer typed: cells that could start a formula are quoted as text.</summary>
+    private static string Cell(string value)
+    {
+        var phoneLike = value.StartsWith('+') && value.Skip(1).All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '(' or ')');
+        var text = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) && !phoneLike ? "'" + value : value;
+        return text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+
+    private static ProblemHttpResult BadAssignee(string? assignee) => TypedResults.Problem(
+        title: $"Filtre « assignee » inconnu : « {assignee} ». Utilisez l'identifiant d'un membre de l'équipe, ou « none » pour les dossiers non attribués.",
+        statusCode: StatusCodes.Status400BadRequest);
+}
