@@ -16,6 +16,7 @@ internal static class GatewayModule
         builder.Services.AddScoped<StaffServiceClient>();
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddScoped<InboxClient>();
+        builder.Services.AddScoped<DossierClient>();
         builder.AddCustomerSpace();
         builder.Services.AddSingleton<OrganisationAdministration>();
         builder.Services.AddSingleton<StaffAdministration>();
