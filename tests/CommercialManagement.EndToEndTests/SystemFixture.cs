@@ -1,4 +1,5 @@
 using CommercialManagement.ServiceDefaults;
+using MassTransit;
 
 namespace CommercialManagement.EndToEndTests;
 
@@ -35,6 +36,26 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     public HttpClient Gateway() => App.CreateHttpClient(ResourceNames.Gateway);
+
+    /// <summary>
+    /// Publishes an event into the running system's RabbitMQ, as a service that does not exist yet would (the quote
+    /// and payment services): the consumers see it exactly as they will see theirs.
+    /// </summary>
+    public async Task PublishAsync<T>(T message)
+        where T : class
+    {
+        var broker = new Uri((await App.GetConnectionStringAsync("rabbitmq"))!);
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker));
+        await bus.StartAsync();
+        try
+        {
+            await bus.Publish(message, context => context.MessageId = Guid.NewGuid());
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
 
     public async Task DisposeAsync()
     {

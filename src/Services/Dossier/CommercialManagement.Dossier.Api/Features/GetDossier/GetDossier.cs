@@ -10,6 +10,7 @@ internal sealed record HistoryLine(DateTimeOffset At, string Actor, string What,
 
 internal sealed record DossierResponse(
     Guid Id,
+    string Reference,
     DossierStatus Status,
     string Column,
     DossierStatus? StatusBeforeArchive,
@@ -31,6 +32,8 @@ internal sealed record DossierResponse(
     long PaidCents,
     bool HasQuoteInProgress,
     bool HasUnreadMessages,
+    Guid? AssigneeId,
+    string? AssigneeName,
     IReadOnlyList<HistoryLine> History);
 
 internal static class GetDossierEndpoint
@@ -50,9 +53,9 @@ internal static class GetDossierEndpoint
     }
 
     public static DossierResponse Response(Domain.Dossier d, IReadOnlyList<HistoryLine> history) => new(
-        d.Id, d.Status, DossierWorkflow.Label(d.Status), d.StatusBeforeArchive, d.Channel, d.CustomerName, d.CustomerEmail, d.CustomerPhone,
+        d.Id, d.Reference, d.Status, DossierWorkflow.Label(d.Status), d.StatusBeforeArchive, d.Channel, d.CustomerName, d.CustomerEmail, d.CustomerPhone,
         d.Arrival, d.Departure, d.Adults, d.ChildrenAges, d.CreatedAt, d.StatusChangedAt, d.QuoteId, d.QuoteNumber, d.QuoteLineCount,
-        d.QuoteTotalCents, d.AcceptedTotalCents, d.PaidCents, d.HasQuoteInProgress, d.HasUnreadMessages, history);
+        d.QuoteTotalCents, d.AcceptedTotalCents, d.PaidCents, d.HasQuoteInProgress, d.HasUnreadMessages, d.AssigneeId, d.AssigneeName, history);
 
     public static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(title: "Dossier introuvable.", detail: $"Aucun dossier n'a l'identifiant {id}.", statusCode: StatusCodes.Status404NotFound);
