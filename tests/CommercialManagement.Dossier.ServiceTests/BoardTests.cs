@@ -85,6 +85,18 @@ public sealed class BoardTests(DossierFactory factory) : IClassFixture<DossierFa
     }
 
     [Fact]
+    public async Task Search_TakesPercentAndUnderscoreLiterally()
+    {
+        var organisation = Guid.NewGuid();
+        var staff = factory.CreateStaffClient(organisation);
+        await NewDossierAsync(organisation, "Remise 100% Ski", "remise@example.fr", new DateOnly(2027, 2, 6));
+        await NewDossierAsync(organisation, "Jean 1000 Skieurs", "jean_ski@example.fr", new DateOnly(2027, 2, 6));
+
+        Assert.Equal(["Remise 100% Ski"], Names(Column(await BoardAsync(staff, "?search=0%25%20S"), "New")));
+        Assert.Equal(["Jean 1000 Skieurs"], Names(Column(await BoardAsync(staff, "?search=n_ski"), "New")));
+    }
+
+    [Fact]
     public async Task Column_PagesOnItsOwn()
     {
         var organisation = Guid.NewGuid();

@@ -92,8 +92,9 @@ internal static class BoardEndpoints
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = "%" + filter.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(d => EF.Functions.ILike(d.CustomerName, pattern) || EF.Functions.ILike(d.CustomerEmail, pattern)
-                || (d.CustomerPhone != null && EF.Functions.ILike(d.CustomerPhone, pattern)) || EF.Functions.ILike(d.Reference, pattern));
+            // The escape character is named: without it Npgsql writes ESCAPE '' and a typed % or _ would be a wildcard.
+            query = query.Where(d => EF.Functions.ILike(d.CustomerName, pattern, "\\") || EF.Functions.ILike(d.CustomerEmail, pattern, "\\")
+                || (d.CustomerPhone != null && EF.Functions.ILike(d.CustomerPhone, pattern, "\\")) || EF.Functions.ILike(d.Reference, pattern, "\\"));
         }
 
         switch (filter.Assignee)
