@@ -27,12 +27,13 @@ internal static class ListBenchmark
         var staff = inbox.CreateStaffClient(organisation);
         await inbox.ExecuteAsync($$"""
             INSERT INTO requests ("Id", "OrganisationId", "Channel", "CustomerName", "CustomerEmail", "CustomerPhone", "Adults", "ChildrenAges",
-                                  "Consent", "Language", "ReceivedAt", "Unread", "AssigneeId")
+                                  "Consent", "Language", "ReceivedAt", "Unread", "AssigneeId", "CustomerSpaceToken")
             SELECT gen_random_uuid(), '{{organisation}}', 0,
             (ARRAY['Camille','Lucas','Emma','Hugo','Léa','Louis','Chloé','Jules','Manon','Arthur'])[1 + i % 10] || ' ' || 'Nom' || md5(i::text),
             lower((ARRAY['camille','lucas','emma','hugo','lea','louis','chloe','jules','manon','arthur'])[1 + i % 10]) || '.' || substr(md5(i::text), 1, 8) || '@example.fr',
             '06 ' || lpad(i::text, 8, '0'), 2, '{}',
-                   true, 'fr', now() - (i || ' minutes')::interval, i % 7 = 0, CASE WHEN i % 3 = 0 THEN NULL ELSE gen_random_uuid() END
+                   true, 'fr', now() - (i || ' minutes')::interval, i % 7 = 0, CASE WHEN i % 3 = 0 THEN NULL ELSE gen_random_uuid() END,
+                   replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
             FROM generate_series(1, {{requests}}) AS i;
             ANALYZE requests;
             """);
