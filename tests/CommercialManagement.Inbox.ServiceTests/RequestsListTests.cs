@@ -77,6 +77,32 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
     }
 
     [Fact]
+    public async Task Search_TakesPercentUnderscoreAndBackslashLiterally_IgnoresCaseButNotAccents()
+    {
+        var staff = factory.CreateStaffClient(Guid.NewGuid());
+        var underscore = await PhoneRequestAsync(staff, "Léa Martin", "lea_martin@example.fr");
+        var anyChar = await PhoneRequestAsync(staff, "Léo Martin", "leaxmartin@example.fr");
+        var percent = await PhoneRequestAsync(staff, "Agence 100% Alpes", "contact@alpes.example");
+        var anyText = await PhoneRequestAsync(staff, "Agence 1000 Alpes", "info@mille.example");
+        var backslash = await PhoneRequestAsync(staff, "Gîte Back\\Slash", "gite@example.fr");
+        var accented = await PhoneRequestAsync(staff, "Marc Lefèvre", "marc.l@example.fr");
+
+        async Task<List<Guid>> SearchAsync(string search) => Ids(await ListAsync(staff, "?search=" + Uri.EscapeDataString(search))).ToList();
+
+        Assert.Equal([underscore], await SearchAsync("LEA_MARTIN@EXAMPLE"));
+        Assert.Equal([percent], await SearchAsync("100%"));
+        Assert.Equal([percent], await SearchAsync("0% a"));
+        Assert.Equal([backslash], await SearchAsync("k\\s"));
+        Assert.Empty(await SearchAsync("\\%"));
+        Assert.Empty(await SearchAsync("%_%"));
+        Assert.Equal([accented], await SearchAsync("LEFÈVRE"));
+        Assert.Empty(await SearchAsync("lefevre"));
+        Assert.Equal([anyText, percent], await SearchAsync("agence"));
+        Assert.Equal([anyChar, underscore], await SearchAsync("MARTIN"));
+        Assert.Equal(2, (await ListAsync(staff, "?search=ALPES")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task List_FiltersUnreadMineAndUnassigned_AndPages()
     {
         var staff = factory.CreateStaffClient(Office);

@@ -27,6 +27,8 @@ internal static class RequestsEndpoints
 {
     public const int MaxPageSize = 100;
 
+    private const string LikeEscape = "\\";
+
     public static async Task<Results<Ok<RequestPage>, ProblemHttpResult>> ListAsync(
         string? search, string? filter, int? page, int? pageSize, HttpContext http, InboxDbContext db, CancellationToken cancellationToken)
     {
@@ -53,9 +55,12 @@ internal static class RequestsEndpoints
 
         if (!string.IsNullOrWhiteSpace(search))
         {
+            // A substring, case-insensitive and accent-sensitive; %, _ and \ typed by staff are literals. The escape
+            // character must be named: without it Npgsql writes ESCAPE '' and the backslashes would match themselves.
+            // The trigram index ix_requests_search serves the three ILIKEs (a BitmapOr) from 3 characters on.
             var pattern = "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(r => EF.Functions.ILike(r.CustomerName, pattern) || EF.Functions.ILike(r.CustomerEmail, pattern)
-                || (r.CustomerPhone != null && EF.Functions.ILike(r.CustomerPhone, pattern)));
+            query = query.Where(r => EF.Functions.ILike(r.CustomerName, pattern, LikeEscape) || EF.Functions.ILike(r.CustomerEmail, pattern, LikeEscape)
+                || (r.CustomerPhone != null && EF.Functions.ILike(r.CustomerPhone, pattern, LikeEscape)));
         }
 
         var total = await query.CountAsync(cancellationToken);
