@@ -103,6 +103,29 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
     }
 
     [Fact]
+    public async Task Search_PagesNewestFirst_AndAPagePastTheLastIsEmptyWithTheTotal()
+    {
+        var staff = factory.CreateStaffClient(Guid.NewGuid());
+        var oldest = await PhoneRequestAsync(staff, "Nina Berthier", "nina@example.fr");
+        await PhoneRequestAsync(staff, "Paul Roche", "paul@example.fr");
+        var middle = await PhoneRequestAsync(staff, "Yves Berthier", "yves@example.fr");
+        var newest = await PhoneRequestAsync(staff, "Zoé Berthier", "zoe@example.fr");
+
+        var pageOne = await ListAsync(staff, "?search=berthier&pageSize=2&page=1");
+        var pageTwo = await ListAsync(staff, "?search=berthier&pageSize=2&page=2");
+        var pageThree = await ListAsync(staff, "?search=berthier&pageSize=2&page=3");
+        var none = await ListAsync(staff, "?search=zq");
+
+        Assert.Equal([newest, middle], Ids(pageOne).ToList());
+        Assert.Equal([oldest], Ids(pageTwo).ToList());
+        Assert.Empty(Ids(pageThree));
+        Assert.Equal(3, pageThree.GetProperty("total").GetInt32());
+        Assert.Equal(2, pageTwo.GetProperty("page").GetInt32());
+        Assert.Empty(Ids(none));
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task List_FiltersUnreadMineAndUnassigned_AndPages()
     {
         var staff = factory.CreateStaffClient(Office);
