@@ -77,6 +77,55 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
     }
 
     [Fact]
+    public async Task Search_TakesPercentUnderscoreAndBackslashLiterally_IgnoresCaseButNotAccents()
+    {
+        var staff = factory.CreateStaffClient(Guid.NewGuid());
+        var underscore = await PhoneRequestAsync(staff, "Léa Martin", "lea_martin@example.fr");
+        var anyChar = await PhoneRequestAsync(staff, "Léo Martin", "leaxmartin@example.fr");
+        var percent = await PhoneRequestAsync(staff, "Agence 100% Alpes", "contact@alpes.example");
+        var anyText = await PhoneRequestAsync(staff, "Agence 1000 Alpes", "info@mille.example");
+        var backslash = await PhoneRequestAsync(staff, "Gîte Back\\Slash", "gite@example.fr");
+        var accented = await PhoneRequestAsync(staff, "Marc Lefèvre", "marc.l@example.fr");
+
+        async Task<List<Guid>> SearchAsync(string search) => Ids(await ListAsync(staff, "?search=" + Uri.EscapeDataString(search))).ToList();
+
+        Assert.Equal([underscore], await SearchAsync("LEA_MARTIN@EXAMPLE"));
+        Assert.Equal([percent], await SearchAsync("100%"));
+        Assert.Equal([percent], await SearchAsync("0% a"));
+        Assert.Equal([backslash], await SearchAsync("k\\s"));
+        Assert.Empty(await SearchAsync("\\%"));
+        Assert.Empty(await SearchAsync("%_%"));
+        Assert.Equal([accented], await SearchAsync("LEFÈVRE"));
+        Assert.Empty(await SearchAsync("lefevre"));
+        Assert.Equal([anyText, percent], await SearchAsync("agence"));
+        Assert.Equal([anyChar, underscore], await SearchAsync("MARTIN"));
+        Assert.Equal(2, (await ListAsync(staff, "?search=ALPES")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Search_PagesNewestFirst_AndAPagePastTheLastIsEmptyWithTheTotal()
+    {
+        var staff = factory.CreateStaffClient(Guid.NewGuid());
+        var oldest = await PhoneRequestAsync(staff, "Nina Berthier", "nina@example.fr");
+        await PhoneRequestAsync(staff, "Paul Roche", "paul@example.fr");
+        var middle = await PhoneRequestAsync(staff, "Yves Berthier", "yves@example.fr");
+        var newest = await PhoneRequestAsync(staff, "Zoé Berthier", "zoe@example.fr");
+
+        var pageOne = await ListAsync(staff, "?search=berthier&pageSize=2&page=1");
+        var pageTwo = await ListAsync(staff, "?search=berthier&pageSize=2&page=2");
+        var pageThree = await ListAsync(staff, "?search=berthier&pageSize=2&page=3");
+        var none = await ListAsync(staff, "?search=zq");
+
+        Assert.Equal([newest, middle], Ids(pageOne).ToList());
+        Assert.Equal([oldest], Ids(pageTwo).ToList());
+        Assert.Empty(Ids(pageThree));
+        Assert.Equal(3, pageThree.GetProperty("total").GetInt32());
+        Assert.Equal(2, pageTwo.GetProperty("page").GetInt32());
+        Assert.Empty(Ids(none));
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task List_FiltersUnreadMineAndUnassigned_AndPages()
     {
         var staff = factory.CreateStaffClient(Office);
