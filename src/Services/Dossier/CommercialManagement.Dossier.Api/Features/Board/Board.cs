@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Dossier.Api.Domain;
 using CommercialManagement.Dossier.Api.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -91,10 +92,9 @@ internal static class BoardEndpoints
         var query = db.Dossiers.AsNoTracking().Where(d => d.Status != DossierStatus.Request);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = "%" + filter.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            // The escape character is named: without it Npgsql writes ESCAPE '' and a typed % or _ would be a wildcard.
-            query = query.Where(d => EF.Functions.ILike(d.CustomerName, pattern, "\\") || EF.Functions.ILike(d.CustomerEmail, pattern, "\\")
-                || (d.CustomerPhone != null && EF.Functions.ILike(d.CustomerPhone, pattern, "\\")) || EF.Functions.ILike(d.Reference, pattern, "\\"));
+            var pattern = SubstringSearch.Pattern(filter.Search);
+            query = query.Where(d => EF.Functions.ILike(d.CustomerName, pattern, SubstringSearch.Escape) || EF.Functions.ILike(d.CustomerEmail, pattern, SubstringSearch.Escape)
+                || (d.CustomerPhone != null && EF.Functions.ILike(d.CustomerPhone, pattern, SubstringSearch.Escape)) || EF.Functions.ILike(d.Reference, pattern, SubstringSearch.Escape));
         }
 
         switch (filter.Assignee)

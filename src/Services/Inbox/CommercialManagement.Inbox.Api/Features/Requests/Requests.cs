@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Inbox.Api.Domain;
@@ -27,8 +28,6 @@ internal sealed record AssigneeBody(Guid? AssigneeId, string? AssigneeName);
 internal static class RequestsEndpoints
 {
     public const int MaxPageSize = 100;
-
-    private const string LikeEscape = "\\";
 
     /// <summary>Up to this many matches, a search's page is cut from its sorted ids (see <see cref="ListAsync"/>).</summary>
     private const int FewMatches = 2_000;
@@ -66,9 +65,9 @@ internal static class RequestsEndpoints
             // A substring, case-insensitive and accent-sensitive; %, _ and \ typed by staff are literals. The escape
             // character must be named: without it Npgsql writes ESCAPE '' and the backslashes would match themselves.
             // The trigram index ix_requests_search serves the three ILIKEs (a BitmapOr) from 3 characters on.
-            var pattern = "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(r => EF.Functions.ILike(r.CustomerName, pattern, LikeEscape) || EF.Functions.ILike(r.CustomerEmail, pattern, LikeEscape)
-                || (r.CustomerPhone != null && EF.Functions.ILike(r.CustomerPhone, pattern, LikeEscape)));
+            var pattern = SubstringSearch.Pattern(search);
+            query = query.Where(r => EF.Functions.ILike(r.CustomerName, pattern, SubstringSearch.Escape) || EF.Functions.ILike(r.CustomerEmail, pattern, SubstringSearch.Escape)
+                || (r.CustomerPhone != null && EF.Functions.ILike(r.CustomerPhone, pattern, SubstringSearch.Escape)));
         }
 
         var total = await query.CountAsync(cancellationToken);
