@@ -41,16 +41,21 @@ internal static class GetDossierEndpoint
     public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> HandleAsync(
         Guid id, DossierDbContext db, CancellationToken cancellationToken)
     {
+        // One snapshot for the card and its history: read apart, a move committed in between would show in the
+        // history while the card still says the column before it.
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (dossier is null)
         {
             return NotFound(id);
         }
 
-        var history = await db.History.AsNoTracking().Where(h => h.DossierId == id).OrderBy(h => h.At).ThenBy(h => h.Id)
-            .Select(h => new HistoryLine(h.At, h.Actor, h.What, h.From, h.To)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(Response(dossier, history));
+        return TypedResults.Ok(Response(dossier, await HistoryAsync(db, id, cancellationToken)));
     }
+
+    public static Task<List<HistoryLine>> HistoryAsync(DossierDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.History.AsNoTracking().Where(h => h.DossierId == id).OrderBy(h => h.At).ThenBy(h => h.Id)
+            .Select(h => new HistoryLine(h.At, h.Actor, h.What, h.From, h.To)).ToListAsync(cancellationToken);
 
     public static DossierResponse Response(Domain.Dossier d, IReadOnlyList<HistoryLine> history) => new(
         d.Id, d.Reference, d.Status, DossierWorkflow.Label(d.Status), d.StatusBeforeArchive, d.Channel, d.CustomerName, d.CustomerEmail, d.CustomerPhone,

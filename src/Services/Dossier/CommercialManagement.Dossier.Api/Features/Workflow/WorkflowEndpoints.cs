@@ -46,20 +46,19 @@ internal static class WorkflowEndpoints
             return GetDossierEndpoint.NotFound(id);
         }
 
+        if (to == current.Status)
+        {
+            return await StaffMoveAsync(id, null, http, db, time, cancellationToken);
+        }
+
         DossierTrigger? trigger = (current.Status, to) switch
         {
-            _ when to == current.Status => null,
             (_, DossierStatus.Archived) => DossierTrigger.Archive,
             (DossierStatus.Archived, _) when to == current.StatusBeforeArchive => DossierTrigger.Restore,
             (_, DossierStatus.Processed) => DossierTrigger.MarkProcessed,
             (DossierStatus.Processed, DossierStatus.PaidInFull) => DossierTrigger.UnmarkProcessed,
             _ => null,
         };
-        if (to == current.Status)
-        {
-            return await StaffMoveAsync(id, null, http, db, time, cancellationToken);
-        }
-
         if (trigger is null)
         {
             var reason = current.Status == DossierStatus.Archived && current.StatusBeforeArchive is { } back
@@ -138,12 +137,8 @@ internal static class WorkflowEndpoints
         return await ReloadAsync(dossier, db, cancellationToken);
     }
 
-    private static async Task<Ok<DossierResponse>> ReloadAsync(Domain.Dossier dossier, DossierDbContext db, CancellationToken cancellationToken)
-    {
-        var history = await db.History.AsNoTracking().Where(h => h.DossierId == dossier.Id).OrderBy(h => h.At).ThenBy(h => h.Id)
-            .Select(h => new HistoryLine(h.At, h.Actor, h.What, h.From, h.To)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(GetDossierEndpoint.Response(dossier, history));
-    }
+    private static async Task<Ok<DossierResponse>> ReloadAsync(Domain.Dossier dossier, DossierDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(GetDossierEndpoint.Response(dossier, await GetDossierEndpoint.HistoryAsync(db, dossier.Id, cancellationToken)));
 
     private static ProblemHttpResult Conflict(string reason) =>
         TypedResults.Problem(title: reason, statusCode: StatusCodes.Status409Conflict);
