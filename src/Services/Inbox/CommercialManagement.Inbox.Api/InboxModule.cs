@@ -12,7 +12,11 @@ internal static class InboxModule
     public static IHostApplicationBuilder AddInboxServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<InboxDbContext>(ResourceNames.InboxDb);
-        builder.AddMessaging<InboxDbContext>("inbox", bus => bus.AddConsumer<EmailDeliveryConsumer>());
+        builder.AddMessaging<InboxDbContext>("inbox", bus =>
+        {
+            bus.AddConsumer<EmailDeliveryConsumer>();
+            bus.AddConsumer<StayChangedConsumer>();
+        });
         builder.AddIntakeProtection();
         return builder;
     }

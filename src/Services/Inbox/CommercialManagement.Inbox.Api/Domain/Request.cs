@@ -55,7 +55,22 @@ internal sealed class Request : ITenantOwned
     /// </summary>
     public string CustomerSpaceToken { get; private set; } = NewToken();
 
+    /// <summary>When staff last changed the stay on the dossier; an older change arriving late is ignored.</summary>
+    public DateTimeOffset? StayChangedAt { get; private set; }
+
     public void RenewCustomerSpaceToken() => CustomerSpaceToken = NewToken();
+
+    /// <summary>The stay as the dossier now has it. Latest wins: false when this change is older than the one kept.</summary>
+    public bool ChangeStay(Stay stay, DateTimeOffset changedAt)
+    {
+        if (StayChangedAt is { } kept && kept >= changedAt)
+        {
+            return false;
+        }
+
+        (Arrival, Departure, Adults, ChildrenAges, StayChangedAt) = (stay.Arrival, stay.Departure, stay.Adults, [.. stay.ChildrenAges], changedAt);
+        return true;
+    }
 
     public void MarkRead() => Unread = false;
 

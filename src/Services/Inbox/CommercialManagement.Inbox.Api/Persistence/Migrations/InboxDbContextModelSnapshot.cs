@@ -210,6 +210,9 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("StayChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Unread")
                         .HasColumnType("boolean");
 
