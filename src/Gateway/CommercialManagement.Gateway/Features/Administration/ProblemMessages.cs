@@ -15,21 +15,26 @@ internal static class ProblemMessages
 
         try
         {
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (problem.TryGetProperty("errors", out var errors))
-            {
-                return [.. errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray()).Select(m => m.GetString() ?? "")];
-            }
-
-            if (problem.TryGetProperty("title", out var title))
-            {
-                return [title.GetString() ?? "La demande a été refusée."];
-            }
+            return From(await response.Content.ReadFromJsonAsync<JsonElement>(), response.StatusCode);
         }
         catch (JsonException)
         {
+            return From(default, response.StatusCode);
+        }
+    }
+
+    public static IReadOnlyList<string> From(JsonElement problem, System.Net.HttpStatusCode status)
+    {
+        if (problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("errors", out var errors))
+        {
+            return [.. errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray()).Select(m => m.GetString() ?? "")];
         }
 
-        return [$"La demande a été refusée ({(int)response.StatusCode})."];
+        if (problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("title", out var title))
+        {
+            return [title.GetString() ?? "La demande a été refusée."];
+        }
+
+        return [$"La demande a été refusée ({(int)status})."];
     }
 }

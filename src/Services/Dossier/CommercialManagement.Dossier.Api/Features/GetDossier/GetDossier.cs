@@ -6,7 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Dossier.Api.Features.GetDossier;
 
-internal sealed record HistoryLine(DateTimeOffset At, string Actor, string What, DossierStatus? From, DossierStatus? To);
+/// <summary>One line of history; the columns also by their French names, as the back office shows them.</summary>
+internal sealed record HistoryLine(DateTimeOffset At, string Actor, string What, DossierStatus? From, DossierStatus? To)
+{
+    public string? FromColumn => From is { } from ? DossierWorkflow.Label(from) : null;
+
+    public string? ToColumn => To is { } to ? DossierWorkflow.Label(to) : null;
+}
 
 internal sealed record DossierResponse(
     Guid Id,
