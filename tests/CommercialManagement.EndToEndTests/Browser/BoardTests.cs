@@ -12,7 +12,10 @@ namespace CommercialManagement.EndToEndTests.Browser;
 [Collection(SystemCollection.Name)]
 public sealed class BoardTests(SystemFixture system)
 {
-    private async Task<(Guid Case, string Reference)> NewDossierAsync(string email)
+    private Task<(Guid Case, string Reference)> NewDossierAsync(string email) => NewDossierAsync(system, email);
+
+    /// <summary>A web request made a dossier in « Nouveaux dossiers » by a published QuoteChanged with one line.</summary>
+    internal static async Task<(Guid Case, string Reference)> NewDossierAsync(SystemFixture system, string email)
     {
         var id = await System.RequestToCaseTests.PostRequestAsync(system.Gateway(), email);
         var staff = await System.RequestToCaseTests.StaffClientAsync(system, "agent@valneve-office.test");
