@@ -82,9 +82,9 @@ internal sealed class Request : ITenantOwned
         AssigneeName = assigneeId is null ? null : assigneeName;
     }
 
-    public static Request FromWebsite(Website website, Customer customer, Stay stay, string? message, bool consent, string language, DateTimeOffset now) => new()
+    public static Request FromWebsite(Website website, Customer customer, Stay stay, string? message, bool consent, string language, DateTimeOffset now, Guid? id = null) => new()
     {
-        Id = Guid.CreateVersion7(now),
+        Id = id ?? Guid.CreateVersion7(now),
         OrganisationId = website.OrganisationId,
         WebsiteId = website.Id,
         Channel = RequestChannel.WebForm,

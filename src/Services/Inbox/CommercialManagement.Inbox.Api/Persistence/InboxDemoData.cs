@@ -39,47 +39,32 @@ internal static class InboxDemoData
     }
 
     /// <summary>
-    /// A few requests per organisation, so that a newcomer's « Demandes » is not empty; only into an organisation that
-    /// has none yet. They go through the outbox like real ones: cases open and acknowledgements land in the mail catcher.
+    /// The demo cases' requests (<see cref="DemoCases"/>), each added once by its fixed id. They go through the outbox
+    /// like real ones: cases open, acknowledgements land in the mail catcher, and the other services play the rest
+    /// of the story.
     /// </summary>
     private static async Task SeedRequestsAsync(InboxDbContext db, Website[] websites, DateTimeOffset now)
     {
+        var ids = DemoCases.All.Select(c => c.Id).ToList();
+        var seeded = await db.Requests.IgnoreQueryFilters().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var winter = today.AddDays(45);
-        (int Website, string Name, string Email, string? Phone, int ArrivalIn, int Nights, int Adults, int[] Children, string Message, string Language, int HoursAgo, string? FollowUp, bool Read)[] demo =
-        [
-            (0, "Camille Rousseau", "camille.rousseau@example.com", "+33 6 45 12 78 90", 0, 7, 2, [9, 6], "Bonjour, nous cherchons un appartement pour 4 au pied des pistes, avec forfaits et cours de ski pour les enfants. Merci !", "fr", 3, null, false),
-            (0, "James Whitaker", "james.whitaker@example.co.uk", "+44 7700 900123", 14, 7, 2, [], "Hello, could you suggest a hotel close to the lifts for a week in February? We are two adults.", "en", 26, "Also, is ski hire available in the village?", false),
-            (0, "Nathalie Garnier", "nathalie.garnier@example.com", null, 30, 4, 3, [], "Un week-end prolongé pour trois amies : quelle formule avec spa ?", "fr", 50, null, true),
-            (1, "Thomas Lemoine", "thomas.lemoine@example.com", "06 22 33 44 55", 0, 6, 1, [7, 11], "Cours collectifs pour mes deux enfants (7 et 11 ans), niveau débutant et flocon.", "fr", 5, null, false),
-            (2, "Inès Moreau", "ines.moreau@example.com", "07 81 92 03 14", 7, 7, 6, [4, 8], "Le chalet est-il disponible pour 8 personnes à ces dates ? Nous avons un chien.", "fr", 9, null, false),
-        ];
-
-        foreach (var group in demo.GroupBy(d => websites[d.Website].OrganisationId))
+        foreach (var item in DemoCases.All.Where(c => !seeded.Contains(c.Id)))
         {
-            if (await db.Requests.IgnoreQueryFilters().AnyAsync(r => r.OrganisationId == group.Key))
+            var receivedAt = now.AddHours(-item.HoursAgo);
+            var arrival = today.AddDays(item.ArrivalInDays);
+            var request = Request.FromWebsite(
+                websites.First(w => w.OrganisationId == item.OrganisationId), new Customer(item.Name, item.Email, item.Phone),
+                new Stay(arrival, arrival.AddDays(item.Nights), item.Adults, item.Children), item.Message, consent: true, item.Language, receivedAt, item.Id);
+            if (item.Read)
             {
-                continue;
+                request.MarkRead();
             }
 
-            foreach (var item in group)
+            db.Requests.Add(request);
+            db.AddToOutbox(request.ToReceivedEvent());
+            if (item.FollowUp is { } followUp)
             {
-                var receivedAt = now.AddHours(-item.HoursAgo);
-                var arrival = winter.AddDays(item.ArrivalIn);
-                var request = Request.FromWebsite(
-                    websites[item.Website], new Customer(item.Name, item.Email, item.Phone),
-                    new Stay(arrival, arrival.AddDays(item.Nights), item.Adults, item.Children), item.Message, consent: true, item.Language, receivedAt);
-                if (item.Read)
-                {
-                    request.MarkRead();
-                }
-
-                db.Requests.Add(request);
-                db.AddToOutbox(request.ToReceivedEvent());
-                if (item.FollowUp is { } followUp)
-                {
-                    db.Messages.Add(ConversationMessage.FromCustomer(request, followUp, receivedAt.AddHours(2)));
-                }
+                db.Messages.Add(ConversationMessage.FromCustomer(request, followUp, receivedAt.AddHours(2)));
             }
         }
 
