@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using CommercialManagement.Quote.Api.Documents;
+using Xunit.Abstractions;
+
+namespace CommercialManagement.Quote.UnitTests.Documents;
+
+/// <summary>
+/// A measurement, not a timed assertion: the figures go to the test output (dotnet test --logger
+/// "console;verbosity=detailed"), and the sample PDFs next to the test assembly, to be looked at.
+/// </summary>
+public sealed class QuoteDocumentRenderTimeTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Render_TwentyLines_PrintsFirstAndMedianRenderTimes()
+    {
+        var model = QuoteDocumentSamples.Quote(lineCount: 20);
+
+        var watch = Stopwatch.StartNew();
+        var first = QuoteDocument.Render(model);
+        var firstMs = watch.Elapsed.TotalMilliseconds;
+        var times = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            watch.Restart();
+            QuoteDocument.Render(model);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        var median = (times[9] + times[10]) / 2;
+        var pages = PdfText.Read(first).PageCount;
+        output.WriteLine($"20-line quote, {pages} pages, {first.Length / 1024} KiB: first render {firstMs:F1} ms " +
+            $"(in this process: {(IsFirstRenderOfProcess(firstMs) ? "cold" : "fonts already loaded")}), " +
+            $"median of 20 renders {median:F1} ms (min {times[0]:F1}, max {times[^1]:F1})");
+        Assert.True(pages >= 2);
+    }
+
+    [Fact]
+    public void Render_Samples_WritesThemForALook()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "quote-samples");
+        Directory.CreateDirectory(folder);
+        var samples = new Dictionary<string, QuoteDocumentModel>
+        {
+            ["sent-4-lines"] = QuoteDocumentSamples.Quote(),
+            ["draft-20-lines"] = QuoteDocumentSamples.Quote(lineCount: 20, state: QuoteDocumentState.Draft),
+            ["voided-60-lines"] = QuoteDocumentSamples.Quote(lineCount: 60, state: QuoteDocumentState.Voided),
+            ["accepted-english"] = QuoteDocumentSamples.Quote(lineCount: 5, state: QuoteDocumentState.Accepted,
+                customerName: "Oliver Hughes", language: DocumentLanguage.English),
+        };
+
+        foreach (var (name, model) in samples)
+        {
+            File.WriteAllBytes(Path.Combine(folder, $"{name}.pdf"), QuoteDocument.Render(model));
+        }
+
+        output.WriteLine($"Samples in {folder}");
+        Assert.Equal(samples.Count, Directory.GetFiles(folder, "*.pdf").Length);
+    }
+
+    private static bool IsFirstRenderOfProcess(double firstMs) => firstMs > 50;
+}
