@@ -47,6 +47,7 @@ public sealed class QuoteDocumentRenderTimeTests(ITestOutputHelper output)
             ["voided-60-lines"] = QuoteDocumentSamples.Quote(lineCount: 60, state: QuoteDocumentState.Voided),
             ["accepted-english"] = QuoteDocumentSamples.Quote(lineCount: 5, state: QuoteDocumentState.Accepted,
                 customerName: "Oliver Hughes", language: DocumentLanguage.English),
+            ["long-texts"] = LongTexts(),
         };
 
         foreach (var (name, model) in samples)
@@ -56,6 +57,27 @@ public sealed class QuoteDocumentRenderTimeTests(ITestOutputHelper output)
 
         output.WriteLine($"Samples in {folder}");
         Assert.Equal(samples.Count, Directory.GetFiles(folder, "*.pdf").Length);
+    }
+
+    private static QuoteDocumentModel LongTexts()
+    {
+        var sample = QuoteDocumentSamples.Quote(lineCount: 3, state: QuoteDocumentState.Voided);
+        var giant = sample.Lines[1] with
+        {
+            Label = "Séjour sur mesure " + new string('x', 150) + " avec une désignation qui n'en finit pas",
+            Description = string.Join(" ", Enumerable.Range(1, 900).Select(i => $"mot{i}")),
+        };
+        return sample with
+        {
+            Seller = sample.Seller with { Name = "Société d'exploitation des hébergements touristiques de la station de Val Nevé et de ses hameaux" },
+            Customer = sample.Customer with
+            {
+                Name = "Élodie Hélène Müller-Çağlar de la Tour d'Auvergne et de Montmorency-Laval",
+                AddressLines = ["Résidence « Les Jardins de l'Observatoire », bâtiment C, escalier 4, appartement 1207, 3e étage gauche"],
+            },
+            Quote = sample.Quote with { VoidReason = string.Join(" ", Enumerable.Repeat("Le client a changé ses dates de séjour.", 8)) },
+            Lines = [sample.Lines[0], giant, sample.Lines[2]],
+        };
     }
 
     private static bool IsFirstRenderOfProcess(double firstMs) => firstMs > 50;

@@ -115,19 +115,12 @@ public sealed class QuoteDocumentTests
         {
             Assert.Equal(595, page.Width, 0);
             Assert.Equal(842, page.Height, 0);
-            foreach (var word in page.Words.Where(w => !IsWatermark(w.Text)))
-            {
-                var box = word.BoundingBox;
-                Assert.True(box.Left >= DocumentStyle.MarginX - 1 && box.Right <= page.Width - DocumentStyle.MarginX + 1
-                    && box.Bottom >= DocumentStyle.MarginBottom - 1 && box.Top <= page.Height - DocumentStyle.MarginTop + 1,
-                    $"« {word.Text} » at {box} on page {page.Number}");
-            }
         }
+
+        QuoteDocumentEdgeCaseTests.WordsAreInsideTheMargins(pdf);
     }
 
     private static int Occurrences(string text, string part) => text.Split(part).Length - 1;
-
-    private static bool IsWatermark(string word) => word is "ANNULÉ" or "BROUILLON";
 
     private static string Amount(long cents) => PdfText.Normalise(new DocumentFormat(DocumentLanguage.French).Money(cents));
 }

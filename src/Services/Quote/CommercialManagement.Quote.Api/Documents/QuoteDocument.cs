@@ -25,7 +25,8 @@ internal static class QuoteDocument
             HeaderSection.Draw(flow, context);
             LinesTable.Draw(flow, context);
             TotalsSection.Draw(flow, context);
-            TermsSection.Draw(flow, context);
+            TermsSection.Draw(flow, context, keepWithLast: ScheduleSection.AcceptanceHeight(context));
+            ScheduleSection.DrawAcceptance(flow, context);
             flow.Dispose();
             footer.DrawOn(flow.Pages);
         }

@@ -8,11 +8,13 @@ internal static class ScheduleSection
     private const double Pad = 6;
     private const double RowHeight = 17;
     private const double Width = TotalsSection.LeftWidth;
-    private const double SignatureHeight = 54;
+    private const double SignatureHeight = 60;
 
-    public static double RowsHeight(RenderContext context) => 14 + RowHeight * Rows(context).Count;
+    public static double Height(XGraphics graphics, RenderContext context) =>
+        14 + RowHeight * Rows(context).Count + 6 + 10 * Validity(graphics, context).Count;
 
-    public static void DrawRows(XGraphics graphics, RenderContext context, double top)
+    /// <summary>The instalments, then how long the offer holds, in the summary's left column.</summary>
+    public static void Draw(XGraphics graphics, RenderContext context, double top)
     {
         var style = context.Style;
         PartiesPanel.Caption(graphics, context, context.Text.Schedule, DocumentStyle.Left, top + 8);
@@ -27,30 +29,29 @@ internal static class ScheduleSection
             graphics.DrawString(amount, style.BodyBold, style.Ink, DocumentStyle.Left + Width - Pad - amountWidth, baseline);
             y += RowHeight;
         }
+
+        y += 6;
+        foreach (var line in Validity(graphics, context))
+        {
+            y += 10;
+            graphics.DrawString(line, style.Small, style.Muted, DocumentStyle.Left, y - 2);
+        }
     }
 
-    public static void DrawValidity(PageFlow flow, RenderContext context)
+    public static double AcceptanceHeight(RenderContext context) =>
+        context.Model.Quote.State is QuoteDocumentState.Draft or QuoteDocumentState.Sent ? SignatureHeight + 16 : 0;
+
+    /// <summary>After the terms of sale, which the signature accepts, while the quote still awaits an answer.</summary>
+    public static void DrawAcceptance(PageFlow flow, RenderContext context)
     {
-        var (style, text, model) = (context.Style, context.Text, context.Model);
-        var sentence = string.Format(text.Validity, context.Format.LongDate(model.Quote.ValidUntil));
-        var validity = TextLayout.Wrap(flow.Graphics, sentence, style.Body, Width);
-        var signs = model.Quote.State is QuoteDocumentState.Draft or QuoteDocumentState.Sent;
-        var height = Math.Max(12 * validity.Count, signs ? SignatureHeight : 0);
-        flow.EnsureRoom(height + 6);
-        var top = flow.Y;
-        var y = top + 9;
-        foreach (var line in validity)
+        if (context.Model.Quote.State is not (QuoteDocumentState.Draft or QuoteDocumentState.Sent))
         {
-            flow.Graphics.DrawString(line, style.Body, style.Ink, DocumentStyle.Left, y);
-            y += 12;
+            return;
         }
 
-        if (signs)
-        {
-            DrawSignatureBox(flow.Graphics, context, top);
-        }
-
-        flow.Y = top + height + 22;
+        flow.EnsureRoom(AcceptanceHeight(context));
+        DrawSignatureBox(flow.Graphics, context, flow.Y + 12);
+        flow.Y += SignatureHeight + 16;
     }
 
     private static void DrawSignatureBox(XGraphics graphics, RenderContext context, double top)
@@ -64,6 +65,12 @@ internal static class ScheduleSection
             graphics.DrawString(line, style.Small, style.Muted, TotalsSection.TotalsLeft + Pad, y);
             y += 10;
         }
+    }
+
+    private static List<string> Validity(XGraphics graphics, RenderContext context)
+    {
+        var sentence = string.Format(context.Text.Validity, context.Format.LongDate(context.Model.Quote.ValidUntil));
+        return TextLayout.Wrap(graphics, sentence, context.Style.Small, Width);
     }
 
     private static List<(string Label, string Due, string Amount)> Rows(RenderContext context)

@@ -19,16 +19,15 @@ internal static class TotalsSection
     {
         var rows = TotalRows(context);
         var vatHeight = 14 + RowHeight * (context.Model.VatBreakdown.Count + 1);
-        var leftHeight = vatHeight + 14 + ScheduleSection.RowsHeight(context);
+        var leftHeight = vatHeight + 14 + ScheduleSection.Height(flow.Graphics, context);
         var totalsHeight = 14 + rows.Sum(r => r.Height) + 6 + GrandTotalHeight;
         var height = Math.Max(leftHeight, totalsHeight);
         flow.EnsureRoom(height + 10);
         var top = flow.Y;
         DrawVatBreakdown(flow.Graphics, context, top);
-        ScheduleSection.DrawRows(flow.Graphics, context, top + vatHeight + 14);
+        ScheduleSection.Draw(flow.Graphics, context, top + vatHeight + 14);
         DrawTotals(flow.Graphics, context, rows, top);
-        flow.Y = top + height + 18;
-        ScheduleSection.DrawValidity(flow, context);
+        flow.Y = top + height + 22;
     }
 
     private static void DrawVatBreakdown(XGraphics graphics, RenderContext context, double top)
