@@ -88,6 +88,14 @@ public sealed class QuoteDocumentEdgeCaseTests
     {
         foreach (var page in pdf.Pages)
         {
+            foreach (var word in page.Words)
+            {
+                var box = word.BoundingBox;
+                Assert.True(box.Left >= 0 && box.Right <= page.Width && box.Bottom >= 0 && box.Top <= page.Height,
+                    $"« {word.Text} » at {box} is off page {page.Number}");
+            }
+
+            // The state's watermark crosses the page diagonally; everything else keeps to the margins.
             foreach (var word in page.Words.Where(w => w.Text is not ("ANNULÉ" or "BROUILLON")))
             {
                 var box = word.BoundingBox;

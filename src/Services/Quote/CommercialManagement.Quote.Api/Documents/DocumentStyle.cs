@@ -3,7 +3,6 @@ using PdfSharp.Pdf;
 
 namespace CommercialManagement.Quote.Api.Documents;
 
-/// <summary>Fonts, colours and page geometry of the quote, in points (A4).</summary>
 internal sealed class DocumentStyle
 {
     public const double PageWidth = 595.28;

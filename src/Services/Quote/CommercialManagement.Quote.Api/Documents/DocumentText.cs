@@ -1,6 +1,5 @@
 namespace CommercialManagement.Quote.Api.Documents;
 
-/// <summary>The document's fixed wording, in the customer's language.</summary>
 internal sealed record DocumentText
 {
     public static readonly DocumentText French = new()

@@ -2,7 +2,6 @@ using PdfSharp.Drawing;
 
 namespace CommercialManagement.Quote.Api.Documents;
 
-/// <summary>Page one's top: the seller, the quote's identity and state, then the customer and the stay.</summary>
 internal static class HeaderSection
 {
     public static void Draw(PageFlow flow, RenderContext context)

@@ -18,10 +18,7 @@ internal sealed class PageFlow(PdfDocument document, RenderContext context) : ID
 
     public double Y { get; set; }
 
-    /// <summary>Where the body stops, above the footer.</summary>
     public double Bottom { get; set; } = DocumentStyle.PageHeight - DocumentStyle.MarginBottom;
-
-    public double Remaining => Bottom - Y;
 
     /// <summary>The body height of a continuation page, below its running header.</summary>
     public double FreshPageRoom => Bottom - (DocumentStyle.MarginTop + RunningHeaderHeight);
@@ -54,11 +51,14 @@ internal sealed class PageFlow(PdfDocument document, RenderContext context) : ID
         }
     }
 
-    public void Dispose()
+    /// <summary>Ends the drawing on the last page, so that the footers can be added to every page.</summary>
+    public void Close()
     {
         graphics?.Dispose();
         graphics = null;
     }
+
+    public void Dispose() => Close();
 
     private void DrawRunningHeader()
     {
@@ -105,5 +105,4 @@ internal sealed class PageFlow(PdfDocument document, RenderContext context) : ID
     }
 }
 
-/// <summary>What every section draws from.</summary>
 internal sealed record RenderContext(QuoteDocumentModel Model, DocumentText Text, DocumentFormat Format, DocumentStyle Style);

@@ -2,7 +2,6 @@ using PdfSharp.Drawing;
 
 namespace CommercialManagement.Quote.Api.Documents;
 
-/// <summary>Two panels side by side: who the quote is for, and the stay it prices.</summary>
 internal static class PartiesPanel
 {
     private const double Gap = 12;

@@ -27,7 +27,7 @@ internal static class QuoteDocument
             TotalsSection.Draw(flow, context);
             TermsSection.Draw(flow, context, keepWithLast: ScheduleSection.AcceptanceHeight(context));
             ScheduleSection.DrawAcceptance(flow, context);
-            flow.Dispose();
+            flow.Close();
             footer.DrawOn(flow.Pages);
         }
 

@@ -2,7 +2,6 @@ using PdfSharp.Drawing;
 
 namespace CommercialManagement.Quote.Api.Documents;
 
-/// <summary>When the customer pays what, how long the offer holds, and room for a signed acceptance.</summary>
 internal static class ScheduleSection
 {
     private const double Pad = 6;
@@ -13,7 +12,6 @@ internal static class ScheduleSection
     public static double Height(XGraphics graphics, RenderContext context) =>
         14 + RowHeight * Rows(context).Count + 6 + 10 * Validity(graphics, context).Count;
 
-    /// <summary>The instalments, then how long the offer holds, in the summary's left column.</summary>
     public static void Draw(XGraphics graphics, RenderContext context, double top)
     {
         var style = context.Style;

@@ -2,7 +2,6 @@ using PdfSharp.Drawing;
 
 namespace CommercialManagement.Quote.Api.Documents;
 
-/// <summary>The seller's terms of sale, wrapped, flowing onto as many pages as they need.</summary>
 internal static class TermsSection
 {
     private const double LineHeight = 9.6;
