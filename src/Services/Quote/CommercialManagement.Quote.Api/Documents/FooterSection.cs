@@ -1,0 +1,60 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace CommercialManagement.Quote.Api.Documents;
+
+/// <summary>The seller's legal details and « Page n / N » on every page, drawn once the page count is known.</summary>
+internal sealed class FooterSection
+{
+    private const double LineHeight = 9;
+    private const double NumberWidth = 90;
+    private const double TextWidth = DocumentStyle.ContentWidth - NumberWidth;
+
+    private readonly RenderContext context;
+    private readonly List<string> lines;
+
+    public FooterSection(XGraphics graphics, RenderContext context)
+    {
+        this.context = context;
+        var (seller, text) = (context.Model.Seller, context.Text);
+        var identity = string.Join(" · ", new[] { seller.Name }.Concat(seller.AddressLines));
+        var legal = string.Join(" · ", new[]
+        {
+            $"{text.Siret} {seller.Siret}",
+            seller.VatNumber is { } vat ? $"{text.VatNumber} {vat}" : null,
+            seller.TravelOperatorRegistration is { } registration ? $"{text.Registration} {registration}" : null,
+        }.Where(p => p is not null));
+        var contact = string.Join(" · ", new[] { seller.Email, seller.Phone }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        lines = new[] { identity, legal, contact }
+            .SelectMany(l => TextLayout.Wrap(graphics, l, context.Style.Footer, TextWidth))
+            .ToList();
+    }
+
+    public double Height => 8 + LineHeight * Math.Max(lines.Count, 2);
+
+    public double Top => DocumentStyle.PageHeight - DocumentStyle.MarginBottom - Height;
+
+    public void DrawOn(IReadOnlyList<PdfPage> pages)
+    {
+        var style = context.Style;
+        for (var index = 0; index < pages.Count; index++)
+        {
+            using var graphics = XGraphics.FromPdfPage(pages[index], XGraphicsPdfPageOptions.Append);
+            graphics.DrawLine(style.Rule, DocumentStyle.Left, Top, DocumentStyle.Right, Top);
+            var y = Top + 8 + LineHeight - 2;
+            foreach (var line in lines)
+            {
+                graphics.DrawString(line, style.Footer, style.Muted, DocumentStyle.Left, y);
+                y += LineHeight;
+            }
+
+            var number = $"{context.Text.Page} {index + 1} / {pages.Count}";
+            var reference = context.Model.Quote.Number;
+            var baseline = Top + 8 + LineHeight - 2;
+            graphics.DrawString(number, style.FooterBold, style.Ink,
+                DocumentStyle.Right - TextLayout.Width(graphics, number, style.FooterBold), baseline);
+            graphics.DrawString(reference, style.Footer, style.Muted,
+                DocumentStyle.Right - TextLayout.Width(graphics, reference, style.Footer), baseline + LineHeight);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using PdfSharp.Drawing;
+
+namespace CommercialManagement.Quote.Api.Documents;
+
+/// <summary>
+/// The services, one row each, with the header drawn again at the top of every page the table reaches; a row
+/// taller than a page continues on the next one.
+/// </summary>
+internal static class LinesTable
+{
+    private const double Pad = 6;
+    private const double HeaderHeight = 20;
+    private const double QuantityWidth = 36;
+    private const double UnitPriceWidth = 74;
+    private const double VatWidth = 44;
+    private const double AmountWidth = 82;
+    public const double DesignationWidth = DocumentStyle.ContentWidth - QuantityWidth - UnitPriceWidth - VatWidth - AmountWidth;
+    private const double QuantityRight = DocumentStyle.Left + DesignationWidth + QuantityWidth - Pad;
+    private const double UnitPriceRight = QuantityRight + UnitPriceWidth;
+    private const double VatRight = UnitPriceRight + VatWidth;
+    private const double AmountRight = DocumentStyle.Right - Pad;
+
+    public static void Draw(PageFlow flow, RenderContext context)
+    {
+        flow.EnsureRoom(24 + HeaderHeight + 40);
+        PartiesPanel.Caption(flow.Graphics, context, context.Text.Services, DocumentStyle.Left, flow.Y + 8);
+        flow.Y += 14;
+        DrawHeader(flow, context);
+        foreach (var line in context.Model.Lines)
+        {
+            DrawRow(flow, context, line);
+        }
+
+        flow.Y += 14;
+    }
+
+    private static void DrawHeader(PageFlow flow, RenderContext context)
+    {
+        var (graphics, style, text) = (flow.Graphics, context.Style, context.Text);
+        var top = flow.Y;
+        graphics.DrawRectangle(style.Accent, DocumentStyle.Left, top, DocumentStyle.ContentWidth, HeaderHeight);
+        var baseline = top + 13.3;
+        graphics.DrawString(text.Designation, style.BodyBold, style.White, DocumentStyle.Left + Pad, baseline);
+        RightAligned(graphics, text.Quantity, style.BodyBold, style.White, QuantityRight, baseline);
+        RightAligned(graphics, text.UnitPrice, style.BodyBold, style.White, UnitPriceRight, baseline);
+        RightAligned(graphics, text.VatRate, style.BodyBold, style.White, VatRight, baseline);
+        RightAligned(graphics, text.Amount, style.BodyBold, style.White, AmountRight, baseline);
+        flow.Y = top + HeaderHeight;
+    }
+
+    private static void DrawRow(PageFlow flow, RenderContext context, QuoteDocumentLine line)
+    {
+        var pieces = Pieces(flow.Graphics, context, line);
+        var height = Pad + pieces.Sum(p => p.Height) + Pad;
+        var firstPieceHeight = Pad + pieces[0].Height + Pad;
+        var fitsOnAFreshPage = height <= flow.FreshPageRoom - HeaderHeight;
+        if (!flow.Fits(height) && (fitsOnAFreshPage || !flow.Fits(firstPieceHeight)))
+        {
+            ContinueOnNextPage(flow, context);
+        }
+
+        var style = context.Style;
+        var y = flow.Y + Pad;
+        double? firstBaseline = null;
+        var numbersDrawn = false;
+        foreach (var piece in pieces)
+        {
+            if (y + piece.Height + Pad > flow.Bottom)
+            {
+                if (firstBaseline is { } at && !numbersDrawn)
+                {
+                    DrawNumbers(flow.Graphics, context, line, at);
+                    numbersDrawn = true;
+                }
+
+                ContinueOnNextPage(flow, context);
+                y = flow.Y + Pad;
+            }
+
+            var baseline = y + piece.Height - 3.2;
+            firstBaseline ??= baseline;
+            flow.Graphics.DrawString(piece.Text, piece.Font, piece.Brush, DocumentStyle.Left + Pad + piece.Indent, baseline);
+            y += piece.Height;
+        }
+
+        if (!numbersDrawn && firstBaseline is { } first)
+        {
+            DrawNumbers(flow.Graphics, context, line, first);
+        }
+
+        flow.Y = y + Pad;
+        flow.Graphics.DrawLine(style.Rule, DocumentStyle.Left, flow.Y, DocumentStyle.Right, flow.Y);
+    }
+
+    /// <summary>Drawn after the label's lines, so that a reader extracts the label in one piece.</summary>
+    private static void DrawNumbers(XGraphics graphics, RenderContext context, QuoteDocumentLine line, double at)
+    {
+        var (style, format) = (context.Style, context.Format);
+        RightAligned(graphics, format.Count(line.Quantity), style.Body, style.Ink, QuantityRight, at);
+        RightAligned(graphics, format.Money(line.UnitPriceInclVatCents), style.Body, style.Ink, UnitPriceRight, at);
+        RightAligned(graphics, format.Rate(line.VatRateBasisPoints), style.Body, style.Muted, VatRight, at);
+        RightAligned(graphics, format.Money(line.AmountInclVatCents), style.BodyBold, style.Ink, AmountRight, at);
+    }
+
+    private static void ContinueOnNextPage(PageFlow flow, RenderContext context)
+    {
+        flow.NewPage();
+        DrawHeader(flow, context);
+    }
+
+    private static List<Piece> Pieces(XGraphics graphics, RenderContext context, QuoteDocumentLine line)
+    {
+        var style = context.Style;
+        const double width = DesignationWidth - 2 * Pad;
+        var pieces = TextLayout.Wrap(graphics, line.Label, style.LineLabel, width)
+            .Select(t => new Piece(t, style.LineLabel, style.Ink, 0, 12)).ToList();
+        var dates = context.Format.DateRange(line.StartDate, line.EndDate);
+        pieces.AddRange(TextLayout.Wrap(graphics, dates, style.Small, width)
+            .Select(t => new Piece(t, style.Small, style.Accent, 0, 10.5)));
+        pieces.AddRange(TextLayout.Wrap(graphics, line.Description, style.Small, width)
+            .Select(t => new Piece(t, style.Small, style.Muted, 0, 10.5)));
+        foreach (var detail in line.Details)
+        {
+            pieces.AddRange(TextLayout.Wrap(graphics, detail, style.SmallItalic, width - 8)
+                .Select((t, i) => new Piece(i == 0 ? $"–  {t}" : t, style.SmallItalic, style.Muted, i == 0 ? 0 : 8.5, 10.5)));
+        }
+
+        if (pieces.Count == 0)
+        {
+            pieces.Add(new Piece("", style.LineLabel, style.Ink, 0, 12));
+        }
+
+        return pieces;
+    }
+
+    private static void RightAligned(XGraphics graphics, string value, XFont font, XBrush brush, double right, double baseline) =>
+        graphics.DrawString(value, font, brush, right - TextLayout.Width(graphics, value, font), baseline);
+
+    private sealed record Piece(string Text, XFont Font, XBrush Brush, double Indent, double Height);
+}
