@@ -9,7 +9,9 @@ public static class ServiceAuthenticationExtensions
 {
     /// <summary>
     /// A service accepts only the gateway's short-lived staff tokens (issuer, audience, lifetime, signature), and
-    /// every endpoint requires one carrying an organisation unless it says AllowAnonymous.
+    /// every endpoint requires one carrying an organisation unless it says AllowAnonymous. The few endpoints a
+    /// customer space calls say RequireAuthorization("Customer"): they take the gateway's customer tokens (one case)
+    /// and nothing else, and staff endpoints never take those.
     /// </summary>
     public static TBuilder AddServiceAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -33,6 +35,11 @@ public static class ServiceAuthenticationExtensions
                         return Task.CompletedTask;
                     },
                 };
+            })
+            .AddJwtBearer(StaffTokenOptions.CustomerScheme, options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = StaffTokenOptions.ValidationParameters(key, StaffTokenOptions.CustomerAudience);
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
@@ -42,7 +49,12 @@ public static class ServiceAuthenticationExtensions
             .AddPolicy(StaffClaims.AdminRole, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireClaim(StaffClaims.OrganisationId)
-                .RequireRole(StaffClaims.AdminRole));
+                .RequireRole(StaffClaims.AdminRole))
+            .AddPolicy(StaffTokenOptions.CustomerScheme, policy => policy
+                .AddAuthenticationSchemes(StaffTokenOptions.CustomerScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(StaffClaims.OrganisationId)
+                .RequireClaim(StaffClaims.CaseId));
         return builder;
     }
 }

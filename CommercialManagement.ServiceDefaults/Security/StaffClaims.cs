@@ -9,6 +9,9 @@ public static class StaffClaims
     public const string OrganisationId = "org";
     public const string Role = "role";
 
+    /// <summary>On a customer token: the one case whose customer space made the call.</summary>
+    public const string CaseId = "case";
+
     public const string AdminRole = "Admin";
     public const string AgentRole = "Agent";
 }

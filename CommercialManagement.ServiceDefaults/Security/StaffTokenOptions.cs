@@ -15,6 +15,13 @@ public static class StaffTokenOptions
     public const string Issuer = "commercialmanagement-gateway";
     public const string ServicesAudience = "commercialmanagement-services";
     public const string ApiAudience = "commercialmanagement-api";
+
+    /// <summary>
+    /// Tokens the gateway issues for a customer space it has just checked: one organisation, one case, nothing else.
+    /// Their own audience and scheme, so that no staff endpoint ever accepts one.
+    /// </summary>
+    public const string CustomerAudience = "commercialmanagement-customer";
+    public const string CustomerScheme = "Customer";
     public const string SigningKeySetting = "Auth:SigningKey";
 
     public static readonly TimeSpan ServiceTokenLifetime = TimeSpan.FromMinutes(2);

@@ -45,6 +45,14 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
         return client;
     }
 
+    /// <summary>A client as the gateway calls for a customer space it has checked: this case only.</summary>
+    public HttpClient CreateCustomerClient(Guid organisationId, Guid caseId)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.IssueForCustomer(organisationId, caseId));
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

@@ -31,6 +31,11 @@ public sealed class StaffTokens
         return issuer.Issue(user, audience, lifetime ?? StaffTokenOptions.ServiceTokenLifetime);
     }
 
+    /// <summary>A customer space's token for one case, as the gateway issues it after checking the space's link.</summary>
+    public string IssueForCustomer(Guid organisationId, Guid caseId, DateTimeOffset? issuedAt = null) =>
+        new StaffTokenIssuer(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), new FixedTimeProvider(issuedAt ?? DateTimeOffset.UtcNow))
+            .IssueForCustomer(organisationId, caseId);
+
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -6,7 +6,7 @@ namespace CommercialManagement.TestKit;
 /// <summary>Every way a caller may come to a service without a valid staff token; each must get 401.</summary>
 public static class UnauthorisedCalls
 {
-    private static readonly string[] Kinds = ["no token", "expired", "wrong audience", "wrong key", "no organisation", "not a token"];
+    private static readonly string[] Kinds = ["no token", "expired", "wrong audience", "wrong key", "no organisation", "not a token", "a customer space's token"];
 
     public static IEnumerable<object[]> Names => Kinds.Select(kind => new object[] { kind });
 
@@ -20,6 +20,7 @@ public static class UnauthorisedCalls
             "wrong key" => tokens.Issue(organisationId, signingKey: Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + "-another-key-of-enough-length"),
             "no organisation" => tokens.Issue(organisationId, withOrganisation: false),
             "not a token" => "not-a-token",
+            "a customer space's token" => tokens.IssueForCustomer(organisationId, Guid.NewGuid()),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };
         if (token is not null)
