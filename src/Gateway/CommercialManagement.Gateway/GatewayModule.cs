@@ -17,6 +17,7 @@ internal static class GatewayModule
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddScoped<InboxClient>();
         builder.Services.AddScoped<DossierClient>();
+        builder.Services.AddScoped<QuoteClient>();
         builder.AddCustomerSpace();
         builder.Services.AddSingleton<OrganisationAdministration>();
         builder.Services.AddSingleton<StaffAdministration>();

@@ -13,6 +13,11 @@ internal static class FrenchFormat
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", French);
 
+    public static string Euros(long cents) => (cents / 100m).ToString("#,##0.00 €", French);
+
+    /// <summary>A VAT rate in basis points (1000 = 10 %), as French writes it: « 5,5 % ».</summary>
+    public static string Rate(int basisPoints) => (basisPoints / 100m).ToString("0.##", French) + " %";
+
     public static string Stay(DateOnly? arrival, DateOnly? departure, int adults, int children)
     {
         var party = $"{adults} adulte{(adults > 1 ? "s" : "")}{(children > 0 ? $", {children} enfant{(children > 1 ? "s" : "")}" : "")}";
