@@ -14,4 +14,7 @@ public static class StaffClaims
 
     public const string AdminRole = "Admin";
     public const string AgentRole = "Agent";
+
+    /// <summary>A service calling another for the system, not for a person.</summary>
+    public const string ServiceRole = "Service";
 }

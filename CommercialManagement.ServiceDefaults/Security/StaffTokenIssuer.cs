@@ -44,6 +44,13 @@ public sealed class StaffTokenIssuer(SecurityKey key, TimeProvider timeProvider)
         });
     }
 
+    /// <summary>
+    /// A token for one service's call to another on behalf of the system (Notification fetching the quote's PDF to
+    /// attach): one organisation, no user (an empty id), the service's name, for two minutes.
+    /// </summary>
+    public string IssueForService(Guid organisationId, string service) =>
+        Issue(Principal(Guid.Empty, service, "", organisationId, [StaffClaims.ServiceRole], "service"), StaffTokenOptions.ServicesAudience, StaffTokenOptions.ServiceTokenLifetime);
+
     /// <summary>The principal of a staff member, as the gateway builds it at sign-in.</summary>
     public static ClaimsPrincipal Principal(
         Guid userId, string name, string email, Guid organisationId, IEnumerable<string> roles, string authenticationType = "staff")

@@ -10,6 +10,8 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
 {
     public DbSet<EmailMessage> Emails => Set<EmailMessage>();
 
+    public DbSet<EmailAttachment> Attachments => Set<EmailAttachment>();
+
     public DbSet<OrganisationProfile> Organisations => Set<OrganisationProfile>();
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
@@ -55,6 +57,17 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             email.HasIndex(e => new { e.RegardingId, e.Kind }).IsUnique().HasFilter("\"RegardingId\" IS NOT NULL");
             email.HasIndex(e => new { e.Status, e.NextAttemptAt }).HasFilter("\"Status\" = 'Queued'");
             email.HasIndex(e => new { e.OrganisationId, e.CaseId });
+        });
+
+        modelBuilder.Entity<EmailAttachment>(attachment =>
+        {
+            attachment.ToTable("email_attachments");
+            attachment.HasKey(a => a.Id);
+            attachment.Property(a => a.Id).ValueGeneratedNever();
+            attachment.Property(a => a.FileName).HasMaxLength(200);
+            attachment.Property(a => a.ContentType).HasMaxLength(100);
+            attachment.HasOne<EmailMessage>().WithMany().HasForeignKey(a => a.EmailId).OnDelete(DeleteBehavior.Cascade);
+            attachment.HasIndex(a => a.EmailId);
         });
     }
 }

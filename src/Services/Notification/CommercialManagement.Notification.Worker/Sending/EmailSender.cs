@@ -71,7 +71,8 @@ internal sealed partial class EmailSender(
 
         try
         {
-            await mailer.SendAsync(email, cancellationToken);
+            var attachments = await db.Attachments.IgnoreQueryFilters().Where(a => a.EmailId == email.Id).ToListAsync(cancellationToken);
+            await mailer.SendAsync(email, attachments, cancellationToken);
             db.AddToOutbox(email.MarkSent(timeProvider.GetUtcNow()));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -11,7 +11,7 @@ namespace CommercialManagement.Notification.Worker.Sending;
 /// <summary>Sends one email through the SMTP server of ConnectionStrings__smtp (smtp://host:port, or smtps://).</summary>
 internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOptions> options)
 {
-    public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
+    public async Task SendAsync(EmailMessage email, IReadOnlyList<EmailAttachment> attachments, CancellationToken cancellationToken)
     {
         var server = new Uri(configuration.GetConnectionString(ResourceNames.Smtp)
             ?? throw new InvalidOperationException($"ConnectionStrings__{ResourceNames.Smtp} is not set: emails cannot be sent."));
@@ -25,7 +25,13 @@ internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOpt
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
         message.MessageId = $"{email.Id:N}@commercialmanagement";
-        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        foreach (var attachment in attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = (int)options.Value.SmtpTimeout.TotalMilliseconds };
         var security = server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None;

@@ -98,6 +98,38 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.Notification.Worker.Domain.EmailAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("EmailId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailId");
+
+                    b.ToTable("email_attachments", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Notification.Worker.Domain.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -250,6 +282,15 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("CommercialManagement.Notification.Worker.Domain.EmailAttachment", b =>
+                {
+                    b.HasOne("CommercialManagement.Notification.Worker.Domain.EmailMessage", null)
+                        .WithMany()
+                        .HasForeignKey("EmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
