@@ -1,0 +1,6 @@
+using CommercialManagement.ServiceDefaults;
+using CommercialManagement.TestKit;
+
+namespace CommercialManagement.Quote.ServiceTests;
+
+public sealed class QuoteFactory() : ServiceFactory<Program>(ResourceNames.QuoteDb);
