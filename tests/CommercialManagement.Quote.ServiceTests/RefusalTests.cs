@@ -124,4 +124,16 @@ public sealed class RefusalTests(QuoteFactory factory) : IClassFixture<QuoteFact
         Assert.Equal("Seul un devis envoyé peut être accepté : il est en brouillon.", (await Scenario.JsonAsync(response)).GetProperty("title").GetString());
         Assert.Equal(JsonValueKind.Null, (await scenario.QuoteAsync(caseId)).GetProperty("acceptance").ValueKind);
     }
+
+    [Fact]
+    public async Task PatchLine_AnUnknownLine_Returns404()
+    {
+        var (scenario, caseId) = await CaseAsync();
+        var quoteId = (await Scenario.JsonAsync(await scenario.AddCustomAsync(caseId))).GetProperty("id").GetGuid();
+
+        var response = await scenario.Agent.PatchAsJsonAsync($"/api/quotes/{quoteId}/lines/{Guid.NewGuid()}", new { quantity = 1 });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Prestation introuvable.", (await Scenario.JsonAsync(response)).GetProperty("title").GetString());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CommercialManagement.Contracts.Dossier;
 using CommercialManagement.Contracts.Quote;
@@ -69,7 +70,7 @@ public sealed class StayChangedTests(QuoteFactory factory) : IClassFixture<Quote
         // Another case takes the chalet for the week after.
         await scenario.PublishAsync(Changed(scenario, other, new(2027, 2, 20), new(2027, 2, 27)));
         Assert.True(await Eventually.TrueAsync(async () => await factory.CountAsync("SELECT count(*) FROM cases WHERE \"Id\" = @p0 AND \"Arrival\" = '2027-02-20'", other) == 1, TimeSpan.FromSeconds(20)));
-        Assert.Equal(HttpStatusCode.Created, (await scenario.AddLineAsync(other, chalet, "2027-02-20", "2027-02-27")).StatusCode);
+        var otherQuote = await Scenario.JsonAsync(await scenario.AddLineAsync(other, chalet, "2027-02-20", "2027-02-27"));
 
         await scenario.PublishAsync(Changed(scenario, caseId, new(2027, 2, 20), new(2027, 2, 27)));
         var draft = await WaitForNewQuoteAsync(scenario, caseId, oldId);
@@ -79,6 +80,16 @@ public sealed class StayChangedTests(QuoteFactory factory) : IClassFixture<Quote
         Assert.Contains("est complet le 20/02/2027", flagged.GetProperty("problem").GetString(), StringComparison.Ordinal);
         Assert.Equal(5_000, draft.GetProperty("totals").GetProperty("totalCents").GetInt64());
         Assert.Equal(7, await factory.CountAsync("SELECT count(*) FROM availability WHERE \"ProductId\" = @p0 AND \"Held\" = 1", chalet));
+        Assert.Equal(HttpStatusCode.Conflict, (await scenario.Agent.PostAsync($"/api/quotes/{draft.GetProperty("id").GetGuid()}/send", null)).StatusCode);
+
+        // The other case lets the chalet go: setting the flagged line's quantity prices it again and counts it.
+        await scenario.Agent.DeleteAsync($"/api/quotes/{otherQuote.GetProperty("id").GetGuid()}/lines/{otherQuote.GetProperty("lines")[0].GetProperty("id").GetGuid()}");
+        var fixedResponse = await scenario.Agent.PatchAsJsonAsync($"/api/quotes/{draft.GetProperty("id").GetGuid()}/lines/{flagged.GetProperty("id").GetGuid()}", new { quantity = 1 });
+
+        Assert.Equal(HttpStatusCode.OK, fixedResponse.StatusCode);
+        var fixedQuote = await Scenario.JsonAsync(fixedResponse);
+        Assert.True(fixedQuote.GetProperty("lines")[0].GetProperty("counted").GetBoolean());
+        Assert.Equal(140_000 + 5_000 + 2_800, fixedQuote.GetProperty("totals").GetProperty("totalCents").GetInt64());
     }
 
     [Fact]

@@ -42,11 +42,14 @@ internal static class AvailabilityStore
             return;
         }
 
-        var days = dates.ToArray();
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE availability SET "Held" = GREATEST("Held" - {count}, 0)
-            WHERE "ProductId" = {productId} AND "Date" = ANY({days})
-            """, cancellationToken);
+        // Date by date in order, as holds are taken: a release and a hold crossing on the same dates cannot deadlock.
+        foreach (var date in dates.Order())
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE availability SET "Held" = GREATEST("Held" - {count}, 0)
+                WHERE "ProductId" = {productId} AND "Date" = {date}
+                """, cancellationToken);
+        }
     }
 
     /// <summary>Gives back what a line holds (removed, or its quote voided or refused).</summary>

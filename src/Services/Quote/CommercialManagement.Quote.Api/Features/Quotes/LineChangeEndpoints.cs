@@ -99,6 +99,5 @@ internal static class LineChangeEndpoints
         quote.Reprice(line, chosen, from, to, now);
     }
 
-    private static QuoteLine FindLine(Quote quote, Guid lineId) =>
-        quote.Lines.SingleOrDefault(l => l.Id == lineId) ?? throw new QuoteRuleException("Cette prestation n'est pas (ou plus) sur ce devis.");
+    private static QuoteLine FindLine(Quote quote, Guid lineId) => quote.Line(lineId);
 }

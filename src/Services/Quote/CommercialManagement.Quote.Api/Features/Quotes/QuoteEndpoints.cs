@@ -129,6 +129,10 @@ internal static class QuoteEndpoints
         {
             return Conflict(refused.Message);
         }
+        catch (KeyNotFoundException)
+        {
+            return TypedResults.Problem(title: "Prestation introuvable.", detail: "Cette prestation n'est pas (ou plus) sur ce devis.", statusCode: StatusCodes.Status404NotFound);
+        }
 
         if (changed)
         {

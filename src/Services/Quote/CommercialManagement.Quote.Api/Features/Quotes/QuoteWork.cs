@@ -24,11 +24,19 @@ internal static class QuoteWork
         await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken) ?? OrganisationCopy.Default(organisationId);
 
     /// <summary>A new quote for the case, numbered {prefix}-{year}-{00042} in this transaction (gapless: a rollback gives the number back).</summary>
-    public static async Task<Quote> CreateAsync(QuoteDbContext db, CaseCopy copy, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken, Quote? replaced = null)
+    public static async Task<Quote> CreateAsync(QuoteDbContext db, CaseCopy copy, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken) =>
+        Create(db, copy, await NumberAsync(db, copy.OrganisationId, today, cancellationToken), now);
+
+    /// <summary>The next number of the organisation, taken in the caller's transaction (before any hold, always in that order).</summary>
+    public static async Task<string> NumberAsync(QuoteDbContext db, Guid organisationId, DateOnly today, CancellationToken cancellationToken)
     {
-        var organisation = await OrganisationAsync(db, copy.OrganisationId, cancellationToken);
-        var next = await db.NextQuoteNumberAsync(copy.OrganisationId, today.Year, cancellationToken);
-        var number = $"{organisation.QuoteNumberPrefix}-{today.Year}-{next:00000}";
+        var organisation = await OrganisationAsync(db, organisationId, cancellationToken);
+        var next = await db.NextQuoteNumberAsync(organisationId, today.Year, cancellationToken);
+        return $"{organisation.QuoteNumberPrefix}-{today.Year}-{next:00000}";
+    }
+
+    public static Quote Create(QuoteDbContext db, CaseCopy copy, string number, DateTimeOffset now, Quote? replaced = null)
+    {
         var customer = replaced?.Customer ?? new CustomerDetails(copy.CustomerName, "", copy.CustomerEmail, copy.CustomerPhone ?? "");
         var quote = Quote.Create(copy.OrganisationId, copy.Id, number, new QuotedStay(copy.Arrival, copy.Departure, copy.Adults, copy.ChildrenAges.ToList()), customer, now, replaced?.Id);
         db.Quotes.Add(quote);

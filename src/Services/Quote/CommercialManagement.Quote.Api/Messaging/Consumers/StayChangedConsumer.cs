@@ -38,11 +38,13 @@ internal sealed class StayChangedConsumer(QuoteDbContext db, TimeProvider time) 
         }
 
         var now = time.GetUtcNow();
+        // The number first, the places after: the same order as a first line added by staff, so the two never deadlock.
+        var number = await QuoteWork.NumberAsync(db, copy.OrganisationId, QuoteWork.Today(time), cancellationToken);
         var reason = $"Les dates ou les participants du séjour ont changé ({changed.StaffName}) : ce devis est annulé, un nouveau devis est préparé pour le nouveau séjour.";
         await QuoteWork.VoidAsync(db, current, reason, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        var draft = await QuoteWork.CreateAsync(db, copy, now, QuoteWork.Today(time), cancellationToken, replaced: current);
+        var draft = QuoteWork.Create(db, copy, number, now, replaced: current);
         var shift = copy.Arrival is { } arrival && oldArrival is { } before ? arrival.DayNumber - before.DayNumber : 0;
         foreach (var line in current.Lines.OrderBy(l => l.Position))
         {
