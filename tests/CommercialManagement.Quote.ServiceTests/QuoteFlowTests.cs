@@ -133,4 +133,30 @@ public sealed class QuoteFlowTests(QuoteFactory factory) : IClassFixture<QuoteFa
         Assert.Equal((1, 5_000L), (previous.GetProperty("version").GetInt32(), previous.GetProperty("totalCents").GetInt64()));
         Assert.Equal("Lyon", previous.GetProperty("content").GetProperty("customer").GetProperty("address").GetString());
     }
+
+    [Fact]
+    public async Task RefusalAndWithdrawal_GiveThePlacesBack_AndPublishQuoteVoided()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var chalet = await scenario.ChaletAsync(stock: 2);
+        var refusedCase = await scenario.CaseAsync();
+        var withdrawnCase = await scenario.CaseAsync();
+        var refused = (await Scenario.JsonAsync(await scenario.AddLineAsync(refusedCase, chalet))).GetProperty("id").GetGuid();
+        var withdrawn = (await Scenario.JsonAsync(await scenario.AddLineAsync(withdrawnCase, chalet))).GetProperty("id").GetGuid();
+        await scenario.Agent.PutAsJsonAsync($"/api/quotes/{refused}/customer", new { name = "Élodie Martin", address = "Lyon", email = "elodie@example.fr" });
+        await scenario.Agent.PostAsync($"/api/quotes/{refused}/send", null);
+
+        var noReason = await scenario.Agent.PostAsJsonAsync($"/api/quotes/{refused}/refusal", new { reason = " " });
+        var refusal = await scenario.Agent.PostAsJsonAsync($"/api/quotes/{refused}/refusal", new { reason = "Trop cher" });
+        var withdrawal = await scenario.Agent.PostAsJsonAsync($"/api/quotes/{withdrawn}/void", new { reason = "Doublon" });
+        var again = await scenario.Agent.PostAsJsonAsync($"/api/quotes/{withdrawn}/void", new { reason = "Doublon" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal("Refused", (await Scenario.JsonAsync(refusal)).GetProperty("state").GetString());
+        Assert.Equal("Voided", (await Scenario.JsonAsync(withdrawal)).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(0, await factory.CountAsync("SELECT sum(\"Held\") FROM availability WHERE \"ProductId\" = @p0", chalet));
+        Assert.Contains("Trop cher", (await factory.PublishedAsync<QuoteVoided>(e => e.QuoteId == refused)).Reason, StringComparison.Ordinal);
+        Assert.Contains("Doublon", (await factory.PublishedAsync<QuoteVoided>(e => e.QuoteId == withdrawn)).Reason, StringComparison.Ordinal);
+    }
 }

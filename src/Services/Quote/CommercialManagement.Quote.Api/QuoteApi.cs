@@ -57,6 +57,12 @@ internal static class QuoteApi
         quotes.MapPost("/{quoteId:guid}/acceptance", QuoteEndpoints.AcceptByPhoneAsync)
             .WithName("AcceptQuoteByPhone")
             .WithSummary("Staff record an acceptance received by phone (the current, sent, unexpired version): QuoteAccepted by Staff.");
+        quotes.MapPost("/{quoteId:guid}/refusal", CloseEndpoints.RefuseAsync)
+            .WithName("RefuseQuote")
+            .WithSummary("Staff record the customer's refusal of the sent quote {reason}: its places are given back, QuoteVoided.");
+        quotes.MapPost("/{quoteId:guid}/void", CloseEndpoints.WithdrawAsync)
+            .WithName("WithdrawQuote")
+            .WithSummary("Staff withdraw a draft or sent quote {reason}: it can no longer be accepted, its places are given back, QuoteVoided.");
 
         return app;
     }
