@@ -168,21 +168,11 @@ internal sealed class Quote : ITenantOwned
     {
         if (!InProgress)
         {
-            throw new QuoteRuleException($"Ce devis est {StateLabel(State)} : il ne peut pas être annulé.");
+            throw new QuoteRuleException($"Ce devis est {State.Label()} : il ne peut pas être annulé.");
         }
 
         Close(QuoteState.Voided, reason, now);
     }
-
-    public static string StateLabel(QuoteState state) => state switch
-    {
-        QuoteState.Draft => "en brouillon",
-        QuoteState.Sent => "envoyé",
-        QuoteState.Accepted => "accepté",
-        QuoteState.Refused => "refusé",
-        QuoteState.Voided => "annulé",
-        _ => state.ToString(),
-    };
 
     /// <summary>Lines and customer change only in a draft; a sent quote first becomes a new draft version.</summary>
     private void Edit(DateTimeOffset now)
@@ -204,7 +194,7 @@ internal sealed class Quote : ITenantOwned
     {
         if (State != state)
         {
-            throw new QuoteRuleException($"{what} : il est {StateLabel(State)}.");
+            throw new QuoteRuleException($"{what} : il est {State.Label()}.");
         }
     }
 

@@ -10,6 +10,20 @@ internal enum QuoteState
     Voided = 4,
 }
 
+internal static class QuoteStates
+{
+    /// <summary>The state as a French sentence ends: « il est … ».</summary>
+    public static string Label(this QuoteState state) => state switch
+    {
+        QuoteState.Draft => "en brouillon",
+        QuoteState.Sent => "envoyé",
+        QuoteState.Accepted => "accepté",
+        QuoteState.Refused => "refusé",
+        QuoteState.Voided => "annulé",
+        _ => state.ToString(),
+    };
+}
+
 internal enum AcceptedBy
 {
     Customer = 0,

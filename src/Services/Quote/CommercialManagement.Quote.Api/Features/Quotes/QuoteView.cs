@@ -41,7 +41,7 @@ internal sealed record QuoteView(
         var validUntil = quote.ValidUntil ?? (quote.State == QuoteState.Draft ? PaymentSchedule.ValidUntil(today, organisation.QuoteValidityDays, quote.Stay.Arrival) : null);
         var acceptance = quote.AcceptedAt is { } at ? new AcceptanceView(at, quote.AcceptedBy!.Value, quote.AcceptedVersion ?? quote.Version, quote.AcceptedFrom, quote.AcceptanceNote) : null;
         return new QuoteView(
-            quote.Id, quote.RequestId, quote.Number, quote.State, Quote.StateLabel(quote.State), quote.Version, quote.IsExpired(today),
+            quote.Id, quote.RequestId, quote.Number, quote.State, quote.State.Label(), quote.Version, quote.IsExpired(today),
             quote.Stay, quote.Customer, lines, totals,
             new ScheduleView(organisation.DepositPercentage, schedule.DepositCents, schedule.BalanceCents, schedule.BalanceDueDate, schedule.WholeAmountNow),
             validUntil, quote.CreatedAt, quote.UpdatedAt, quote.SentAt, acceptance, quote.ClosedAt, quote.ClosingReason, quote.ReplacesQuoteId,
