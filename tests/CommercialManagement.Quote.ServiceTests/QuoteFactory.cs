@@ -12,12 +12,17 @@ public sealed class QuoteFactory() : ServiceFactory<Program>(ResourceNames.Quote
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
-    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(new ShiftedClock(Start));
+    public ShiftedClock Clock { get; } = new(Start);
 
-    private sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
+    public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
     {
-        private readonly TimeSpan _shift = start - DateTimeOffset.UtcNow;
+        private TimeSpan _shift = start - DateTimeOffset.UtcNow;
 
         public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _shift;
+
+        /// <summary>Moves the service's days forward (or back); only for a test alone in its class's factory.</summary>
+        public void Advance(TimeSpan by) => _shift += by;
     }
 }
