@@ -49,6 +49,8 @@ public sealed class RouteAuthorizationTests(GatewayFactory factory) : IClassFixt
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var endpoints = Endpoints().Where(e => !e.Anonymous).ToList();
         Assert.Contains(endpoints, e => e.Pattern.StartsWith("/api/dossiers", StringComparison.Ordinal));
+        Assert.Contains(endpoints, e => e.Pattern.StartsWith("/api/quotes", StringComparison.Ordinal));
+        Assert.Contains(endpoints, e => e.Pattern.StartsWith("/api/catalogue", StringComparison.Ordinal));
         Assert.Contains(endpoints, e => e.Pattern == "/dossiers");
 
         foreach (var (method, pattern, _) in endpoints)
@@ -68,6 +70,18 @@ public sealed class RouteAuthorizationTests(GatewayFactory factory) : IClassFixt
                     $"{method} {path} answered {(int)response.StatusCode} {response.Headers.Location}, not a redirect to the login page");
             }
         }
+    }
+
+    [Theory]
+    [InlineData("quotes", "/api/quotes/{**rest}")]
+    [InlineData("catalogue", "/api/catalogue/{**rest}")]
+    public void QuoteRoutes_ForwardToTheQuoteService_ForStaffOnly(string id, string path)
+    {
+        var route = Assert.Single(CommercialManagement.Gateway.Proxy.ServiceRoutes.Routes, r => r.RouteId == id);
+
+        Assert.Equal(path, route.Match.Path);
+        Assert.Equal(CommercialManagement.ServiceDefaults.ResourceNames.QuoteApi, route.ClusterId);
+        Assert.Equal(CommercialManagement.Gateway.Proxy.ServiceRoutes.Staff, route.AuthorizationPolicy);
     }
 
     private static bool IsStaticFile(string pattern) =>

@@ -35,6 +35,12 @@ public sealed record QuoteSent : IIntegrationEvent
     public required string Number { get; init; }
 
     public required long TotalCents { get; init; }
+
+    /// <summary>The version sent (a sent quote changed becomes a new version). Optional: added with the Quote service.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>The last day the customer can accept it (Europe/Paris). Optional: added with the Quote service.</summary>
+    public DateOnly? ValidUntil { get; init; }
 }
 
 /// <summary>The customer accepted the quote online, or staff recorded an acceptance by phone.</summary>
@@ -55,6 +61,9 @@ public sealed record QuoteAccepted : IIntegrationEvent
 
     /// <summary>"Customer" (online, terms ticked) or "Staff" (by phone).</summary>
     public required string AcceptedBy { get; init; }
+
+    /// <summary>The version accepted. Optional: added with the Quote service.</summary>
+    public int? Version { get; init; }
 }
 
 /// <summary>A quote can no longer be accepted or paid (the stay changed, or staff withdrew it).</summary>

@@ -19,6 +19,8 @@ internal static class ServiceRoutes
         Route("requests", "/api/requests/{**rest}", ResourceNames.InboxApi, Staff),
         Route("websites", "/api/websites/{**rest}", ResourceNames.InboxApi, Staff),
         Route("dossiers", "/api/dossiers/{**rest}", ResourceNames.DossierApi, Staff),
+        Route("quotes", "/api/quotes/{**rest}", ResourceNames.QuoteApi, Staff),
+        Route("catalogue", "/api/catalogue/{**rest}", ResourceNames.QuoteApi, Staff),
     ];
 
     public static readonly IReadOnlyList<ClusterConfig> Clusters =

@@ -15,9 +15,11 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapQuoteApi();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<QuoteDbContext>();
+await app.SeedCatalogueDemoDataAsync();
 await app.RunAsync();
 
 /// <summary>The Quote service's entry point, named for WebApplicationFactory.</summary>

@@ -1,0 +1,208 @@
+using CommercialManagement.BuildingBlocks.Tenancy;
+
+namespace CommercialManagement.Quote.Api.Domain.Quotes;
+
+/// <summary>
+/// A case's quote. A guarded method per move, refusing loudly (<see cref="QuoteRuleException"/>): lines change only in
+/// a draft, and changing a sent quote first keeps the sent version in the history and makes a new draft version;
+/// acceptance only of the current, sent, unexpired version; refused and voided are final.
+/// </summary>
+internal sealed class Quote : ITenantOwned
+{
+    private readonly List<QuoteLine> _lines = [];
+    private readonly List<QuoteVersion> _versions = [];
+
+    private Quote()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    /// <summary>The case id (the request's id).</summary>
+    public Guid RequestId { get; private set; }
+
+    /// <summary>As the customer reads it: DEV-2026-00042, numbered per organisation without gaps.</summary>
+    public string Number { get; private set; } = "";
+
+    public QuoteState State { get; private set; }
+
+    public int Version { get; private set; } = 1;
+
+    public QuotedStay Stay { get; private set; } = null!;
+
+    public CustomerDetails Customer { get; private set; } = null!;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public DateOnly? ValidUntil { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public AcceptedBy? AcceptedBy { get; private set; }
+
+    public int? AcceptedVersion { get; private set; }
+
+    /// <summary>The customer's IP address (online) or the staff member's name (by phone).</summary>
+    public string? AcceptedFrom { get; private set; }
+
+    public string? AcceptanceNote { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>Why it was refused or voided.</summary>
+    public string? ClosingReason { get; private set; }
+
+    /// <summary>The quote this one replaces after a change of stay.</summary>
+    public Guid? ReplacesQuoteId { get; private set; }
+
+    public IReadOnlyList<QuoteLine> Lines => _lines;
+
+    public IReadOnlyList<QuoteVersion> Versions => _versions;
+
+    public QuoteTotals Totals => QuoteTotals.Of(_lines);
+
+    public bool InProgress => State is QuoteState.Draft or QuoteState.Sent;
+
+    public static Quote Create(Guid organisationId, Guid requestId, string number, QuotedStay stay, CustomerDetails customer, DateTimeOffset now, Guid? replaces = null) => new()
+    {
+        Id = Guid.CreateVersion7(), OrganisationId = organisationId, RequestId = requestId, Number = number, State = QuoteState.Draft,
+        Stay = stay, Customer = customer, CreatedAt = now, UpdatedAt = now, ReplacesQuoteId = replaces,
+    };
+
+    public bool IsExpired(DateOnly today) => State == QuoteState.Sent && ValidUntil is { } until && today > until;
+
+    public void AddLine(QuoteLine line, DateTimeOffset now)
+    {
+        Edit(now);
+        line.PlaceAt(Id, _lines.Count == 0 ? 1 : _lines.Max(l => l.Position) + 1);
+        _lines.Add(line);
+    }
+
+    public QuoteLine Line(Guid lineId) =>
+        _lines.SingleOrDefault(l => l.Id == lineId) ?? throw new KeyNotFoundException($"Line {lineId} is not on quote {Id}.");
+
+    public void ChangeQuantity(QuoteLine line, int quantity, int heldPerDate, int participants, DateTimeOffset now)
+    {
+        Edit(now);
+        line.ChangeQuantity(quantity, heldPerDate, participants);
+    }
+
+    public void Reprice(QuoteLine line, Pricing.PricedLine priced, DateOnly from, DateOnly to, DateTimeOffset now)
+    {
+        Edit(now);
+        line.Reprice(priced, from, to);
+    }
+
+    public void RemoveLine(QuoteLine line, DateTimeOffset now)
+    {
+        Edit(now);
+        _lines.Remove(line);
+    }
+
+    public void ChangeCustomer(CustomerDetails customer, DateTimeOffset now)
+    {
+        Edit(now);
+        Customer = customer;
+    }
+
+    public void Send(DateOnly validUntil, DateTimeOffset now)
+    {
+        Require(QuoteState.Draft, "Seul un devis en brouillon peut être envoyé");
+        if (!_lines.Any(l => l.Counted))
+        {
+            throw new QuoteRuleException("Ajoutez au moins une prestation avant d'envoyer le devis.");
+        }
+
+        if (_lines.Any(l => !l.Counted))
+        {
+            throw new QuoteRuleException("Des prestations sont signalées (plus disponibles ou sans tarif) : corrigez-les ou retirez-les avant d'envoyer le devis.");
+        }
+
+        if (!Customer.IsComplete)
+        {
+            throw new QuoteRuleException("Complétez les coordonnées du client (nom, adresse, e-mail) avec « Éditer le devis » avant de l'envoyer.");
+        }
+
+        State = QuoteState.Sent;
+        SentAt = now;
+        ValidUntil = validUntil;
+        UpdatedAt = now;
+    }
+
+    public void Accept(AcceptedBy by, int version, string from, string? note, DateOnly today, DateTimeOffset now)
+    {
+        if (version != Version)
+        {
+            throw new QuoteRuleException($"La version {version} de ce devis a été remplacée par la version {Version} : seule la dernière peut être acceptée.");
+        }
+
+        Require(QuoteState.Sent, "Seul un devis envoyé peut être accepté");
+        if (IsExpired(today))
+        {
+            throw new QuoteRuleException($"Ce devis a expiré le {Pricing.Money.Date(ValidUntil!.Value)} : il ne peut plus être accepté.");
+        }
+
+        State = QuoteState.Accepted;
+        AcceptedAt = now;
+        AcceptedBy = by;
+        AcceptedVersion = version;
+        AcceptedFrom = from;
+        AcceptanceNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        UpdatedAt = now;
+    }
+
+    public void Refuse(string reason, DateTimeOffset now)
+    {
+        Require(QuoteState.Sent, "Seul un devis envoyé peut être refusé");
+        Close(QuoteState.Refused, reason, now);
+    }
+
+    /// <summary>The quote can no longer be accepted or paid (the stay changed, or staff withdrew it).</summary>
+    public void Void(string reason, DateTimeOffset now)
+    {
+        if (!InProgress)
+        {
+            throw new QuoteRuleException($"Ce devis est {State.Label()} : il ne peut pas être annulé.");
+        }
+
+        Close(QuoteState.Voided, reason, now);
+    }
+
+    /// <summary>Lines and customer change only in a draft; a sent quote first becomes a new draft version.</summary>
+    private void Edit(DateTimeOffset now)
+    {
+        if (State == QuoteState.Sent)
+        {
+            _versions.Add(QuoteVersion.Of(this, now));
+            Version++;
+            State = QuoteState.Draft;
+            SentAt = null;
+            ValidUntil = null;
+        }
+
+        Require(QuoteState.Draft, "Ce devis ne peut plus être modifié");
+        UpdatedAt = now;
+    }
+
+    private void Require(QuoteState state, string what)
+    {
+        if (State != state)
+        {
+            throw new QuoteRuleException($"{what} : il est {State.Label()}.");
+        }
+    }
+
+    private void Close(QuoteState state, string reason, DateTimeOffset now)
+    {
+        State = state;
+        ClosedAt = now;
+        ClosingReason = reason;
+        UpdatedAt = now;
+    }
+}

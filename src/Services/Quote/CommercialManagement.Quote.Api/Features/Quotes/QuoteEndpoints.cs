@@ -1,0 +1,154 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Contracts.Quote;
+using CommercialManagement.Quote.Api.Domain.Quotes;
+using CommercialManagement.Quote.Api.Persistence;
+using CommercialManagement.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Quote.Api.Features.Quotes;
+
+using Quote = CommercialManagement.Quote.Api.Domain.Quotes.Quote;
+
+internal sealed record CustomerBody(string? Name, string? Address, string? Email, string? Phone);
+
+internal sealed record AcceptanceBody(string? Note);
+
+/// <summary>The case's quote as the panel shows it; « Éditer le devis » (customer details), sending, acceptance by phone.</summary>
+internal static class QuoteEndpoints
+{
+    public static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> GetByRequestAsync(
+        Guid requestId, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var quote = await QuoteWork.CurrentAsync(db, requestId, cancellationToken);
+        if (quote is null)
+        {
+            return await db.Cases.AnyAsync(c => c.Id == requestId, cancellationToken)
+                ? TypedResults.Problem(title: "Ce dossier n'a pas encore de devis.", detail: "Ajoutez une première prestation pour créer le devis.", statusCode: StatusCodes.Status404NotFound)
+                : CaseNotFound(requestId);
+        }
+
+        return TypedResults.Ok(await QuoteWork.ViewAsync(db, quote, QuoteWork.Today(time), cancellationToken));
+    }
+
+    public static Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> ChangeCustomerAsync(
+        Guid quoteId, CustomerBody body, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
+        {
+            errors["name"] = ["Indiquez le nom du client (200 caractères au plus)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Address) || body.Address.Length > 500)
+        {
+            errors["address"] = ["Indiquez l'adresse postale du client (500 caractères au plus)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Email) || body.Email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(body.Email.Trim(), out _))
+        {
+            errors["email"] = ["Indiquez une adresse e-mail valide, par exemple nom@exemple.fr."];
+        }
+
+        if (body.Phone?.Length > 40)
+        {
+            errors["phone"] = ["Le téléphone compte au plus 40 caractères."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Task.FromResult<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>>(
+                TypedResults.ValidationProblem(errors, title: "Les coordonnées du client contiennent des erreurs."));
+        }
+
+        var customer = new CustomerDetails(body.Name!.Trim(), body.Address!.Trim(), body.Email!.Trim(), body.Phone?.Trim() ?? "");
+        return ChangeAsync(quoteId, db, time, cancellationToken, (quote, now) =>
+        {
+            quote.ChangeCustomer(customer, now);
+            return Task.CompletedTask;
+        });
+    }
+
+    public static Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> SendAsync(
+        Guid quoteId, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(quoteId, db, time, cancellationToken, async (quote, now) =>
+        {
+            var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
+            quote.Send(Domain.Pricing.PaymentSchedule.ValidUntil(QuoteWork.Today(time), organisation.QuoteValidityDays, quote.Stay.Arrival), now);
+            db.AddToOutbox(new QuoteSent
+            {
+                OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
+                TotalCents = quote.Totals.TotalCents, Version = quote.Version, ValidUntil = quote.ValidUntil,
+            });
+        }, changed: false);
+
+    public static Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> AcceptByPhoneAsync(
+        Guid quoteId, AcceptanceBody body, HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (body.Note?.Length > 1000)
+        {
+            return Task.FromResult<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>>(
+                TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["La note compte au plus 1000 caractères."] }));
+        }
+
+        var staff = http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe";
+        return ChangeAsync(quoteId, db, time, cancellationToken, (quote, now) =>
+        {
+            quote.Accept(AcceptedBy.Staff, quote.Version, staff, body.Note, QuoteWork.Today(time), now);
+            db.AddToOutbox(new QuoteAccepted
+            {
+                OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
+                TotalCents = quote.Totals.TotalCents, AcceptedBy = nameof(AcceptedBy.Staff), Version = quote.Version,
+            });
+            return Task.CompletedTask;
+        }, changed: false);
+    }
+
+    /// <summary>
+    /// One change to a quote in one transaction, the case locked: the change, <c>QuoteChanged</c> (unless it is a move
+    /// with its own event), the commit; a move the quote forbids is 409 and nothing is stored.
+    /// </summary>
+    public static async Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid quoteId, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken, Func<Quote, DateTimeOffset, Task> change, bool changed = true)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var requestId = await db.Quotes.Where(q => q.Id == quoteId).Select(q => (Guid?)q.RequestId).SingleOrDefaultAsync(cancellationToken);
+        if (requestId is null)
+        {
+            return QuoteNotFound(quoteId);
+        }
+
+        await db.LockCaseAsync(requestId.Value, cancellationToken);
+        var quote = await db.Quotes.Include(q => q.Lines).SingleAsync(q => q.Id == quoteId, cancellationToken);
+        var now = time.GetUtcNow();
+        try
+        {
+            await change(quote, now);
+        }
+        catch (QuoteRuleException refused)
+        {
+            return Conflict(refused.Message);
+        }
+        catch (KeyNotFoundException)
+        {
+            return TypedResults.Problem(title: "Prestation introuvable.", detail: "Cette prestation n'est pas (ou plus) sur ce devis.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (changed)
+        {
+            QuoteWork.Changed(db, quote, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(await QuoteWork.ViewAsync(db, quote, QuoteWork.Today(time), cancellationToken));
+    }
+
+    public static ProblemHttpResult Conflict(string reason) => TypedResults.Problem(title: reason, statusCode: StatusCodes.Status409Conflict);
+
+    public static ProblemHttpResult CaseNotFound(Guid requestId) =>
+        TypedResults.Problem(title: "Dossier introuvable.", detail: $"Aucune demande de votre organisation n'a l'identifiant {requestId}.", statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult QuoteNotFound(Guid quoteId) =>
+        TypedResults.Problem(title: "Devis introuvable.", detail: $"Aucun devis de votre organisation n'a l'identifiant {quoteId}.", statusCode: StatusCodes.Status404NotFound);
+}

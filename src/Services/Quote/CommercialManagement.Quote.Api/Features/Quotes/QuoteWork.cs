@@ -1,0 +1,87 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Contracts.Quote;
+using CommercialManagement.Quote.Api.Domain.Copies;
+using CommercialManagement.Quote.Api.Domain.Quotes;
+using CommercialManagement.Quote.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Quote.Api.Features.Quotes;
+
+using Quote = CommercialManagement.Quote.Api.Domain.Quotes.Quote;
+
+/// <summary>What every quote change shares: the Paris date, the case's quotes, numbering, the events through the outbox.</summary>
+internal static class QuoteWork
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime);
+
+    /// <summary>The case's latest quote (any state), with its lines; none before its first line.</summary>
+    public static Task<Quote?> CurrentAsync(QuoteDbContext db, Guid requestId, CancellationToken cancellationToken) =>
+        db.Quotes.Include(q => q.Lines).Where(q => q.RequestId == requestId).OrderByDescending(q => q.CreatedAt).ThenByDescending(q => q.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public static async Task<OrganisationCopy> OrganisationAsync(QuoteDbContext db, Guid organisationId, CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken) ?? OrganisationCopy.Default(organisationId);
+
+    /// <summary>A new quote for the case, numbered {prefix}-{year}-{00042} in this transaction (gapless: a rollback gives the number back).</summary>
+    public static async Task<Quote> CreateAsync(QuoteDbContext db, CaseCopy copy, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken) =>
+        Create(db, copy, await NumberAsync(db, copy.OrganisationId, today, cancellationToken), now);
+
+    /// <summary>The next number of the organisation, taken in the caller's transaction (before any hold, always in that order).</summary>
+    public static async Task<string> NumberAsync(QuoteDbContext db, Guid organisationId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var organisation = await OrganisationAsync(db, organisationId, cancellationToken);
+        var next = await db.NextQuoteNumberAsync(organisationId, today.Year, cancellationToken);
+        return $"{organisation.QuoteNumberPrefix}-{today.Year}-{next:00000}";
+    }
+
+    public static Quote Create(QuoteDbContext db, CaseCopy copy, string number, DateTimeOffset now, Quote? replaced = null)
+    {
+        var customer = replaced?.Customer ?? new CustomerDetails(copy.CustomerName, "", copy.CustomerEmail, copy.CustomerPhone ?? "");
+        var quote = Quote.Create(copy.OrganisationId, copy.Id, number, new QuotedStay(copy.Arrival, copy.Departure, copy.Adults, copy.ChildrenAges.ToList()), customer, now, replaced?.Id);
+        db.Quotes.Add(quote);
+        return quote;
+    }
+
+    /// <summary>The quote lines are added to: the one in progress, or a new one; none when the case's quote is accepted.</summary>
+    public static async Task<Quote> OpenAsync(QuoteDbContext db, CaseCopy copy, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var current = await CurrentAsync(db, copy.Id, cancellationToken);
+        if (current is { State: QuoteState.Accepted })
+        {
+            throw new QuoteRuleException($"Le devis {current.Number} de ce dossier est accepté : il ne peut plus changer.");
+        }
+
+        return current is { InProgress: true } ? current : await CreateAsync(db, copy, now, today, cancellationToken);
+    }
+
+    public static async Task<QuoteView> ViewAsync(QuoteDbContext db, Quote quote, DateOnly today, CancellationToken cancellationToken)
+    {
+        var organisation = await OrganisationAsync(db, quote.OrganisationId, cancellationToken);
+        var versions = await db.QuoteVersions.AsNoTracking().Where(v => v.QuoteId == quote.Id).ToListAsync(cancellationToken);
+        var others = await db.Quotes.AsNoTracking().Include(q => q.Lines).Where(q => q.RequestId == quote.RequestId && q.Id != quote.Id).ToListAsync(cancellationToken);
+        return QuoteView.Of(quote, organisation, today, versions, others);
+    }
+
+    public static void Changed(QuoteDbContext db, Quote quote, DateTimeOffset now) => db.AddToOutbox(new QuoteChanged
+    {
+        OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id,
+        LineCount = quote.Lines.Count, TotalCents = quote.Totals.TotalCents,
+    });
+
+    /// <summary>Voids the quote, gives back every place its lines hold, and says so on the bus.</summary>
+    public static async Task VoidAsync(QuoteDbContext db, Quote quote, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        quote.Void(reason, now);
+        await ReleaseAllAsync(db, quote, cancellationToken);
+        db.AddToOutbox(new QuoteVoided { OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Reason = reason });
+    }
+
+    public static async Task ReleaseAllAsync(QuoteDbContext db, Quote quote, CancellationToken cancellationToken)
+    {
+        foreach (var line in quote.Lines)
+        {
+            await db.ReleaseAsync(line, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using CommercialManagement.ServiceDefaults;
+using CommercialManagement.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommercialManagement.Quote.ServiceTests;
+
+/// <summary>
+/// The Quote service in process. Its clock starts on 20 November 2026 (and runs), so the February 2027 stays of the
+/// tests stay in the future, and deposits, balances and validity dates are the same whenever the tests run.
+/// </summary>
+public sealed class QuoteFactory() : ServiceFactory<Program>(ResourceNames.QuoteDb)
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
+    public ShiftedClock Clock { get; } = new(Start);
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
+    public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
+    {
+        private TimeSpan _shift = start - DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _shift;
+
+        /// <summary>Moves the service's days forward (or back); only for a test alone in its class's factory.</summary>
+        public void Advance(TimeSpan by) => _shift += by;
+    }
+}
