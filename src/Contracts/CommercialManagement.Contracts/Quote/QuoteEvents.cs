@@ -41,6 +41,14 @@ public sealed record QuoteSent : IIntegrationEvent
 
     /// <summary>The last day the customer can accept it (Europe/Paris). Optional: added with the Quote service.</summary>
     public DateOnly? ValidUntil { get; init; }
+
+    /// <summary>Who the quote is made out to (« Éditer le devis »): the name and address Notification emails it to.</summary>
+    public string? CustomerName { get; init; }
+
+    public string? CustomerEmail { get; init; }
+
+    /// <summary>"fr" or "en": the language the customer wrote in.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>The customer accepted the quote online, or staff recorded an acceptance by phone.</summary>

@@ -74,11 +74,13 @@ internal static class QuoteEndpoints
         ChangeAsync(quoteId, db, time, cancellationToken, async (quote, now) =>
         {
             var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
+            var language = await db.Cases.Where(c => c.Id == quote.RequestId).Select(c => c.Language).SingleOrDefaultAsync(cancellationToken) ?? "fr";
             quote.Send(Domain.Pricing.PaymentSchedule.ValidUntil(QuoteWork.Today(time), organisation.QuoteValidityDays, quote.Stay.Arrival), now);
             db.AddToOutbox(new QuoteSent
             {
                 OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
                 TotalCents = quote.Totals.TotalCents, Version = quote.Version, ValidUntil = quote.ValidUntil,
+                CustomerName = quote.Customer.Name, CustomerEmail = quote.Customer.Email, Language = language,
             });
         }, changed: false);
 
