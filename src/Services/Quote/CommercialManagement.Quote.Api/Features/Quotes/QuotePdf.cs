@@ -1,0 +1,98 @@
+using CommercialManagement.Quote.Api.Documents;
+using CommercialManagement.Quote.Api.Domain.Copies;
+using CommercialManagement.Quote.Api.Domain.Pricing;
+using CommercialManagement.Quote.Api.Domain.Quotes;
+using CommercialManagement.Quote.Api.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Quote.Api.Features.Quotes;
+
+using DocumentCustomer = CommercialManagement.Quote.Api.Documents.CustomerDetails;
+using DocumentTotals = CommercialManagement.Quote.Api.Documents.QuoteTotals;
+using Quote = CommercialManagement.Quote.Api.Domain.Quotes.Quote;
+
+/// <summary>
+/// The quote as the customer receives it: the current version rendered to PDF (« Éditer le devis », the email's
+/// attachment, the customer space's download). A voided or refused quote says « ANNULÉ » with the reason.
+/// </summary>
+internal static class QuotePdfEndpoint
+{
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
+        Guid quoteId, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var quote = await db.Quotes.AsNoTracking().Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == quoteId, cancellationToken);
+        if (quote is null)
+        {
+            return TypedResults.Problem(title: "Devis introuvable.", detail: $"Aucun devis n'a l'identifiant {quoteId}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
+        var language = await db.Cases.AsNoTracking().Where(c => c.Id == quote.RequestId).Select(c => c.Language).SingleOrDefaultAsync(cancellationToken);
+        var model = Model(quote, organisation, language, QuoteWork.Today(time));
+        return TypedResults.File(QuoteDocument.Render(model), "application/pdf", $"{quote.Number}.pdf");
+    }
+
+    public static QuoteDocumentModel Model(Quote quote, OrganisationCopy organisation, string? language, DateOnly today)
+    {
+        var totals = quote.Totals;
+        var issued = quote.SentAt is { } sent ? DateOnly.FromDateTime(sent.UtcDateTime) : today;
+        // The schedule the customer was sent: whether the whole amount is asked depends on the day it was issued.
+        var schedule = PaymentSchedule.Of(totals.TotalCents, quote.Stay.Arrival, issued, organisation.DepositPercentage, organisation.BalanceDueDaysBeforeArrival);
+        var arrival = quote.Stay.Arrival ?? issued;
+        var departure = quote.Stay.Departure ?? arrival;
+        var counted = quote.Lines.Where(l => l.Counted).OrderBy(l => l.Position).ToList();
+        var taxed = counted.Where(l => l.TouristTaxCents > 0).ToList();
+        return new QuoteDocumentModel
+        {
+            Language = language == "en" ? DocumentLanguage.English : DocumentLanguage.French,
+            Seller = new SellerDetails
+            {
+                Name = organisation.Name, AddressLines = Lines(organisation.Address), Siret = organisation.Siret ?? "", VatNumber = organisation.VatNumber,
+                TravelOperatorRegistration = organisation.TravelOperatorRegistration, Email = organisation.ContactEmail, Phone = organisation.ContactPhone,
+                TermsOfSale = organisation.TermsOfSale,
+            },
+            Quote = new QuoteHeader
+            {
+                Number = quote.Number, Version = quote.Version, IssueDate = issued,
+                ValidUntil = quote.ValidUntil ?? PaymentSchedule.ValidUntil(today, organisation.QuoteValidityDays, quote.Stay.Arrival),
+                State = quote.State switch
+                {
+                    QuoteState.Sent => QuoteDocumentState.Sent,
+                    QuoteState.Accepted => QuoteDocumentState.Accepted,
+                    QuoteState.Refused or QuoteState.Voided => QuoteDocumentState.Voided,
+                    _ => QuoteDocumentState.Draft,
+                },
+                AcceptedOn = quote.AcceptedAt is { } accepted ? DateOnly.FromDateTime(accepted.UtcDateTime) : null,
+                VoidReason = quote.State == QuoteState.Refused ? $"Refusé par le client : {quote.ClosingReason}" : quote.ClosingReason,
+            },
+            Customer = new DocumentCustomer
+            {
+                Name = quote.Customer.Name, AddressLines = Lines(quote.Customer.Address), Email = NullIfEmpty(quote.Customer.Email), Phone = NullIfEmpty(quote.Customer.Phone),
+            },
+            Stay = new StayDetails
+            {
+                Arrival = arrival, Departure = departure, Nights = departure.DayNumber - arrival.DayNumber, Adults = quote.Stay.Adults, ChildrenAges = quote.Stay.ChildrenAges,
+            },
+            Lines = [.. counted.Select(l => new QuoteDocumentLine
+            {
+                Label = l.Label, Description = l.Description, Details = [.. l.Breakdown.Select(b => b.Label)], StartDate = l.From, EndDate = l.To,
+                Quantity = l.Quantity, UnitPriceInclVatCents = l.UnitPriceCents, VatRateBasisPoints = l.VatRateBasisPoints, AmountInclVatCents = l.AmountCents,
+            })],
+            VatBreakdown = [.. totals.VatByRate.Select(v => new VatBreakdownRow { RateBasisPoints = v.RateBasisPoints, BaseExclVatCents = v.NetCents, VatCents = v.VatCents })],
+            Totals = new DocumentTotals { ExclVatCents = totals.NetCents, VatCents = totals.VatCents, InclVatCents = totals.GrossCents, GrandTotalCents = totals.TotalCents },
+            TouristTax = taxed.Count == 0 ? null : new TouristTaxLine
+            {
+                Adults = taxed.Max(l => l.TouristTaxAdults), Nights = taxed.Max(l => l.TouristTaxNights),
+                RatePerAdultPerNightCents = taxed.Max(l => l.TouristTaxCentsPerAdultNight), AmountCents = totals.TouristTaxCents,
+            },
+            Deposit = new DepositInstalment { AmountCents = schedule.WholeAmountNow ? totals.TotalCents : schedule.DepositCents },
+            Balance = schedule.WholeAmountNow || schedule.BalanceDueDate is not { } due ? null : new BalanceInstalment { AmountCents = schedule.BalanceCents, DueDate = due },
+        };
+    }
+
+    private static string[] Lines(string text) =>
+        [.. text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

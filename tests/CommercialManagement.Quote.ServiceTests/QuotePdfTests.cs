@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using UglyToad.PdfPig;
+
+namespace CommercialManagement.Quote.ServiceTests;
+
+/// <summary>The quote's PDF through the API: what the customer reads, from the stored quote; another organisation gets nothing.</summary>
+public sealed class QuotePdfTests(QuoteFactory factory) : IClassFixture<QuoteFactory>
+{
+    private static string Text(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+    }
+
+    [Fact]
+    public async Task Pdf_HoldsTheNumberLinesCustomerAndTotal_AndSaysAnnuleOnceVoided()
+    {
+        var scenario = await Scenario.NewAsync(factory, prefix: "PDF");
+        var caseId = await scenario.CaseAsync();
+        await scenario.AddLineAsync(caseId, await scenario.ChaletAsync(name: "Chalet des Cimes"));
+        await scenario.AddCustomAsync(caseId, unitPriceCents: 4_500);
+        var quote = await scenario.QuoteAsync(caseId);
+        var quoteId = quote.GetProperty("id").GetGuid();
+        var customer = await scenario.Agent.PutAsJsonAsync($"/api/quotes/{quoteId}/customer", new { name = "Élodie Hélène Müller", address = "4 rue des Tanneurs\n67000 Strasbourg", email = "elodie@example.fr" });
+        Assert.Equal(HttpStatusCode.OK, customer.StatusCode);
+
+        var response = await scenario.Agent.GetAsync($"/api/quotes/{quoteId}/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains(quote.GetProperty("number").GetString()!, text);
+        Assert.Contains("Chalet des Cimes", text);
+        Assert.Contains("Panier garni", text);
+        Assert.Contains("Élodie Hélène Müller", text);
+        Assert.Contains("1 473,00 €", text);
+
+        var voided = await scenario.Agent.PostAsJsonAsync($"/api/quotes/{quoteId}/void", new { reason = "Le client part ailleurs." });
+        Assert.True(voided.IsSuccessStatusCode, await voided.Content.ReadAsStringAsync());
+        var after = Text(await scenario.Agent.GetByteArrayAsync($"/api/quotes/{quoteId}/pdf"));
+        Assert.Contains("ANNULÉ", after);
+        Assert.Contains("Le client part ailleurs.", after);
+    }
+
+    [Fact]
+    public async Task Pdf_OfAnotherOrganisationsQuote_Is404()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.CaseAsync();
+        await scenario.AddCustomAsync(caseId);
+        var quoteId = (await scenario.QuoteAsync(caseId)).GetProperty("id").GetGuid();
+        var other = await Scenario.NewAsync(factory);
+
+        var response = await other.Agent.GetAsync($"/api/quotes/{quoteId}/pdf");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Devis introuvable.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+}
