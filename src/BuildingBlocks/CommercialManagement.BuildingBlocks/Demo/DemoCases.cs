@@ -25,7 +25,7 @@ public sealed record DemoCase(
 /// </summary>
 public static class DemoCases
 {
-    private static Guid Id(int n) => new($"0b5e7a10-0000-4000-8002-{n:D12}");
+    private static Guid Id(int n) => new($"0b5e7a10-0000-4000-8003-{n:D12}");
 
     public static readonly IReadOnlyList<DemoCase> All =
     [

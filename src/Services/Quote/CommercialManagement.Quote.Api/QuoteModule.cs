@@ -18,6 +18,7 @@ internal static class QuoteModule
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
         });
+        builder.Services.AddHostedService<QuoteDemoStory>();
         return builder;
     }
 }
