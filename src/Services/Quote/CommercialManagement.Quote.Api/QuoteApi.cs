@@ -1,4 +1,5 @@
 using CommercialManagement.Quote.Api.Features.Catalogue;
+using CommercialManagement.Quote.Api.Features.CustomerQuote;
 using CommercialManagement.Quote.Api.Features.Offers;
 using CommercialManagement.Quote.Api.Features.Quotes;
 using CommercialManagement.ServiceDefaults.Security;
@@ -66,6 +67,20 @@ internal static class QuoteApi
         quotes.MapPost("/{quoteId:guid}/void", CloseEndpoints.WithdrawAsync)
             .WithName("WithdrawQuote")
             .WithSummary("Staff withdraw a draft or sent quote {reason}: it can no longer be accepted, its places are given back, QuoteVoided.");
+
+        var customer = app.MapGroup("/customer/quote").WithTags("Customer space").RequireAuthorization(StaffTokenOptions.CustomerScheme);
+        customer.MapGet("/", CustomerQuoteEndpoints.GetAsync)
+            .WithName("GetCustomerQuote")
+            .WithSummary("The quote sent to the customer of the token's case (never a draft): lines, totals, deposit and balance, whether it can be accepted.");
+        customer.MapGet("/pdf", CustomerQuoteEndpoints.PdfAsync)
+            .WithName("GetCustomerQuotePdf")
+            .WithSummary("The PDF of the quote sent to the token's case.");
+        customer.MapPost("/acceptance", CustomerQuoteEndpoints.AcceptAsync)
+            .WithName("AcceptQuoteOnline")
+            .WithSummary("The customer accepts the current version, terms ticked (time, address and version recorded): QuoteAccepted by Customer.");
+        customer.MapPost("/refusal", CustomerQuoteEndpoints.RefuseAsync)
+            .WithName("RefuseQuoteOnline")
+            .WithSummary("The customer refuses the quote with a reason: its places are given back, QuoteVoided.");
 
         return app;
     }

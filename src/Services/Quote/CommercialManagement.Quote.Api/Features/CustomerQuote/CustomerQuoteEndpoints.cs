@@ -1,0 +1,120 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Contracts.Quote;
+using CommercialManagement.Quote.Api.Domain.Quotes;
+using CommercialManagement.Quote.Api.Features.Quotes;
+using CommercialManagement.Quote.Api.Persistence;
+using CommercialManagement.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Quote.Api.Features.CustomerQuote;
+
+internal sealed record CustomerLine(string Label, string? Description, DateOnly? From, DateOnly? To, int Quantity, long UnitPriceCents, int VatRateBasisPoints, long AmountCents);
+
+/// <summary>The quote as its customer reads it in the customer space: what was sent, never a draft nor staff notes.</summary>
+internal sealed record CustomerQuoteView(
+    Guid Id, string Number, int Version, QuoteState State, bool Expired, DateOnly? ValidUntil, IReadOnlyList<CustomerLine> Lines,
+    long NetCents, long VatCents, long TouristTaxCents, long TotalCents, int DepositPercentage, long DepositCents, long BalanceCents,
+    DateOnly? BalanceDueDate, bool WholeAmountNow, DateTimeOffset? AcceptedAt, string? ClosingReason, bool CanAccept);
+
+internal sealed record CustomerAcceptanceBody(Guid? QuoteId, int? Version, bool TermsAccepted, string? From);
+
+internal sealed record CustomerRefusalBody(Guid? QuoteId, string? Reason);
+
+/// <summary>
+/// What the gateway's customer space calls with a customer token (one case, policy « Customer »): the quote sent,
+/// its PDF, the acceptance with the terms ticked (time, address and version recorded) and the refusal.
+/// </summary>
+internal static class CustomerQuoteEndpoints
+{
+    public static async Task<Results<Ok<CustomerQuoteView>, ProblemHttpResult>> GetAsync(HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var quote = await SentQuoteAsync(http, db, cancellationToken);
+        if (quote is null)
+        {
+            return NoQuote();
+        }
+
+        var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
+        var today = QuoteWork.Today(time);
+        var model = QuotePdfEndpoint.Model(quote, organisation, null, today);
+        var totals = quote.Totals;
+        return TypedResults.Ok(new CustomerQuoteView(
+            quote.Id, quote.Number, quote.Version, quote.State, quote.IsExpired(today), quote.ValidUntil,
+            [.. quote.Lines.Where(l => l.Counted).OrderBy(l => l.Position).Select(l => new CustomerLine(l.Label, l.Description, l.From, l.To, l.Quantity, l.UnitPriceCents, l.VatRateBasisPoints, l.AmountCents))],
+            totals.NetCents, totals.VatCents, totals.TouristTaxCents, totals.TotalCents, organisation.DepositPercentage, model.Deposit.AmountCents,
+            model.Balance?.AmountCents ?? 0, model.Balance?.DueDate, model.Balance is null, quote.AcceptedAt, quote.ClosingReason,
+            quote.State == QuoteState.Sent && !quote.IsExpired(today)));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var quote = await SentQuoteAsync(http, db, cancellationToken);
+        return quote is null ? NoQuote() : await QuotePdfEndpoint.GetAsync(quote.Id, db, time, cancellationToken) is { Result: FileContentHttpResult file } ? file : NoQuote();
+    }
+
+    public static async Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
+        CustomerAcceptanceBody body, HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!body.TermsAccepted || body.QuoteId is null || body.Version is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["termsAccepted"] = ["Cochez « J'ai lu et j'accepte les conditions générales de vente » pour accepter le devis."],
+            });
+        }
+
+        if (await Superseded(body.QuoteId.Value, http, db, cancellationToken) is { } superseded)
+        {
+            return superseded;
+        }
+
+        var from = string.IsNullOrWhiteSpace(body.From) ? "adresse inconnue" : body.From.Trim()[..Math.Min(body.From.Trim().Length, 64)];
+        return await QuoteEndpoints.ChangeAsync(body.QuoteId.Value, db, time, cancellationToken, (quote, now) =>
+        {
+            quote.Accept(AcceptedBy.Customer, body.Version.Value, from, null, QuoteWork.Today(time), now);
+            db.AddToOutbox(new QuoteAccepted
+            {
+                OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
+                TotalCents = quote.Totals.TotalCents, AcceptedBy = nameof(AcceptedBy.Customer), Version = quote.Version,
+            });
+            return Task.CompletedTask;
+        }, changed: false);
+    }
+
+    public static async Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> RefuseAsync(
+        CustomerRefusalBody body, HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (body.QuoteId is not { } quoteId)
+        {
+            return NoQuote();
+        }
+
+        return await Superseded(quoteId, http, db, cancellationToken) ?? await CloseEndpoints.RefuseAsync(quoteId, new ReasonBody(body.Reason), db, time, cancellationToken);
+    }
+
+    /// <summary>The case's latest quote unless it is a draft (staff's work in progress, even a sent quote being changed); the case from the token only.</summary>
+    private static async Task<Domain.Quotes.Quote?> SentQuoteAsync(HttpContext http, QuoteDbContext db, CancellationToken cancellationToken)
+    {
+        var quote = await QuoteWork.CurrentAsync(db, CaseOf(http), cancellationToken);
+        return quote is null || quote.State == QuoteState.Draft ? null : quote;
+    }
+
+    private static async Task<ProblemHttpResult?> Superseded(Guid quoteId, HttpContext http, QuoteDbContext db, CancellationToken cancellationToken)
+    {
+        var current = await SentQuoteAsync(http, db, cancellationToken);
+        if (current is null || !await db.Quotes.AnyAsync(q => q.Id == quoteId && q.RequestId == CaseOf(http), cancellationToken))
+        {
+            return NoQuote();
+        }
+
+        return current.Id == quoteId && current.State != QuoteState.Draft
+            ? null
+            : TypedResults.Problem(title: "Ce devis a été remplacé par une nouvelle proposition : rechargez la page pour voir la dernière.", statusCode: StatusCodes.Status409Conflict);
+    }
+
+    private static Guid CaseOf(HttpContext http) => Guid.Parse(http.User.FindFirst(StaffClaims.CaseId)!.Value);
+
+    private static ProblemHttpResult NoQuote() =>
+        TypedResults.Problem(title: "Aucun devis à consulter pour l'instant.", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommercialManagement.Contracts.Quote;
+
+namespace CommercialManagement.Quote.ServiceTests;
+
+/// <summary>The quote in the customer space, called by the gateway with a customer token for one case.</summary>
+public sealed class CustomerQuoteTests(QuoteFactory factory) : IClassFixture<QuoteFactory>
+{
+    private async Task<(Scenario Scenario, Guid Case, Guid Quote, HttpClient Customer)> SentQuoteAsync()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.CaseAsync();
+        await scenario.AddLineAsync(caseId, await scenario.ChaletAsync());
+        var quoteId = (await scenario.QuoteAsync(caseId)).GetProperty("id").GetGuid();
+        var customer = factory.CreateCustomerClient(scenario.OrganisationId, caseId);
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/customer/quote")).StatusCode);
+        await scenario.Agent.PutAsJsonAsync($"/api/quotes/{quoteId}/customer", new { name = "Élodie Martin", address = "1 rue Haute\n73000 Chambéry", email = "elodie@example.fr" });
+        var sent = await scenario.Agent.PostAsync($"/api/quotes/{quoteId}/send", null);
+        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+        return (scenario, caseId, quoteId, customer);
+    }
+
+    [Fact]
+    public async Task SentQuote_IsShown_AndAcceptedWithTheTermsTicked_RecordingAddressAndVersion()
+    {
+        var (_, caseId, quoteId, customer) = await SentQuoteAsync();
+
+        var view = await customer.GetFromJsonAsync<JsonElement>("/customer/quote");
+        Assert.True(view.GetProperty("canAccept").GetBoolean());
+        Assert.Equal(142_800, view.GetProperty("totalCents").GetInt64());
+        Assert.Equal("application/pdf", (await customer.GetAsync("/customer/quote/pdf")).Content.Headers.ContentType?.MediaType);
+
+        var unticked = await customer.PostAsJsonAsync("/customer/quote/acceptance", new { quoteId, version = 1, termsAccepted = false, from = "203.0.113.9" });
+        Assert.Equal(HttpStatusCode.BadRequest, unticked.StatusCode);
+        Assert.Contains("conditions générales de vente", await unticked.Content.ReadAsStringAsync());
+
+        var accepted = await customer.PostAsJsonAsync("/customer/quote/acceptance", new { quoteId, version = 1, termsAccepted = true, from = "203.0.113.9" });
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+        var published = await factory.PublishedAsync<QuoteAccepted>(e => e.QuoteId == quoteId);
+        Assert.Equal(("Customer", 1, caseId), (published.AcceptedBy, published.Version, published.RequestId));
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM quotes WHERE \"Id\" = @p0 AND \"AcceptedFrom\" = '203.0.113.9'", quoteId));
+        var again = await customer.PostAsJsonAsync("/customer/quote/acceptance", new { quoteId, version = 1, termsAccepted = true, from = "203.0.113.9" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task OldVersion_IsRefusedWithTheReason_DraftsAreHidden_AndTokensStayInTheirLane()
+    {
+        var (scenario, caseId, quoteId, customer) = await SentQuoteAsync();
+
+        // Staff change the sent quote: a new draft version, hidden from the customer until it is sent.
+        await scenario.AddCustomAsync(caseId);
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/customer/quote")).StatusCode);
+        Assert.True((await scenario.Agent.PostAsync($"/api/quotes/{quoteId}/send", null)).IsSuccessStatusCode);
+        Assert.Equal(2, (await customer.GetFromJsonAsync<JsonElement>("/customer/quote")).GetProperty("version").GetInt32());
+
+        var old = await customer.PostAsJsonAsync("/customer/quote/acceptance", new { quoteId, version = 1, termsAccepted = true, from = "203.0.113.9" });
+        Assert.Equal(HttpStatusCode.Conflict, old.StatusCode);
+        Assert.Contains("La version 1 de ce devis a été remplacée par la version 2", await old.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateCustomerClient(scenario.OrganisationId, Guid.NewGuid()).GetAsync("/customer/quote")).StatusCode);
+        var elsewhere = factory.CreateCustomerClient(scenario.OrganisationId, Guid.NewGuid());
+        Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.PostAsJsonAsync("/customer/quote/acceptance", new { quoteId, version = 2, termsAccepted = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await scenario.Agent.GetAsync("/customer/quote")).StatusCode);
+        var asStaff = factory.CreateClient();
+        asStaff.DefaultRequestHeaders.Authorization = customer.DefaultRequestHeaders.Authorization;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await asStaff.GetAsync($"/api/quotes/by-request/{caseId}")).StatusCode);
+    }
+}
