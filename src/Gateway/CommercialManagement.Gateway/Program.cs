@@ -2,6 +2,7 @@ using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Gateway;
 using CommercialManagement.Gateway.Components;
 using CommercialManagement.Gateway.Features.Auth;
+using CommercialManagement.Gateway.Features.CustomerSpace;
 using CommercialManagement.Gateway.Identity;
 using CommercialManagement.Gateway.Proxy;
 
@@ -22,6 +23,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAuthApi();
+app.MapCustomerSpaceFiles();
 app.MapServiceRoutes();
 app.MapDefaultEndpoints();
 

@@ -3,15 +3,24 @@ using System.Net.Http.Json;
 using CommercialManagement.Gateway.Features.Administration;
 using CommercialManagement.Gateway.Identity;
 using CommercialManagement.ServiceDefaults;
+using CommercialManagement.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Gateway.Features.CustomerSpace;
 
 public sealed record CustomerEntry(Guid Id, bool FromCustomer, string AuthorName, DateTimeOffset PostedAt, string Body);
 
-internal sealed record CustomerConversation(
+public sealed record CustomerConversation(
     Guid RequestId, Guid OrganisationId, string CustomerName, string Language, DateTimeOffset ReceivedAt,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, IReadOnlyList<CustomerEntry> Messages);
+
+public sealed record CustomerQuoteLine(string Label, string? Description, DateOnly? From, DateOnly? To, int Quantity, long UnitPriceCents, int VatRateBasisPoints, long AmountCents);
+
+/// <summary>The quote sent to the customer, as the Quote service shows it to them (never a draft).</summary>
+public sealed record CustomerQuote(
+    Guid Id, string Number, int Version, string State, bool Expired, DateOnly? ValidUntil, IReadOnlyList<CustomerQuoteLine> Lines,
+    long NetCents, long VatCents, long TouristTaxCents, long TotalCents, int DepositPercentage, long DepositCents, long BalanceCents,
+    DateOnly? BalanceDueDate, bool WholeAmountNow, DateTimeOffset? AcceptedAt, string? ClosingReason, bool CanAccept);
 
 /// <summary>Who the customer is talking to: the seller's public details.</summary>
 internal sealed record Seller(string Name, string ContactEmail, string? ContactPhone);
@@ -20,7 +29,7 @@ internal sealed record Seller(string Name, string ContactEmail, string? ContactP
 /// The customer space's server-side calls: the conversation from Inbox by the case's secret token (no staff token,
 /// no account), and the seller's public details from the gateway's own organisations.
 /// </summary>
-internal sealed class CustomerSpaceClient(IHttpClientFactory httpClients, GatewayDbContext db)
+internal sealed class CustomerSpaceClient(IHttpClientFactory httpClients, GatewayDbContext db, StaffTokenIssuer issuer)
 {
     public async Task<(CustomerConversation Conversation, Seller Seller)?> GetAsync(string token, CancellationToken cancellationToken)
     {
@@ -40,6 +49,47 @@ internal sealed class CustomerSpaceClient(IHttpClientFactory httpClients, Gatewa
     /// <summary>The customer's answer; the problems to show when it is refused (empty, too long, link revoked).</summary>
     public async Task<IReadOnlyList<string>> ReplyAsync(string token, string body, CancellationToken cancellationToken) =>
         await ProblemMessages.ReadAsync(await Inbox().PostAsJsonAsync($"/public/spaces/{Uri.EscapeDataString(token)}/messages", new { body }, cancellationToken));
+
+    /// <summary>The quote sent for the case, once the space's token was checked with Inbox; null before one is sent.</summary>
+    public async Task<CustomerQuote?> QuoteAsync(CustomerConversation space, CancellationToken cancellationToken)
+    {
+        using var response = await Quotes(space).GetAsync("/customer/quote", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<CustomerQuote>(cancellationToken);
+    }
+
+    public async Task<byte[]?> QuotePdfAsync(CustomerConversation space, CancellationToken cancellationToken)
+    {
+        using var response = await Quotes(space).GetAsync("/customer/quote/pdf", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    /// <summary>The customer's acceptance (terms ticked, from their address); the reasons when it is refused.</summary>
+    public async Task<IReadOnlyList<string>> AcceptQuoteAsync(CustomerConversation space, Guid quoteId, int version, bool termsAccepted, string? from, CancellationToken cancellationToken) =>
+        await ProblemMessages.ReadAsync(await Quotes(space).PostAsJsonAsync("/customer/quote/acceptance", new { quoteId, version, termsAccepted, from }, cancellationToken));
+
+    public async Task<IReadOnlyList<string>> RefuseQuoteAsync(CustomerConversation space, Guid quoteId, string? reason, CancellationToken cancellationToken) =>
+        await ProblemMessages.ReadAsync(await Quotes(space).PostAsJsonAsync("/customer/quote/refusal", new { quoteId, reason }, cancellationToken));
+
+    /// <summary>The Quote service, as this one case's customer: a two-minute token for the case Inbox vouched for.</summary>
+    private HttpClient Quotes(CustomerConversation space)
+    {
+        var client = httpClients.CreateClient(ResourceNames.QuoteApi);
+        client.BaseAddress = new Uri($"http://{ResourceNames.QuoteApi}");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", issuer.IssueForCustomer(space.OrganisationId, space.RequestId));
+        return client;
+    }
 
     private HttpClient Inbox()
     {

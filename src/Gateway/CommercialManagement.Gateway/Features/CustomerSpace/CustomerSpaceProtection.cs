@@ -25,4 +25,32 @@ internal static class CustomerSpaceProtection
         });
         return builder;
     }
+
+    /// <summary>
+    /// The quote's PDF from the customer space (<c>/espace/{token}/devis.pdf</c>): the same anonymous key, the same
+    /// limits and headers as the page; 410 when the link is unknown or revoked, 404 before a quote is sent.
+    /// </summary>
+    public static WebApplication MapCustomerSpaceFiles(this WebApplication app)
+    {
+        app.MapGet("/espace/{token}/devis.pdf", async (string token, HttpContext http, CustomerSpaceClient space, CancellationToken cancellationToken) =>
+        {
+            http.Response.Headers["Referrer-Policy"] = "no-referrer";
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+            if (await space.GetAsync(token, cancellationToken) is not { } found)
+            {
+                return Results.Problem(title: "Ce lien n'est plus valide.", statusCode: StatusCodes.Status410Gone);
+            }
+
+            var quote = await space.QuoteAsync(found.Conversation, cancellationToken);
+            var pdf = quote is null ? null : await space.QuotePdfAsync(found.Conversation, cancellationToken);
+            return pdf is null
+                ? Results.Problem(title: "Aucun devis à télécharger pour l'instant.", statusCode: StatusCodes.Status404NotFound)
+                : Results.File(pdf, "application/pdf", $"{quote!.Number}.pdf");
+        })
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithName("CustomerSpaceQuotePdf");
+        return app;
+    }
 }
