@@ -43,7 +43,10 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             // Optimistic concurrency on PostgreSQL's xmin: two events applied at once to the same dossier would
             // otherwise each miss the other's fact (an acceptance and a payment); the loser is retried.
             dossier.Property<uint>("Version").IsRowVersion();
-            dossier.HasIndex(d => new { d.OrganisationId, d.Status, d.StatusChangedAt });
+            // A board column pages by (StatusChangedAt DESC, Id DESC): with the id in the index a deep page is read in
+            // order, without sorting the rows before it. The search's trigram index is in the migration (raw SQL).
+            dossier.HasIndex(d => new { d.OrganisationId, d.Status, d.StatusChangedAt, d.Id });
+            dossier.HasIndex(d => new { d.OrganisationId, d.Arrival });
         });
 
         modelBuilder.Entity<DossierHistoryEntry>(entry =>

@@ -208,9 +208,11 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganisationId", "Arrival");
+
                     b.HasIndex("OrganisationId", "Reference");
 
-                    b.HasIndex("OrganisationId", "Status", "StatusChangedAt");
+                    b.HasIndex("OrganisationId", "Status", "StatusChangedAt", "Id");
 
                     b.ToTable("dossiers", (string)null);
                 });
