@@ -212,7 +212,7 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
 
                     b.HasIndex("OrganisationId", "Reference");
 
-                    b.HasIndex("OrganisationId", "Status", "StatusChangedAt", "Id");
+                    b.HasIndex("OrganisationId", "Status", "StatusChangedAt");
 
                     b.ToTable("dossiers", (string)null);
                 });

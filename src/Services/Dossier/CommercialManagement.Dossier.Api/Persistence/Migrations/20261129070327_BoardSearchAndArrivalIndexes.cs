@@ -5,24 +5,15 @@
 namespace CommercialManagement.Dossier.Api.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class BoardSearchAndPagingIndexes : Migration
+    public partial class BoardSearchAndArrivalIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_dossiers_OrganisationId_Status_StatusChangedAt",
-                table: "dossiers");
-
             migrationBuilder.CreateIndex(
                 name: "IX_dossiers_OrganisationId_Arrival",
                 table: "dossiers",
                 columns: new[] { "OrganisationId", "Arrival" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_dossiers_OrganisationId_Status_StatusChangedAt_Id",
-                table: "dossiers",
-                columns: new[] { "OrganisationId", "Status", "StatusChangedAt", "Id" });
 
             // The board's search finds a substring of the name, e-mail, phone or reference (ILIKE '%...%'): without a
             // trigram index each of the eight queries of a search (a count and seven columns) read every card of the
@@ -44,15 +35,6 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_dossiers_OrganisationId_Arrival",
                 table: "dossiers");
-
-            migrationBuilder.DropIndex(
-                name: "IX_dossiers_OrganisationId_Status_StatusChangedAt_Id",
-                table: "dossiers");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_dossiers_OrganisationId_Status_StatusChangedAt",
-                table: "dossiers",
-                columns: new[] { "OrganisationId", "Status", "StatusChangedAt" });
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommercialManagement.Dossier.Api.Persistence.Migrations
 {
     [DbContext(typeof(DossierDbContext))]
-    [Migration("20261129063351_BoardSearchAndPagingIndexes")]
-    partial class BoardSearchAndPagingIndexes
+    [Migration("20261129070327_BoardSearchAndArrivalIndexes")]
+    partial class BoardSearchAndArrivalIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -215,7 +215,7 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
 
                     b.HasIndex("OrganisationId", "Reference");
 
-                    b.HasIndex("OrganisationId", "Status", "StatusChangedAt", "Id");
+                    b.HasIndex("OrganisationId", "Status", "StatusChangedAt");
 
                     b.ToTable("dossiers", (string)null);
                 });
