@@ -113,6 +113,27 @@ public sealed class BoardTests(DossierFactory factory) : IClassFixture<DossierFa
     }
 
     [Fact]
+    public async Task SearchedColumn_PagesNewestFirst_LikeTheWholeColumn()
+    {
+        var organisation = Guid.NewGuid();
+        var staff = factory.CreateStaffClient(organisation);
+        await NewDossierAsync(organisation, "Un Cherché", "c1@example.fr", new DateOnly(2027, 2, 6));
+        await NewDossierAsync(organisation, "Pas Trouvé", "autre@example.fr", new DateOnly(2027, 2, 6));
+        await NewDossierAsync(organisation, "Deux Cherché", "c2@example.fr", new DateOnly(2027, 2, 6));
+        await NewDossierAsync(organisation, "Trois Cherché", "c3@example.fr", new DateOnly(2027, 2, 6));
+
+        var page1 = Assert.Single((await BoardAsync(staff, "?search=cherch&column=New&page=1&pageSize=2")).GetProperty("columns").EnumerateArray());
+        var page2 = Assert.Single((await BoardAsync(staff, "?search=cherch&column=New&page=2&pageSize=2")).GetProperty("columns").EnumerateArray());
+        var page3 = Assert.Single((await BoardAsync(staff, "?search=cherch&column=New&page=3&pageSize=2")).GetProperty("columns").EnumerateArray());
+
+        Assert.Equal(["Trois Cherché", "Deux Cherché"], Names(page1));
+        Assert.Equal(["Un Cherché"], Names(page2));
+        Assert.Empty(Names(page3));
+        Assert.All(new[] { page1, page2, page3 }, c => Assert.Equal(3, c.GetProperty("count").GetInt32()));
+        Assert.Equal(["Trois Cherché", "Deux Cherché", "Un Cherché"], Names(Column(await BoardAsync(staff, "?search=cherch"), "New")));
+    }
+
+    [Fact]
     public async Task Export_IsTheFilteredBoardAsFrenchCsv_WithFormulasDisarmed()
     {
         var organisation = Guid.NewGuid();

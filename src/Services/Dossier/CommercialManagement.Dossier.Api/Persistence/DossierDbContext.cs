@@ -43,7 +43,12 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             // Optimistic concurrency on PostgreSQL's xmin: two events applied at once to the same dossier would
             // otherwise each miss the other's fact (an acceptance and a payment); the loser is retried.
             dossier.Property<uint>("Version").IsRowVersion();
+            // A board column pages by (StatusChangedAt DESC, Id DESC) on this index, and the board's grouped count reads it
+            // alone (index-only). With the id in it too, deep pages skip a small sort but the wider index priced the
+            // count above a seq scan: 60-70 ms instead of 30-40 at 100,000 dossiers. The search's trigram index is in
+            // the migration BoardSearchAndArrivalIndexes (raw SQL).
             dossier.HasIndex(d => new { d.OrganisationId, d.Status, d.StatusChangedAt });
+            dossier.HasIndex(d => new { d.OrganisationId, d.Arrival });
         });
 
         modelBuilder.Entity<DossierHistoryEntry>(entry =>

@@ -208,6 +208,8 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganisationId", "Arrival");
+
                     b.HasIndex("OrganisationId", "Reference");
 
                     b.HasIndex("OrganisationId", "Status", "StatusChangedAt");

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommercialManagement.ServiceDefaults;
+using CommercialManagement.TestKit;
+using Npgsql;
+using Xunit;
+
+namespace CommercialManagement.Dossier.Benchmarks;
+
+/// <summary>
+/// « Dossiers » with 100,000 dossiers in one organisation: the Dossier service in process on a real PostgreSQL, the
+/// board called through HTTP as the back office calls it. Prints p50/p95 per kind of query.
+/// Run: dotnet run -c Release --project benchmarks/CommercialManagement.Dossier.Benchmarks -- [dossiers=100000] [calls=200] [seconds=60]
+/// (a query stops after its calls or after that many seconds, whichever comes first, and says how many it made).
+/// </summary>
+internal static class BoardBenchmark
+{
+    public static async Task Main(string[] args)
+    {
+        var dossiers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+        var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+        var budget = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60);
+        var organisation = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        // Outside a test project, WebApplicationFactory needs to be told where the service's content root is.
+        Environment.SetEnvironmentVariable(
+            "ASPNETCORE_TEST_CONTENTROOT_COMMERCIALMANAGEMENT_DOSSIER_API",
+            Path.Combine(RepositoryRoot.Path, "src", "Services", "Dossier", "CommercialManagement.Dossier.Api"));
+
+        await using var service = new ServiceFactory<global::Program>(ResourceNames.DossierDb);
+        await ((IAsyncLifetime)service).InitializeAsync();
+        // Staff tokens live two minutes and a slow query's calls can take longer: a fresh client (and token) per call.
+        HttpClient Staff() => service.CreateStaffClient(organisation);
+        Staff().Dispose(); // starts the service, which migrates its database
+        var load = Stopwatch.StartNew();
+        await using (var connection = new NpgsqlConnection(service.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await BoardLoad.InsertAsync(connection, organisation, dossiers);
+            // Another organisation with the same names, e-mails and phones: what it holds must never show.
+            await BoardLoad.InsertAsync(connection, other, Math.Max(dossiers / 20, 1));
+        }
+
+        Console.WriteLine($"{dossiers} dossiers in one organisation (+{Math.Max(dossiers / 20, 1)} in another), up to {calls} calls or {budget.TotalSeconds:F0} s per query, " +
+                          $"in-process HTTP + PostgreSQL; bulk load {load.Elapsed.TotalSeconds:F1} s; load average {LoadAverage()}");
+
+        var rare = Convert.ToHexString(System.Security.Cryptography.MD5.HashData("4242"u8)).ToLowerInvariant()[..10];
+        var assignee = BoardLoad.Staff[2];
+        string[] queries =
+        [
+            "/api/dossiers/board",
+            $"/api/dossiers/board?search=Nom{rare}",
+            "/api/dossiers/board?search=emma.",
+            "/api/dossiers/board?search=06%2000012",
+            "/api/dossiers/board?search=D-04242",
+            $"/api/dossiers/board?assignee={assignee}",
+            "/api/dossiers/board?assignee=none",
+            "/api/dossiers/board?arrivalFrom=2027-01-10&arrivalTo=2027-01-16",
+            "/api/dossiers/board?unread=true",
+            "/api/dossiers/board?column=New&page=3&pageSize=25",
+            "/api/dossiers/board?column=Archived&page=200&pageSize=25",
+            $"/api/dossiers/board.csv?assignee={assignee}&arrivalFrom=2027-01-10&arrivalTo=2027-01-16",
+            "/api/dossiers/board.csv?search=emma.&unread=true",
+        ];
+
+        // First as right after a bulk load (autovacuum held off, so the run does not depend on when it wakes up),
+        // then as autovacuum leaves the table: vacuumed and analysed.
+        await service.ExecuteAsync("ALTER TABLE dossiers SET (autovacuum_enabled = off); ANALYZE dossiers;");
+        Console.WriteLine("-- after the bulk load and ANALYZE, before any VACUUM");
+        await MeasureAsync(Staff, queries, calls, budget);
+        await service.ExecuteAsync("ALTER TABLE dossiers RESET (autovacuum_enabled)");
+        await service.ExecuteAsync("VACUUM ANALYZE dossiers");
+        Console.WriteLine($"-- after VACUUM ANALYZE (load average {LoadAverage()})");
+        await MeasureAsync(Staff, queries, calls, budget);
+    }
+
+    private static async Task MeasureAsync(Func<HttpClient> client, string[] queries, int calls, TimeSpan budget)
+    {
+        foreach (var query in queries)
+        {
+            var total = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                using var staff = client();
+                total = await TotalAsync(await staff.GetAsync(query));
+            }
+
+            var timings = new List<double>();
+            var spent = Stopwatch.StartNew();
+            while (timings.Count < calls && spent.Elapsed < budget)
+            {
+                using var staff = client();
+                var watch = Stopwatch.StartNew();
+                (await staff.GetAsync(query)).EnsureSuccessStatusCode();
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            timings.Sort();
+            Console.WriteLine($"{query,-92} p50 {timings[timings.Count / 2],7:F1} ms   p95 {timings[(int)(timings.Count * 0.95)],7:F1} ms   " +
+                              $"calls {timings.Count,3}   total {total,6}");
+        }
+    }
+
+    /// <summary>The board's cards over every column (sum of the counts), or the CSV's lines without the header.</summary>
+    private static async Task<int> TotalAsync(HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        if (response.Content.Headers.ContentType?.MediaType == "text/csv")
+        {
+            return (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        }
+
+        var board = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return board.GetProperty("columns").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32());
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+}
