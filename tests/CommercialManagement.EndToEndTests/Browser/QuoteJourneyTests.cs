@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommercialManagement.TestKit;
+using Microsoft.Playwright;
+
+namespace CommercialManagement.EndToEndTests.Browser;
+
+/// <summary>
+/// The sale on the real system: staff build a quote from the catalogue panel and « Divers », edit and send it; the
+/// customer accepts it in the customer space; the board shows the dossier awaiting payment.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class QuoteJourneyTests(SystemFixture system)
+{
+    [Fact]
+    public async Task QuoteFromThePanelAndDivers_Sent_AcceptedInTheCustomerSpace_DossierAwaitsPayment()
+    {
+        var email = $"devis-{Guid.NewGuid():N}@example.fr";
+        var id = await System.RequestToCaseTests.PostRequestAsync(system.Gateway(), email);
+        var staff = await System.RequestToCaseTests.StaffClientAsync(system, "agent@valneve-office.test");
+        Assert.True(await Eventually.TrueAsync(async () =>
+            (await staff.GetAsync($"/api/quotes/by-request/{id}/offers?type=Accommodation")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30)),
+            "The Quote service never learnt of the request.");
+
+        await using var session = await BrowserSession.StartAsync(system);
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, "agent@valneve-office.test");
+        await page.GotoAsync(session.At($"/dossiers/{id}"));
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une prestation" }).ClickAsync();
+        var panel = page.GetByRole(AriaRole.List, new() { Name = "Prestations proposées" });
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Ajouter Résidence Les Balcons — T2 4 personnes" }).ClickAsync();
+        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Lignes du devis" });
+        await Assertions.Expect(lines).ToContainTextAsync("Résidence Les Balcons — T2 4 personnes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fermer" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Divers" }).ClickAsync();
+        var divers = page.GetByRole(AriaRole.Dialog);
+        await divers.GetByLabel("Libellé").FillAsync("Panier garni à l'arrivée");
+        await divers.GetByLabel("Prix unitaire TTC (€)").FillAsync("45");
+        await divers.GetByRole(AriaRole.Button, new() { Name = "Ajouter au devis" }).ClickAsync();
+        await Assertions.Expect(lines).ToContainTextAsync("Panier garni à l'arrivée");
+        await Assertions.Expect(page.GetByTestId("dossier-column")).ToHaveTextAsync("Nouveaux dossiers", new() { Timeout = 30_000 });
+
+        var quote = await staff.GetFromJsonAsync<JsonElement>($"/api/quotes/by-request/{id}");
+        var total = quote.GetProperty("totals").GetProperty("totalCents").GetInt64();
+        Assert.Equal(2, quote.GetProperty("lines").GetArrayLength());
+        await Assertions.Expect(page.GetByTestId("quote-total")).ToHaveTextAsync(Euros(total));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Éditer le devis" }).ClickAsync();
+        var details = page.GetByRole(AriaRole.Dialog);
+        await details.GetByLabel("Adresse postale").FillAsync("1 rue Haute\n73000 Chambéry");
+        await details.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(details).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le devis" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("quote-state")).ToHaveTextAsync("Envoyé");
+        await Assertions.Expect(page.GetByTestId("dossier-column")).ToHaveTextAsync("Dossiers en cours", new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("quote"), FullPage = true });
+
+        var token = (await staff.GetFromJsonAsync<JsonElement>($"/api/requests/{id}")).GetProperty("customerSpaceToken").GetString();
+        var customer = await session.NewPageAsync();
+        await customer.GotoAsync(session.At($"/espace/{token}"));
+        var section = customer.GetByRole(AriaRole.Region, new() { Name = $"Votre devis {quote.GetProperty("number").GetString()}" });
+        await Assertions.Expect(section.GetByTestId("space-quote-total")).ToHaveTextAsync(Euros(total));
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Accepter le devis" }).ClickAsync();
+        await Assertions.Expect(customer.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync();
+        await customer.GetByLabel("J'ai lu et j'accepte les conditions générales de vente du devis.").CheckAsync();
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Accepter le devis" }).ClickAsync();
+        await Assertions.Expect(customer.GetByRole(AriaRole.Status).First).ToContainTextAsync("Votre acceptation est enregistrée");
+        await customer.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("customer-space-quote"), FullPage = true });
+
+        await page.GotoAsync(session.At("/dossiers"));
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+        await page.GetByLabel("Rechercher un dossier").FillAsync(email);
+        await Assertions.Expect(page.Locator("section[data-status='AwaitingPayment'] article.board-card")).ToContainTextAsync("Élodie Martin", new() { Timeout = 30_000 });
+    }
+
+    private static global::System.Text.RegularExpressions.Regex Euros(long cents) =>
+        new($"^{(cents / 100).ToString("#,##0", global::System.Globalization.CultureInfo.InvariantCulture).Replace(",", @"\s")},{cents % 100:00}\\s€$");
+}
