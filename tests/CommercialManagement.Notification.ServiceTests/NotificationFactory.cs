@@ -40,12 +40,12 @@ public sealed class NotificationFactory : ServiceFactory<Program>
             .ToList() ?? [];
 
     /// <summary>Waits for the first email received that matches, and returns it.</summary>
-    public async Task<MimeMessage> ReceivedAsync(Func<MimeMessage, bool> match, string what)
+    public async Task<MimeMessage> ReceivedAsync(Func<MimeMessage, bool> match, string what, TimeSpan? within = null)
     {
         MimeMessage? found = null;
         Assert.True(await Eventually.TrueAsync(
             () => Task.FromResult((found = Received().FirstOrDefault(match)) is not null),
-            TimeSpan.FromSeconds(20)), $"No email {what} arrived.");
+            within ?? TimeSpan.FromSeconds(20)), $"No email {what} arrived.");
         return found!;
     }
 

@@ -1,4 +1,5 @@
 using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Contracts.Notification;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.TestKit;
 using MassTransit;
@@ -62,6 +63,34 @@ public sealed class QuoteEmailDeliveryTests(NotificationFactory factory) : IClas
         var email = await QuoteEmailAsync("early.quote@example.fr");
         Assert.Contains($"{NotificationFactory.PublicBaseUrl}/espace/Tk-late-case", email.TextBody, StringComparison.Ordinal);
         Assert.Single(email.Attachments);
+    }
+
+    [Fact]
+    public async Task QuoteWhoseCaseNeverArrives_IsSentOnItsLastAttemptWithoutTheLink()
+    {
+        await KnowTheOrganisationAsync();
+        var quote = Events.Quote(Organisation, Guid.CreateVersion7(), "no.case@example.fr");
+
+        await factory.Harness.Bus.Publish(quote, c => c.MessageId = Guid.NewGuid());
+
+        var email = await factory.ReceivedAsync(m => m.To.Mailboxes.Any(b => b.Address == "no.case@example.fr"), "without its case", TimeSpan.FromSeconds(40));
+        Assert.DoesNotContain("/espace/", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Pour l'accepter, ou pour toute question, répondez simplement à cet e-mail.", email.TextBody, StringComparison.Ordinal);
+        Assert.Single(email.Attachments);
+    }
+
+    [Fact]
+    public async Task QuoteWithoutTheCustomersAddress_IsLoggedFailedWithTheReason_AndNoPdfIsAskedFor()
+    {
+        var request = await KnowTheCaseAsync("no.address@example.fr", "Tk-no-address");
+        var quote = Events.Quote(Organisation, request.RequestId, "") with { CustomerEmail = null };
+
+        await factory.Harness.Bus.Publish(quote, c => c.MessageId = Guid.NewGuid());
+
+        var failed = await factory.PublishedAsync<EmailFailed>(e => e.RegardingId == quote.QuoteId);
+        Assert.Equal("QuoteSent", failed.Kind);
+        Assert.Contains("DEV-2026-00042", failed.Reason, StringComparison.Ordinal);
+        Assert.Empty(factory.Quote.RequestsFor(quote.QuoteId));
     }
 
     [Fact]
