@@ -32,6 +32,8 @@ var notification = builder.AddProject<Projects.CommercialManagement_Notification
     .WithInfrastructure(infrastructure, ResourceNames.NotificationDb)
     .WithReference(mail.Smtp)
     .WaitFor(mail.Server)
+    // The quote's PDF to attach. No WaitFor: acknowledgements and replies go out while Quote starts; a quote email retries.
+    .WithReference(quote)
     .WithHttpHealthCheck("/health");
 
 var gateway = builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)

@@ -114,6 +114,36 @@ public sealed class ConversationTests(InboxFactory factory) : IClassFixture<Inbo
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM messages WHERE \"Body\" = 'encore là ?'"));
     }
 
+    [Fact]
+    public async Task RenewedLink_IsPublishedThroughTheOutboxWithTheNewToken()
+    {
+        var id = await WebRequestAsync("renew-published@example.fr");
+        var staff = factory.CreateStaffClient(Office);
+
+        var renewed = await (await staff.PostAsync($"/api/requests/{id}/customer-space/renew", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var fresh = renewed.GetProperty("token").GetString()!;
+        var published = await factory.PublishedAsync<CustomerSpaceLinkRenewed>(m => m.RequestId == id);
+        Assert.Equal(fresh, published.CustomerSpaceToken);
+        Assert.Equal(Office, published.OrganisationId);
+        Assert.Equal(1, await factory.CountAsync(
+            "SELECT count(*) FROM outbox_messages WHERE message_type = @p0 AND payload->>'requestId' = @p1",
+            typeof(CustomerSpaceLinkRenewed).FullName!, id.ToString()));
+    }
+
+    [Fact]
+    public async Task RenewingAnUnknownRequest_PublishesNothing()
+    {
+        var staff = factory.CreateStaffClient(Office);
+        var unknown = Guid.NewGuid();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsync($"/api/requests/{unknown}/customer-space/renew", null)).StatusCode);
+
+        Assert.Equal(0, await factory.CountAsync(
+            "SELECT count(*) FROM outbox_messages WHERE message_type = @p0 AND payload->>'requestId' = @p1",
+            typeof(CustomerSpaceLinkRenewed).FullName!, unknown.ToString()));
+    }
+
     [Theory]
     [InlineData("", "Le message est vide : écrivez quelque chose avant d'envoyer.")]
     [InlineData("   ", "Le message est vide : écrivez quelque chose avant d'envoyer.")]

@@ -1,5 +1,6 @@
 using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Contracts.Quote;
 
 namespace CommercialManagement.Notification.ServiceTests;
 
@@ -73,5 +74,28 @@ internal static class Events
         Email = email,
         Role = "Agent",
         Active = active,
+    };
+
+    public static QuoteSent Quote(Guid organisationId, Guid requestId, string email, int version = 1, string language = "fr", Guid? quoteId = null) => new()
+    {
+        OrganisationId = organisationId,
+        OccurredAt = DateTimeOffset.UtcNow,
+        RequestId = requestId,
+        QuoteId = quoteId ?? Guid.CreateVersion7(),
+        Number = "DEV-2026-00042",
+        TotalCents = 123456,
+        Version = version,
+        ValidUntil = new DateOnly(2027, 2, 13),
+        CustomerName = "Élodie Müller",
+        CustomerEmail = email,
+        Language = language,
+    };
+
+    public static CustomerSpaceLinkRenewed LinkRenewed(Guid organisationId, Guid requestId, string token, DateTimeOffset at) => new()
+    {
+        OrganisationId = organisationId,
+        OccurredAt = at,
+        RequestId = requestId,
+        CustomerSpaceToken = token,
     };
 }

@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using CommercialManagement.ServiceDefaults;
 using CommercialManagement.TestKit;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using MimeKit;
 using netDumbster.smtp;
 
@@ -24,6 +26,9 @@ public sealed class NotificationFactory : ServiceFactory<Program>
 
     public SimpleSmtpServer? Smtp { get; private set; }
 
+    /// <summary>The Quote service the worker asks for PDFs, replaced by an in-memory stand-in.</summary>
+    public StandInQuoteService Quote { get; } = new();
+
     /// <summary>Starts the SMTP server; until then every sending attempt fails as with a server that is down.</summary>
     public SimpleSmtpServer StartSmtp() => Smtp ??= SimpleSmtpServer.Start(SmtpPort);
 
@@ -35,12 +40,12 @@ public sealed class NotificationFactory : ServiceFactory<Program>
             .ToList() ?? [];
 
     /// <summary>Waits for the first email received that matches, and returns it.</summary>
-    public async Task<MimeMessage> ReceivedAsync(Func<MimeMessage, bool> match, string what)
+    public async Task<MimeMessage> ReceivedAsync(Func<MimeMessage, bool> match, string what, TimeSpan? within = null)
     {
         MimeMessage? found = null;
         Assert.True(await Eventually.TrueAsync(
             () => Task.FromResult((found = Received().FirstOrDefault(match)) is not null),
-            TimeSpan.FromSeconds(20)), $"No email {what} arrived.");
+            within ?? TimeSpan.FromSeconds(20)), $"No email {what} arrived.");
         return found!;
     }
 
@@ -52,6 +57,13 @@ public sealed class NotificationFactory : ServiceFactory<Program>
         builder.UseSetting("Email:SmtpTimeout", "00:00:05");
         // A trailing slash, as someone may well write it: the links must not get a double one.
         builder.UseSetting("Email:PublicBaseUrl", PublicBaseUrl + "/");
+    }
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        services.AddHttpClient(ResourceNames.QuoteApi).ConfigurePrimaryHttpMessageHandler(() => Quote);
+        // The Quote service down: the HTTP retries stay short here, the worker's message retries are the ones tested.
+        services.ConfigureAll<HttpStandardResilienceOptions>(options => options.Retry.Delay = TimeSpan.FromMilliseconds(20));
     }
 
     public override async ValueTask DisposeAsync()

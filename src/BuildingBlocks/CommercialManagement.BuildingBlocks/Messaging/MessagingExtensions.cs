@@ -42,7 +42,11 @@ public static class MessagingExtensions
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
-                endpoint.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<PermanentMessageFailureException>();
+                    retry.Intervals(RetryIntervals);
+                });
                 endpoint.UseConsumeFilter(typeof(TenantConsumeFilter<>), context);
                 endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
             });

@@ -87,3 +87,20 @@ public sealed record RequestAssigned : IIntegrationEvent
 
     public string? AssigneeName { get; init; }
 }
+
+/// <summary>
+/// Staff renewed the customer space's link: the old token stopped working. Whoever emails the customer a link
+/// (Notification) keeps the new token; the secret travels only to services that write to the customer.
+/// </summary>
+public sealed record CustomerSpaceLinkRenewed : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>The case id.</summary>
+    public required Guid RequestId { get; init; }
+
+    /// <summary>The secret part of the customer space's new address (<c>/espace/{token}</c>).</summary>
+    public required string CustomerSpaceToken { get; init; }
+}

@@ -2,8 +2,10 @@ using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Notification.Worker.Messaging.Consumers;
 using CommercialManagement.Notification.Worker.Persistence;
+using CommercialManagement.Notification.Worker.Quotes;
 using CommercialManagement.Notification.Worker.Sending;
 using CommercialManagement.ServiceDefaults;
+using CommercialManagement.ServiceDefaults.Security;
 
 namespace CommercialManagement.Notification.Worker;
 
@@ -20,9 +22,16 @@ internal static class NotificationModule
             bus.AddConsumer<StaffMessagePostedConsumer>();
             bus.AddConsumer<CustomerMessagePostedConsumer>();
             bus.AddConsumer<StaffMemberChangedConsumer>();
+            bus.AddConsumer<CustomerSpaceLinkRenewedConsumer>();
+            bus.AddConsumer<QuoteSentConsumer>();
         });
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddSingleton<SmtpMailer>();
+        // The quote's PDF, asked of the Quote service with a token of its own (no user: the system sends the quote).
+        var signingKey = StaffTokenOptions.SigningKey(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(provider => new StaffTokenIssuer(signingKey, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHttpClient(ResourceNames.QuoteApi, client => client.BaseAddress = new Uri($"http://{ResourceNames.QuoteApi}"));
+        builder.Services.AddScoped<QuotePdfClient>();
         builder.Services.AddHostedService<EmailSender>();
         return builder;
     }

@@ -34,8 +34,11 @@ internal sealed class EmailMessage : ITenantOwned
 
     public Guid? CaseId { get; private set; }
 
-    /// <summary>The item the email carries, when there is one: the conversation message of a staff reply.</summary>
+    /// <summary>The item the email carries, when there is one: the conversation message of a staff reply, the quote.</summary>
     public Guid? RegardingId { get; private set; }
+
+    /// <summary>The version of the item carried, when it has versions (the quote's).</summary>
+    public int? RegardingVersion { get; private set; }
 
     public string To { get; private set; } = "";
 
@@ -63,7 +66,7 @@ internal sealed class EmailMessage : ITenantOwned
 
     public static EmailMessage Queue(
         Guid organisationId, Guid sourceMessageId, string kind, Guid? caseId, string to, string fromName, string? replyTo,
-        Templates.RenderedEmail content, DateTimeOffset now, Guid? regardingId = null) => new()
+        Templates.RenderedEmail content, DateTimeOffset now, Guid? regardingId = null, int? regardingVersion = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         OrganisationId = organisationId,
@@ -71,6 +74,7 @@ internal sealed class EmailMessage : ITenantOwned
         Kind = kind,
         CaseId = caseId,
         RegardingId = regardingId,
+        RegardingVersion = regardingId is null ? null : regardingVersion,
         To = to,
         FromName = fromName,
         ReplyTo = replyTo,
@@ -88,9 +92,9 @@ internal sealed class EmailMessage : ITenantOwned
     /// </summary>
     public static (EmailMessage Email, EmailFailed Failed) Undeliverable(
         Guid organisationId, Guid sourceMessageId, string kind, Guid? caseId, string fromName, Templates.RenderedEmail content,
-        DateTimeOffset now, string reason)
+        DateTimeOffset now, string reason, Guid? regardingId = null, int? regardingVersion = null)
     {
-        var email = Queue(organisationId, sourceMessageId, kind, caseId, "", fromName, null, content, now);
+        var email = Queue(organisationId, sourceMessageId, kind, caseId, "", fromName, null, content, now, regardingId, regardingVersion);
         return (email, email.Fail(now, reason));
     }
 

@@ -16,6 +16,8 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
+    public DbSet<CaseCopy> Cases => Set<CaseCopy>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OrganisationProfile>(organisation =>
@@ -40,6 +42,14 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             member.HasIndex(s => s.OrganisationId);
         });
 
+        modelBuilder.Entity<CaseCopy>(copy =>
+        {
+            copy.ToTable("cases");
+            copy.HasKey(c => c.RequestId);
+            copy.Property(c => c.RequestId).ValueGeneratedNever();
+            copy.Property(c => c.CustomerSpaceToken).HasMaxLength(100);
+        });
+
         modelBuilder.Entity<EmailMessage>(email =>
         {
             email.ToTable("emails");
@@ -53,8 +63,10 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             email.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
             email.Property(e => e.LastError).HasMaxLength(2000);
             email.HasIndex(e => new { e.SourceMessageId, e.Kind }).IsUnique();
-            // One email of a kind per item carried (one staff reply email per conversation message).
-            email.HasIndex(e => new { e.RegardingId, e.Kind }).IsUnique().HasFilter("\"RegardingId\" IS NOT NULL");
+            // One email of a kind per item carried: per conversation message for a staff reply, per quote and version
+            // for a quote (a version sent later has its own). A null version is a value here, not "unknown".
+            email.HasIndex(e => new { e.RegardingId, e.RegardingVersion, e.Kind }).IsUnique().AreNullsDistinct(false)
+                .HasFilter("\"RegardingId\" IS NOT NULL");
             email.HasIndex(e => new { e.Status, e.NextAttemptAt }).HasFilter("\"Status\" = 'Queued'");
             email.HasIndex(e => new { e.OrganisationId, e.CaseId });
         });

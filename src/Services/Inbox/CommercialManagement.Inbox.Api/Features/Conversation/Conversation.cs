@@ -86,8 +86,12 @@ internal static class ConversationEndpoints
         return TypedResults.Created($"/api/requests/{id}/messages/{message.Id}", Entry(message));
     }
 
-    /// <summary>A new link for the customer space: the old one stops working at once.</summary>
-    public static async Task<Results<Ok<CustomerSpaceLink>, ProblemHttpResult>> RenewCustomerSpaceAsync(Guid id, InboxDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new link for the customer space: the old one stops working at once. CustomerSpaceLinkRenewed goes out with it,
+    /// so that the next email Notification sends on its own (the quote) carries the new link.
+    /// </summary>
+    public static async Task<Results<Ok<CustomerSpaceLink>, ProblemHttpResult>> RenewCustomerSpaceAsync(
+        Guid id, InboxDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
@@ -96,6 +100,11 @@ internal static class ConversationEndpoints
         }
 
         request.RenewCustomerSpaceToken();
+        db.AddToOutbox(new CustomerSpaceLinkRenewed
+        {
+            OrganisationId = request.OrganisationId, OccurredAt = timeProvider.GetUtcNow(), RequestId = request.Id,
+            CustomerSpaceToken = request.CustomerSpaceToken,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new CustomerSpaceLink(request.CustomerSpaceToken));
     }

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 
-/// <summary>Queues the acknowledgement a customer gets for a request from a website form, with the link to their space.</summary>
+/// <summary>
+/// Queues the acknowledgement a customer gets for a request from a website form, with the link to their space; keeps
+/// the case's token for the emails that come later.
+/// </summary>
 internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions<EmailOptions> options, TimeProvider timeProvider)
     : IConsumer<RequestReceived>
 {
@@ -17,6 +20,12 @@ internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions
     public async Task Consume(ConsumeContext<RequestReceived> context)
     {
         var request = context.Message;
+        if (request.CustomerSpaceToken is { } caseToken)
+        {
+            // Every case, phone ones too: their quote is emailed with the link.
+            await CaseCopies.KeepTokenAsync(db, request.OrganisationId, request.RequestId, caseToken, request.OccurredAt, context.CancellationToken);
+        }
+
         if (request.Channel != RequestChannel.WebForm)
         {
             return;

@@ -21,6 +21,7 @@ internal sealed class StaffMessagePostedConsumer(NotificationDbContext db, IOpti
     {
         var reply = context.Message;
         var messageId = context.MessageId ?? throw new InvalidOperationException("StaffMessagePosted without a message id.");
+        await CaseCopies.KeepTokenAsync(db, reply.OrganisationId, reply.RequestId, reply.CustomerSpaceToken, reply.OccurredAt, context.CancellationToken);
         // One email per event, and per conversation message even if it were ever published twice.
         if (await db.Emails.AnyAsync(
                 e => e.Kind == Kind && (e.SourceMessageId == messageId || e.RegardingId == reply.MessageId), context.CancellationToken))

@@ -98,6 +98,27 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.Notification.Worker.Domain.CaseCopy", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CustomerSpaceToken")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("TokenChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("cases", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Notification.Worker.Domain.EmailAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -171,6 +192,9 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.Property<Guid?>("RegardingId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("RegardingVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReplyTo")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
@@ -204,15 +228,17 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
 
                     b.HasIndex("OrganisationId", "CaseId");
 
-                    b.HasIndex("RegardingId", "Kind")
-                        .IsUnique()
-                        .HasFilter("\"RegardingId\" IS NOT NULL");
-
                     b.HasIndex("SourceMessageId", "Kind")
                         .IsUnique();
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasFilter("\"Status\" = 'Queued'");
+
+                    b.HasIndex("RegardingId", "RegardingVersion", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"RegardingId\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RegardingId", "RegardingVersion", "Kind"), false);
 
                     b.ToTable("emails", (string)null);
                 });

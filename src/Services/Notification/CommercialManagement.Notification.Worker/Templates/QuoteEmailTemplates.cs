@@ -1,0 +1,57 @@
+using System.Globalization;
+using CommercialManagement.Contracts.Quote;
+
+namespace CommercialManagement.Notification.Worker.Templates;
+
+/// <summary>The email that carries a sent quote (its PDF attached), in the customer's language.</summary>
+internal static class QuoteEmailTemplates
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <param name="customerSpaceLink">Null only when the case's token never arrived: the customer answers by email then.</param>
+    public static RenderedEmail QuoteSent(QuoteSent quote, string organisationName, string? contactEmail, string? contactPhone, string? customerSpaceLink)
+    {
+        var english = quote.Language == "en";
+        var name = string.IsNullOrWhiteSpace(quote.CustomerName) ? null : quote.CustomerName.Trim();
+        var total = Amount(quote.TotalCents, english);
+        var replaces = quote.Version > 1;
+        var subject = english ? $"Your quote {quote.Number} — {organisationName}" : $"Votre devis {quote.Number} — {organisationName}";
+        List<string> paragraphs = english
+            ?
+            [
+                name is null ? "Hello," : $"Hello {name},",
+                $"Please find attached our quote {quote.Number}{(replaces ? $" (version {quote.Version}, which replaces the previous one)" : "")}, for a total of {total} including VAT.",
+            ]
+            :
+            [
+                name is null ? "Bonjour," : $"Bonjour {name},",
+                $"Veuillez trouver ci-joint notre devis {quote.Number}{(replaces ? $" (version {quote.Version}, qui remplace la précédente)" : "")}, d'un montant total de {total} TTC.",
+            ];
+        if (quote.ValidUntil is { } until)
+        {
+            paragraphs.Add(english
+                ? $"It is valid until {until.ToString("d MMMM yyyy", British)}."
+                : $"Il est valable jusqu'au {until.ToString("d MMMM yyyy", French)}.");
+        }
+
+        paragraphs.Add((english, customerSpaceLink is null) switch
+        {
+            (true, false) => "You can read it and accept it online in your customer space. For any question, simply reply to this email.",
+            (true, true) => "To accept it, or for any question, simply reply to this email.",
+            (false, false) => "Vous pouvez le consulter et l'accepter en ligne dans votre espace client. Pour toute question, répondez simplement à cet e-mail.",
+            (false, true) => "Pour l'accepter, ou pour toute question, répondez simplement à cet e-mail.",
+        });
+        var link = customerSpaceLink is null
+            ? null
+            : new EmailLink(english ? "Read and accept the quote" : "Consulter et accepter le devis", customerSpaceLink);
+        return EmailLayout.Render(new EmailContent(
+            EmailLayout.OneLine(subject), english, organisationName, paragraphs, link,
+            [english ? "Kind regards," : "Bien cordialement,", organisationName, contactPhone ?? "", contactEmail ?? ""]));
+    }
+
+    /// <summary>Euro cents as the customer reads them: « 1 234,56 € » in French, « €1,234.56 » in English.</summary>
+    public static string Amount(long cents, bool english) => english
+        ? (cents / 100m).ToString("€#,##0.00", British)
+        : (cents / 100m).ToString("#,##0.00", French) + "\u00A0€";
+}
