@@ -1,17 +1,24 @@
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Payment.Api.Messaging.Consumers;
 using CommercialManagement.Payment.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
 
 namespace CommercialManagement.Payment.Api;
 
-/// <summary>Payment requests, Stripe and the webhook: built in the payment issue.</summary>
+/// <summary>The ledger and offline payments: the copies it keeps from events, its database and bus, its part of the demo.</summary>
 internal static class PaymentModule
 {
     public static IHostApplicationBuilder AddPaymentServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<PaymentDbContext>(ResourceNames.PaymentDb);
-        builder.AddMessaging<PaymentDbContext>("payment");
+        builder.AddMessaging<PaymentDbContext>("payment", bus =>
+        {
+            bus.AddConsumer<OrganisationChangedConsumer>();
+            bus.AddConsumer<QuoteAcceptedConsumer>();
+            bus.AddConsumer<QuoteVoidedConsumer>();
+        });
+        builder.Services.AddHostedService<PaymentDemoStory>();
         return builder;
     }
 }
