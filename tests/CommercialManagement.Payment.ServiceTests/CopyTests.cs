@@ -1,3 +1,4 @@
+using CommercialManagement.Contracts.Dossier;
 using CommercialManagement.TestKit;
 
 namespace CommercialManagement.Payment.ServiceTests;
@@ -50,4 +51,43 @@ public sealed class CopyTests(PaymentFactory factory) : IClassFixture<PaymentFac
         await scenario.WaitForQuoteAsync(caseId, latest.QuoteId);
         Assert.Equal(120_000, (await scenario.LedgerAsync(caseId)).GetProperty("remainingCents").GetInt64());
     }
+
+    [Fact]
+    public async Task Deposit_IsThePercentage_OrTheWholeOnceTheStayMovesInsideTheBalanceWindow_AnOlderChangeChangesNothing()
+    {
+        var scenario = await Scenario.NewAsync(factory, deposit: 25);
+        var caseId = Guid.CreateVersion7();
+        var received = scenario.Request(caseId, arrivalInDays: 60, at: DateTimeOffset.UtcNow.AddHours(-2));
+        await scenario.PublishAsync(received);
+        Assert.True(await Eventually.TrueAsync(async () => await factory.CountAsync("SELECT count(*) FROM cases WHERE \"Id\" = @p0", caseId) == 1, TimeSpan.FromSeconds(20)));
+
+        // Known from the request but nothing accepted: no ledger, and no payment.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await scenario.Agent.GetAsync($"/api/payments/by-request/{caseId}")).StatusCode);
+        var refused = await scenario.PayAsync(caseId, 1_000);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("Ce dossier n'a pas de devis accepté : aucun paiement ne peut être enregistré.", (await Scenario.JsonAsync(refused)).GetProperty("title").GetString());
+
+        var accepted = scenario.Accepted(caseId, 200_000);
+        await scenario.PublishAsync(accepted);
+        await scenario.WaitForQuoteAsync(caseId, accepted.QuoteId);
+        Assert.Equal(50_000, (await scenario.LedgerAsync(caseId)).GetProperty("depositCents").GetInt64());
+
+        var closer = received.Arrival!.Value.AddDays(-45);
+        await scenario.PublishAsync(Changed(scenario, caseId, closer, DateTimeOffset.UtcNow.AddHours(-1)));
+        Assert.True(await Eventually.TrueAsync(async () => (await scenario.LedgerAsync(caseId)).GetProperty("depositCents").GetInt64() == 200_000, TimeSpan.FromSeconds(20)));
+
+        await scenario.PublishAsync(Changed(scenario, caseId, received.Arrival!.Value, DateTimeOffset.UtcNow.AddMinutes(-90)));
+        await scenario.PublishAsync(received);
+        Assert.True(await Eventually.TrueAsync(
+            async () => factory.Harness.Consumed.Select<StayChanged>(m => m.Context.Message.RequestId == caseId).Count() == 2, TimeSpan.FromSeconds(20)));
+        await Task.Delay(500);
+        var ledger = await scenario.LedgerAsync(caseId);
+        Assert.Equal((closer.ToString("yyyy-MM-dd"), 200_000L), (ledger.GetProperty("arrival").GetString(), ledger.GetProperty("depositCents").GetInt64()));
+    }
+
+    private static StayChanged Changed(Scenario scenario, Guid caseId, DateOnly arrival, DateTimeOffset at) => new()
+    {
+        OrganisationId = scenario.OrganisationId, OccurredAt = at, RequestId = caseId, Arrival = arrival, Departure = arrival.AddDays(7), Adults = 2,
+        ChildrenAges = [], StaffId = Guid.NewGuid(), StaffName = "Agent de test",
+    };
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CommercialManagement.Contracts;
 using CommercialManagement.Contracts.Identity;
+using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.TestKit;
 using MassTransit;
@@ -40,6 +41,14 @@ internal sealed class Scenario(PaymentFactory factory, Guid organisationId)
     {
         OrganisationId = OrganisationId, OccurredAt = at ?? DateTimeOffset.UtcNow, RequestId = caseId, QuoteId = quoteId ?? Guid.NewGuid(), Number = number,
         TotalCents = totalCents, AcceptedBy = "Staff", Version = 1,
+    };
+
+    /// <summary>The case as the Inbox announced it, arriving in <paramref name="arrivalInDays"/> days.</summary>
+    public RequestReceived Request(Guid caseId, int arrivalInDays, DateTimeOffset? at = null) => new()
+    {
+        OrganisationId = OrganisationId, OccurredAt = at ?? DateTimeOffset.UtcNow, RequestId = caseId, Channel = RequestChannel.Phone,
+        CustomerName = "Élodie Martin", CustomerEmail = "elodie@example.fr", Arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(arrivalInDays),
+        Departure = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(arrivalInDays + 7), Adults = 2, ChildrenAges = [], Language = "fr",
     };
 
     /// <summary>A case whose quote was accepted for <paramref name="totalCents"/>; waits until the Payment service keeps it.</summary>

@@ -75,4 +75,22 @@ public sealed class LedgerTests
         OrganisationId = account.OrganisationId, OccurredAt = at, RequestId = account.Id, QuoteId = Guid.NewGuid(), Number = "DEV-2026-00001",
         TotalCents = total, AcceptedBy = "Staff", Version = 1,
     };
+
+    [Fact]
+    public void Arrival_TheLatestStayWins_AnOlderOneArrivingLateChangesNothing()
+    {
+        var account = PaymentCase.Open(Guid.NewGuid(), Guid.NewGuid());
+        var at = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+        account.ChangeStay(Stay(account, new DateOnly(2027, 2, 6), at.AddHours(1)));
+        account.ChangeStay(Stay(account, new DateOnly(2027, 3, 6), at));
+
+        Assert.Equal(new DateOnly(2027, 2, 6), account.Arrival);
+    }
+
+    private static CommercialManagement.Contracts.Dossier.StayChanged Stay(PaymentCase account, DateOnly arrival, DateTimeOffset at) => new()
+    {
+        OrganisationId = account.OrganisationId, OccurredAt = at, RequestId = account.Id, Arrival = arrival, Departure = arrival.AddDays(7), Adults = 2,
+        ChildrenAges = [], StaffId = Guid.NewGuid(), StaffName = "Agent",
+    };
 }

@@ -17,6 +17,8 @@ internal static class PaymentModule
             bus.AddConsumer<OrganisationChangedConsumer>();
             bus.AddConsumer<QuoteAcceptedConsumer>();
             bus.AddConsumer<QuoteVoidedConsumer>();
+            bus.AddConsumer<RequestReceivedConsumer>();
+            bus.AddConsumer<StayChangedConsumer>();
         });
         builder.Services.AddHostedService<PaymentDemoStory>();
         // A body that is not the JSON asked for is the caller's mistake: 400 ProblemDetails, not 500.

@@ -1,4 +1,6 @@
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Contracts.Dossier;
+using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Contracts.Quote;
 
 namespace CommercialManagement.Payment.Api.Domain;
@@ -27,6 +29,11 @@ internal sealed class PaymentCase : ITenantOwned
 
     public List<Guid> VoidedQuoteIds { get; private set; } = [];
 
+    public DateOnly? Arrival { get; private set; }
+
+    /// <summary>When the arrival was last set: an older change of stay (or the same one again) is ignored.</summary>
+    public DateTimeOffset? StaySetAt { get; private set; }
+
     public bool AcceptedQuoteVoided => AcceptedQuoteId is { } id && VoidedQuoteIds.Contains(id);
 
     public static PaymentCase Open(Guid requestId, Guid organisationId) => new() { Id = requestId, OrganisationId = organisationId };
@@ -46,11 +53,26 @@ internal sealed class PaymentCase : ITenantOwned
         return true;
     }
 
+    public void Received(RequestReceived request) => SetArrival(request.Arrival, request.OccurredAt);
+
+    public void ChangeStay(StayChanged changed) => SetArrival(changed.Arrival, changed.OccurredAt);
+
     public void Void(Guid quoteId)
     {
         if (!VoidedQuoteIds.Contains(quoteId))
         {
             VoidedQuoteIds = [.. VoidedQuoteIds, quoteId];
         }
+    }
+
+    private void SetArrival(DateOnly? arrival, DateTimeOffset at)
+    {
+        if (StaySetAt is { } set && at <= set)
+        {
+            return;
+        }
+
+        Arrival = arrival;
+        StaySetAt = at;
     }
 }

@@ -47,7 +47,9 @@ internal sealed class PaymentDemoStory(IServiceScopeFactory scopes, IHostEnviron
         }
 
         var deposit = ledger.Payments.Count == 0;
-        await PayAsync(services, demo.Id, deposit ? Math.Min(ledger.DepositCents, ledger.RemainingCents) : ledger.RemainingCents, PaymentMethod.BankTransfer,
+        // The organisation's share even when arrival is near: the story shows a deposit then a balance.
+        var share = Ledger.DepositCents(ledger.AcceptedTotalCents, ledger.DepositPercentage, null, LedgerWork.Today(time), 0);
+        await PayAsync(services, demo.Id, deposit ? Math.Min(share, ledger.RemainingCents) : ledger.RemainingCents, PaymentMethod.BankTransfer,
             $"VIR-DEMO-{number}-{(deposit ? "ACOMPTE" : "SOLDE")}", cancellationToken);
         return demo.Stage == DemoStage.DepositPaid;
     }

@@ -10,7 +10,7 @@ internal sealed record PaymentView(
 
 /// <summary>A case's ledger as staff see it: the accepted quote, the deposit asked, paid so far, what remains, and each payment.</summary>
 internal sealed record LedgerView(
-    Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, int DepositPercentage, long DepositCents,
+    Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage, long DepositCents,
     long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments);
 
 internal static class LedgerWork
@@ -29,11 +29,10 @@ internal static class LedgerWork
             ?? OrganisationSettings.Default(account.OrganisationId);
         var payments = await PaymentsAsync(db, account.Id, cancellationToken);
         var paid = payments.Sum(p => p.AmountCents);
-        // The arrival is not copied here yet: Ledger.DepositCents then asks for the organisation's percentage.
-        var deposit = Domain.Ledger.DepositCents(account.AcceptedTotalCents, settings.DepositPercentage, null, Today(time), settings.BalanceDueDaysBeforeArrival);
+        var deposit = Domain.Ledger.DepositCents(account.AcceptedTotalCents, settings.DepositPercentage, account.Arrival, Today(time), settings.BalanceDueDaysBeforeArrival);
         return new LedgerView(
             account.Id, account.AcceptedQuoteId!.Value, account.QuoteNumber ?? "", account.AcceptedQuoteVoided, account.AcceptedTotalCents,
-            settings.DepositPercentage, deposit, paid, Math.Max(account.AcceptedTotalCents - paid, 0),
+            account.Arrival, settings.DepositPercentage, deposit, paid, Math.Max(account.AcceptedTotalCents - paid, 0),
             [.. payments.Select(p => new PaymentView(
                 p.Id, p.QuoteId, p.AmountCents, p.Kind.ToString(), p.Kind.Label(), p.Method.ToString(), p.Method.Label(), p.Reference,
                 p.ReceivedOn, p.RecordedBy, p.RecordedAt))]);

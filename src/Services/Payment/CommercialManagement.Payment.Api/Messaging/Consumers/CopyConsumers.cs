@@ -1,4 +1,6 @@
+using CommercialManagement.Contracts.Dossier;
 using CommercialManagement.Contracts.Identity;
+using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Persistence;
@@ -52,9 +54,31 @@ internal sealed class QuoteVoidedConsumer(PaymentDbContext db) : IConsumer<Quote
     }
 }
 
+/// <summary>Keeps the stay's arrival, for the deposit rule (the whole amount inside the balance window).</summary>
+internal sealed class RequestReceivedConsumer(PaymentDbContext db) : IConsumer<RequestReceived>
+{
+    public async Task Consume(ConsumeContext<RequestReceived> context)
+    {
+        var request = context.Message;
+        (await CaseCopies.OpenAsync(db, request.RequestId, request.OrganisationId, context.CancellationToken)).Received(request);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+/// <summary>Keeps the new arrival; an older change of stay arriving late changes nothing.</summary>
+internal sealed class StayChangedConsumer(PaymentDbContext db) : IConsumer<StayChanged>
+{
+    public async Task Consume(ConsumeContext<StayChanged> context)
+    {
+        var changed = context.Message;
+        (await CaseCopies.OpenAsync(db, changed.RequestId, changed.OrganisationId, context.CancellationToken)).ChangeStay(changed);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
 internal static class CaseCopies
 {
-    /// <summary>The case's copy, locked for the transaction; opened when its first quote event arrives.</summary>
+    /// <summary>The case's copy, locked for the transaction; opened by whichever of its events arrives first.</summary>
     public static async Task<PaymentCase> OpenAsync(PaymentDbContext db, Guid requestId, Guid organisationId, CancellationToken cancellationToken)
     {
         await db.LockCaseAsync(requestId, cancellationToken);

@@ -182,12 +182,18 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<long>("AcceptedTotalCents")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("Arrival")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("QuoteNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("StaySetAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.PrimitiveCollection<List<Guid>>("VoidedQuoteIds")
                         .IsRequired()

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommercialManagement.Payment.Api.Persistence.Migrations
 {
     [DbContext(typeof(PaymentDbContext))]
-    [Migration("20261129071153_Ledger")]
+    [Migration("20261129072213_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -185,12 +185,18 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<long>("AcceptedTotalCents")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("Arrival")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("QuoteNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("StaySetAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.PrimitiveCollection<List<Guid>>("VoidedQuoteIds")
                         .IsRequired()

@@ -22,7 +22,9 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     QuoteNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     AcceptedTotalCents = table.Column<long>(type: "bigint", nullable: false),
                     AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    VoidedQuoteIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false)
+                    VoidedQuoteIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    Arrival = table.Column<DateOnly>(type: "date", nullable: true),
+                    StaySetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
