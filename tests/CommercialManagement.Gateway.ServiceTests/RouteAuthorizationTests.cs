@@ -51,6 +51,7 @@ public sealed class RouteAuthorizationTests(GatewayFactory factory) : IClassFixt
         Assert.Contains(endpoints, e => e.Pattern.StartsWith("/api/dossiers", StringComparison.Ordinal));
         Assert.Contains(endpoints, e => e.Pattern.StartsWith("/api/quotes", StringComparison.Ordinal));
         Assert.Contains(endpoints, e => e.Pattern.StartsWith("/api/catalogue", StringComparison.Ordinal));
+        Assert.Contains(endpoints, e => e.Pattern.StartsWith("/api/payments", StringComparison.Ordinal));
         Assert.Contains(endpoints, e => e.Pattern == "/dossiers");
 
         foreach (var (method, pattern, _) in endpoints)
@@ -81,6 +82,16 @@ public sealed class RouteAuthorizationTests(GatewayFactory factory) : IClassFixt
 
         Assert.Equal(path, route.Match.Path);
         Assert.Equal(CommercialManagement.ServiceDefaults.ResourceNames.QuoteApi, route.ClusterId);
+        Assert.Equal(CommercialManagement.Gateway.Proxy.ServiceRoutes.Staff, route.AuthorizationPolicy);
+    }
+
+    [Fact]
+    public void PaymentRoute_ForwardsToThePaymentService_ForStaffOnly()
+    {
+        var route = Assert.Single(CommercialManagement.Gateway.Proxy.ServiceRoutes.Routes, r => r.RouteId == "payments");
+
+        Assert.Equal("/api/payments/{**rest}", route.Match.Path);
+        Assert.Equal(CommercialManagement.ServiceDefaults.ResourceNames.PaymentApi, route.ClusterId);
         Assert.Equal(CommercialManagement.Gateway.Proxy.ServiceRoutes.Staff, route.AuthorizationPolicy);
     }
 

@@ -1,6 +1,6 @@
 namespace CommercialManagement.Contracts.Payment;
 
-/// <summary>A payment of the case was received (recorded once per payment, from the provider's webhook).</summary>
+/// <summary>A payment of the case was received (recorded once per payment: from the provider's webhook, or typed in by staff when received offline).</summary>
 public sealed record PaymentReceived : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
@@ -18,6 +18,15 @@ public sealed record PaymentReceived : IIntegrationEvent
 
     /// <summary>"Deposit", "Balance" or "Full".</summary>
     public required string Kind { get; init; }
+
+    /// <summary>What the case has paid so far, this payment included. Optional: added with the payment ledger.</summary>
+    public long? PaidCents { get; init; }
+
+    /// <summary>The accepted total the payments are measured against. Optional: added with the payment ledger.</summary>
+    public long? AcceptedTotalCents { get; init; }
+
+    /// <summary>"BankTransfer", "Cheque", "HolidayVouchers", "Card" or "Cash". Optional: added with the payment ledger.</summary>
+    public string? Method { get; init; }
 }
 
 /// <summary>A received payment was refunded, in part or in full.</summary>

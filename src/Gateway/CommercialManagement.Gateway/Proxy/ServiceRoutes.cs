@@ -21,6 +21,7 @@ internal static class ServiceRoutes
         Route("dossiers", "/api/dossiers/{**rest}", ResourceNames.DossierApi, Staff),
         Route("quotes", "/api/quotes/{**rest}", ResourceNames.QuoteApi, Staff),
         Route("catalogue", "/api/catalogue/{**rest}", ResourceNames.QuoteApi, Staff),
+        Route("payments", "/api/payments/{**rest}", ResourceNames.PaymentApi, Staff),
     ];
 
     public static readonly IReadOnlyList<ClusterConfig> Clusters =

@@ -1,17 +1,29 @@
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Payment.Api.Messaging.Consumers;
 using CommercialManagement.Payment.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
 
 namespace CommercialManagement.Payment.Api;
 
-/// <summary>Payment requests, Stripe and the webhook: built in the payment issue.</summary>
+/// <summary>The ledger and offline payments: the copies it keeps from events, its database and bus, its part of the demo.</summary>
 internal static class PaymentModule
 {
     public static IHostApplicationBuilder AddPaymentServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<PaymentDbContext>(ResourceNames.PaymentDb);
-        builder.AddMessaging<PaymentDbContext>("payment");
+        builder.AddMessaging<PaymentDbContext>("payment", bus =>
+        {
+            bus.AddConsumer<OrganisationChangedConsumer>();
+            bus.AddConsumer<QuoteAcceptedConsumer>();
+            bus.AddConsumer<QuoteVoidedConsumer>();
+            bus.AddConsumer<RequestReceivedConsumer>();
+            bus.AddConsumer<StayChangedConsumer>();
+        });
+        builder.Services.AddHostedService<PaymentDemoStory>();
+        // A body that is not the JSON asked for is the caller's mistake: 400 ProblemDetails, not 500.
+        builder.Services.Configure<ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         return builder;
     }
 }

@@ -15,6 +15,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapPaymentApi();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<PaymentDbContext>();

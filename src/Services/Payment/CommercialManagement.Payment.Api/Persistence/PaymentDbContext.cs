@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Payment.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Payment.Api.Persistence;
@@ -7,8 +8,48 @@ namespace CommercialManagement.Payment.Api.Persistence;
 internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options, TenantContext tenant)
     : TenantDbContext(options, tenant)
 {
+    public DbSet<OrganisationSettings> Organisations => Set<OrganisationSettings>();
+
+    public DbSet<PaymentCase> Cases => Set<PaymentCase>();
+
+    public DbSet<Domain.Payment> Payments => Set<Domain.Payment>();
+
+    /// <summary>
+    /// Serialises every change to one case's ledger until the transaction ends: two staff recording at once, or an
+    /// acceptance arriving meanwhile, never both pass the check of what remains.
+    /// </summary>
+    public Task LockCaseAsync(Guid caseId, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({caseId.ToString()}, 0))", cancellationToken);
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<OrganisationSettings>(organisation =>
+        {
+            organisation.ToTable("organisations");
+            organisation.HasKey(o => o.OrganisationId);
+            organisation.Property(o => o.OrganisationId).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<PaymentCase>(account =>
+        {
+            account.ToTable("cases");
+            account.HasKey(c => c.Id);
+            account.Property(c => c.Id).ValueGeneratedNever();
+            account.Property(c => c.QuoteNumber).HasMaxLength(40);
+            account.Ignore(c => c.AcceptedQuoteVoided);
+        });
+
+        modelBuilder.Entity<Domain.Payment>(payment =>
+        {
+            payment.ToTable("payments");
+            payment.HasKey(p => p.Id);
+            payment.Property(p => p.Id).ValueGeneratedNever();
+            payment.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            payment.Property(p => p.Method).HasConversion<string>().HasMaxLength(30);
+            payment.Property(p => p.Reference).HasMaxLength(100);
+            payment.Property(p => p.RecordedBy).HasMaxLength(200);
+            payment.HasIndex(p => p.RequestId);
+        });
     }
 }
 

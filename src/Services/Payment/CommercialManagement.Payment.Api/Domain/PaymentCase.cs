@@ -1,0 +1,78 @@
+using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Contracts.Dossier;
+using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Contracts.Quote;
+
+namespace CommercialManagement.Payment.Api.Domain;
+
+/// <summary>
+/// The copy of a case the payments need, kept from the quote events: the accepted quote and its total (the latest
+/// acceptance wins; an older one arriving late changes nothing), and the quotes voided meanwhile. Its id is the request's.
+/// </summary>
+internal sealed class PaymentCase : ITenantOwned
+{
+    private PaymentCase()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public Guid? AcceptedQuoteId { get; private set; }
+
+    public string? QuoteNumber { get; private set; }
+
+    public long AcceptedTotalCents { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public List<Guid> VoidedQuoteIds { get; private set; } = [];
+
+    public DateOnly? Arrival { get; private set; }
+
+    /// <summary>When the arrival was last set: an older change of stay (or the same one again) is ignored.</summary>
+    public DateTimeOffset? StaySetAt { get; private set; }
+
+    public bool AcceptedQuoteVoided => AcceptedQuoteId is { } id && VoidedQuoteIds.Contains(id);
+
+    public static PaymentCase Open(Guid requestId, Guid organisationId) => new() { Id = requestId, OrganisationId = organisationId };
+
+    /// <summary>Keeps the acceptance unless a later (or the same) one is kept already: returns whether it was.</summary>
+    public bool Accept(QuoteAccepted accepted)
+    {
+        if (AcceptedAt is { } at && accepted.OccurredAt <= at)
+        {
+            return false;
+        }
+
+        AcceptedQuoteId = accepted.QuoteId;
+        QuoteNumber = accepted.Number;
+        AcceptedTotalCents = accepted.TotalCents;
+        AcceptedAt = accepted.OccurredAt;
+        return true;
+    }
+
+    public void Received(RequestReceived request) => SetArrival(request.Arrival, request.OccurredAt);
+
+    public void ChangeStay(StayChanged changed) => SetArrival(changed.Arrival, changed.OccurredAt);
+
+    public void Void(Guid quoteId)
+    {
+        if (!VoidedQuoteIds.Contains(quoteId))
+        {
+            VoidedQuoteIds = [.. VoidedQuoteIds, quoteId];
+        }
+    }
+
+    private void SetArrival(DateOnly? arrival, DateTimeOffset at)
+    {
+        if (StaySetAt is { } set && at <= set)
+        {
+            return;
+        }
+
+        Arrival = arrival;
+        StaySetAt = at;
+    }
+}

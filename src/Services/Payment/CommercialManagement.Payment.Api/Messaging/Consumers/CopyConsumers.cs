@@ -1,0 +1,94 @@
+using CommercialManagement.Contracts.Dossier;
+using CommercialManagement.Contracts.Identity;
+using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Contracts.Quote;
+using CommercialManagement.Payment.Api.Domain;
+using CommercialManagement.Payment.Api.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Payment.Api.Messaging.Consumers;
+
+/// <summary>Keeps the organisation's deposit percentage and balance window: the latest wins.</summary>
+internal sealed class OrganisationChangedConsumer(PaymentDbContext db) : IConsumer<OrganisationChanged>
+{
+    public async Task Consume(ConsumeContext<OrganisationChanged> context)
+    {
+        var changed = context.Message;
+        var settings = await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == changed.OrganisationId, context.CancellationToken);
+        if (settings is null)
+        {
+            settings = OrganisationSettings.Default(changed.OrganisationId);
+            db.Organisations.Add(settings);
+        }
+
+        settings.Apply(changed);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+/// <summary>
+/// Keeps the case's accepted quote and its total, the case locked (in the inbox filter's transaction) so that no payment is checked against a total being
+/// replaced; a later acceptance replaces it, an older one (or the same again) changes nothing.
+/// </summary>
+internal sealed class QuoteAcceptedConsumer(PaymentDbContext db) : IConsumer<QuoteAccepted>
+{
+    public async Task Consume(ConsumeContext<QuoteAccepted> context)
+    {
+        var accepted = context.Message;
+        var account = await CaseCopies.OpenAsync(db, accepted.RequestId, accepted.OrganisationId, context.CancellationToken);
+        account.Accept(accepted);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+/// <summary>Marks the quote void: no payment may be recorded against it any more.</summary>
+internal sealed class QuoteVoidedConsumer(PaymentDbContext db) : IConsumer<QuoteVoided>
+{
+    public async Task Consume(ConsumeContext<QuoteVoided> context)
+    {
+        var voided = context.Message;
+        var account = await CaseCopies.OpenAsync(db, voided.RequestId, voided.OrganisationId, context.CancellationToken);
+        account.Void(voided.QuoteId);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+/// <summary>Keeps the stay's arrival, for the deposit rule (the whole amount inside the balance window).</summary>
+internal sealed class RequestReceivedConsumer(PaymentDbContext db) : IConsumer<RequestReceived>
+{
+    public async Task Consume(ConsumeContext<RequestReceived> context)
+    {
+        var request = context.Message;
+        (await CaseCopies.OpenAsync(db, request.RequestId, request.OrganisationId, context.CancellationToken)).Received(request);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+/// <summary>Keeps the new arrival; an older change of stay arriving late changes nothing.</summary>
+internal sealed class StayChangedConsumer(PaymentDbContext db) : IConsumer<StayChanged>
+{
+    public async Task Consume(ConsumeContext<StayChanged> context)
+    {
+        var changed = context.Message;
+        (await CaseCopies.OpenAsync(db, changed.RequestId, changed.OrganisationId, context.CancellationToken)).ChangeStay(changed);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+internal static class CaseCopies
+{
+    /// <summary>The case's copy, locked for the transaction; opened by whichever of its events arrives first.</summary>
+    public static async Task<PaymentCase> OpenAsync(PaymentDbContext db, Guid requestId, Guid organisationId, CancellationToken cancellationToken)
+    {
+        await db.LockCaseAsync(requestId, cancellationToken);
+        var account = await db.Cases.SingleOrDefaultAsync(c => c.Id == requestId, cancellationToken);
+        if (account is null)
+        {
+            account = PaymentCase.Open(requestId, organisationId);
+            db.Cases.Add(account);
+        }
+
+        return account;
+    }
+}

@@ -1,0 +1,18 @@
+using CommercialManagement.Payment.Api.Features.Ledger;
+
+namespace CommercialManagement.Payment.Api;
+
+internal static class PaymentApi
+{
+    public static IEndpointRouteBuilder MapPaymentApi(this IEndpointRouteBuilder app)
+    {
+        var payments = app.MapGroup("/api/payments").WithTags("Payments");
+        payments.MapGet("/by-request/{requestId:guid}", LedgerEndpoints.GetByRequestAsync)
+            .WithName("GetPaymentsOfRequest")
+            .WithSummary("The case's ledger: accepted quote and total, the deposit asked, paid so far, what remains, each payment; 404 without an accepted quote.");
+        payments.MapPost("/by-request/{requestId:guid}/offline", OfflinePayments.RecordAsync)
+            .WithName("RecordOfflinePayment")
+            .WithSummary("Records a payment received offline {amountCents, method, reference, receivedOn}: never above what remains; publishes PaymentReceived (Deposit, Balance or Full).");
+        return app;
+    }
+}
