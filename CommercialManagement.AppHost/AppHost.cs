@@ -36,13 +36,18 @@ var notification = builder.AddProject<Projects.CommercialManagement_Notification
     .WithReference(quote)
     .WithHttpHealthCheck("/health");
 
+// A message published before its consumers' queues exist reaches nobody: on a first start, the publishers (Inbox with
+// its demo requests, the gateway with the organisations and staff) wait until every consumer's bus is ready (/health).
+inbox.WaitFor(dossier).WaitFor(quote).WaitFor(payment).WaitFor(notification);
+
 var gateway = builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)
     .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.IdentityDb)
-    .WithReference(inbox)
-    .WithReference(dossier)
-    .WithReference(quote)
-    .WithReference(payment)
+    .WithReference(inbox).WaitFor(inbox)
+    .WithReference(dossier).WaitFor(dossier)
+    .WithReference(quote).WaitFor(quote)
+    .WithReference(payment).WaitFor(payment)
+    .WaitFor(notification)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

@@ -35,6 +35,16 @@ public sealed partial class CustomerSpaceTests(GatewayFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task QuotePdf_OfAnUnknownOrRevokedLink_Is410_WithTheSpacesHeaders()
+    {
+        var response = await Browser().GetAsync("/espace/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/devis.pdf");
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reply_IsPassedToTheInbox_ThenRedirectsToTheThankYou()
     {
         var browser = Browser();

@@ -16,7 +16,7 @@ public sealed class RouteAuthorizationTests(GatewayFactory factory) : IClassFixt
     /// <summary>The anonymous routes, each for a reason given in the README.</summary>
     private static readonly string[] AnonymousRoutes =
     [
-        "/public/requests", "/public/form.js", "/espace/{Token}", "/api/auth/token", "/connexion", "/deconnexion", "/erreur", "/health", "/alive",
+        "/public/requests", "/public/form.js", "/espace/{Token}", "/espace/{token}/devis.pdf", "/api/auth/token", "/connexion", "/deconnexion", "/erreur", "/health", "/alive",
     ];
 
     private IReadOnlyList<(string Method, string Pattern, bool Anonymous)> Endpoints()

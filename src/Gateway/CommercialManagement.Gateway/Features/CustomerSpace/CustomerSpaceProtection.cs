@@ -37,16 +37,23 @@ internal static class CustomerSpaceProtection
             http.Response.Headers["Referrer-Policy"] = "no-referrer";
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-            if (await space.GetAsync(token, cancellationToken) is not { } found)
+            try
             {
-                return Results.Problem(title: "Ce lien n'est plus valide.", statusCode: StatusCodes.Status410Gone);
-            }
+                if (await space.GetAsync(token, cancellationToken) is not { } found)
+                {
+                    return Results.Problem(title: "Ce lien n'est plus valide.", statusCode: StatusCodes.Status410Gone);
+                }
 
-            var quote = await space.QuoteAsync(found.Conversation, cancellationToken);
-            var pdf = quote is null ? null : await space.QuotePdfAsync(found.Conversation, cancellationToken);
-            return pdf is null
-                ? Results.Problem(title: "Aucun devis à télécharger pour l'instant.", statusCode: StatusCodes.Status404NotFound)
-                : Results.File(pdf, "application/pdf", $"{quote!.Number}.pdf");
+                var quote = await space.QuoteAsync(found.Conversation, cancellationToken);
+                var pdf = quote is null ? null : await space.QuotePdfAsync(found.Conversation, cancellationToken);
+                return pdf is null
+                    ? Results.Problem(title: "Aucun devis à télécharger pour l'instant.", statusCode: StatusCodes.Status404NotFound)
+                    : Results.File(pdf, "application/pdf", $"{quote!.Number}.pdf");
+            }
+            catch (HttpRequestException)
+            {
+                return Results.Problem(title: "Le devis est momentanément indisponible : réessayez dans quelques minutes.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         })
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
