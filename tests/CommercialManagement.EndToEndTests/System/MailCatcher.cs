@@ -24,6 +24,9 @@ internal sealed class MailCatcher(SystemFixture system) : IDisposable
         return found!;
     }
 
+    /// <summary>The email as the SMTP server received it (headers and MIME parts, attachments base64-encoded).</summary>
+    public Task<string> SourceAsync(string id) => _http.GetStringAsync($"/api/messages/{id}/source");
+
     private async Task<Email?> FindAsync(string to, string subject)
     {
         var root = JsonDocument.Parse(await _http.GetStringAsync("/api/messages?pageSize=500")).RootElement;

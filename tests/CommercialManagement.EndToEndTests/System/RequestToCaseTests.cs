@@ -72,4 +72,18 @@ public sealed class RequestToCaseTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Request_ThenAPublishedQuoteChangedWithOneLine_ShowsTheDossierInNouveauxDossiers()
+    {
+        var email = $"nouveau-dossier-{Guid.NewGuid():N}@example.fr";
+
+        var (_, reference) = await Browser.BoardTests.NewDossierAsync(system, email);
+
+        var staff = await StaffClientAsync(system, "agent@valneve-office.test");
+        var board = await staff.GetFromJsonAsync<JsonElement>($"/api/dossiers/board?search={Uri.EscapeDataString(email)}");
+        var column = board.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("status").GetString() == "New");
+        Assert.Equal("Nouveaux dossiers", column.GetProperty("label").GetString());
+        Assert.Contains(column.GetProperty("cards").EnumerateArray(), card => card.GetProperty("reference").GetString() == reference);
+    }
 }

@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Inbox.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,13 +56,14 @@ internal static class InboxDemoData
             var request = Request.FromWebsite(
                 websites.First(w => w.OrganisationId == item.OrganisationId), new Customer(item.Name, item.Email, item.Phone),
                 new Stay(arrival, arrival.AddDays(item.Nights), item.Adults, item.Children), item.Message, consent: true, item.Language, receivedAt, item.Id);
-            if (item.Read)
-            {
-                request.MarkRead();
-            }
-
             db.Requests.Add(request);
             db.AddToOutbox(request.ToReceivedEvent());
+            if (item.Read)
+            {
+                // Read as staff would: the dossier's card loses its new-message mark too.
+                request.MarkRead();
+                db.AddToOutbox(new ConversationRead { OrganisationId = request.OrganisationId, OccurredAt = receivedAt.AddMinutes(30), RequestId = request.Id, StaffId = Guid.Empty });
+            }
             if (item.FollowUp is { } followUp)
             {
                 db.Messages.Add(ConversationMessage.FromCustomer(request, followUp, receivedAt.AddHours(2)));
