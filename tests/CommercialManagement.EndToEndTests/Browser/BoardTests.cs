@@ -49,7 +49,7 @@ public sealed class BoardTests(SystemFixture system)
             await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = label, Exact = true })).ToBeVisibleAsync();
         }
 
-        await page.GetByLabel("Rechercher un dossier").FillAsync(email);
+        await RequestsTests.SearchAsync(page, "Rechercher un dossier", email, timeout => Assertions.Expect(page.Locator("article.board-card")).ToHaveCountAsync(1, new() { Timeout = timeout }));
         var card = page.Locator($"article[aria-label^='{reference} ']");
         await Assertions.Expect(page.Locator("section[data-status='New']").Locator(card)).ToContainTextAsync("980,00 €");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("board"), FullPage = true });
@@ -75,7 +75,7 @@ public sealed class BoardTests(SystemFixture system)
         await session.SignInAsync(page, "agent@valneve-office.test");
         await page.GotoAsync(session.At("/dossiers"));
         await page.Locator("[data-interactive='true']").WaitForAsync();
-        await page.GetByLabel("Rechercher un dossier").FillAsync(email);
+        await RequestsTests.SearchAsync(page, "Rechercher un dossier", email, timeout => Assertions.Expect(page.Locator("article.board-card")).ToHaveCountAsync(1, new() { Timeout = timeout }));
         var card = page.Locator($"article[aria-label^='{reference} ']");
         await Assertions.Expect(page.Locator("section[data-status='New']").Locator(card)).ToBeVisibleAsync();
 

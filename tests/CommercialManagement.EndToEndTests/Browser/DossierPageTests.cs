@@ -21,7 +21,7 @@ public sealed class DossierPageTests(SystemFixture system)
         await session.SignInAsync(page, "agent@valneve-office.test");
         await page.GotoAsync(session.At("/dossiers"));
         await page.Locator("[data-interactive='true']").WaitForAsync();
-        await page.GetByLabel("Rechercher un dossier").FillAsync(email);
+        await RequestsTests.SearchAsync(page, "Rechercher un dossier", email, timeout => Assertions.Expect(page.Locator("article.board-card")).ToHaveCountAsync(1, new() { Timeout = timeout }));
         await page.Locator($"article[aria-label^='{reference} ']").GetByRole(AriaRole.Link).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(reference);

@@ -74,7 +74,7 @@ public sealed class QuoteJourneyTests(SystemFixture system)
 
         await page.GotoAsync(session.At("/dossiers"));
         await page.Locator("[data-interactive='true']").WaitForAsync();
-        await page.GetByLabel("Rechercher un dossier").FillAsync(email);
+        await RequestsTests.SearchAsync(page, "Rechercher un dossier", email, timeout => Assertions.Expect(page.Locator("article.board-card")).ToHaveCountAsync(1, new() { Timeout = timeout }));
         await Assertions.Expect(page.Locator("section[data-status='AwaitingPayment'] article.board-card")).ToContainTextAsync("Élodie Martin", new() { Timeout = 30_000 });
     }
 

@@ -29,31 +29,31 @@ public sealed class RequestsTests(SystemFixture system)
         await page.GotoAsync(session.At("/demandes"));
         await page.Locator("[data-interactive='true']").WaitForAsync();
         // The search is applied (the demo requests, unread, are filtered out) before the filter is tried.
-        await SearchAsync(page, email, page.Locator("tbody tr.mud-table-row").First.Filter(new() { HasText = email }));
-        await Assertions.Expect(page.Locator("tbody tr.mud-table-row")).ToHaveCountAsync(1);
+        await SearchAsync(page, "Rechercher", email, timeout => Assertions.Expect(page.Locator("tbody tr.mud-table-row")).ToHaveCountAsync(1, new() { Timeout = timeout }));
+        await Assertions.Expect(page.Locator("tbody tr.mud-table-row").First).ToContainTextAsync(email);
         await Assertions.Expect(row).Not.ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("request-unread"));
         await page.GetByText("Non lues", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Aucune demande ne correspond.")).ToBeVisibleAsync();
 
         var skiSchool = await session.NewPageAsync();
         await session.SignInAsync(skiSchool, "agent@esf-valneve.test");
-        await SearchAsync(skiSchool, email, skiSchool.GetByText("Aucune demande ne correspond."));
+        await SearchAsync(skiSchool, "Rechercher", email, timeout => Assertions.Expect(skiSchool.GetByText("Aucune demande ne correspond.")).ToBeVisibleAsync(new() { Timeout = timeout }));
     }
 
     /// <summary>
-    /// Types in the search box until the list shows <paramref name="applied"/>: typed before the circuit is connected,
-    /// the text stays in the box but never reaches the component.
+    /// Types in the search box labelled <paramref name="label"/> until <paramref name="applied"/> holds (it is given a
+    /// short timeout): typed before the circuit is connected, the text stays in the box but never reaches the component.
     /// </summary>
-    internal static async Task SearchAsync(IPage page, string text, ILocator applied)
+    internal static async Task SearchAsync(IPage page, string label, string text, Func<float, Task> applied)
     {
-        var box = page.GetByLabel("Rechercher");
+        var box = page.GetByLabel(label);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await box.FillAsync("");
             await box.FillAsync(text);
             try
             {
-                await Assertions.Expect(applied).ToBeVisibleAsync(new() { Timeout = 4_000 });
+                await applied(4_000);
                 return;
             }
             catch (PlaywrightException)
