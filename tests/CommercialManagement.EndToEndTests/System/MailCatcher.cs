@@ -25,7 +25,7 @@ internal sealed class MailCatcher(SystemFixture system) : IDisposable
     }
 
     /// <summary>The email as the SMTP server received it (headers and MIME parts, attachments base64-encoded).</summary>
-    public Task<string> SourceAsync(string id) => _http.GetStringAsync($"/api/messages/{id}/source");
+    public Task<string> SourceAsync(string id) => _http.GetStringAsync($"/api/messages/{id}/raw");
 
     private async Task<Email?> FindAsync(string to, string subject)
     {
