@@ -10,7 +10,9 @@ namespace CommercialManagement.EndToEndTests;
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    // A machine shared with another run can take longer: E2E_START_TIMEOUT_MINUTES widens the wait, the default stays.
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(
+        int.TryParse(Environment.GetEnvironmentVariable("E2E_START_TIMEOUT_MINUTES"), out var minutes) && minutes > 0 ? minutes : 4);
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"cm-e2e-{Guid.NewGuid():N}");
 
