@@ -26,6 +26,11 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
 
         builder.Services.AddProblemDetails();
+        // A body that is not the JSON asked for is the caller's mistake: 400 ProblemDetails, not 500, in every service.
+        builder.Services.Configure<Microsoft.AspNetCore.Builder.ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = exception => exception is Microsoft.AspNetCore.Http.BadHttpRequestException bad
+                ? bad.StatusCode
+                : Microsoft.AspNetCore.Http.StatusCodes.Status500InternalServerError);
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddServiceDiscovery();

@@ -21,9 +21,6 @@ internal static class PaymentModule
             bus.AddConsumer<StayChangedConsumer>();
         });
         builder.Services.AddHostedService<PaymentDemoStory>();
-        // A body that is not the JSON asked for is the caller's mistake: 400 ProblemDetails, not 500.
-        builder.Services.Configure<ExceptionHandlerOptions>(options =>
-            options.StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         return builder;
     }
 }
