@@ -27,6 +27,9 @@ public sealed record PaymentReceived : IIntegrationEvent
 
     /// <summary>"BankTransfer", "Cheque", "HolidayVouchers", "Card" or "Cash". Optional: added with the payment ledger.</summary>
     public string? Method { get; init; }
+
+    /// <summary>The payment request it settles, when it was paid online against one. Optional: added with payment requests.</summary>
+    public Guid? PaymentRequestId { get; init; }
 }
 
 /// <summary>A received payment was refunded, in part or in full.</summary>
@@ -44,4 +47,51 @@ public sealed record PaymentRefunded : IIntegrationEvent
     public required Guid RefundId { get; init; }
 
     public required long AmountCents { get; init; }
+}
+
+/// <summary>
+/// Staff asked the customer to pay part of the accepted total (the deposit, the balance, or the whole): the Notification
+/// worker emails the link to the customer space, where « Payer » opens the checkout; the request expires at <see cref="ExpiresAt"/>.
+/// </summary>
+public sealed record PaymentRequested : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required Guid RequestId { get; init; }
+
+    /// <summary>The payment request (several per case: one open per kind at a time).</summary>
+    public required Guid PaymentRequestId { get; init; }
+
+    public required Guid QuoteId { get; init; }
+
+    public required string QuoteNumber { get; init; }
+
+    /// <summary>"Deposit", "Balance" or "Full".</summary>
+    public required string Kind { get; init; }
+
+    public required long AmountCents { get; init; }
+
+    /// <summary>The accepted total and what is paid so far, for the email's summary.</summary>
+    public required long AcceptedTotalCents { get; init; }
+
+    public required long PaidCents { get; init; }
+
+    public required DateTimeOffset ExpiresAt { get; init; }
+}
+
+/// <summary>A payment attempt for a request failed at the provider (a delayed method refused, for instance); the request stays open.</summary>
+public sealed record PaymentFailed : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required Guid RequestId { get; init; }
+
+    public required Guid PaymentRequestId { get; init; }
+
+    /// <summary>What the provider said, in words staff can read.</summary>
+    public required string Reason { get; init; }
 }

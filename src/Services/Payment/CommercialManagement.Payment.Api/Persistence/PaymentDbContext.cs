@@ -14,6 +14,8 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
 
     public DbSet<Domain.Payment> Payments => Set<Domain.Payment>();
 
+    public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
+
     /// <summary>
     /// Serialises every change to one case's ledger until the transaction ends: two staff recording at once, or an
     /// acceptance arriving meanwhile, never both pass the check of what remains.
@@ -49,6 +51,25 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             payment.Property(p => p.Reference).HasMaxLength(100);
             payment.Property(p => p.RecordedBy).HasMaxLength(200);
             payment.HasIndex(p => p.RequestId);
+        });
+
+        modelBuilder.Entity<PaymentRequest>(request =>
+        {
+            request.ToTable("payment_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Id).ValueGeneratedNever();
+            request.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.CreatedBy).HasMaxLength(200);
+            request.Property(r => r.Provider).HasMaxLength(20);
+            request.Property(r => r.CheckoutSessionId).HasMaxLength(255);
+            request.Property(r => r.CheckoutUrl).HasMaxLength(2000);
+            request.Property(r => r.LastFailure).HasMaxLength(500);
+            request.Property(r => r.CancelReason).HasMaxLength(500);
+            request.Ignore(r => r.CheckoutIdempotencyKey);
+            request.HasIndex(r => r.RequestId);
+            request.HasIndex(r => r.CheckoutSessionId).IsUnique();
+            request.HasIndex(r => r.PaymentId).IsUnique();
         });
     }
 }
