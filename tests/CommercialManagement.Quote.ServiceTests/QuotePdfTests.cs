@@ -45,6 +45,34 @@ public sealed class QuotePdfTests(QuoteFactory factory) : IClassFixture<QuoteFac
     }
 
     [Fact]
+    public async Task PdfOfAVersion_IsThatVersionAsSent_MarkedReplaced_WhileTheCurrentOneHoldsTheNewLines()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.CaseAsync();
+        await scenario.AddCustomAsync(caseId, unitPriceCents: 4_500);
+        var quoteId = (await scenario.QuoteAsync(caseId)).GetProperty("id").GetGuid();
+        await scenario.Agent.PutAsJsonAsync($"/api/quotes/{quoteId}/customer", new { name = "Anaïs Brûlé", address = "Lyon", email = "anais@example.fr" });
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Agent.PostAsync($"/api/quotes/{quoteId}/send", null)).StatusCode);
+        await scenario.AddCustomAsync(caseId, unitPriceCents: 1_000, quantity: 3);
+
+        var first = await scenario.Agent.GetAsync($"/api/quotes/{quoteId}/pdf?version=1");
+        var current = Text(await scenario.Agent.GetByteArrayAsync($"/api/quotes/{quoteId}/pdf?version=2"));
+        var missing = await scenario.Agent.GetAsync($"/api/quotes/{quoteId}/pdf?version=7");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.EndsWith("-v1.pdf", first.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        var sent = Text(await first.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Anaïs Brûlé", sent);
+        Assert.Contains("45,00 €", sent);
+        Assert.DoesNotContain("75,00 €", sent);
+        Assert.Contains("Version 1 remplacée par la version 2.", sent);
+        Assert.Contains("75,00 €", current);
+        Assert.DoesNotContain("remplacée", current);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("Version introuvable.", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Pdf_OfAnotherOrganisationsQuote_Is404()
     {
         var scenario = await Scenario.NewAsync(factory);

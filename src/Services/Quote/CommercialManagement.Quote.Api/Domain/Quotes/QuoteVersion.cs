@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace CommercialManagement.Quote.Api.Domain.Quotes;
 
-internal sealed record VersionLine(string Label, string? Description, int Quantity, long UnitPriceCents, long AmountCents, int VatRateBasisPoints, long TouristTaxCents, string? Problem);
+/// <summary>A line as the version had it; the dates and the price breakdown were added later (null in older versions).</summary>
+internal sealed record VersionLine(
+    string Label, string? Description, int Quantity, long UnitPriceCents, long AmountCents, int VatRateBasisPoints, long TouristTaxCents, string? Problem,
+    DateOnly? From = null, DateOnly? To = null, IReadOnlyList<string>? Details = null);
 
 internal sealed record VersionContent(CustomerDetails? Customer, IReadOnlyList<VersionLine> Lines, QuoteTotals Totals);
 
@@ -37,7 +40,9 @@ internal sealed class QuoteVersion
         var totals = quote.Totals;
         var content = new VersionContent(
             quote.Customer,
-            quote.Lines.Select(l => new VersionLine(l.Label, l.Description, l.Quantity, l.UnitPriceCents, l.AmountCents, l.VatRateBasisPoints, l.TouristTaxCents, l.Problem)).ToList(),
+            quote.Lines.OrderBy(l => l.Position).Select(l => new VersionLine(
+                l.Label, l.Description, l.Quantity, l.UnitPriceCents, l.AmountCents, l.VatRateBasisPoints, l.TouristTaxCents, l.Problem,
+                l.From, l.To, [.. l.Breakdown.Select(b => b.Label)])).ToList(),
             totals);
         return new QuoteVersion
         {

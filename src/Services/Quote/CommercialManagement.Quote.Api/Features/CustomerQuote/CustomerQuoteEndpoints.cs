@@ -50,7 +50,7 @@ internal static class CustomerQuoteEndpoints
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var quote = await SentQuoteAsync(http, db, cancellationToken);
-        return quote is null ? NoQuote() : await QuotePdfEndpoint.GetAsync(quote.Id, db, time, cancellationToken) is { Result: FileContentHttpResult file } ? file : NoQuote();
+        return quote is null ? NoQuote() : await QuotePdfEndpoint.GetAsync(quote.Id, null, db, time, cancellationToken) is { Result: FileContentHttpResult file } ? file : NoQuote();
     }
 
     public static async Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(

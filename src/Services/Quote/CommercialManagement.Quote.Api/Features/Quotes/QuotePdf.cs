@@ -14,23 +14,39 @@ using Quote = CommercialManagement.Quote.Api.Domain.Quotes.Quote;
 
 /// <summary>
 /// The quote as the customer receives it: the current version rendered to PDF (« Éditer le devis », the email's
-/// attachment, the customer space's download). A voided or refused quote says « ANNULÉ » with the reason.
+/// attachment, the customer space's download). A voided or refused quote says « ANNULÉ » with the reason. <c>?version=n</c>
+/// asks for one version: the current one, or an earlier sent one as it was (marked replaced), so that an email never attaches
+/// a draft made after it was sent.
 /// </summary>
 internal static class QuotePdfEndpoint
 {
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        Guid quoteId, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid quoteId, int? version, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var quote = await db.Quotes.AsNoTracking().Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == quoteId, cancellationToken);
+        var quote = await db.Quotes.AsNoTracking().Include(q => q.Lines).Include(q => q.Versions).SingleOrDefaultAsync(q => q.Id == quoteId, cancellationToken);
         if (quote is null)
         {
             return TypedResults.Problem(title: "Devis introuvable.", detail: $"Aucun devis n'a l'identifiant {quoteId}.", statusCode: StatusCodes.Status404NotFound);
         }
 
+        var earlier = version is { } asked && asked != quote.Version ? quote.Versions.SingleOrDefault(v => v.Version == asked) : null;
+        if (version is { } wanted && wanted != quote.Version && earlier is null)
+        {
+            return TypedResults.Problem(
+                title: "Version introuvable.", detail: $"Le devis {quote.Number} n'a pas de version {wanted} : sa version actuelle est la {quote.Version}.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
         var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
         var language = await db.Cases.AsNoTracking().Where(c => c.Id == quote.RequestId).Select(c => c.Language).SingleOrDefaultAsync(cancellationToken);
         var model = Model(quote, organisation, language, QuoteWork.Today(time));
-        return TypedResults.File(QuoteDocument.Render(model), "application/pdf", $"{quote.Number}.pdf");
+        if (earlier is not null)
+        {
+            model = QuoteVersionPdf.Of(model, earlier, quote.Version, organisation, quote.Stay.Arrival);
+        }
+
+        var suffix = earlier is null ? "" : $"-v{earlier.Version}";
+        return TypedResults.File(QuoteDocument.Render(model), "application/pdf", $"{quote.Number}{suffix}.pdf");
     }
 
     public static QuoteDocumentModel Model(Quote quote, OrganisationCopy organisation, string? language, DateOnly today)
