@@ -102,7 +102,7 @@ public sealed class PaymentEmailTests(NotificationFactory factory) : IClassFixtu
 
         var email = await Payments.EmailAsync(factory, "refund@example.fr", "Remboursement");
         Assert.Equal("Remboursement de 100,00\u00A0€ — Chalet des Mélèzes", email.Subject);
-        Assert.Contains("un remboursement de 100,00\u00A0€, effectué le 1 décembre 2026", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("un remboursement de 100,00\u00A0€, effectué le 1er décembre 2026", email.TextBody, StringComparison.Ordinal);
         Assert.Contains($"{Base}/espace/Tk-refund", email.TextBody, StringComparison.Ordinal);
         var sent = await factory.PublishedAsync<EmailSent>(e => e.RegardingId == refund.RefundId);
         Assert.Equal("PaymentRefund", sent.Kind);

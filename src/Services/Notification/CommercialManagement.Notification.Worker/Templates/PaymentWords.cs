@@ -52,16 +52,16 @@ internal static class PaymentWords
     /// <summary>Euro cents as the customer reads them (the quote email's format).</summary>
     public static string Amount(long cents, bool english) => QuoteEmailTemplates.Amount(cents, english);
 
-    /// <summary>The day in Paris: « 29 novembre 2026 », « 29 November 2026 ».</summary>
-    public static string Day(DateTimeOffset at, bool english) =>
-        TimeZoneInfo.ConvertTime(at, Paris).ToString("d MMMM yyyy", english ? British : French);
-
-    /// <summary>The day and time in Paris: « 6 décembre 2026 à 10:05 », « 6 December 2026 at 10:05 ».</summary>
-    public static string DayAndTime(DateTimeOffset at, bool english)
+    /// <summary>The day in Paris: « 29 novembre 2026 » (« 1er décembre 2026 »), « 29 November 2026 ».</summary>
+    public static string Day(DateTimeOffset at, bool english)
     {
         var paris = TimeZoneInfo.ConvertTime(at, Paris);
-        return english
-            ? $"{paris.ToString("d MMMM yyyy", British)} at {paris.ToString("HH:mm", British)}"
-            : $"{paris.ToString("d MMMM yyyy", French)} à {paris.ToString("HH:mm", French)}";
+        return english || paris.Day != 1 ? paris.ToString("d MMMM yyyy", english ? British : French) : paris.ToString("d'er' MMMM yyyy", French);
     }
+
+    /// <summary>The day and time in Paris: « 6 décembre 2026 à 10:05 », « 6 December 2026 at 10:05 ».</summary>
+    public static string DayAndTime(DateTimeOffset at, bool english) =>
+        english
+            ? $"{Day(at, english)} at {TimeZoneInfo.ConvertTime(at, Paris).ToString("HH:mm", British)}"
+            : $"{Day(at, english)} à {TimeZoneInfo.ConvertTime(at, Paris).ToString("HH:mm", French)}";
 }
