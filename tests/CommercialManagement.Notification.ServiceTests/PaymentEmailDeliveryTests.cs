@@ -119,4 +119,24 @@ public sealed class PaymentEmailDeliveryTests(NotificationFactory factory) : ICl
         Assert.DoesNotContain("/espace/", receipt.TextBody, StringComparison.Ordinal);
         Assert.Equal(0, Payments.Count(factory, "no.token@example.fr", "Demande de paiement"));
     }
+
+    [Fact]
+    public async Task PaymentEventOfAnotherOrganisation_NamingOurCase_NeverReachesOurCustomer()
+    {
+        var request = await Payments.KnowTheCaseAsync(factory, Organisation, "ours@example.fr", "Tk-ours");
+        var intruder = Guid.NewGuid();
+        await factory.Harness.Bus.Publish(Events.Organisation(intruder), c => c.MessageId = Guid.NewGuid());
+        var quote = Events.Quote(intruder, request.RequestId, "intruder@example.fr") with { OccurredAt = request.OccurredAt.AddMinutes(5) };
+        await factory.Harness.Bus.Publish(quote, c => c.MessageId = Guid.NewGuid());
+        var asked = Payments.Requested(intruder, request.RequestId);
+
+        await factory.Harness.Bus.Publish(asked, c => c.MessageId = Guid.NewGuid());
+
+        var failed = await factory.PublishedAsync<EmailFailed>(e => e.RegardingId == asked.PaymentRequestId);
+        Assert.Equal(intruder, failed.OrganisationId);
+        Assert.Equal(0, Payments.Count(factory, "ours@example.fr", "Demande de paiement"));
+        Assert.Equal(1, await factory.CountAsync(
+            "SELECT count(*) FROM cases WHERE \"RequestId\" = @p0 AND \"CustomerEmail\" = 'ours@example.fr' AND \"OrganisationId\" = @p1",
+            request.RequestId, Organisation));
+    }
 }
