@@ -24,6 +24,9 @@ internal static class NotificationModule
             bus.AddConsumer<StaffMemberChangedConsumer>();
             bus.AddConsumer<CustomerSpaceLinkRenewedConsumer>();
             bus.AddConsumer<QuoteSentConsumer>();
+            bus.AddConsumer<PaymentRequestedConsumer>();
+            bus.AddConsumer<PaymentReceivedConsumer>();
+            bus.AddConsumer<PaymentRefundedConsumer>();
         });
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddSingleton<SmtpMailer>();

@@ -3,8 +3,10 @@ using CommercialManagement.BuildingBlocks.Tenancy;
 namespace CommercialManagement.Notification.Worker.Domain;
 
 /// <summary>
-/// What Notification keeps of a case for the emails it sends without being told the link (the quote): the customer
-/// space's current token, from RequestReceived, StaffMessagePosted and CustomerSpaceLinkRenewed; the latest wins.
+/// What Notification keeps of a case for the emails it sends without being told everything (the quote, the payment
+/// emails): the customer space's current token, from RequestReceived, StaffMessagePosted and CustomerSpaceLinkRenewed;
+/// the customer's name, address and language, from RequestReceived and QuoteSent (the quote's form may correct them).
+/// For each, the latest event wins.
 /// </summary>
 internal sealed class CaseCopy : ITenantOwned
 {
@@ -17,8 +19,19 @@ internal sealed class CaseCopy : ITenantOwned
 
     public Guid OrganisationId { get; private set; }
 
-    public string CustomerSpaceToken { get; private set; } = "";
+    /// <summary>Null while only the customer is known (a quote that overtook its case).</summary>
+    public string? CustomerSpaceToken { get; private set; }
 
     /// <summary>When the event that brought the token happened: an older one arriving late changes nothing.</summary>
-    public DateTimeOffset TokenChangedAt { get; private set; }
+    public DateTimeOffset? TokenChangedAt { get; private set; }
+
+    public string? CustomerName { get; private set; }
+
+    public string? CustomerEmail { get; private set; }
+
+    /// <summary>"fr" or "en".</summary>
+    public string? Language { get; private set; }
+
+    /// <summary>When the event that brought the customer's details happened.</summary>
+    public DateTimeOffset? CustomerChangedAt { get; private set; }
 }

@@ -8,6 +8,10 @@ namespace CommercialManagement.Notification.Worker.Persistence;
 internal sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options, TenantContext tenant)
     : TenantDbContext(options, tenant)
 {
+    public const int CustomerNameLength = 200;
+    public const int EmailLength = 254;
+    public const int LanguageLength = 10;
+
     public DbSet<EmailMessage> Emails => Set<EmailMessage>();
 
     public DbSet<EmailAttachment> Attachments => Set<EmailAttachment>();
@@ -48,6 +52,9 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             copy.HasKey(c => c.RequestId);
             copy.Property(c => c.RequestId).ValueGeneratedNever();
             copy.Property(c => c.CustomerSpaceToken).HasMaxLength(100);
+            copy.Property(c => c.CustomerName).HasMaxLength(CustomerNameLength);
+            copy.Property(c => c.CustomerEmail).HasMaxLength(EmailLength);
+            copy.Property(c => c.Language).HasMaxLength(LanguageLength);
         });
 
         modelBuilder.Entity<EmailMessage>(email =>

@@ -19,6 +19,13 @@ internal sealed class EmailOptions
     /// <summary>The customer space of a case: <c>{PublicBaseUrl}/espace/{token}</c>.</summary>
     public string CustomerSpaceLink(string token) => Link($"espace/{Uri.EscapeDataString(token)}");
 
+    /// <summary>
+    /// The customer space's way to pay a payment request: <c>{PublicBaseUrl}/espace/{token}/payer/{paymentRequestId}</c>
+    /// (the gateway opens the checkout from there).
+    /// </summary>
+    public string CustomerSpacePaymentLink(string token, Guid paymentRequestId) =>
+        $"{CustomerSpaceLink(token)}/payer/{paymentRequestId}";
+
     /// <summary>A request in the back office: <c>{PublicBaseUrl}/demandes/{requestId}</c>.</summary>
     public string BackOfficeRequestLink(Guid requestId) => Link($"demandes/{requestId}");
 

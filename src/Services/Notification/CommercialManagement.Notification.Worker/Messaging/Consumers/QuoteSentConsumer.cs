@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.Notification.Worker.Domain;
@@ -26,6 +25,9 @@ internal sealed partial class QuoteSentConsumer(
     {
         var quote = context.Message;
         var messageId = context.MessageId ?? throw new InvalidOperationException("QuoteSent without a message id.");
+        // The customer the quote is made out to: the payment emails go to them.
+        await CaseCopies.KeepCustomerAsync(
+            db, quote.OrganisationId, quote.RequestId, quote.CustomerName, quote.CustomerEmail, quote.Language, quote.OccurredAt, context.CancellationToken);
         if (await db.Emails.AnyAsync(
                 e => e.Kind == Kind && (e.SourceMessageId == messageId || (e.RegardingId == quote.QuoteId && e.RegardingVersion == quote.Version)),
                 context.CancellationToken))
@@ -101,7 +103,3 @@ internal sealed partial class QuoteSentConsumer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quote {Number} emailed without the customer-space link: case {RequestId} never arrived (no RequestReceived or StaffMessagePosted)")]
     private partial void LogSentWithoutLink(string number, Guid requestId);
 }
-
-/// <summary>Thrown to retry a quote email whose case (and its customer-space token) has not arrived yet.</summary>
-internal sealed class CaseNotKnownYetException(Guid requestId)
-    : Exception(string.Create(CultureInfo.InvariantCulture, $"Case {requestId} has not arrived yet; the quote email waits for its customer-space link."));

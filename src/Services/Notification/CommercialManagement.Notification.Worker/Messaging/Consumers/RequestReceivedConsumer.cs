@@ -10,7 +10,7 @@ namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 
 /// <summary>
 /// Queues the acknowledgement a customer gets for a request from a website form, with the link to their space; keeps
-/// the case's token for the emails that come later.
+/// the case's token and customer for the emails that come later.
 /// </summary>
 internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions<EmailOptions> options, TimeProvider timeProvider)
     : IConsumer<RequestReceived>
@@ -20,6 +20,9 @@ internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions
     public async Task Consume(ConsumeContext<RequestReceived> context)
     {
         var request = context.Message;
+        await CaseCopies.KeepCustomerAsync(
+            db, request.OrganisationId, request.RequestId, request.CustomerName, request.CustomerEmail, request.Language, request.OccurredAt,
+            context.CancellationToken);
         if (request.CustomerSpaceToken is { } caseToken)
         {
             // Every case, phone ones too: their quote is emailed with the link.

@@ -1,0 +1,42 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Notification.Worker.Domain;
+using CommercialManagement.Notification.Worker.Persistence;
+using CommercialManagement.Notification.Worker.Templates;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
+
+/// <summary>
+/// The steps the payment emails share: one email per event and per item carried (a payment request, a payment, a
+/// refund), queued to the case's customer, or logged as failed at once with the reason when it cannot be delivered.
+/// </summary>
+internal static partial class CustomerEmails
+{
+    public static Task<bool> AlreadyQueuedAsync(NotificationDbContext db, string kind, Guid messageId, Guid regardingId, CancellationToken cancellationToken) =>
+        db.Emails.AnyAsync(e => e.Kind == kind && (e.SourceMessageId == messageId || e.RegardingId == regardingId), cancellationToken);
+
+    /// <param name="undeliverable">Why the email cannot be sent, or null: it is queued to <paramref name="to"/>.</param>
+    public static void Add(
+        NotificationDbContext db, ILogger logger, Guid organisationId, Guid messageId, string kind, Guid caseId, Guid regardingId,
+        string? to, OrganisationSender sender, RenderedEmail content, DateTimeOffset now, string? undeliverable)
+    {
+        if (undeliverable is not null || string.IsNullOrWhiteSpace(to))
+        {
+            var reason = undeliverable ?? "L'adresse e-mail du client de ce dossier n'est pas connue.";
+            var (email, failed) = EmailMessage.Undeliverable(organisationId, messageId, kind, caseId, sender.FromName, content, now, reason, regardingId);
+            db.Emails.Add(email);
+            db.AddToOutbox(failed);
+            LogUndeliverable(logger, kind, caseId, regardingId, reason);
+            return;
+        }
+
+        db.Emails.Add(EmailMessage.Queue(organisationId, messageId, kind, caseId, to.Trim(), sender.FromName, sender.ReplyTo, content, now, regardingId: regardingId));
+        LogQueued(logger, kind, caseId, regardingId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} email of case {CaseId} (regarding {RegardingId}) queued to the customer")]
+    private static partial void LogQueued(ILogger logger, string kind, Guid caseId, Guid regardingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} email of case {CaseId} (regarding {RegardingId}) cannot be sent and is logged as failed: {Reason}")]
+    private static partial void LogUndeliverable(ILogger logger, string kind, Guid caseId, Guid regardingId, string reason);
+}

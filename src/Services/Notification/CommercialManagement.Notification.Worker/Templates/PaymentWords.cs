@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace CommercialManagement.Notification.Worker.Templates;
+
+/// <summary>How the payment emails say a payment's kind, its method and its times, in French or in English.</summary>
+internal static class PaymentWords
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>« l'acompte », « le solde », « la totalité »; null for a kind this worker does not know.</summary>
+    public static string? Kind(string kind, bool english) => (kind, english) switch
+    {
+        ("Deposit", false) => "l'acompte",
+        ("Balance", false) => "le solde",
+        ("Full", false) => "la totalité",
+        ("Deposit", true) => "the deposit",
+        ("Balance", true) => "the balance",
+        ("Full", true) => "the full amount",
+        _ => null,
+    };
+
+    /// <summary>The kind as a word of its own, for a subject or a receipt line: « acompte », « deposit ».</summary>
+    public static string? KindNoun(string kind, bool english) => (kind, english) switch
+    {
+        ("Deposit", false) => "acompte",
+        ("Balance", false) => "solde",
+        ("Full", false) => "totalité",
+        ("Deposit", true) => "deposit",
+        ("Balance", true) => "balance",
+        ("Full", true) => "full amount",
+        _ => null,
+    };
+
+    /// <summary>The labels the ledger shows (« Virement », « Carte bancaire »…); null when not said or unknown.</summary>
+    public static string? Method(string? method, bool english) => (method, english) switch
+    {
+        ("BankTransfer", false) => "Virement",
+        ("Cheque", false) => "Chèque",
+        ("HolidayVouchers", false) => "Chèques vacances",
+        ("Card", false) => "Carte bancaire",
+        ("Cash", false) => "Espèces",
+        ("BankTransfer", true) => "Bank transfer",
+        ("Cheque", true) => "Cheque",
+        ("HolidayVouchers", true) => "Holiday vouchers (chèques vacances)",
+        ("Card", true) => "Card",
+        ("Cash", true) => "Cash",
+        _ => null,
+    };
+
+    /// <summary>Euro cents as the customer reads them (the quote email's format).</summary>
+    public static string Amount(long cents, bool english) => QuoteEmailTemplates.Amount(cents, english);
+
+    /// <summary>The day in Paris: « 29 novembre 2026 » (« 1er décembre 2026 »), « 29 November 2026 ».</summary>
+    public static string Day(DateTimeOffset at, bool english)
+    {
+        var paris = TimeZoneInfo.ConvertTime(at, Paris);
+        return english || paris.Day != 1 ? paris.ToString("d MMMM yyyy", english ? British : French) : paris.ToString("d'er' MMMM yyyy", French);
+    }
+
+    /// <summary>The day and time in Paris: « 6 décembre 2026 à 10:05 », « 6 December 2026 at 10:05 ».</summary>
+    public static string DayAndTime(DateTimeOffset at, bool english) =>
+        english
+            ? $"{Day(at, english)} at {TimeZoneInfo.ConvertTime(at, Paris).ToString("HH:mm", British)}"
+            : $"{Day(at, english)} à {TimeZoneInfo.ConvertTime(at, Paris).ToString("HH:mm", French)}";
+}
