@@ -44,7 +44,12 @@ public sealed class StayChangeTests(SystemFixture system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le séjour" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Changer le séjour" }).ClickAsync();
 
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Historique du dossier" })).ToContainTextAsync("3 adultes");
+
         // The Quote service hears StayChanged: the sent quote is voided, a new draft re-prices its line for three adults.
+        var replaced = await Eventually.TrueAsync(async () =>
+            (await staff.GetFromJsonAsync<JsonElement>($"/api/quotes/by-request/{id}")).GetProperty("id").GetGuid() != firstId, TimeSpan.FromSeconds(30));
+        Assert.True(replaced, $"The quote was not replaced: {await staff.GetStringAsync($"/api/quotes/by-request/{id}")}");
         var heading = page.Locator("#devis h2");
         await Assertions.Expect(heading).Not.ToHaveTextAsync($"Devis {firstNumber}", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("quote-state")).ToHaveTextAsync("Brouillon");
