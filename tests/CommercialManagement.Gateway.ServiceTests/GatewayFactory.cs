@@ -9,8 +9,9 @@ namespace CommercialManagement.Gateway.ServiceTests;
 
 /// <summary>
 /// The gateway on its own identity database (demo staff seeded: Development), with a recording stand-in for the
-/// Dossier service behind the /api/dossiers route, so what the gateway forwards can be checked, and a stand-in Inbox
-/// answering the customer space's calls for one known token.
+/// Dossier service behind the /api/dossiers route, so what the gateway forwards can be checked, a stand-in Inbox
+/// answering the customer space's calls for one known token, and a stand-in Payment service (webhook, sandbox, the
+/// customer's payments and checkout) that records what it receives.
 /// </summary>
 public sealed class GatewayFactory : ServiceFactory<Program>
 {
@@ -20,8 +21,20 @@ public sealed class GatewayFactory : ServiceFactory<Program>
     /// <summary>A token for which the stand-in Inbox fails, as a service that is down or restarting.</summary>
     public const string BrokenSpaceToken = "Broken0000000000000000000000000000000000000";
 
+    /// <summary>The checkout page the stand-in Payment service sends customers to.</summary>
+    public const string CheckoutUrl = "https://checkout.example.test/pay/cs_test_a1B2c3";
+
+    /// <summary>The payment request the stand-in Payment service refuses to check out, with <see cref="RefusalReason"/>.</summary>
+    public static readonly Guid RefusedPaymentRequest = Guid.Parse("0c0ffee0-0000-4000-8000-000000000409");
+
+    public const string RefusalReason = "Cette demande de paiement est déjà réglée : merci !";
+
+    /// <summary>The amount due the stand-in Payment service lists for the known space.</summary>
+    public static readonly Guid DuePaymentRequest = Guid.Parse("0c0ffee0-0000-4000-8000-000000000001");
+
     private readonly WebApplication _dossierStandIn;
     private readonly WebApplication _inboxStandIn;
+    private readonly WebApplication _paymentStandIn;
 
     public GatewayFactory()
         : base(ResourceNames.IdentityDb)
@@ -72,7 +85,11 @@ public sealed class GatewayFactory : ServiceFactory<Program>
                 : Results.Created($"/public/spaces/{token}", new { });
         });
         _inboxStandIn.StartAsync().GetAwaiter().GetResult();
+        _paymentStandIn = PaymentStandIn(PaymentCalls);
     }
+
+    /// <summary>Every request the stand-in Payment service received: headers, and ":method", ":path", ":query", ":body".</summary>
+    public ConcurrentQueue<Dictionary<string, string>> PaymentCalls { get; } = new();
 
     /// <summary>The JSON bodies the stand-in Inbox received for customer replies.</summary>
     public ConcurrentQueue<string> CustomerReplies { get; } = new();
@@ -85,6 +102,44 @@ public sealed class GatewayFactory : ServiceFactory<Program>
         base.ConfigureWebHost(builder);
         builder.UseSetting($"services:{ResourceNames.DossierApi}:http:0", _dossierStandIn.Urls.Single());
         builder.UseSetting($"services:{ResourceNames.InboxApi}:http:0", _inboxStandIn.Urls.Single());
+        builder.UseSetting($"services:{ResourceNames.PaymentApi}:http:0", _paymentStandIn.Urls.Single());
+    }
+
+    private static WebApplication PaymentStandIn(ConcurrentQueue<Dictionary<string, string>> calls)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var payment = builder.Build();
+        payment.Use(async (context, next) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            headers[":method"] = context.Request.Method;
+            headers[":path"] = context.Request.Path.Value ?? "";
+            headers[":query"] = context.Request.QueryString.Value ?? "";
+            headers[":body"] = await reader.ReadToEndAsync();
+            calls.Enqueue(headers);
+            await next(context);
+        });
+        payment.MapPost("/webhooks/stripe", () => Results.Ok());
+        payment.Map("/sandbox/{**rest}", () => Results.Content("<h1>Paiement de test</h1>", "text/html"));
+        payment.MapGet("/customer/payments", () => Results.Json(new
+        {
+            quoteNumber = "DEV-2026-00042",
+            acceptedTotalCents = 112_000,
+            paidCents = 0,
+            remainingCents = 112_000,
+            due = new[]
+            {
+                new { id = DuePaymentRequest, kind = "Deposit", kindLabel = "Acompte", amountCents = 33_600, expiresAt = "2026-12-06T10:30:00+00:00", lastFailure = (string?)null },
+            },
+            paid = Array.Empty<object>(),
+        }));
+        payment.MapPost("/customer/payments/{id:guid}/checkout", (Guid id) => id == RefusedPaymentRequest
+            ? Results.Problem(title: RefusalReason, statusCode: 409)
+            : Results.Json(new { url = CheckoutUrl }));
+        payment.StartAsync().GetAwaiter().GetResult();
+        return payment;
     }
 
     public override async ValueTask DisposeAsync()
@@ -92,5 +147,6 @@ public sealed class GatewayFactory : ServiceFactory<Program>
         await base.DisposeAsync();
         await _dossierStandIn.DisposeAsync();
         await _inboxStandIn.DisposeAsync();
+        await _paymentStandIn.DisposeAsync();
     }
 }

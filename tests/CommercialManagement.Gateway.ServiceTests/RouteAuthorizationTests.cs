@@ -16,7 +16,8 @@ public sealed class RouteAuthorizationTests(GatewayFactory factory) : IClassFixt
     /// <summary>The anonymous routes, each for a reason given in the README.</summary>
     private static readonly string[] AnonymousRoutes =
     [
-        "/public/requests", "/public/form.js", "/espace/{Token}", "/espace/{token}/devis.pdf", "/api/auth/token", "/connexion", "/deconnexion", "/erreur", "/health", "/alive",
+        "/public/requests", "/public/form.js", "/espace/{Token}", "/espace/{token}/devis.pdf", "/espace/{token}/payer/{paymentRequestId:guid}",
+        "/webhooks/stripe", "/sandbox/{**rest}", "/api/auth/token", "/connexion", "/deconnexion", "/erreur", "/health", "/alive",
     ];
 
     private IReadOnlyList<(string Method, string Pattern, bool Anonymous)> Endpoints()
@@ -93,6 +94,18 @@ public sealed class RouteAuthorizationTests(GatewayFactory factory) : IClassFixt
         Assert.Equal("/api/payments/{**rest}", route.Match.Path);
         Assert.Equal(CommercialManagement.ServiceDefaults.ResourceNames.PaymentApi, route.ClusterId);
         Assert.Equal(CommercialManagement.Gateway.Proxy.ServiceRoutes.Staff, route.AuthorizationPolicy);
+    }
+
+    [Theory]
+    [InlineData("stripe-webhook", "/webhooks/stripe")]
+    [InlineData("payment-sandbox", "/sandbox/{**rest}")]
+    public void ProviderRoutes_ForwardToThePaymentService_Anonymously(string id, string path)
+    {
+        var route = Assert.Single(CommercialManagement.Gateway.Proxy.ServiceRoutes.Routes, r => r.RouteId == id);
+
+        Assert.Equal(path, route.Match.Path);
+        Assert.Equal(CommercialManagement.ServiceDefaults.ResourceNames.PaymentApi, route.ClusterId);
+        Assert.Equal(CommercialManagement.Gateway.Proxy.ServiceRoutes.Anonymous, route.AuthorizationPolicy);
     }
 
     private static bool IsStaticFile(string pattern) =>

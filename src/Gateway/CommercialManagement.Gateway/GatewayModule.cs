@@ -18,6 +18,7 @@ internal static class GatewayModule
         builder.Services.AddScoped<InboxClient>();
         builder.Services.AddScoped<DossierClient>();
         builder.Services.AddScoped<QuoteClient>();
+        builder.Services.AddScoped<PaymentClient>();
         builder.Services.AddScoped<CatalogueClient>();
         builder.AddCustomerSpace();
         builder.Services.AddSingleton<OrganisationAdministration>();

@@ -24,6 +24,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAuthApi();
 app.MapCustomerSpaceFiles();
+app.MapCustomerSpacePayment();
 app.MapServiceRoutes();
 app.MapDefaultEndpoints();
 

@@ -22,6 +22,11 @@ internal static class ServiceRoutes
         Route("quotes", "/api/quotes/{**rest}", ResourceNames.QuoteApi, Staff),
         Route("catalogue", "/api/catalogue/{**rest}", ResourceNames.QuoteApi, Staff),
         Route("payments", "/api/payments/{**rest}", ResourceNames.PaymentApi, Staff),
+
+        // The provider signs what it posts (Stripe-Signature over the raw body, both passed as they came); the sandbox
+        // checkout page stands in for the provider's when no keys are configured.
+        Route("stripe-webhook", "/webhooks/stripe", ResourceNames.PaymentApi, Anonymous),
+        Route("payment-sandbox", "/sandbox/{**rest}", ResourceNames.PaymentApi, Anonymous),
     ];
 
     public static readonly IReadOnlyList<ClusterConfig> Clusters =

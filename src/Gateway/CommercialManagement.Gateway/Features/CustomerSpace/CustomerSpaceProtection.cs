@@ -15,6 +15,8 @@ internal static class CustomerSpaceProtection
     public static IHostApplicationBuilder AddCustomerSpace(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CustomerSpaceClient>();
+        builder.Services.AddScoped<CustomerPaymentClient>();
+        builder.Services.AddSingleton<PaymentRefusalSeal>();
         var permits = builder.Configuration.GetValue("CustomerSpace:PermitLimit", 60);
         builder.Services.AddRateLimiter(options =>
         {

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using CommercialManagement.ServiceDefaults;
+
+namespace CommercialManagement.Gateway.Features.Administration;
+
+public sealed record PaymentEntry(
+    Guid Id, Guid QuoteId, long AmountCents, string Kind, string KindLabel, string Method, string MethodLabel, string Reference,
+    DateOnly ReceivedOn, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>A payment asked of the customer; Status is Open, Expired, Paid or Cancelled, with its French label.</summary>
+public sealed record PaymentRequestView(
+    Guid Id, string Kind, string KindLabel, long AmountCents, string Status, string StatusLabel, DateTimeOffset CreatedAt, string CreatedBy,
+    DateTimeOffset ExpiresAt, string? LastFailure, DateTimeOffset? ClosedAt)
+{
+    public bool IsOpen => Status == "Open";
+}
+
+/// <summary>What « Demander l'acompte / le solde / la totalité » would ask now, or why it cannot (in French).</summary>
+public sealed record PaymentRequestOption(string Kind, string KindLabel, long AmountCents, bool Allowed, string? Reason);
+
+/// <summary>Money given back through the provider (the shape is the Payment service's; missing fields stay empty).</summary>
+public sealed record RefundView(Guid Id, Guid? PaymentId, long AmountCents, DateTimeOffset? RefundedAt, DateTimeOffset? RecordedAt);
+
+/// <summary>A provider event that did not match our request (amount, currency, ids): flagged, not applied.</summary>
+public sealed record PaymentAnomalyView(string EventId, DateTimeOffset ReceivedAt, string Reason);
+
+/// <summary>
+/// A case's ledger as the Payment service shows it to staff. The lists may be missing from older answers: read them
+/// through the non-null properties.
+/// </summary>
+public sealed record LedgerView(
+    Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage,
+    long DepositCents, long PaidCents, long RemainingCents, IReadOnlyList<PaymentEntry>? Payments, IReadOnlyList<PaymentRequestView>? Requests,
+    IReadOnlyList<PaymentRequestOption>? Options, long RefundedCents, IReadOnlyList<RefundView>? Refunds, IReadOnlyList<PaymentAnomalyView>? Anomalies)
+{
+    public IReadOnlyList<PaymentEntry> PaymentList => Payments ?? [];
+
+    public IReadOnlyList<PaymentRequestView> RequestList => Requests ?? [];
+
+    public IReadOnlyList<PaymentRequestOption> OptionList => Options ?? [];
+
+    public IReadOnlyList<RefundView> RefundList => Refunds ?? [];
+
+    public IReadOnlyList<PaymentAnomalyView> AnomalyList => Anomalies ?? [];
+}
+
+/// <summary>The back office's calls to the Payment service, as the signed-in staff member; refusals come back in French.</summary>
+internal sealed class PaymentClient(StaffServiceClient services)
+{
+    /// <summary>The ledger; null while the case has no accepted quote.</summary>
+    public async Task<LedgerView?> GetAsync(Guid requestId, CancellationToken cancellationToken = default)
+    {
+        using var response = await (await Payments()).GetAsync($"/api/payments/by-request/{requestId}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<LedgerView>(cancellationToken);
+    }
+
+    /// <summary>Asks the customer to pay: kind is Deposit, Balance or Full; the email with the link follows from the event.</summary>
+    public async Task<IReadOnlyList<string>> RequestAsync(Guid requestId, string kind) =>
+        await ProblemMessages.ReadAsync(await (await Payments()).PostAsJsonAsync($"/api/payments/by-request/{requestId}/requests", new { kind }));
+
+    public async Task<IReadOnlyList<string>> CancelRequestAsync(Guid paymentRequestId) =>
+        await ProblemMessages.ReadAsync(await (await Payments()).PostAsync($"/api/payments/requests/{paymentRequestId}/cancellation", null));
+
+    public async Task<IReadOnlyList<string>> RecordOfflineAsync(Guid requestId, long amountCents, string method, string? reference, DateOnly? receivedOn) =>
+        await ProblemMessages.ReadAsync(await (await Payments()).PostAsJsonAsync($"/api/payments/by-request/{requestId}/offline", new { amountCents, method, reference, receivedOn }));
+
+    private Task<HttpClient> Payments() => services.ForAsync(ResourceNames.PaymentApi);
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CommercialManagement.Gateway.Features.CustomerSpace;
+
+/// <summary>
+/// The payment link of the emails and of « Payer » (<c>/espace/{token}/payer/{paymentRequestId}</c>): the space's token
+/// checked with Inbox, then the Payment service opens (or reuses) the checkout session and the browser goes there. Back
+/// in the space with <c>?paiement=ok</c> or <c>annule</c> (the provider sends it), or <c>erreur</c> with the service's
+/// reason, sealed so that nobody can make the space say something of their own.
+/// </summary>
+internal static class CustomerSpacePayment
+{
+    public const string Paid = "ok";
+    public const string Abandoned = "annule";
+    public const string Refused = "erreur";
+    public const string Unavailable = "indisponible";
+
+    public static WebApplication MapCustomerSpacePayment(this WebApplication app)
+    {
+        app.MapGet("/espace/{token}/payer/{paymentRequestId:guid}", PayAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(CustomerSpaceProtection.RateLimitPolicy)
+            .WithName("CustomerSpacePay");
+        return app;
+    }
+
+    private static async Task<IResult> PayAsync(
+        string token, Guid paymentRequestId, HttpContext http, CustomerSpaceClient space, CustomerPaymentClient payments, PaymentRefusalSeal seal,
+        CancellationToken cancellationToken)
+    {
+        // The address carries the customer's key: the provider's page must not receive it as a referrer.
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        var home = $"{http.Request.PathBase}/espace/{Uri.EscapeDataString(token)}";
+        try
+        {
+            if (await space.GetAsync(token, cancellationToken) is not { } found)
+            {
+                // Unknown or revoked: the space's own page says so (410), and Payment is never asked.
+                return Results.Redirect(home);
+            }
+
+            var back = $"{http.Request.Scheme}://{http.Request.Host}{home}?paiement=";
+            var answer = await payments.CheckoutAsync(found.Conversation, paymentRequestId, back + Paid, back + Abandoned, cancellationToken);
+            return answer.Url is { } checkout
+                ? Results.Redirect(checkout.AbsoluteUri)
+                : Results.Redirect($"{home}?paiement={Refused}&motif={Uri.EscapeDataString(seal.Seal(token, answer.Refusal ?? ""))}");
+        }
+        catch (HttpRequestException)
+        {
+            return Results.Redirect($"{home}?paiement={Unavailable}");
+        }
+    }
+}
+
+/// <summary>The Payment service's reason for a refused payment, carried through the redirect signed, for this space, for a few minutes.</summary>
+internal sealed class PaymentRefusalSeal(IDataProtectionProvider protection)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+
+    public string Seal(string token, string reason) => Protector(token).Protect(reason, Lifetime);
+
+    /// <summary>The reason, or null when the text was not sealed here for this space (or is too old).</summary>
+    public string? Open(string token, string? sealedReason)
+    {
+        if (string.IsNullOrEmpty(sealedReason))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Protector(token).Unprotect(sealedReason);
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private ITimeLimitedDataProtector Protector(string token) =>
+        protection.CreateProtector("CustomerSpace.PaymentRefusal", token).ToTimeLimitedDataProtector();
+}
