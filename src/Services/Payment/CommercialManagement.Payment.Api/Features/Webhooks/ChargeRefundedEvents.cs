@@ -50,10 +50,24 @@ internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext te
         var recorded = known.Sum(r => r.AmountCents);
         var now = time.GetUtcNow();
         var added = new List<Refund>();
-        foreach (var listed in charge.Refunds.Where(r => !DeadStatuses.Contains(r.Status)).OrderBy(r => r.Created))
+
+        // What was recorded from the refunded total alone stands for the oldest refunds a later event lists by id.
+        var covered = known.Where(r => r.ProviderRefundId.StartsWith(charge.Id + ":", StringComparison.Ordinal)).Sum(r => r.AmountCents);
+        foreach (var listed in charge.Refunds.Reverse().Where(r => !DeadStatuses.Contains(r.Status)).OrderBy(r => r.Created))
         {
+            if (known.Any(r => r.ProviderRefundId == listed.Id))
+            {
+                continue;
+            }
+
+            if (covered >= listed.Amount)
+            {
+                covered -= listed.Amount;
+                continue;
+            }
+
             var amount = Math.Min(listed.Amount, target - recorded);
-            if (known.Any(r => r.ProviderRefundId == listed.Id) || amount <= 0)
+            if (amount <= 0)
             {
                 continue;
             }

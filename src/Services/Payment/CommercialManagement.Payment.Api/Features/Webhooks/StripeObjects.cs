@@ -40,7 +40,7 @@ internal sealed record CheckoutSessionData(
         : null;
 }
 
-/// <summary>One refund listed on a charge.</summary>
+/// <summary>One refund listed on a charge (Stripe lists the newest first).</summary>
 internal sealed record RefundData(string Id, long Amount, string? Status, DateTimeOffset? Created);
 
 /// <summary>What we read of a Charge (its refunds are listed only when Stripe includes them: the total refunded always is).</summary>
