@@ -20,7 +20,7 @@ internal sealed record OpenRequest(Guid Id, Guid OrganisationId, Guid CaseId, lo
 /// Stripe as the tests play it: open payment requests straight in the service's database, events in Stripe's format
 /// (api_version endive, data.object a checkout session or a charge), signed with the service's webhook secret and posted.
 /// </summary>
-internal sealed class StripeKit(PaymentFactory factory)
+internal sealed class StripeKit(ServiceFactory<Program> factory)
 {
     public const string ApiVersion = "2026-10-28.endive";
 
