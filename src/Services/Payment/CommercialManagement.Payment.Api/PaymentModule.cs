@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Payment.Api.Checkout;
@@ -23,13 +24,15 @@ internal static class PaymentModule
             bus.AddConsumer<StayChangedConsumer>();
         });
         builder.Services.AddHostedService<PaymentDemoStory>();
-        StripeOptions.AddTo(builder.Services);
-        builder.Services.AddSingleton<StripeEventSignal>();
-        builder.Services.AddScoped<StripeEventHandlers>();
-        builder.Services.AddScoped<CheckoutSessionEvents>();
-        builder.Services.AddScoped<ChargeRefundedEvents>();
-        builder.Services.AddSingleton<StripeEventProcessor>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<StripeEventProcessor>());
+        builder.Services.AddOptions<StripeOptions>().BindConfiguration("Stripe").PostConfigure(options =>
+        {
+            // Read through IOptions (a singleton) only: the sandbox signs and the webhook verifies with this one secret.
+            if (string.IsNullOrWhiteSpace(options.WebhookSecret))
+            {
+                options.WebhookSecret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+            }
+        });
+        builder.Services.AddStripeWebhook();
         return builder;
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace CommercialManagement.Payment.Api.Checkout;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace CommercialManagement.Payment.Api.Checkout;
 /// </summary>
 internal sealed class StripeOptions
 {
-    public const string Section = "Stripe";
-
     public string? SecretKey { get; set; }
 
     public string WebhookSecret { get; set; } = "";
@@ -17,15 +13,6 @@ internal sealed class StripeOptions
     public string? ApiBase { get; set; }
 
     public int WebhookToleranceSeconds { get; set; } = 300;
-
-    public static void AddTo(IServiceCollection services) => services.AddOptions<StripeOptions>().BindConfiguration(Section)
-        .PostConfigure(options =>
-        {
-            if (string.IsNullOrWhiteSpace(options.WebhookSecret))
-            {
-                options.WebhookSecret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-            }
-        });
 }
 
 /// <summary>The metadata keys our checkout sessions carry, read back by the webhook.</summary>
