@@ -59,4 +59,23 @@ public sealed class WebhookAnomalyTests(PaymentFactory factory) : IClassFixture<
         Assert.Equal("Flagged", await _stripe.ProcessedAsync(json));
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM payments WHERE \"RequestId\" = @p0", caseId));
     }
+
+    [Fact]
+    public async Task SecondPayment_ForAPaidRequest_ThroughAnotherSession_IsFlaggedToRefund_NotCounted()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.AcceptedCaseAsync(100_000);
+        var request = await _stripe.OpenRequestAsync(scenario, caseId, PaymentKind.Deposit, 30_000);
+        var first = StripeKit.SessionEvent("checkout.session.completed", request);
+        var second = StripeKit.SessionEvent("checkout.session.completed", request with { SessionId = "cs_test_other", PaymentIntent = "pi_test_other" });
+
+        await _stripe.SendAsync(first);
+        await _stripe.SendAsync(second);
+
+        Assert.Equal(("Applied", "Flagged"), (await _stripe.ProcessedAsync(first), await _stripe.ProcessedAsync(second)));
+        Assert.Equal(1, await _stripe.PaymentsOfAsync(request));
+        var ledger = await scenario.LedgerAsync(caseId);
+        Assert.Equal(30_000, ledger.GetProperty("paidCents").GetInt64());
+        Assert.Contains("pi_test_other", Assert.Single(ledger.GetProperty("anomalies").EnumerateArray()).GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
 }
