@@ -1,4 +1,5 @@
 using CommercialManagement.Payment.Api.Features.Ledger;
+using CommercialManagement.Payment.Api.Features.Webhooks;
 
 namespace CommercialManagement.Payment.Api;
 
@@ -13,6 +14,11 @@ internal static class PaymentApi
         payments.MapPost("/by-request/{requestId:guid}/offline", OfflinePayments.RecordAsync)
             .WithName("RecordOfflinePayment")
             .WithSummary("Records a payment received offline {amountCents, method, reference, receivedOn}: never above what remains; publishes PaymentReceived (Deposit, Balance or Full).");
+        app.MapPost("/webhooks/stripe", StripeWebhook.ReceiveAsync)
+            .AllowAnonymous()
+            .WithTags("Webhooks")
+            .WithName("ReceiveStripeEvent")
+            .WithSummary("Stripe's (or the sandbox's) events: signature checked on the raw body (400 and nothing stored when it fails), stored once by event id (200, repeats too), processed from the store.");
         return app;
     }
 }

@@ -1,12 +1,15 @@
+using System.Security.Cryptography;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Payment.Api.Checkout;
+using CommercialManagement.Payment.Api.Features.Webhooks;
 using CommercialManagement.Payment.Api.Messaging.Consumers;
 using CommercialManagement.Payment.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
 
 namespace CommercialManagement.Payment.Api;
 
-/// <summary>The ledger and offline payments: the copies it keeps from events, its database and bus, its part of the demo.</summary>
+/// <summary>The ledger, offline payments and Stripe's webhook: the copies it keeps from events, its database and bus, its part of the demo.</summary>
 internal static class PaymentModule
 {
     public static IHostApplicationBuilder AddPaymentServices(this IHostApplicationBuilder builder)
@@ -21,6 +24,15 @@ internal static class PaymentModule
             bus.AddConsumer<StayChangedConsumer>();
         });
         builder.Services.AddHostedService<PaymentDemoStory>();
+        builder.Services.AddOptions<StripeOptions>().BindConfiguration("Stripe").PostConfigure(options =>
+        {
+            // Read through IOptions (a singleton) only: the sandbox signs and the webhook verifies with this one secret.
+            if (string.IsNullOrWhiteSpace(options.WebhookSecret))
+            {
+                options.WebhookSecret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+            }
+        });
+        builder.Services.AddStripeWebhook();
         return builder;
     }
 }

@@ -47,9 +47,23 @@ internal sealed class Payment : ITenantOwned
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>The payment request it settles, when paid online against one.</summary>
+    public Guid? PaymentRequestId { get; private set; }
+
+    /// <summary>The provider's id of the money received (the payment intent, <c>pi_…</c>): unique, so it is recorded once.</summary>
+    public string? ProviderReference { get; private set; }
+
     public static Payment Record(PaymentCase account, PaymentKind kind, long amountCents, PaymentMethod method, string reference, DateOnly receivedOn, string recordedBy, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now), OrganisationId = account.OrganisationId, RequestId = account.Id, QuoteId = account.AcceptedQuoteId!.Value,
         AmountCents = amountCents, Kind = kind, Method = method, Reference = reference, ReceivedOn = receivedOn, RecordedBy = recordedBy, RecordedAt = now,
+    };
+
+    /// <summary>A payment made online against <paramref name="request"/>: its quote, kind and amount are the request's.</summary>
+    public static Payment Online(PaymentRequest request, string providerReference, DateOnly receivedOn, string recordedBy, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), OrganisationId = request.OrganisationId, RequestId = request.RequestId, QuoteId = request.QuoteId,
+        AmountCents = request.AmountCents, Kind = request.Kind, Method = PaymentMethod.Card, Reference = providerReference, ReceivedOn = receivedOn,
+        RecordedBy = recordedBy, RecordedAt = now, PaymentRequestId = request.Id, ProviderReference = providerReference,
     };
 }

@@ -8,6 +8,8 @@ namespace CommercialManagement.Payment.Api.Persistence;
 internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options, TenantContext tenant)
     : TenantDbContext(options, tenant)
 {
+    public const string StripeEventsTable = "stripe_events";
+
     public DbSet<OrganisationSettings> Organisations => Set<OrganisationSettings>();
 
     public DbSet<PaymentCase> Cases => Set<PaymentCase>();
@@ -15,6 +17,11 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
     public DbSet<Domain.Payment> Payments => Set<Domain.Payment>();
 
     public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
+
+    public DbSet<Refund> Refunds => Set<Refund>();
+
+    /// <summary>Cross-organisation by nature (see <see cref="StripeEvent"/>): query it with explicit filters.</summary>
+    public DbSet<StripeEvent> StripeEvents => Set<StripeEvent>();
 
     /// <summary>
     /// Serialises every change to one case's ledger until the transaction ends: two staff recording at once, or an
@@ -50,7 +57,9 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             payment.Property(p => p.Method).HasConversion<string>().HasMaxLength(30);
             payment.Property(p => p.Reference).HasMaxLength(100);
             payment.Property(p => p.RecordedBy).HasMaxLength(200);
+            payment.Property(p => p.ProviderReference).HasMaxLength(255);
             payment.HasIndex(p => p.RequestId);
+            payment.HasIndex(p => p.ProviderReference).IsUnique();
         });
 
         modelBuilder.Entity<PaymentRequest>(request =>
@@ -70,6 +79,35 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             request.HasIndex(r => r.RequestId);
             request.HasIndex(r => r.CheckoutSessionId).IsUnique();
             request.HasIndex(r => r.PaymentId).IsUnique();
+        });
+
+        modelBuilder.Entity<Refund>(refund =>
+        {
+            refund.ToTable("refunds");
+            refund.HasKey(r => r.Id);
+            refund.Property(r => r.Id).ValueGeneratedNever();
+            refund.Property(r => r.ProviderRefundId).HasMaxLength(255);
+            refund.HasIndex(r => r.ProviderRefundId).IsUnique();
+            refund.HasIndex(r => r.RequestId);
+        });
+
+        modelBuilder.Entity<StripeEvent>(stripe =>
+        {
+            stripe.ToTable(StripeEventsTable);
+            stripe.HasKey(e => e.Id);
+            stripe.Property(e => e.Id).HasColumnName("id").HasMaxLength(255);
+            stripe.Property(e => e.Type).HasColumnName("type").HasMaxLength(200);
+            stripe.Property(e => e.Payload).HasColumnName("payload");
+            stripe.Property(e => e.ReceivedAt).HasColumnName("received_at");
+            stripe.Property(e => e.NextAttemptAt).HasColumnName("next_attempt_at");
+            stripe.Property(e => e.Attempts).HasColumnName("attempts");
+            stripe.Property(e => e.ProcessedAt).HasColumnName("processed_at");
+            stripe.Property(e => e.Outcome).HasColumnName("outcome").HasConversion<string>().HasMaxLength(20);
+            stripe.Property(e => e.Note).HasColumnName("note").HasMaxLength(StripeEvent.NoteMaxLength);
+            stripe.Property(e => e.OwnerOrganisationId).HasColumnName("organisation_id");
+            stripe.Property(e => e.CaseId).HasColumnName("case_id");
+            stripe.HasIndex(e => new { e.NextAttemptAt, e.ReceivedAt }).HasDatabaseName("ix_stripe_events_pending").HasFilter("processed_at IS NULL");
+            stripe.HasIndex(e => new { e.CaseId, e.Outcome }).HasDatabaseName("ix_stripe_events_case");
         });
     }
 }

@@ -1,5 +1,3 @@
-using CommercialManagement.BuildingBlocks.Messaging;
-using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Persistence;
 using CommercialManagement.ServiceDefaults.Security;
@@ -47,7 +45,7 @@ internal static class OfflinePayments
         }
 
         var payments = await LedgerWork.PaymentsAsync(db, requestId, cancellationToken);
-        var paid = payments.Sum(p => p.AmountCents);
+        var paid = await PaymentRecording.NetPaidAsync(db, requestId, cancellationToken);
         var remaining = account.AcceptedTotalCents - paid;
         if (body.AmountCents > remaining)
         {
@@ -60,13 +58,7 @@ internal static class OfflinePayments
         var kind = Domain.Ledger.KindOf(paid, payments.Count, body.AmountCents, account.AcceptedTotalCents);
         var staff = http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe";
         var payment = Domain.Payment.Record(account, kind, body.AmountCents, method, body.Reference?.Trim() ?? "", body.ReceivedOn ?? LedgerWork.Today(time), staff, now);
-        db.Payments.Add(payment);
-        db.AddToOutbox(new PaymentReceived
-        {
-            OrganisationId = account.OrganisationId, OccurredAt = now, RequestId = account.Id, PaymentId = payment.Id, QuoteId = payment.QuoteId,
-            AmountCents = payment.AmountCents, Kind = kind.ToString(), PaidCents = paid + payment.AmountCents,
-            AcceptedTotalCents = account.AcceptedTotalCents, Method = method.ToString(),
-        });
+        PaymentRecording.Record(db, account, payment, paid, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/payments/by-request/{requestId}", await LedgerWork.ViewAsync(db, account, time, cancellationToken));

@@ -1,0 +1,101 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Contracts.Payment;
+using CommercialManagement.Payment.Api.Checkout;
+using CommercialManagement.Payment.Api.Domain;
+using CommercialManagement.Payment.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Payment.Api.Features.Webhooks;
+
+/// <summary>
+/// <c>charge.refunded</c>: the payment is found by its payment intent, then each refund listed on the charge is recorded
+/// once by its provider id; when Stripe lists none (it does not by default), what the charge's refunded total adds to what
+/// we hold is recorded under the charge and that total. Never more than the payment; an older event adds nothing.
+/// </summary>
+internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext tenant, TimeProvider time)
+{
+    private static readonly string[] DeadStatuses = ["failed", "canceled"];
+
+    public async Task<StripeEventResult> HandleAsync(StripeEvent stored, StripeEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (ChargeData.From(envelope.Object) is not { PaymentIntent: { } paymentIntent } charge)
+        {
+            return StripeEventResult.Flagged("Remboursement sans paiement identifiable (pas de payment_intent).");
+        }
+
+        var owner = await db.Payments.IgnoreQueryFilters().AsNoTracking().Where(p => p.ProviderReference == paymentIntent)
+            .Select(p => new { p.Id, p.OrganisationId, p.RequestId }).SingleOrDefaultAsync(cancellationToken);
+        if (owner is null)
+        {
+            return StripeEventResult.Flagged($"Remboursement du paiement {paymentIntent}, qui n'est pas dans nos comptes.");
+        }
+
+        stored.Concerns(owner.OrganisationId, owner.RequestId);
+        if (charge.Metadata.GetValueOrDefault(CheckoutMetadata.OrganisationId) is { } organisation && organisation != owner.OrganisationId.ToString())
+        {
+            return StripeEventResult.Flagged($"Le remboursement du paiement {paymentIntent} nomme une autre organisation : rien n'est enregistré.");
+        }
+
+        if (!string.Equals(charge.Currency, "eur", StringComparison.OrdinalIgnoreCase))
+        {
+            return StripeEventResult.Flagged($"Remboursement en « {charge.Currency} » et non en euros : rien n'est enregistré.");
+        }
+
+        tenant.Use(owner.OrganisationId);
+        await db.LockCaseAsync(owner.RequestId, cancellationToken);
+        var payment = await db.Payments.SingleAsync(p => p.Id == owner.Id, cancellationToken);
+        var known = await db.Refunds.Where(r => r.PaymentId == payment.Id).ToListAsync(cancellationToken);
+        var target = Math.Min(charge.AmountRefunded, payment.AmountCents);
+        var recorded = known.Sum(r => r.AmountCents);
+        var now = time.GetUtcNow();
+        var added = new List<Refund>();
+
+        // What was recorded from the refunded total alone stands for the oldest refunds a later event lists by id.
+        var covered = known.Where(r => r.ProviderRefundId.StartsWith(charge.Id + ":", StringComparison.Ordinal)).Sum(r => r.AmountCents);
+        foreach (var listed in charge.Refunds.Reverse().Where(r => !DeadStatuses.Contains(r.Status)).OrderBy(r => r.Created))
+        {
+            if (known.Any(r => r.ProviderRefundId == listed.Id))
+            {
+                continue;
+            }
+
+            if (covered >= listed.Amount)
+            {
+                covered -= listed.Amount;
+                continue;
+            }
+
+            var amount = Math.Min(listed.Amount, target - recorded);
+            if (amount <= 0)
+            {
+                continue;
+            }
+
+            added.Add(Refund.Of(payment, listed.Id, amount, listed.Created ?? envelope.Created, now));
+            recorded += amount;
+        }
+
+        if (recorded < target)
+        {
+            added.Add(Refund.Of(payment, $"{charge.Id}:{charge.AmountRefunded}", target - recorded, envelope.Created, now));
+        }
+
+        if (added.Count == 0)
+        {
+            return StripeEventResult.Duplicate($"Les remboursements du paiement {paymentIntent} sont déjà enregistrés.");
+        }
+
+        foreach (var refund in added)
+        {
+            db.Refunds.Add(refund);
+            db.AddToOutbox(new PaymentRefunded
+            {
+                OrganisationId = refund.OrganisationId, OccurredAt = now, RequestId = refund.RequestId, PaymentId = payment.Id, RefundId = refund.Id,
+                AmountCents = refund.AmountCents,
+            });
+        }
+
+        return StripeEventResult.Applied($"Remboursement de {Domain.Ledger.Euros(added.Sum(r => r.AmountCents))} enregistré sur le paiement {paymentIntent}.");
+    }
+}
