@@ -52,7 +52,7 @@ public sealed class StayChangeTests(SystemFixture system)
         Assert.True(replaced, $"The quote was not replaced: {await staff.GetStringAsync($"/api/quotes/by-request/{id}")}");
         var heading = page.Locator("#devis h2");
         await Assertions.Expect(heading).Not.ToHaveTextAsync($"Devis {firstNumber}", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByTestId("quote-state")).ToHaveTextAsync("Brouillon");
+        await Assertions.Expect(page.GetByTestId("quote-state")).ToHaveTextAsync("En brouillon");
         var lines = page.GetByRole(AriaRole.Table, new() { Name = "Lignes du devis" });
         await Assertions.Expect(lines).ToContainTextAsync(label);
         await Assertions.Expect(page.Locator("ul.quote-others")).ToContainTextAsync($"{firstNumber}");

@@ -27,24 +27,32 @@ internal sealed class MailCatcher(SystemFixture system) : IDisposable
     /// <summary>The email as the SMTP server received it (headers and MIME parts, attachments base64-encoded).</summary>
     public Task<string> SourceAsync(string id) => _http.GetStringAsync($"/api/messages/{id}/raw");
 
+    /// <summary>How many emails to <paramref name="to"/> with <paramref name="subject"/> in their subject arrived so far.</summary>
+    public async Task<int> CountAsync(string to, string subject) => (await MatchesAsync(to, subject)).Count;
+
     private async Task<Email?> FindAsync(string to, string subject)
+    {
+        if ((await MatchesAsync(to, subject)).FirstOrDefault() is not { } found)
+        {
+            return null;
+        }
+
+        return found with
+        {
+            PlainText = await _http.GetStringAsync($"/api/messages/{found.Id}/plaintext"),
+            Html = await _http.GetStringAsync($"/api/messages/{found.Id}/html"),
+        };
+    }
+
+    private async Task<List<Email>> MatchesAsync(string to, string subject)
     {
         var root = JsonDocument.Parse(await _http.GetStringAsync("/api/messages?pageSize=500")).RootElement;
         var messages = root.ValueKind == JsonValueKind.Array ? root : root.GetProperty("results");
-        foreach (var message in messages.EnumerateArray())
-        {
-            var recipients = message.GetProperty("to").EnumerateArray().Select(t => t.GetString() ?? "").ToList();
-            var title = message.GetProperty("subject").GetString() ?? "";
-            if (recipients.Any(r => r.Contains(to, StringComparison.OrdinalIgnoreCase)) && title.Contains(subject, StringComparison.Ordinal))
-            {
-                var id = message.GetProperty("id").GetString()!;
-                return new Email(id, title, recipients,
-                    await _http.GetStringAsync($"/api/messages/{id}/plaintext"),
-                    await _http.GetStringAsync($"/api/messages/{id}/html"));
-            }
-        }
-
-        return null;
+        return [.. messages.EnumerateArray()
+            .Select(m => new Email(
+                m.GetProperty("id").GetString()!, m.GetProperty("subject").GetString() ?? "",
+                [.. m.GetProperty("to").EnumerateArray().Select(t => t.GetString() ?? "")], "", ""))
+            .Where(e => e.To.Any(r => r.Contains(to, StringComparison.OrdinalIgnoreCase)) && e.Subject.Contains(subject, StringComparison.Ordinal))];
     }
 
     public void Dispose() => _http.Dispose();
