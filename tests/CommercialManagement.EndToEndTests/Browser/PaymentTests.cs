@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using CommercialManagement.EndToEndTests.System;
+using Microsoft.Playwright;
+
+namespace CommercialManagement.EndToEndTests.Browser;
+
+/// <summary>
+/// « Demander l'acompte » in the dossier, then the customer's « Payer » in their space, the sandbox's checkout page with a
+/// test card, and back: the space says it is received, the dossier shows « Acompte versé » without a reload.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class PaymentTests(SystemFixture system)
+{
+    [Fact]
+    public async Task StaffAskTheDeposit_TheCustomerPaysItThroughTheSandbox_TheDossierShowsAcompteVerse()
+    {
+        var email = $"payer-{Guid.NewGuid():N}@example.fr";
+        var (id, _, _) = await PaymentJourneyTests.AcceptedQuoteAsync(system, email);
+        var staff = await RequestToCaseTests.StaffClientAsync(system, "agent@valneve-office.test");
+        var token = (await staff.GetFromJsonAsync<global::System.Text.Json.JsonElement>($"/api/requests/{id}")).GetProperty("customerSpaceToken").GetString();
+
+        await using var session = await BrowserSession.StartAsync(system);
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, "agent@valneve-office.test");
+        await page.GotoAsync(session.At($"/dossiers/{id}"));
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("dossier-column")).ToHaveTextAsync("En attente de paiement", new() { Timeout = 30_000 });
+        var ask = page.GetByTestId("payment-ask-Deposit");
+        await Assertions.Expect(ask).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await ask.ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("payment-request-status").First).ToHaveTextAsync("En attente");
+
+        var customer = await session.NewPageAsync();
+        await customer.GotoAsync(session.At($"/espace/{token}"));
+        await customer.GetByTestId("space-pay").First.ClickAsync();
+        await customer.WaitForURLAsync(new Regex("/sandbox/checkout/"));
+        await customer.GetByLabel("E-mail").FillAsync(email);
+        await customer.GetByLabel("Numéro de carte").FillAsync("4000 0000 0000 0002");
+        await customer.GetByLabel("Expiration").FillAsync("12 / 34");
+        await customer.GetByLabel("CVC").FillAsync("123");
+        await customer.GetByLabel("Titulaire de la carte").FillAsync("Élodie Martin");
+        await customer.GetByRole(AriaRole.Button, new() { Name = new Regex("^Payer ") }).ClickAsync();
+        await Assertions.Expect(customer.GetByRole(AriaRole.Alert)).ToContainTextAsync("refusée");
+        await customer.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("sandbox-declined"), FullPage = true });
+
+        await customer.GetByLabel("Numéro de carte").FillAsync("4242 4242 4242 4242");
+        await customer.GetByLabel("CVC").FillAsync("123");
+        await customer.GetByRole(AriaRole.Button, new() { Name = new Regex("^Payer ") }).ClickAsync();
+        await customer.WaitForURLAsync(new Regex(@"/espace/[^/]+\?paiement=ok"));
+        await Assertions.Expect(customer.GetByTestId("space-payment-banner")).ToContainTextAsync("bien reçu", new() { Timeout = 60_000 });
+        await Assertions.Expect(customer.GetByTestId("space-paid")).Not.ToHaveTextAsync(new Regex(@"^0,00\s€$"));
+        await customer.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("customer-space-paid"), FullPage = true });
+
+        await Assertions.Expect(page.GetByTestId("dossier-column")).ToHaveTextAsync("Acompte versé", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("payment-request-status").First).ToHaveTextAsync("Payée");
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("dossier-payments"), FullPage = true });
+    }
+}
