@@ -41,13 +41,13 @@ public sealed class PaymentTests(SystemFixture system)
         await customer.GetByLabel("Expiration").FillAsync("12 / 34");
         await customer.GetByLabel("CVC").FillAsync("123");
         await customer.GetByLabel("Titulaire de la carte").FillAsync("Élodie Martin");
-        await customer.GetByRole(AriaRole.Button, new() { Name = new Regex("^Payer ") }).ClickAsync();
+        await customer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Payer ") }).ClickAsync();
         await Assertions.Expect(customer.GetByRole(AriaRole.Alert)).ToContainTextAsync("refusée");
         await customer.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("sandbox-declined"), FullPage = true });
 
         await customer.GetByLabel("Numéro de carte").FillAsync("4242 4242 4242 4242");
         await customer.GetByLabel("CVC").FillAsync("123");
-        await customer.GetByRole(AriaRole.Button, new() { Name = new Regex("^Payer ") }).ClickAsync();
+        await customer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Payer ") }).ClickAsync();
         await customer.WaitForURLAsync(new Regex(@"/espace/[^/]+\?paiement=ok"));
         await Assertions.Expect(customer.GetByTestId("space-payment-banner")).ToContainTextAsync("bien reçu", new() { Timeout = 60_000 });
         await Assertions.Expect(customer.GetByTestId("space-paid")).Not.ToHaveTextAsync(new Regex(@"^0,00\s€$"));
