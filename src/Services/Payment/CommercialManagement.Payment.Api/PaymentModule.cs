@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Messaging.Consumers;
 using CommercialManagement.Payment.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
@@ -20,6 +21,7 @@ internal static class PaymentModule
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
         });
+        builder.AddCheckout();
         builder.Services.AddHostedService<PaymentDemoStory>();
         return builder;
     }
