@@ -1,4 +1,5 @@
 using CommercialManagement.Payment.Api.Features.Ledger;
+using CommercialManagement.Payment.Api.Features.Requests;
 
 namespace CommercialManagement.Payment.Api;
 
@@ -13,6 +14,12 @@ internal static class PaymentApi
         payments.MapPost("/by-request/{requestId:guid}/offline", OfflinePayments.RecordAsync)
             .WithName("RecordOfflinePayment")
             .WithSummary("Records a payment received offline {amountCents, method, reference, receivedOn}: never above what remains; publishes PaymentReceived (Deposit, Balance or Full).");
+        payments.MapPost("/by-request/{requestId:guid}/requests", PaymentRequests.CreateAsync)
+            .WithName("RequestPayment")
+            .WithSummary("Asks the customer to pay {kind: Deposit, Balance or Full}: the amount follows from the ledger; 409 with the reason when the rules refuse; publishes PaymentRequested.");
+        payments.MapPost("/requests/{paymentRequestId:guid}/cancellation", PaymentRequests.CancelAsync)
+            .WithName("CancelPaymentRequest")
+            .WithSummary("Withdraws a payment request still open (its link dies); 409 once paid or cancelled.");
         return app;
     }
 }

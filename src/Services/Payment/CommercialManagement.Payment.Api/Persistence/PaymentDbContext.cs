@@ -30,6 +30,7 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             organisation.ToTable("organisations");
             organisation.HasKey(o => o.OrganisationId);
             organisation.Property(o => o.OrganisationId).ValueGeneratedNever();
+            organisation.Property(o => o.Name).HasMaxLength(200);
         });
 
         modelBuilder.Entity<PaymentCase>(account =>

@@ -8,10 +8,21 @@ internal sealed record PaymentView(
     Guid Id, Guid QuoteId, long AmountCents, string Kind, string KindLabel, string Method, string MethodLabel, string Reference,
     DateOnly ReceivedOn, string RecordedBy, DateTimeOffset RecordedAt);
 
-/// <summary>A case's ledger as staff see it: the accepted quote, the deposit asked, paid so far, what remains, and each payment.</summary>
+/// <summary>A payment request as staff follow it: Status is Open, Expired (open but past its expiry), Paid or Cancelled.</summary>
+internal sealed record PaymentRequestView(
+    Guid Id, string Kind, string KindLabel, long AmountCents, string Status, string StatusLabel, DateTimeOffset CreatedAt, string CreatedBy,
+    DateTimeOffset ExpiresAt, string? LastFailure, DateTimeOffset? ClosedAt);
+
+/// <summary>What the button of a kind would ask now and, when it may not, why.</summary>
+internal sealed record PaymentRequestOption(string Kind, string KindLabel, long AmountCents, bool Allowed, string? Reason);
+
+/// <summary>
+/// A case's ledger as staff see it: the accepted quote, the deposit asked, paid so far, what remains, each payment, the payment
+/// requests sent and what each « Demander » button would ask now.
+/// </summary>
 internal sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage, long DepositCents,
-    long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments);
+    long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments, IReadOnlyList<PaymentRequestView> Requests, IReadOnlyList<PaymentRequestOption> Options);
 
 internal static class LedgerWork
 {
@@ -23,18 +34,40 @@ internal static class LedgerWork
     public static Task<List<Domain.Payment>> PaymentsAsync(PaymentDbContext db, Guid requestId, CancellationToken cancellationToken) =>
         db.Payments.Where(p => p.RequestId == requestId).OrderBy(p => p.RecordedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
 
+    public static Task<List<PaymentRequest>> RequestsAsync(PaymentDbContext db, Guid requestId, CancellationToken cancellationToken) =>
+        db.PaymentRequests.Where(r => r.RequestId == requestId).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+
+    public static async Task<OrganisationSettings> SettingsAsync(PaymentDbContext db, Guid organisationId, CancellationToken cancellationToken) =>
+        await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken) ?? OrganisationSettings.Default(organisationId);
+
+    public static long DepositCents(PaymentCase account, OrganisationSettings settings, TimeProvider time) =>
+        Domain.Ledger.DepositCents(account.AcceptedTotalCents, settings.DepositPercentage, account.Arrival, Today(time), settings.BalanceDueDaysBeforeArrival);
+
     public static async Task<LedgerView> ViewAsync(PaymentDbContext db, PaymentCase account, TimeProvider time, CancellationToken cancellationToken)
     {
-        var settings = await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == account.OrganisationId, cancellationToken)
-            ?? OrganisationSettings.Default(account.OrganisationId);
+        var settings = await SettingsAsync(db, account.OrganisationId, cancellationToken);
         var payments = await PaymentsAsync(db, account.Id, cancellationToken);
+        var requests = await RequestsAsync(db, account.Id, cancellationToken);
         var paid = payments.Sum(p => p.AmountCents);
-        var deposit = Domain.Ledger.DepositCents(account.AcceptedTotalCents, settings.DepositPercentage, account.Arrival, Today(time), settings.BalanceDueDaysBeforeArrival);
+        var deposit = DepositCents(account, settings, time);
+        var now = time.GetUtcNow();
         return new LedgerView(
             account.Id, account.AcceptedQuoteId!.Value, account.QuoteNumber ?? "", account.AcceptedQuoteVoided, account.AcceptedTotalCents,
             account.Arrival, settings.DepositPercentage, deposit, paid, Math.Max(account.AcceptedTotalCents - paid, 0),
             [.. payments.Select(p => new PaymentView(
                 p.Id, p.QuoteId, p.AmountCents, p.Kind.ToString(), p.Kind.Label(), p.Method.ToString(), p.Method.Label(), p.Reference,
-                p.ReceivedOn, p.RecordedBy, p.RecordedAt))]);
+                p.ReceivedOn, p.RecordedBy, p.RecordedAt))],
+            [.. requests.Select(r => View(r, now))],
+            [.. RequestRules.Options(account, deposit, paid, requests, now).Select(o => new PaymentRequestOption(
+                o.Kind.ToString(), o.Kind.Label(), o.AmountCents, o.Allowed, o.Refusal))]);
+    }
+
+    public static PaymentRequestView View(PaymentRequest request, DateTimeOffset now)
+    {
+        var expired = request.IsExpiredAt(now);
+        var status = expired ? "Expired" : request.Status.ToString();
+        return new PaymentRequestView(
+            request.Id, request.Kind.ToString(), request.Kind.Label(), request.AmountCents, status, request.Status.Label(expired), request.CreatedAt,
+            request.CreatedBy, request.ExpiresAt, request.LastFailure, request.ClosedAt);
     }
 }
