@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace CommercialManagement.Payment.Api.Checkout;
 
 /// <summary>The Stripe settings (checked at start, the webhook secret drawn once when none is configured) and the checkout provider they choose.</summary>
@@ -16,8 +18,22 @@ internal static class CheckoutModule
                     options.WebhookSecret = generatedSecret;
                 }
             })
-            .Validate(options => options.Problems().Count == 0, "The Stripe section is invalid: see StripeOptions.Problems.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StripeOptions>, StripeOptionsValidation>();
+
+        builder.Services.AddSingleton(services => StripeCheckout.CreateClient(services.GetRequiredService<IOptions<StripeOptions>>().Value));
+        builder.Services.AddScoped<StripeCheckout>();
+        builder.Services.AddScoped<SandboxCheckout>();
+        builder.Services.AddScoped<ICheckoutProvider>(services => services.GetRequiredService<IOptions<StripeOptions>>().Value.UseSandbox
+            ? services.GetRequiredService<SandboxCheckout>()
+            : services.GetRequiredService<StripeCheckout>());
+        builder.Services.AddHttpClient<Features.Sandbox.SandboxWebhookClient>();
         return builder;
+    }
+
+    private sealed class StripeOptionsValidation : IValidateOptions<StripeOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StripeOptions options) =>
+            options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }

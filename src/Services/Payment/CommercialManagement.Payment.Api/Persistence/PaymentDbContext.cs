@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,8 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
     public DbSet<Domain.Payment> Payments => Set<Domain.Payment>();
 
     public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
+
+    public DbSet<SandboxSession> SandboxSessions => Set<SandboxSession>();
 
     /// <summary>
     /// Serialises every change to one case's ledger until the transaction ends: two staff recording at once, or an
@@ -71,6 +74,23 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             request.HasIndex(r => r.RequestId);
             request.HasIndex(r => r.CheckoutSessionId).IsUnique();
             request.HasIndex(r => r.PaymentId).IsUnique();
+        });
+
+        modelBuilder.Entity<SandboxSession>(session =>
+        {
+            session.ToTable("sandbox_sessions");
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Id).HasMaxLength(100);
+            session.Property(s => s.IdempotencyKey).HasMaxLength(100);
+            session.Property(s => s.Description).HasMaxLength(200);
+            session.Property(s => s.MerchantName).HasMaxLength(200);
+            session.Property(s => s.SuccessUrl).HasMaxLength(2000);
+            session.Property(s => s.CancelUrl).HasMaxLength(2000);
+            session.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            session.Property(s => s.EventId).HasMaxLength(100);
+            session.Property(s => s.PaymentIntentId).HasMaxLength(100);
+            session.HasIndex(s => s.IdempotencyKey).IsUnique();
+            session.HasIndex(s => s.PaymentRequestId);
         });
     }
 }
