@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace CommercialManagement.Payment.Api.Features.Sandbox;
@@ -73,7 +72,9 @@ internal static class SandboxPage
     private static string Field(string name, string label, string type, string value, string placeholder, string autocomplete) =>
         $"<div><label for=\"{name}\">{E(label)}</label><input id=\"{name}\" name=\"{name}\" type=\"{type}\" value=\"{E(value)}\" placeholder=\"{E(placeholder)}\" autocomplete=\"{autocomplete}\" required></div>";
 
-    private static string E(string value) => WebUtility.HtmlEncode(value);
+    /// <summary>The five characters that matter in text and double-quoted attributes; letters such as « é » stay readable.</summary>
+    private static string E(string value) => value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     private const string Css =
         "*{box-sizing:border-box}body{margin:0;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1a1f36;background:#f6f9fc}"
