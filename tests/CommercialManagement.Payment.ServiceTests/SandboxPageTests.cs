@@ -57,7 +57,7 @@ public sealed class SandboxPageTests(SandboxFactory factory) : IClassFixture<San
         Assert.StartsWith("pi_", session.PaymentIntentId, StringComparison.Ordinal);
         Assert.Equal(caseId.ToString(), session.Metadata["request_id"]);
         Assert.Equal(paymentRequestId.ToString(), session.Metadata["payment_request_id"]);
-        Assert.Equal(await factory.CountAsync("SELECT count(*) FROM sandbox_sessions WHERE \"Id\" = @p0 AND \"OrganisationId\"::text = @p1", session.Id, session.Metadata["organisation_id"]), 1);
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM sandbox_sessions WHERE \"Id\" = @p0 AND \"OrganisationId\"::text = @p1", session.Id, session.Metadata["organisation_id"]));
         Assert.Throws<StripeException>(() => EventUtility.ConstructEvent(delivered[1].Payload, delivered[1].Signature, "whsec_another_secret"));
 
         var after = await factory.CreateClient().GetStringAsync(path);
