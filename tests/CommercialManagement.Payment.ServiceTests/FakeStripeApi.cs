@@ -25,7 +25,14 @@ public sealed class FakeStripeApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapPost("/v1/checkout/sessions", CreateSession);
+        _app.MapPost("/v1/checkout/sessions/{id}/expire", (string id) =>
+        {
+            Expired.Enqueue(id);
+            return Results.Json(new Dictionary<string, object?> { ["id"] = id, ["object"] = "checkout.session", ["status"] = "expired" });
+        });
     }
+
+    public ConcurrentQueue<string> Expired { get; } = new();
 
     public ConcurrentQueue<SentRequest> Sent { get; } = new();
 

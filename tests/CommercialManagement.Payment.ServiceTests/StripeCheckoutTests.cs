@@ -53,6 +53,20 @@ public sealed class StripeCheckoutTests(StripeFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Withdrawal_ExpiresTheLiveStripeSession_SoItsPageTakesNoPayment()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.AcceptedCaseAsync(80_000);
+        var id = (await Scenario.JsonAsync(await scenario.AskAsync(caseId, "Full"))).GetProperty("requests")[0].GetProperty("id").GetGuid();
+        var url = (await Scenario.JsonAsync(await CheckoutAsync(scenario.Customer(caseId), id))).GetProperty("url").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Agent.PostAsync($"/api/payments/requests/{id}/cancellation", null)).StatusCode);
+
+        Assert.Contains(url.Split('/')[^1], factory.Stripe.Expired);
+        Assert.Equal(HttpStatusCode.Conflict, (await CheckoutAsync(scenario.Customer(caseId), id)).StatusCode);
+    }
+
+    [Fact]
     public async Task Sandbox_WithAStripeKey_Is404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/sandbox/checkout/cs_test_anything")).StatusCode);

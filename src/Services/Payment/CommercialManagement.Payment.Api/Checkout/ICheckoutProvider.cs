@@ -42,6 +42,24 @@ internal interface ICheckoutProvider
 
     /// <summary>Opens a session with the request's <see cref="PaymentRequest.CheckoutIdempotencyKey"/>: a retry never opens a second one.</summary>
     Task<CheckoutSession> CreateAsync(CheckoutOrder order, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes the live session of a request withdrawn or cancelled, so that its page takes no payment any more. Best effort:
+    /// never throws (a payment arriving anyway is for the webhook to flag).
+    /// </summary>
+    Task ExpireAsync(string sessionId, CancellationToken cancellationToken);
+}
+
+internal static class CheckoutProviderExtensions
+{
+    /// <summary>Expires the live sessions this provider opened for the requests just cancelled.</summary>
+    public static async Task ExpireSessionsOfAsync(this ICheckoutProvider provider, IEnumerable<Domain.PaymentRequest> cancelled, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var request in cancelled.Where(r => r.Provider == provider.Name && r.CheckoutSessionId is not null && r.CheckoutExpiresAt > now))
+        {
+            await provider.ExpireAsync(request.CheckoutSessionId!, cancellationToken);
+        }
+    }
 }
 
 /// <summary>The provider could not open the session; the customer may try again.</summary>

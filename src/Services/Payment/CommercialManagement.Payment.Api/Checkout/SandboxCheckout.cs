@@ -27,6 +27,9 @@ internal sealed class SandboxCheckout(PaymentDbContext db) : ICheckoutProvider
         return new CheckoutSession(session.Id, PageUrl(order.SuccessUrl, session.Id), session.ExpiresAt);
     }
 
+    /// <summary>Nothing to do: the sandbox's page checks that its request is still payable.</summary>
+    public Task ExpireAsync(string sessionId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public static string PageUrl(Uri successUrl, string sessionId) =>
         $"{successUrl.GetLeftPart(UriPartial.Authority)}/sandbox/checkout/{Uri.EscapeDataString(sessionId)}";
 }

@@ -63,4 +63,20 @@ internal sealed class StripeCheckout(IStripeClient client, ILogger<StripeCheckou
             throw new CheckoutUnavailableException("Stripe could not be reached.", exception);
         }
     }
+
+    public async Task ExpireAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new SessionService(client).ExpireAsync(sessionId, cancellationToken: cancellationToken);
+        }
+        catch (StripeException exception)
+        {
+            logger.LogWarning(exception, "Stripe did not expire the checkout session {SessionId}: {Error}", sessionId, exception.StripeError?.Message);
+        }
+        catch (HttpRequestException exception)
+        {
+            logger.LogWarning(exception, "Stripe could not be reached to expire the checkout session {SessionId}", sessionId);
+        }
+    }
 }
