@@ -50,6 +50,7 @@ internal interface ICheckoutProvider
     Task ExpireAsync(string sessionId, CancellationToken cancellationToken);
 }
 
+/// <summary>Open links die: what a cancellation does to the sessions already opened.</summary>
 internal static class CheckoutProviderExtensions
 {
     /// <summary>Expires the live sessions this provider opened for the requests just cancelled.</summary>

@@ -3,6 +3,7 @@ using CommercialManagement.BuildingBlocks.Tenancy;
 
 namespace CommercialManagement.Payment.Api.Checkout;
 
+/// <summary>Open until paid (and the event taken by the webhook), then complete.</summary>
 internal enum SandboxSessionStatus
 {
     Open,

@@ -11,6 +11,7 @@ namespace CommercialManagement.Payment.Api.Features.CustomerPayments;
 /// <summary>A request the customer can pay now (open, not expired).</summary>
 internal sealed record CustomerPaymentDue(Guid Id, string Kind, string KindLabel, long AmountCents, DateTimeOffset ExpiresAt, string? LastFailure);
 
+/// <summary>A payment received, as the customer's receipt line reads it.</summary>
 internal sealed record CustomerPaymentMade(string KindLabel, long AmountCents, DateOnly ReceivedOn, string MethodLabel);
 
 /// <summary>The payments as the customer reads them in the customer space: what is due, what was paid.</summary>
@@ -20,6 +21,7 @@ internal sealed record CustomerPayments(
 /// <summary>Where the browser goes back after paying or giving up: pages of the customer space, built by the gateway.</summary>
 internal sealed record CheckoutBody(string? SuccessUrl, string? CancelUrl);
 
+/// <summary>The checkout page to send the browser to (Stripe's, or the sandbox's).</summary>
 internal sealed record CheckoutLink(string Url);
 
 /// <summary>

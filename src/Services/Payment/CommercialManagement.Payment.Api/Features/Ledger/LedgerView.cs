@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Payment.Api.Features.Ledger;
 
+/// <summary>One payment of the ledger.</summary>
 internal sealed record PaymentView(
     Guid Id, Guid QuoteId, long AmountCents, string Kind, string KindLabel, string Method, string MethodLabel, string Reference,
     DateOnly ReceivedOn, string RecordedBy, DateTimeOffset RecordedAt);
