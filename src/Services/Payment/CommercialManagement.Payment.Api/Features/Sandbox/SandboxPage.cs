@@ -85,7 +85,7 @@ internal static class SandboxPage
         + ".amount{font-size:36px;font-weight:700;margin:6px 0 24px}.lines{list-style:none;padding:0;margin:0;border-top:1px solid #e3e8ee}"
         + ".lines li{display:flex;justify-content:space-between;padding:12px 0;border-bottom:1px solid #e3e8ee;font-size:14px}.lines .total{font-weight:600}"
         + "h1{font-size:20px;margin:0 0 16px}label,legend{display:block;font-size:13px;color:#4f566b;margin:12px 0 4px;padding:0}"
-        + "fieldset{border:0;margin:0;padding:0}input{width:100%;padding:10px 12px;border:1px solid #cfd7df;border-radius:6px;font-size:15px}"
+        + "legend{margin-top:20px;font-weight:600;color:#1a1f36}fieldset{border:0;margin:0;padding:0}input{width:100%;padding:10px 12px;border:1px solid #cfd7df;border-radius:6px;font-size:15px}"
         + "input:focus{outline:2px solid #a4a8ff;border-color:#635bff}.row{display:flex;gap:12px}.row>*{flex:1}"
         + "button{width:100%;margin-top:20px;padding:12px;border:0;border-radius:6px;background:#635bff;color:#fff;font-size:16px;font-weight:600;cursor:pointer}"
         + "button:hover{background:#5145e5}.error{background:#fde8e8;color:#a4161a;border-radius:6px;padding:10px 12px;font-size:14px}"
