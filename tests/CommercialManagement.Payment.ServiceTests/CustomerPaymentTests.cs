@@ -60,6 +60,24 @@ public sealed class CustomerPaymentTests(SandboxFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task AnExpiredRequest_IsShownExpiredToStaff_NotDueToTheCustomer_RefusedAtCheckout_AndNoLongerBlocksItsKind()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.AcceptedCaseAsync(100_000);
+        var id = (await Scenario.JsonAsync(await scenario.AskAsync(caseId, "Deposit"))).GetProperty("requests")[0].GetProperty("id").GetGuid();
+        await factory.ExecuteAsync($"UPDATE payment_requests SET \"ExpiresAt\" = now() - interval '1 minute' WHERE \"Id\" = '{id}'");
+
+        var ledger = await scenario.LedgerAsync(caseId);
+        var request = ledger.GetProperty("requests")[0];
+        Assert.Equal(("Expired", "Expirée"), (request.GetProperty("status").GetString(), request.GetProperty("statusLabel").GetString()));
+        Assert.True(PaymentRequestTests.Options(ledger)["Deposit"].Allowed);
+        Assert.Equal(0, (await scenario.Customer(caseId).GetFromJsonAsync<System.Text.Json.JsonElement>("/customer/payments")).GetProperty("due").GetArrayLength());
+        var refused = await CheckoutAsync(scenario.Customer(caseId), id);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.StartsWith("Cette demande de paiement a expiré le ", (await Scenario.JsonAsync(refused)).GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Checkout_AnotherCasesToken_OrAnotherOrganisation_Is404_BadUrls400_StaffTokens401()
     {
         var scenario = await Scenario.NewAsync(factory);

@@ -39,4 +39,13 @@ public sealed class SandboxTests
         Assert.Throws<StripeException>(() => EventUtility.ConstructEvent(payload, header, "whsec_other"));
         Assert.Throws<StripeException>(() => EventUtility.ConstructEvent(payload, SandboxEvent.Sign(payload, secret, DateTimeOffset.UtcNow.AddMinutes(-6)), secret));
     }
+
+    [Theory]
+    [InlineData("http://localhost:5123", "http://localhost:5123/")]
+    [InlineData("http://+:8080", "http://localhost:8080/")]
+    [InlineData("http://*:8080", "http://localhost:8080/")]
+    [InlineData("http://[::]:8080", "http://localhost:8080/")]
+    [InlineData("http://0.0.0.0:8080", "http://localhost:8080/")]
+    public void TheWebhook_IsReachedAtTheServersOwnAddress_AWildcardThroughTheLoopback(string listening, string reached) =>
+        Assert.Equal(reached, SandboxWebhookClient.Reachable(listening).ToString());
 }

@@ -51,7 +51,12 @@ internal sealed class SandboxWebhookClient(HttpClient http, IServer server, IOpt
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The server has no address to deliver the sandbox's events to: set Stripe:SandboxWebhookBaseUrl.");
-        // A wildcard binding (http://+:8080, http://[::]:8080) is reached through the loopback.
+        return Reachable(address);
+    }
+
+    /// <summary>A listening address as a client reaches it: a wildcard binding (http://+:8080, http://[::]:8080) through the loopback.</summary>
+    public static Uri Reachable(string address)
+    {
         var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
         if (uri.Host is "[::]" or "0.0.0.0" or "::")
         {
