@@ -25,6 +25,7 @@ var quote = builder.AddProject<Projects.CommercialManagement_Quote_Api>(Resource
 var payment = builder.AddProject<Projects.CommercialManagement_Payment_Api>(ResourceNames.PaymentApi)
     .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.PaymentDb)
+    .WithStripeKeys()
     .WithHttpHealthCheck("/health");
 
 var notification = builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNames.NotificationWorker)

@@ -15,12 +15,17 @@ public sealed class IsolationTests(PaymentFactory factory) : IClassFixture<Payme
         var other = await Scenario.NewAsync(factory);
         var caseId = await owner.AcceptedCaseAsync(100_000);
         Assert.Equal(HttpStatusCode.Created, (await owner.PayAsync(caseId, 30_000, reference: "VIR-PROPRIO")).StatusCode);
+        var balanceId = (await Scenario.JsonAsync(await owner.AskAsync(caseId, "Balance"))).GetProperty("requests")[0].GetProperty("id").GetGuid();
         var outboxBefore = await factory.CountAsync("SELECT count(*) FROM outbox_messages");
 
         HttpResponseMessage[] responses =
         [
             await other.Agent.GetAsync($"/api/payments/by-request/{caseId}"),
             await other.PayAsync(caseId, 10_000, reference: "VIR-INTRUS"),
+            await other.AskAsync(caseId, "Balance"),
+            await other.Agent.PostAsync($"/api/payments/requests/{balanceId}/cancellation", null),
+            await other.Customer(caseId).GetAsync("/customer/payments"),
+            await CustomerPaymentTests.CheckoutAsync(other.Customer(caseId), balanceId),
         ];
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
@@ -31,7 +36,10 @@ public sealed class IsolationTests(PaymentFactory factory) : IClassFixture<Payme
 
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM payments WHERE \"RequestId\" = @p0", caseId));
         Assert.Equal(outboxBefore, await factory.CountAsync("SELECT count(*) FROM outbox_messages"));
-        Assert.Equal(70_000, (await owner.LedgerAsync(caseId)).GetProperty("remainingCents").GetInt64());
+        var ledger = await owner.LedgerAsync(caseId);
+        Assert.Equal(70_000, ledger.GetProperty("remainingCents").GetInt64());
+        Assert.Equal("Open", Assert.Single(ledger.GetProperty("requests").EnumerateArray()).GetProperty("status").GetString());
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM sandbox_sessions WHERE \"PaymentRequestId\" = @p0", balanceId));
     }
 
     [Theory]
@@ -44,11 +52,13 @@ public sealed class IsolationTests(PaymentFactory factory) : IClassFixture<Payme
         {
             Content = JsonContent.Create(new { amountCents = 1_000, method = "Cash" }),
         };
-        UnauthorisedCalls.Authorise(read, factory.Tokens, call, organisation);
-        UnauthorisedCalls.Authorise(write, factory.Tokens, call, organisation);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().SendAsync(read)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().SendAsync(write)).StatusCode);
+        using var ask = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/by-request/{Guid.NewGuid()}/requests") { Content = JsonContent.Create(new { kind = "Deposit" }) };
+        using var cancel = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/requests/{Guid.NewGuid()}/cancellation");
+        foreach (var request in new[] { read, write, ask, cancel })
+        {
+            UnauthorisedCalls.Authorise(request, factory.Tokens, call, organisation);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().SendAsync(request)).StatusCode);
+        }
     }
 
     [Fact]

@@ -13,18 +13,18 @@ namespace CommercialManagement.Payment.ServiceTests;
 /// A fresh organisation (its settings through <c>OrganisationChanged</c>) and its cases, each with a quote accepted
 /// through <c>QuoteAccepted</c>: each test builds its own, so no test depends on another's data.
 /// </summary>
-internal sealed class Scenario(PaymentFactory factory, Guid organisationId)
+internal sealed class Scenario(ServiceFactory<Program> factory, Guid organisationId)
 {
     public Guid OrganisationId { get; } = organisationId;
 
     public HttpClient Agent => factory.CreateStaffClient(OrganisationId);
 
-    public static async Task<Scenario> NewAsync(PaymentFactory factory, int deposit = 30)
+    public static async Task<Scenario> NewAsync(ServiceFactory<Program> factory, int deposit = 30, string name = "Chalet des Mélèzes")
     {
         var scenario = new Scenario(factory, Guid.NewGuid());
         await scenario.PublishAsync(new OrganisationChanged
         {
-            OrganisationId = scenario.OrganisationId, OccurredAt = DateTimeOffset.UtcNow, Name = "Chalet des Mélèzes", Kind = "AccommodationProvider",
+            OrganisationId = scenario.OrganisationId, OccurredAt = DateTimeOffset.UtcNow, Name = name, Kind = "AccommodationProvider",
             Address = "73500 Val Nevé", ContactEmail = "contact@example.fr", DepositPercentage = deposit, BalanceDueDaysBeforeArrival = 30,
             QuoteValidityDays = 7, QuoteNumberPrefix = "DEV", TermsOfSale = "CGV", EmailSenderName = "Val Nevé",
         });
@@ -68,6 +68,12 @@ internal sealed class Scenario(PaymentFactory factory, Guid organisationId)
     public Task<HttpResponseMessage> PayAsync(
         Guid caseId, long amountCents, string? method = "BankTransfer", string? reference = "VIR-2026-1187", string? receivedOn = null, HttpClient? client = null) =>
         (client ?? Agent).PostAsJsonAsync($"/api/payments/by-request/{caseId}/offline", new { amountCents, method, reference, receivedOn });
+
+    /// <summary>« Demander l'acompte / le solde / la totalité ».</summary>
+    public Task<HttpResponseMessage> AskAsync(Guid caseId, string? kind, HttpClient? client = null) =>
+        (client ?? Agent).PostAsJsonAsync($"/api/payments/by-request/{caseId}/requests", new { kind });
+
+    public HttpClient Customer(Guid caseId) => factory.CreateCustomerClient(OrganisationId, caseId);
 
     public async Task<JsonElement> LedgerAsync(Guid caseId) => await Agent.GetFromJsonAsync<JsonElement>($"/api/payments/by-request/{caseId}");
 

@@ -1,5 +1,9 @@
+using CommercialManagement.Payment.Api.Features.CustomerPayments;
 using CommercialManagement.Payment.Api.Features.Ledger;
+using CommercialManagement.Payment.Api.Features.Requests;
+using CommercialManagement.Payment.Api.Features.Sandbox;
 using CommercialManagement.Payment.Api.Features.Webhooks;
+using CommercialManagement.ServiceDefaults.Security;
 
 namespace CommercialManagement.Payment.Api;
 
@@ -14,6 +18,31 @@ internal static class PaymentApi
         payments.MapPost("/by-request/{requestId:guid}/offline", OfflinePayments.RecordAsync)
             .WithName("RecordOfflinePayment")
             .WithSummary("Records a payment received offline {amountCents, method, reference, receivedOn}: never above what remains; publishes PaymentReceived (Deposit, Balance or Full).");
+        payments.MapPost("/by-request/{requestId:guid}/requests", PaymentRequests.CreateAsync)
+            .WithName("RequestPayment")
+            .WithSummary("Asks the customer to pay {kind: Deposit, Balance or Full}: the amount follows from the ledger; 409 with the reason when the rules refuse; publishes PaymentRequested.");
+        payments.MapPost("/requests/{paymentRequestId:guid}/cancellation", PaymentRequests.CancelAsync)
+            .WithName("CancelPaymentRequest")
+            .WithSummary("Withdraws a payment request still open (its link dies); 409 once paid or cancelled.");
+
+        var customer = app.MapGroup("/customer/payments").WithTags("Customer space").RequireAuthorization(StaffTokenOptions.CustomerScheme);
+        customer.MapGet("/", CustomerPaymentsEndpoints.GetAsync)
+            .WithName("GetCustomerPayments")
+            .WithSummary("The token's case as its customer sees it: accepted total, paid, remaining, the requests due (open, not expired) and the payments made.");
+        customer.MapPost("/{paymentRequestId:guid}/checkout", CustomerPaymentsEndpoints.CheckoutAsync)
+            .WithName("OpenCustomerCheckout")
+            .WithSummary("« Payer » {successUrl, cancelUrl}: reuses the request's live checkout session or opens one (Stripe, or the sandbox) with its idempotency key; answers {url}.");
+
+        // Only without Stripe keys (else 404); anonymous: the unguessable session id is the key, as on Stripe's own pages.
+        var sandbox = app.MapGroup("/sandbox/checkout").WithTags("Sandbox").AllowAnonymous().ExcludeFromDescription();
+        sandbox.MapGet("/{sessionId}", SandboxEndpoints.ShowAsync)
+            .WithName("ShowSandboxCheckout")
+            .WithSummary("The sandbox's checkout page: merchant, description, amount, the card form and the test cards.");
+        sandbox.MapPost("/{sessionId}", SandboxEndpoints.PayAsync)
+            .WithName("PaySandboxCheckout")
+            .WithSummary("Pays with a test card: sends the signed checkout.session.completed to /webhooks/stripe, then 303 to the success page.")
+            .DisableAntiforgery();
+
         app.MapPost("/webhooks/stripe", StripeWebhook.ReceiveAsync)
             .AllowAnonymous()
             .WithTags("Webhooks")

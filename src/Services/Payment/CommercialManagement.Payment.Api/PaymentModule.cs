@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Payment.Api.Checkout;
@@ -23,15 +22,8 @@ internal static class PaymentModule
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
         });
+        builder.AddCheckout();
         builder.Services.AddHostedService<PaymentDemoStory>();
-        builder.Services.AddOptions<StripeOptions>().BindConfiguration("Stripe").PostConfigure(options =>
-        {
-            // Read through IOptions (a singleton) only: the sandbox signs and the webhook verifies with this one secret.
-            if (string.IsNullOrWhiteSpace(options.WebhookSecret))
-            {
-                options.WebhookSecret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-            }
-        });
         builder.Services.AddStripeWebhook();
         return builder;
     }

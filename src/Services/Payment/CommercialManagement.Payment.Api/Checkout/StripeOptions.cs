@@ -1,24 +1,84 @@
+using System.Security.Cryptography;
+
 namespace CommercialManagement.Payment.Api.Checkout;
 
 /// <summary>
-/// The "Stripe" settings: the secret key (none: the local sandbox), the webhook signing secret (random at start when not
-/// configured: the sandbox signs with it in the same process), an optional API base (a fake Stripe in tests), the tolerance.
+/// Section « Stripe »: without <see cref="SecretKey"/> the local sandbox takes the payments; without
+/// <see cref="WebhookSecret"/> one is drawn at start (the sandbox signs with it and the webhook checks with it, in the same process).
 /// </summary>
 internal sealed class StripeOptions
 {
+    public const string Section = "Stripe";
+
+    /// <summary>The secret API key (<c>sk_test_…</c>); empty means the sandbox.</summary>
     public string? SecretKey { get; set; }
 
+    /// <summary>The webhook endpoint's signing secret (<c>whsec_…</c>); generated at start when empty.</summary>
     public string WebhookSecret { get; set; } = "";
 
+    /// <summary>Another address for Stripe's API (a local fake in tests); Stripe's own when empty.</summary>
     public string? ApiBase { get; set; }
 
+    /// <summary>How old a signed event may be, in seconds, before the webhook refuses it.</summary>
     public int WebhookToleranceSeconds { get; set; } = 300;
+
+    /// <summary>How long a payment request stays payable.</summary>
+    public int RequestValidityDays { get; set; } = 7;
+
+    /// <summary>Where the sandbox posts its events (the service's own address when empty): tests point it at the test server.</summary>
+    public string? SandboxWebhookBaseUrl { get; set; }
+
+    /// <summary>True when no secret key is configured: the local sandbox serves the checkout pages.</summary>
+    public bool UseSandbox => string.IsNullOrWhiteSpace(SecretKey);
+
+    public TimeSpan RequestValidity => TimeSpan.FromDays(RequestValidityDays);
+
+    /// <summary>A secret in Stripe's format, for a run without a configured one.</summary>
+    public static string NewWebhookSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', 'A').Replace('/', 'B');
+
+    /// <summary>What is wrong with the settings, in words an operator can act on; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!UseSandbox && !SecretKey!.StartsWith("sk_", StringComparison.Ordinal) && !SecretKey.StartsWith("rk_", StringComparison.Ordinal))
+        {
+            problems.Add("Stripe:SecretKey must be a secret key (sk_test_… or sk_live_…), or empty for the sandbox.");
+        }
+
+        if (!string.IsNullOrEmpty(ApiBase) && !IsHttpUrl(ApiBase))
+        {
+            problems.Add("Stripe:ApiBase must be an absolute http(s) address.");
+        }
+
+        if (!string.IsNullOrEmpty(SandboxWebhookBaseUrl) && !IsHttpUrl(SandboxWebhookBaseUrl))
+        {
+            problems.Add("Stripe:SandboxWebhookBaseUrl must be an absolute http(s) address.");
+        }
+
+        if (WebhookToleranceSeconds is < 1 or > 3600)
+        {
+            problems.Add("Stripe:WebhookToleranceSeconds must be between 1 and 3600.");
+        }
+
+        if (RequestValidityDays is < 1 or > 60)
+        {
+            problems.Add("Stripe:RequestValidityDays must be between 1 and 60.");
+        }
+
+        return problems;
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
 
-/// <summary>The metadata keys our checkout sessions carry, read back by the webhook.</summary>
+/// <summary>The metadata keys every checkout session carries, so that the webhook finds our request again.</summary>
 internal static class CheckoutMetadata
 {
     public const string OrganisationId = "organisation_id";
+
+    /// <summary>The case (the request's id, as everywhere).</summary>
     public const string RequestId = "request_id";
+
     public const string PaymentRequestId = "payment_request_id";
 }

@@ -3,7 +3,7 @@ using CommercialManagement.Contracts.Identity;
 
 namespace CommercialManagement.Payment.Api.Domain;
 
-/// <summary>The organisation's payment terms, kept from <c>OrganisationChanged</c> (the latest wins); PRODUCT.md's defaults until it arrives.</summary>
+/// <summary>The organisation's name and payment terms, kept from <c>OrganisationChanged</c> (the latest wins); PRODUCT.md's defaults until it arrives.</summary>
 internal sealed class OrganisationSettings : ITenantOwned
 {
     private OrganisationSettings()
@@ -11,6 +11,9 @@ internal sealed class OrganisationSettings : ITenantOwned
     }
 
     public Guid OrganisationId { get; private set; }
+
+    /// <summary>The organisation's name, the merchant the sandbox's checkout page shows.</summary>
+    public string Name { get; private set; } = "";
 
     public int DepositPercentage { get; private set; } = 30;
 
@@ -27,6 +30,7 @@ internal sealed class OrganisationSettings : ITenantOwned
             return;
         }
 
+        Name = changed.Name;
         DepositPercentage = changed.DepositPercentage;
         BalanceDueDaysBeforeArrival = changed.BalanceDueDaysBeforeArrival;
         ChangedAt = changed.OccurredAt;

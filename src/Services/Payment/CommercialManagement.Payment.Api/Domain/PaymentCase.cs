@@ -53,9 +53,10 @@ internal sealed class PaymentCase : ITenantOwned
         return true;
     }
 
-    public void Received(RequestReceived request) => SetArrival(request.Arrival, request.OccurredAt);
+    public void Received(RequestReceived request) => _ = SetArrival(request.Arrival, request.OccurredAt);
 
-    public void ChangeStay(StayChanged changed) => SetArrival(changed.Arrival, changed.OccurredAt);
+    /// <summary>Keeps the new stay unless a later change is kept already: returns whether it was.</summary>
+    public bool ChangeStay(StayChanged changed) => SetArrival(changed.Arrival, changed.OccurredAt);
 
     public void Void(Guid quoteId)
     {
@@ -65,14 +66,15 @@ internal sealed class PaymentCase : ITenantOwned
         }
     }
 
-    private void SetArrival(DateOnly? arrival, DateTimeOffset at)
+    private bool SetArrival(DateOnly? arrival, DateTimeOffset at)
     {
         if (StaySetAt is { } set && at <= set)
         {
-            return;
+            return false;
         }
 
         Arrival = arrival;
         StaySetAt = at;
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,8 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
     /// <summary>Cross-organisation by nature (see <see cref="StripeEvent"/>): query it with explicit filters.</summary>
     public DbSet<StripeEvent> StripeEvents => Set<StripeEvent>();
 
+    public DbSet<SandboxSession> SandboxSessions => Set<SandboxSession>();
+
     /// <summary>
     /// Serialises every change to one case's ledger until the transaction ends: two staff recording at once, or an
     /// acceptance arriving meanwhile, never both pass the check of what remains.
@@ -37,6 +40,7 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             organisation.ToTable("organisations");
             organisation.HasKey(o => o.OrganisationId);
             organisation.Property(o => o.OrganisationId).ValueGeneratedNever();
+            organisation.Property(o => o.Name).HasMaxLength(200);
         });
 
         modelBuilder.Entity<PaymentCase>(account =>
@@ -108,6 +112,23 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             stripe.Property(e => e.CaseId).HasColumnName("case_id");
             stripe.HasIndex(e => new { e.NextAttemptAt, e.ReceivedAt }).HasDatabaseName("ix_stripe_events_pending").HasFilter("processed_at IS NULL");
             stripe.HasIndex(e => new { e.CaseId, e.Outcome }).HasDatabaseName("ix_stripe_events_case");
+        });
+
+        modelBuilder.Entity<SandboxSession>(session =>
+        {
+            session.ToTable("sandbox_sessions");
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Id).HasMaxLength(100);
+            session.Property(s => s.IdempotencyKey).HasMaxLength(100);
+            session.Property(s => s.Description).HasMaxLength(200);
+            session.Property(s => s.MerchantName).HasMaxLength(200);
+            session.Property(s => s.SuccessUrl).HasMaxLength(2000);
+            session.Property(s => s.CancelUrl).HasMaxLength(2000);
+            session.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            session.Property(s => s.EventId).HasMaxLength(100);
+            session.Property(s => s.PaymentIntentId).HasMaxLength(100);
+            session.HasIndex(s => s.IdempotencyKey).IsUnique();
+            session.HasIndex(s => s.PaymentRequestId);
         });
     }
 }

@@ -4,18 +4,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Payment.Api.Features.Ledger;
 
+/// <summary>One payment of the ledger.</summary>
 internal sealed record PaymentView(
     Guid Id, Guid QuoteId, long AmountCents, string Kind, string KindLabel, string Method, string MethodLabel, string Reference,
     DateOnly ReceivedOn, string RecordedBy, DateTimeOffset RecordedAt);
 
+/// <summary>A payment request as staff follow it: Status is Open, Expired (open but past its expiry), Paid or Cancelled.</summary>
+internal sealed record PaymentRequestView(
+    Guid Id, string Kind, string KindLabel, long AmountCents, string Status, string StatusLabel, DateTimeOffset CreatedAt, string CreatedBy,
+    DateTimeOffset ExpiresAt, string? LastFailure, DateTimeOffset? ClosedAt);
+
+/// <summary>What the button of a kind would ask now and, when it may not, why.</summary>
+internal sealed record PaymentRequestOption(string Kind, string KindLabel, long AmountCents, bool Allowed, string? Reason);
+
 /// <summary>
 /// A case's ledger as staff see it: the accepted quote, the deposit asked, paid so far (received, refunds not deducted), what
-/// remains (the accepted total less what the case holds: received less refunded), each payment, the refunds, and the
-/// provider events that did not match our requests (anomalies).
+/// remains (the accepted total less what the case holds: received less refunded), each payment, the payment requests sent and
+/// what each « Demander » button would ask now, the refunds, and the provider events that did not match our requests (anomalies).
 /// </summary>
 internal sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage, long DepositCents,
-    long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments,
+    long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments, IReadOnlyList<PaymentRequestView> Requests, IReadOnlyList<PaymentRequestOption> Options,
     long RefundedCents, IReadOnlyList<RefundView> Refunds, IReadOnlyList<PaymentAnomalyView> Anomalies);
 
 internal static class LedgerWork
@@ -28,21 +37,44 @@ internal static class LedgerWork
     public static Task<List<Domain.Payment>> PaymentsAsync(PaymentDbContext db, Guid requestId, CancellationToken cancellationToken) =>
         db.Payments.Where(p => p.RequestId == requestId).OrderBy(p => p.RecordedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
 
+    public static Task<List<PaymentRequest>> RequestsAsync(PaymentDbContext db, Guid requestId, CancellationToken cancellationToken) =>
+        db.PaymentRequests.Where(r => r.RequestId == requestId).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+
+    public static async Task<OrganisationSettings> SettingsAsync(PaymentDbContext db, Guid organisationId, CancellationToken cancellationToken) =>
+        await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken) ?? OrganisationSettings.Default(organisationId);
+
+    public static long DepositCents(PaymentCase account, OrganisationSettings settings, TimeProvider time) =>
+        Domain.Ledger.DepositCents(account.AcceptedTotalCents, settings.DepositPercentage, account.Arrival, Today(time), settings.BalanceDueDaysBeforeArrival);
+
     public static async Task<LedgerView> ViewAsync(PaymentDbContext db, PaymentCase account, TimeProvider time, CancellationToken cancellationToken)
     {
-        var settings = await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == account.OrganisationId, cancellationToken)
-            ?? OrganisationSettings.Default(account.OrganisationId);
+        var settings = await SettingsAsync(db, account.OrganisationId, cancellationToken);
         var payments = await PaymentsAsync(db, account.Id, cancellationToken);
+        var requests = await RequestsAsync(db, account.Id, cancellationToken);
         var paid = payments.Sum(p => p.AmountCents);
         var refunds = await LedgerRefunds.RefundsAsync(db, account.Id, cancellationToken);
         var refunded = refunds.Sum(r => r.AmountCents);
-        var deposit = Domain.Ledger.DepositCents(account.AcceptedTotalCents, settings.DepositPercentage, account.Arrival, Today(time), settings.BalanceDueDaysBeforeArrival);
+        var deposit = DepositCents(account, settings, time);
+        var now = time.GetUtcNow();
         return new LedgerView(
             account.Id, account.AcceptedQuoteId!.Value, account.QuoteNumber ?? "", account.AcceptedQuoteVoided, account.AcceptedTotalCents,
             account.Arrival, settings.DepositPercentage, deposit, paid, Math.Max(account.AcceptedTotalCents - paid + refunded, 0),
             [.. payments.Select(p => new PaymentView(
                 p.Id, p.QuoteId, p.AmountCents, p.Kind.ToString(), p.Kind.Label(), p.Method.ToString(), p.Method.Label(), p.Reference,
                 p.ReceivedOn, p.RecordedBy, p.RecordedAt))],
+            [.. requests.Select(r => View(r, now))],
+            // What the case holds (received less refunded) is what the next request is measured against.
+            [.. RequestRules.Options(account, deposit, paid - refunded, requests, now).Select(o => new PaymentRequestOption(
+                o.Kind.ToString(), o.Kind.Label(), o.AmountCents, o.Allowed, o.Refusal))],
             refunded, refunds, await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken));
+    }
+
+    public static PaymentRequestView View(PaymentRequest request, DateTimeOffset now)
+    {
+        var expired = request.IsExpiredAt(now);
+        var status = expired ? "Expired" : request.Status.ToString();
+        return new PaymentRequestView(
+            request.Id, request.Kind.ToString(), request.Kind.Label(), request.AmountCents, status, request.Status.Label(expired), request.CreatedAt,
+            request.CreatedBy, request.ExpiresAt, request.LastFailure, request.ClosedAt);
     }
 }

@@ -2,6 +2,7 @@ using CommercialManagement.Contracts.Dossier;
 using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Contracts.Quote;
+using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Persistence;
 using MassTransit;
@@ -31,25 +32,33 @@ internal sealed class OrganisationChangedConsumer(PaymentDbContext db) : IConsum
 /// Keeps the case's accepted quote and its total, the case locked (in the inbox filter's transaction) so that no payment is checked against a total being
 /// replaced; a later acceptance replaces it, an older one (or the same again) changes nothing.
 /// </summary>
-internal sealed class QuoteAcceptedConsumer(PaymentDbContext db) : IConsumer<QuoteAccepted>
+internal sealed class QuoteAcceptedConsumer(PaymentDbContext db, ICheckoutProvider checkout, TimeProvider time) : IConsumer<QuoteAccepted>
 {
     public async Task Consume(ConsumeContext<QuoteAccepted> context)
     {
         var accepted = context.Message;
         var account = await CaseCopies.OpenAsync(db, accepted.RequestId, accepted.OrganisationId, context.CancellationToken);
-        account.Accept(accepted);
+        if (account.Accept(accepted))
+        {
+            // Requests asked against the quote replaced are for another total: their links die.
+            await CaseCopies.CancelOpenRequestsAsync(db, checkout, account.Id, r => r.QuoteId != accepted.QuoteId,
+                $"Le devis {accepted.Number} a remplacé le devis de cette demande.", time, context.CancellationToken);
+        }
+
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
 
-/// <summary>Marks the quote void: no payment may be recorded against it any more.</summary>
-internal sealed class QuoteVoidedConsumer(PaymentDbContext db) : IConsumer<QuoteVoided>
+/// <summary>Marks the quote void: no payment may be recorded against it any more, and the requests still open on it die.</summary>
+internal sealed class QuoteVoidedConsumer(PaymentDbContext db, ICheckoutProvider checkout, TimeProvider time) : IConsumer<QuoteVoided>
 {
     public async Task Consume(ConsumeContext<QuoteVoided> context)
     {
         var voided = context.Message;
         var account = await CaseCopies.OpenAsync(db, voided.RequestId, voided.OrganisationId, context.CancellationToken);
         account.Void(voided.QuoteId);
+        await CaseCopies.CancelOpenRequestsAsync(db, checkout, account.Id, r => r.QuoteId == voided.QuoteId,
+            account.QuoteNumber is { } number ? $"Le devis {number} est annulé." : "Le devis est annulé.", time, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -65,13 +74,18 @@ internal sealed class RequestReceivedConsumer(PaymentDbContext db) : IConsumer<R
     }
 }
 
-/// <summary>Keeps the new arrival; an older change of stay arriving late changes nothing.</summary>
-internal sealed class StayChangedConsumer(PaymentDbContext db) : IConsumer<StayChanged>
+/// <summary>Keeps the new arrival and cancels the requests still open (their amounts were for the old stay); an older change arriving late changes nothing.</summary>
+internal sealed class StayChangedConsumer(PaymentDbContext db, ICheckoutProvider checkout, TimeProvider time) : IConsumer<StayChanged>
 {
     public async Task Consume(ConsumeContext<StayChanged> context)
     {
         var changed = context.Message;
-        (await CaseCopies.OpenAsync(db, changed.RequestId, changed.OrganisationId, context.CancellationToken)).ChangeStay(changed);
+        var account = await CaseCopies.OpenAsync(db, changed.RequestId, changed.OrganisationId, context.CancellationToken);
+        if (account.ChangeStay(changed))
+        {
+            await CaseCopies.CancelOpenRequestsAsync(db, checkout, account.Id, _ => true, "Le séjour a changé.", time, context.CancellationToken);
+        }
+
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -90,5 +104,20 @@ internal static class CaseCopies
         }
 
         return account;
+    }
+
+    /// <summary>Cancels the case's open requests that match (expired ones too) and closes their checkout sessions: their links die.</summary>
+    public static async Task CancelOpenRequestsAsync(
+        PaymentDbContext db, ICheckoutProvider checkout, Guid caseId, Func<PaymentRequest, bool> which, string reason, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var open = await db.PaymentRequests.Where(r => r.RequestId == caseId && r.Status == PaymentRequestStatus.Open).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var cancelled = open.Where(which).ToList();
+        foreach (var request in cancelled)
+        {
+            request.Cancel(reason, now);
+        }
+
+        await checkout.ExpireSessionsOfAsync(cancelled, now, cancellationToken);
     }
 }

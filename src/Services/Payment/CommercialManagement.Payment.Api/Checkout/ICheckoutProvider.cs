@@ -1,0 +1,67 @@
+using CommercialManagement.Payment.Api.Domain;
+
+namespace CommercialManagement.Payment.Api.Checkout;
+
+/// <summary>What a checkout session is opened for: the request, the words the customer reads, and where the browser goes back.</summary>
+internal sealed record CheckoutOrder(PaymentRequest Request, string QuoteNumber, string MerchantName, Uri SuccessUrl, Uri CancelUrl, DateTimeOffset Now)
+{
+    /// <summary>« Acompte — devis DEV-2026-00042 »: the line the customer pays.</summary>
+    public string Description => $"{Request.Kind.Label()} — devis {QuoteNumber}";
+
+    /// <summary>
+    /// The request's expiry, within what Stripe accepts for a session (between 30 minutes and 24 hours after its creation,
+    /// a minute's margin each side for the clocks): an expired session leaves the request open for another one.
+    /// </summary>
+    public DateTimeOffset SessionExpiresAt
+    {
+        get
+        {
+            var latest = Now.AddHours(24).AddMinutes(-1);
+            var earliest = Now.AddMinutes(31);
+            var wanted = Request.ExpiresAt < latest ? Request.ExpiresAt : latest;
+            return wanted > earliest ? wanted : earliest;
+        }
+    }
+
+    public Dictionary<string, string> Metadata => new()
+    {
+        [CheckoutMetadata.OrganisationId] = Request.OrganisationId.ToString(),
+        [CheckoutMetadata.RequestId] = Request.RequestId.ToString(),
+        [CheckoutMetadata.PaymentRequestId] = Request.Id.ToString(),
+    };
+}
+
+/// <summary>A checkout session opened at the provider: its id, the page to send the browser to, when it expires.</summary>
+internal sealed record CheckoutSession(string Id, string Url, DateTimeOffset ExpiresAt);
+
+/// <summary>Where customers pay: Stripe Checkout with keys configured, else the local sandbox.</summary>
+internal interface ICheckoutProvider
+{
+    /// <summary>"Stripe" or "Sandbox", kept on the request with its session.</summary>
+    string Name { get; }
+
+    /// <summary>Opens a session with the request's <see cref="PaymentRequest.CheckoutIdempotencyKey"/>: a retry never opens a second one.</summary>
+    Task<CheckoutSession> CreateAsync(CheckoutOrder order, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes the live session of a request withdrawn or cancelled, so that its page takes no payment any more. Best effort:
+    /// never throws (a payment arriving anyway is for the webhook to flag).
+    /// </summary>
+    Task ExpireAsync(string sessionId, CancellationToken cancellationToken);
+}
+
+/// <summary>Open links die: what a cancellation does to the sessions already opened.</summary>
+internal static class CheckoutProviderExtensions
+{
+    /// <summary>Expires the live sessions this provider opened for the requests just cancelled.</summary>
+    public static async Task ExpireSessionsOfAsync(this ICheckoutProvider provider, IEnumerable<Domain.PaymentRequest> cancelled, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var request in cancelled.Where(r => r.Provider == provider.Name && r.CheckoutSessionId is not null && r.CheckoutExpiresAt > now))
+        {
+            await provider.ExpireAsync(request.CheckoutSessionId!, cancellationToken);
+        }
+    }
+}
+
+/// <summary>The provider could not open the session; the customer may try again.</summary>
+internal sealed class CheckoutUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using Stripe;
+using Stripe.Checkout;
+
+namespace CommercialManagement.Payment.Api.Checkout;
+
+/// <summary>
+/// A Stripe Checkout Session per request: one EUR line of the amount in cents, our metadata and client reference (the payment
+/// request), the customer space's success and cancel pages, and our own idempotency key derived from the request.
+/// </summary>
+internal sealed class StripeCheckout(IStripeClient client, ILogger<StripeCheckout> logger) : ICheckoutProvider
+{
+    public const string ProviderName = "Stripe";
+
+    public string Name => ProviderName;
+
+    public static IStripeClient CreateClient(StripeOptions options) => new StripeClient(new StripeClientOptions
+    {
+        ApiKey = options.SecretKey,
+        ApiBase = string.IsNullOrWhiteSpace(options.ApiBase) ? null : options.ApiBase.TrimEnd('/'),
+    });
+
+    public async Task<CheckoutSession> CreateAsync(CheckoutOrder order, CancellationToken cancellationToken)
+    {
+        var request = order.Request;
+        var create = new SessionCreateOptions
+        {
+            Mode = "payment",
+            Locale = "fr",
+            ClientReferenceId = request.Id.ToString(),
+            Metadata = order.Metadata,
+            PaymentIntentData = new SessionPaymentIntentDataOptions { Description = order.Description, Metadata = order.Metadata },
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    Quantity = 1,
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = "eur",
+                        UnitAmount = request.AmountCents,
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = order.Description },
+                    },
+                },
+            ],
+            SuccessUrl = order.SuccessUrl.AbsoluteUri,
+            CancelUrl = order.CancelUrl.AbsoluteUri,
+            ExpiresAt = order.SessionExpiresAt.UtcDateTime,
+        };
+        try
+        {
+            var session = await new SessionService(client).CreateAsync(
+                create, new RequestOptions { IdempotencyKey = request.CheckoutIdempotencyKey }, cancellationToken);
+            return new CheckoutSession(session.Id, session.Url, new DateTimeOffset(DateTime.SpecifyKind(session.ExpiresAt, DateTimeKind.Utc)));
+        }
+        catch (StripeException exception)
+        {
+            logger.LogWarning(exception, "Stripe refused the checkout session of payment request {PaymentRequestId}: {Error}", request.Id, exception.StripeError?.Message);
+            throw new CheckoutUnavailableException("Stripe refused the checkout session.", exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new CheckoutUnavailableException("Stripe could not be reached.", exception);
+        }
+    }
+
+    public async Task ExpireAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new SessionService(client).ExpireAsync(sessionId, cancellationToken: cancellationToken);
+        }
+        catch (StripeException exception)
+        {
+            logger.LogWarning(exception, "Stripe did not expire the checkout session {SessionId}: {Error}", sessionId, exception.StripeError?.Message);
+        }
+        catch (HttpRequestException exception)
+        {
+            logger.LogWarning(exception, "Stripe could not be reached to expire the checkout session {SessionId}", sessionId);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CommercialManagement.ServiceDefaults;
+using CommercialManagement.TestKit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CommercialManagement.Payment.ServiceTests;
+
+/// <summary>
+/// A local stand-in for Stripe's API on a free loopback port: it keeps every Checkout Session creation as Stripe.net sent it
+/// (form fields and headers) and answers one session per idempotency key, as Stripe does; <see cref="FailuresLeft"/> 500s first.
+/// </summary>
+public sealed class FakeStripeApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, string> _sessionsByKey = new();
+
+    private FakeStripeApi()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapPost("/v1/checkout/sessions", CreateSession);
+        _app.MapPost("/v1/checkout/sessions/{id}/expire", (string id) =>
+        {
+            Expired.Enqueue(id);
+            return Results.Json(new Dictionary<string, object?> { ["id"] = id, ["object"] = "checkout.session", ["status"] = "expired" });
+        });
+    }
+
+    public ConcurrentQueue<string> Expired { get; } = new();
+
+    public ConcurrentQueue<SentRequest> Sent { get; } = new();
+
+    public int FailuresLeft { get; set; }
+
+    public string BaseUrl => _app.Urls.First();
+
+    public static FakeStripeApi Start()
+    {
+        var api = new FakeStripeApi();
+        api._app.StartAsync().GetAwaiter().GetResult();
+        return api;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private async Task<IResult> CreateSession(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var key = request.Headers["Idempotency-Key"].ToString();
+        Sent.Enqueue(new SentRequest(
+            request.Headers.Authorization.ToString(), key, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+        if (FailuresLeft > 0)
+        {
+            FailuresLeft--;
+            return Results.Json(new { error = new { type = "api_error", message = "Stripe se repose." } }, statusCode: 500);
+        }
+
+        var id = _sessionsByKey.GetOrAdd(key, _ => $"cs_test_fake_{Guid.NewGuid():N}");
+        return Results.Text(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = id, ["object"] = "checkout.session", ["url"] = $"https://checkout.stripe.test/c/pay/{id}",
+            ["expires_at"] = long.Parse(form["expires_at"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
+            ["amount_total"] = long.Parse(form["line_items[0][price_data][unit_amount]"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
+            ["currency"] = "eur", ["mode"] = "payment", ["status"] = "open", ["payment_status"] = "unpaid", ["livemode"] = false,
+        }), "application/json");
+    }
+
+    public sealed record SentRequest(string Authorization, string IdempotencyKey, IReadOnlyDictionary<string, string> Form);
+}
+
+/// <summary>The Payment service with a Stripe key, talking to <see cref="FakeStripeApi"/> through Stripe:ApiBase.</summary>
+public sealed class StripeFactory() : ServiceFactory<Program>(ResourceNames.PaymentDb)
+{
+    public const string SecretKey = "sk_test_fake_0123456789";
+
+    public FakeStripeApi Stripe { get; } = FakeStripeApi.Start();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Stripe.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Stripe:SecretKey", SecretKey);
+        builder.UseSetting("Stripe:ApiBase", Stripe.BaseUrl);
+    }
+}
