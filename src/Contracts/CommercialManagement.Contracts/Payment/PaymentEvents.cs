@@ -30,6 +30,9 @@ public sealed record PaymentReceived : IIntegrationEvent
 
     /// <summary>The payment request it settles, when it was paid online against one. Optional: added with payment requests.</summary>
     public Guid? PaymentRequestId { get; init; }
+
+    /// <summary>The day the money was received (Europe/Paris): a cheque typed in later keeps its own day. Optional: added with receipts.</summary>
+    public DateOnly? ReceivedOn { get; init; }
 }
 
 /// <summary>A received payment was refunded, in part or in full.</summary>
