@@ -61,5 +61,6 @@ inbox.WithEnvironment("Demo__WebsiteOrigin", demoWebsite.GetEndpoint("http"));
 
 // The links in the emails (customer space, back office) point at the gateway's public address.
 notification.WithEnvironment("Email__PublicBaseUrl", gateway.GetEndpoint("http"));
+gateway.WithEnvironment("Gateway__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 builder.Build().Run();

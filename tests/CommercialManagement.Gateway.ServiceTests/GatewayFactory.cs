@@ -18,6 +18,9 @@ public sealed class GatewayFactory : ServiceFactory<Program>
     /// <summary>The customer-space token the stand-in Inbox knows; any other is unknown.</summary>
     public const string SpaceToken = "Zk3xq9V0bU2nC7dP4rT8yW1aE6hJ5mL0sG9fK2vB3cN";
 
+    /// <summary>The gateway's public address as the AppHost gives it: where the payment pages send the customer back.</summary>
+    public const string PublicBaseUrl = "https://office.valneve.test";
+
     /// <summary>A token for which the stand-in Inbox fails, as a service that is down or restarting.</summary>
     public const string BrokenSpaceToken = "Broken0000000000000000000000000000000000000";
 
@@ -103,6 +106,7 @@ public sealed class GatewayFactory : ServiceFactory<Program>
         builder.UseSetting($"services:{ResourceNames.DossierApi}:http:0", _dossierStandIn.Urls.Single());
         builder.UseSetting($"services:{ResourceNames.InboxApi}:http:0", _inboxStandIn.Urls.Single());
         builder.UseSetting($"services:{ResourceNames.PaymentApi}:http:0", _paymentStandIn.Urls.Single());
+        builder.UseSetting("Gateway:PublicBaseUrl", PublicBaseUrl);
     }
 
     private static WebApplication PaymentStandIn(ConcurrentQueue<Dictionary<string, string>> calls)

@@ -79,8 +79,8 @@ public sealed class PaymentRouteTests(GatewayFactory factory) : IClassFixture<Ga
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         var call = Assert.Single(factory.PaymentCalls, c => c[":path"] == $"/customer/payments/{paymentRequest}/checkout");
         var body = JsonDocument.Parse(call[":body"]).RootElement;
-        Assert.Equal($"http://localhost/espace/{GatewayFactory.SpaceToken}?paiement=ok", body.GetProperty("successUrl").GetString());
-        Assert.Equal($"http://localhost/espace/{GatewayFactory.SpaceToken}?paiement=annule", body.GetProperty("cancelUrl").GetString());
+        Assert.Equal($"{GatewayFactory.PublicBaseUrl}/espace/{GatewayFactory.SpaceToken}?paiement=ok", body.GetProperty("successUrl").GetString());
+        Assert.Equal($"{GatewayFactory.PublicBaseUrl}/espace/{GatewayFactory.SpaceToken}?paiement=annule", body.GetProperty("cancelUrl").GetString());
 
         var token = call["Authorization"]["Bearer ".Length..];
         var validation = await new JsonWebTokenHandler().ValidateTokenAsync(token, StaffTokenOptions.ValidationParameters(
@@ -88,6 +88,22 @@ public sealed class PaymentRouteTests(GatewayFactory factory) : IClassFixture<Ga
         Assert.True(validation.IsValid, validation.Exception?.Message);
         Assert.Equal(BuildingBlocks.Demo.DemoOrganisations.ValNeveOffice.ToString(), validation.Claims[StaffClaims.OrganisationId]);
         Assert.True(Guid.TryParse(validation.Claims[StaffClaims.CaseId]?.ToString(), out _));
+    }
+
+    [Fact]
+    public async Task Pay_WithAForgedHostHeader_StillSendsTheCustomerBackToTheGatewaysPublicAddress()
+    {
+        var paymentRequest = Guid.NewGuid();
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/espace/{GatewayFactory.SpaceToken}/payer/{paymentRequest}");
+        request.Headers.Host = "evil.example";
+
+        var response = await Browser().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var call = Assert.Single(factory.PaymentCalls, c => c[":path"] == $"/customer/payments/{paymentRequest}/checkout");
+        var body = JsonDocument.Parse(call[":body"]).RootElement;
+        Assert.StartsWith($"{GatewayFactory.PublicBaseUrl}/espace/", body.GetProperty("successUrl").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", call[":body"], StringComparison.Ordinal);
     }
 
     [Fact]

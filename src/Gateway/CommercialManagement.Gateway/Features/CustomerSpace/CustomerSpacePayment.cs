@@ -27,7 +27,7 @@ internal static class CustomerSpacePayment
 
     private static async Task<IResult> PayAsync(
         string token, Guid paymentRequestId, HttpContext http, CustomerSpaceClient space, CustomerPaymentClient payments, PaymentRefusalSeal seal,
-        CancellationToken cancellationToken)
+        IConfiguration configuration, IHostEnvironment environment, CancellationToken cancellationToken)
     {
         // The address carries the customer's key: the provider's page must not receive it as a referrer.
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
@@ -42,7 +42,7 @@ internal static class CustomerSpacePayment
                 return Results.Redirect(home);
             }
 
-            var back = $"{http.Request.Scheme}://{http.Request.Host}{home}?paiement=";
+            var back = $"{PublicOrigin(http, configuration, environment)}{home}?paiement=";
             var answer = await payments.CheckoutAsync(found.Conversation, paymentRequestId, back + Paid, back + Abandoned, cancellationToken);
             return answer.Url is { } checkout
                 ? Results.Redirect(checkout.AbsoluteUri)
@@ -52,6 +52,23 @@ internal static class CustomerSpacePayment
         {
             return Results.Redirect($"{home}?paiement={Unavailable}");
         }
+    }
+
+    /// <summary>
+    /// Where the provider sends the customer back: the gateway's public address (<c>Gateway:PublicBaseUrl</c>, set by the
+    /// AppHost), never the request's own Host header, which a caller chooses and which the session would keep for a day.
+    /// Only a development run without the setting falls back to the address it was called on.
+    /// </summary>
+    internal static string PublicOrigin(HttpContext http, IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (configuration["Gateway:PublicBaseUrl"] is { Length: > 0 } configured)
+        {
+            return configured.TrimEnd('/');
+        }
+
+        return environment.IsDevelopment()
+            ? $"{http.Request.Scheme}://{http.Request.Host}"
+            : throw new InvalidOperationException("Gateway:PublicBaseUrl is not set: the payment pages cannot know where to send the customer back.");
     }
 }
 
