@@ -37,6 +37,19 @@ public sealed class PaymentEmailTests(NotificationFactory factory) : IClassFixtu
         Assert.Equal(request.RequestId, sent.CaseId);
     }
 
+    [Fact]
+    public async Task OfflinePaymentTypedInLater_ReceiptCarriesTheDayTheMoneyCameIn()
+    {
+        var request = await Payments.KnowTheCaseAsync(factory, Organisation, "cheque@example.fr", "Tk-cheque");
+        var payment = Payments.Received(Organisation, request.RequestId, method: "Cheque") with { ReceivedOn = new DateOnly(2026, 11, 27) };
+
+        await factory.Harness.Bus.Publish(payment, c => c.MessageId = Guid.NewGuid());
+
+        var email = await Payments.EmailAsync(factory, "cheque@example.fr", "Reçu de paiement");
+        var text = email.TextBody!.ReplaceLineEndings("\n");
+        Assert.Contains("Date : 27 novembre 2026\nMoyen de paiement : Chèque", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Balance", "solde", "le solde")]
     [InlineData("Full", "totalité", "la totalité")]

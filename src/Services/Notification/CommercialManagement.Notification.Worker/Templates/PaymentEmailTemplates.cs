@@ -53,9 +53,11 @@ internal static class PaymentEmailTemplates
         var subject = english
             ? $"Payment receipt: {amount} — {parties.OrganisationName}"
             : $"Reçu de paiement : {amount} — {parties.OrganisationName}";
+        // The day the money came in (a cheque typed in days later keeps its own), else the day it was recorded.
+        var day = payment.ReceivedOn is { } received ? Day(received, english) : Day(payment.OccurredAt, english);
         List<string> details = english
-            ? [$"Amount: {amount}{(kind is null ? "" : $" ({kind})")}", $"Date: {Day(payment.OccurredAt, english)}"]
-            : [$"Montant : {amount}{(kind is null ? "" : $" ({kind})")}", $"Date : {Day(payment.OccurredAt, english)}"];
+            ? [$"Amount: {amount}{(kind is null ? "" : $" ({kind})")}", $"Date: {day}"]
+            : [$"Montant : {amount}{(kind is null ? "" : $" ({kind})")}", $"Date : {day}"];
         if (method is not null)
         {
             details.Add(english ? $"Payment method: {method}" : $"Moyen de paiement : {method}");

@@ -53,11 +53,11 @@ internal static class PaymentWords
     public static string Amount(long cents, bool english) => QuoteEmailTemplates.Amount(cents, english);
 
     /// <summary>The day in Paris: « 29 novembre 2026 » (« 1er décembre 2026 »), « 29 November 2026 ».</summary>
-    public static string Day(DateTimeOffset at, bool english)
-    {
-        var paris = TimeZoneInfo.ConvertTime(at, Paris);
-        return english || paris.Day != 1 ? paris.ToString("d MMMM yyyy", english ? British : French) : paris.ToString("d'er' MMMM yyyy", French);
-    }
+    public static string Day(DateTimeOffset at, bool english) => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Paris).DateTime), english);
+
+    /// <summary>A calendar day: « 1er décembre 2026 », « 6 décembre 2026 », « 6 December 2026 ».</summary>
+    public static string Day(DateOnly day, bool english) =>
+        english || day.Day != 1 ? day.ToString("d MMMM yyyy", english ? British : French) : day.ToString("d'er' MMMM yyyy", French);
 
     /// <summary>The day and time in Paris: « 6 décembre 2026 à 10:05 », « 6 December 2026 at 10:05 ».</summary>
     public static string DayAndTime(DateTimeOffset at, bool english) =>
