@@ -33,6 +33,20 @@ public sealed class EventMoveTests
     }
 
     [Fact]
+    public void QuoteSent_WritesOneHistoryLine_TheMoveWhenItMoves_TheFactWhenItStays()
+    {
+        var dossier = Cases.In(DossierStatus.New);
+
+        var moved = dossier.QuoteSent(Cases.Quote, "OT-2026-0001", Cases.Total, Cases.At(5));
+        var again = dossier.QuoteSent(Cases.Quote, "OT-2026-0001", Cases.Total, Cases.At(6));
+
+        var move = Assert.Single(moved);
+        Assert.Equal((DossierStatus.New, DossierStatus.InProgress), (move.From!.Value, move.To!.Value));
+        Assert.StartsWith("Devis OT-2026-0001 envoyé au client", move.What, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(again).To);
+    }
+
+    [Fact]
     public void Payments_DepositThenBalance_MoveThroughDepositPaidToPaidInFull_AndARepeatedPaymentCountsOnce()
     {
         var dossier = Cases.In(DossierStatus.AwaitingPayment);

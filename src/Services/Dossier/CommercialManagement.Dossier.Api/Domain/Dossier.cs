@@ -119,7 +119,7 @@ internal sealed class Dossier : ITenantOwned
     }
 
     public List<DossierHistoryEntry> StaffMessageSent(string staffName, DateTimeOffset at) =>
-        [DossierHistoryEntry.For(this, at, staffName, "Message envoyé au client"), .. Fire(DossierTrigger.CustomerExchange, at, staffName, "Message envoyé au client")];
+        Happened(DossierTrigger.CustomerExchange, at, staffName, "Message envoyé au client");
 
     public List<DossierHistoryEntry> CustomerMessageReceived(DateTimeOffset at)
     {
@@ -145,7 +145,7 @@ internal sealed class Dossier : ITenantOwned
     {
         QuoteNumber = number;
         var what = $"Devis {number} envoyé au client ({Euros(totalCents)})";
-        return [DossierHistoryEntry.For(this, at, SystemActor, what), .. Fire(DossierTrigger.CustomerExchange, at, SystemActor, what)];
+        return Happened(DossierTrigger.CustomerExchange, at, SystemActor, what);
     }
 
     public List<DossierHistoryEntry> QuoteAccepted(Guid quoteId, string number, long totalCents, string acceptedBy, DateTimeOffset at)
@@ -262,6 +262,10 @@ internal sealed class Dossier : ITenantOwned
     }
 
     /// <summary>An event's move: none when the table has none from here (late or repeated events change nothing).</summary>
+    /// <summary>One history line for what happened: the move it caused, or the plain fact when the dossier stays where it is.</summary>
+    private List<DossierHistoryEntry> Happened(DossierTrigger trigger, DateTimeOffset at, string actor, string what) =>
+        Fire(trigger, at, actor, what) is { Count: > 0 } moved ? moved : [DossierHistoryEntry.For(this, at, actor, what)];
+
     private List<DossierHistoryEntry> Fire(DossierTrigger trigger, DateTimeOffset at, string actor, string why)
     {
         if (Status == DossierStatus.Archived && StatusBeforeArchive is { } hidden)
