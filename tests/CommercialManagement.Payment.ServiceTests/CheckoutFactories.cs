@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommercialManagement.Payment.ServiceTests;
 
 /// <summary>
-/// The Payment service with the sandbox (no Stripe key) and a known webhook secret; the sandbox's events go to
+/// The Payment service with the sandbox (asked for, no Stripe key) and a known webhook secret; the sandbox's events go to
 /// <see cref="Webhook"/>, which keeps them (the webhook itself is tested on its own).
 /// </summary>
 public sealed class SandboxFactory() : ServiceFactory<Program>(ResourceNames.PaymentDb)
@@ -21,6 +21,7 @@ public sealed class SandboxFactory() : ServiceFactory<Program>(ResourceNames.Pay
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Stripe:Sandbox", "true");
         builder.UseSetting("Stripe:WebhookSecret", WebhookSecret);
         builder.UseSetting("Stripe:SandboxWebhookBaseUrl", "http://payment-api.test");
     }

@@ -74,10 +74,12 @@ public sealed class FakeStripeApi : IAsyncDisposable
     public sealed record SentRequest(string Authorization, string IdempotencyKey, IReadOnlyDictionary<string, string> Form);
 }
 
-/// <summary>The Payment service with a Stripe key, talking to <see cref="FakeStripeApi"/> through Stripe:ApiBase.</summary>
+/// <summary>The Payment service with a Stripe key and its webhook secret, talking to <see cref="FakeStripeApi"/> through Stripe:ApiBase.</summary>
 public sealed class StripeFactory() : ServiceFactory<Program>(ResourceNames.PaymentDb)
 {
     public const string SecretKey = "sk_test_fake_0123456789";
+
+    public const string WebhookSecret = "whsec_fake_endpoint_0123456789abcdef";
 
     public FakeStripeApi Stripe { get; } = FakeStripeApi.Start();
 
@@ -91,6 +93,9 @@ public sealed class StripeFactory() : ServiceFactory<Program>(ResourceNames.Paym
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Stripe:SecretKey", SecretKey);
+        builder.UseSetting("Stripe:WebhookSecret", WebhookSecret);
+        // Asked for, but a key wins: the sandbox stays off (its page is 404).
+        builder.UseSetting("Stripe:Sandbox", "true");
         builder.UseSetting("Stripe:ApiBase", Stripe.BaseUrl);
     }
 }
