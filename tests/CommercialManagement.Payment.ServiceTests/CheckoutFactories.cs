@@ -37,8 +37,16 @@ public sealed class WebhookCatcher : HttpMessageHandler
 
     public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
 
+    /// <summary>Thrown instead of answering (a resilience pipeline's open circuit, say); null: it answers.</summary>
+    public Exception? Throws { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Throws is not null)
+        {
+            throw Throws;
+        }
+
         var payload = await request.Content!.ReadAsStringAsync(cancellationToken);
         Received.Enqueue((request.RequestUri!, request.Headers.GetValues("Stripe-Signature").Single(), payload));
         return new HttpResponseMessage(Status);
