@@ -126,6 +126,12 @@ internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext te
         {
             stored.Concerns(named.OrganisationId, named.RequestId);
         }
+        else if (named is null && Guid.TryParse(organisation, out var organisationId)
+            && Guid.TryParse(charge.Metadata.GetValueOrDefault(CheckoutMetadata.RequestId), out var caseId)
+            && await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == caseId && c.OrganisationId == organisationId, cancellationToken))
+        {
+            stored.Concerns(organisationId, caseId);
+        }
 
         return StripeEventResult.Flagged(
             $"Remboursement du paiement {paymentIntent}, qui n'est toujours pas dans nos comptes {WaitForPayment.TotalMinutes:0} minutes après : rien n'est enregistré.");
