@@ -46,7 +46,7 @@ public sealed class LedgerConsistencyTests(PaymentFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task OnlinePayment_ForACancelledRequest_IsFlaggedToRefund_NotCounted()
+    public async Task OnlinePayment_ForACancelledRequest_IsFlaggedToRefund_Once_NotCounted()
     {
         var scenario = await Scenario.NewAsync(factory);
         var caseId = await scenario.AcceptedCaseAsync(100_000);
@@ -54,7 +54,11 @@ public sealed class LedgerConsistencyTests(PaymentFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await scenario.Agent.PostAsync($"/api/payments/requests/{id}/cancellation", null)).StatusCode);
         var paid = StripeKit.SessionEvent("checkout.session.completed", new OpenRequest(id, scenario.OrganisationId, caseId, 30_000, "cs_test_late", "pi_test_late"));
 
+        var succeeded = StripeKit.SessionEvent(
+            "checkout.session.async_payment_succeeded", new OpenRequest(id, scenario.OrganisationId, caseId, 30_000, "cs_test_late", "pi_test_late"));
+
         Assert.Equal("Flagged", await ProcessAsync(paid));
+        Assert.Equal("Duplicate", await ProcessAsync(succeeded));
         await AssertToRefundAsync(scenario, caseId, "pi_test_late");
     }
 

@@ -18,6 +18,8 @@ namespace CommercialManagement.Payment.Api.Features.Webhooks;
 internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext tenant, TimeProvider time)
 {
     public const string RecordedBy = "Paiement en ligne (Stripe)";
+    private const string ToRefund = "À rembourser : paiement ";
+
     public const string AsyncFailure = "Le paiement a été refusé par la banque ; le lien reste valable pour un nouvel essai.";
 
     public async Task<StripeEventResult> HandleAsync(StripeEvent stored, StripeEnvelope envelope, CancellationToken cancellationToken)
@@ -104,7 +106,11 @@ internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext t
         var netPaid = await PaymentRecording.NetPaidAsync(db, request.RequestId, cancellationToken);
         if (Overpayment(request, account, netPaid, reference) is { } overpaid)
         {
-            return StripeEventResult.Flagged(overpaid);
+            // Another event of the same payment (completed, then async_succeeded) was already flagged: one anomaly to refund.
+            var flagged = await db.StripeEvents.AnyAsync(
+                e => e.CaseId == request.RequestId && e.Outcome == StripeEventOutcome.Flagged && e.Note != null && e.Note.StartsWith(ToRefund + reference + " "),
+                cancellationToken);
+            return flagged ? StripeEventResult.Duplicate($"Le paiement {reference} est déjà signalé à rembourser.") : StripeEventResult.Flagged(overpaid);
         }
 
         var payment = Domain.Payment.Online(request, reference, receivedOn, RecordedBy, now);
@@ -122,11 +128,11 @@ internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext t
         var amount = Domain.Ledger.Euros(request.AmountCents);
         if (request.Status == PaymentRequestStatus.Cancelled)
         {
-            return $"À rembourser : paiement {reference} de {amount} reçu pour une demande annulée ({request.CancelReason ?? "sans motif"}) ; il n'est pas compté.";
+            return $"{ToRefund}{reference} de {amount} reçu pour une demande annulée ({request.CancelReason ?? "sans motif"}) ; il n'est pas compté.";
         }
 
         return netPaidCents + request.AmountCents > account.AcceptedTotalCents
-            ? $"À rembourser : paiement {reference} de {amount} au-delà du total accepté ({Domain.Ledger.Euros(account.AcceptedTotalCents)}, "
+            ? $"{ToRefund}{reference} de {amount} au-delà du total accepté ({Domain.Ledger.Euros(account.AcceptedTotalCents)}, "
                 + $"déjà {Domain.Ledger.Euros(netPaidCents)} reçus) ; il n'est pas compté."
             : null;
     }
