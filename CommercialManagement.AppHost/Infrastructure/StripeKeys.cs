@@ -2,7 +2,8 @@ namespace CommercialManagement.AppHost.Infrastructure;
 
 /// <summary>
 /// Real Stripe test keys for the Payment service, only when the AppHost's own configuration has them (user-secrets or
-/// environment: Stripe__SecretKey, Stripe__WebhookSecret), passed as secret parameters; without them the service runs its sandbox.
+/// environment: Stripe__SecretKey, Stripe__WebhookSecret), passed as secret parameters; without a secret key the service is
+/// told to run its sandbox (<c>Stripe__Sandbox=true</c>: the service never runs it unasked).
 /// </summary>
 internal static class StripeKeys
 {
@@ -21,6 +22,11 @@ internal static class StripeKeys
             {
                 project.WithEnvironment(setting.Replace(":", "__", StringComparison.Ordinal), project.ApplicationBuilder.AddParameter(parameter, value, secret: true));
             }
+        }
+
+        if (string.IsNullOrWhiteSpace(project.ApplicationBuilder.Configuration["Stripe:SecretKey"]))
+        {
+            project.WithEnvironment("Stripe__Sandbox", "true");
         }
 
         return project;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommercialManagement.Payment.ServiceTests;
 
 /// <summary>
-/// The Payment service with the sandbox (no Stripe key) and a known webhook secret; the sandbox's events go to
+/// The Payment service with the sandbox (asked for, no Stripe key) and a known webhook secret; the sandbox's events go to
 /// <see cref="Webhook"/>, which keeps them (the webhook itself is tested on its own).
 /// </summary>
 public sealed class SandboxFactory() : ServiceFactory<Program>(ResourceNames.PaymentDb)
@@ -21,6 +21,7 @@ public sealed class SandboxFactory() : ServiceFactory<Program>(ResourceNames.Pay
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Stripe:Sandbox", "true");
         builder.UseSetting("Stripe:WebhookSecret", WebhookSecret);
         builder.UseSetting("Stripe:SandboxWebhookBaseUrl", "http://payment-api.test");
     }
@@ -36,8 +37,16 @@ public sealed class WebhookCatcher : HttpMessageHandler
 
     public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
 
+    /// <summary>Thrown instead of answering (a resilience pipeline's open circuit, say); null: it answers.</summary>
+    public Exception? Throws { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Throws is not null)
+        {
+            throw Throws;
+        }
+
         var payload = await request.Content!.ReadAsStringAsync(cancellationToken);
         Received.Enqueue((request.RequestUri!, request.Headers.GetValues("Stripe-Signature").Single(), payload));
         return new HttpResponseMessage(Status);

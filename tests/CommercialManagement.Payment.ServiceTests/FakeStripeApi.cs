@@ -11,12 +11,14 @@ namespace CommercialManagement.Payment.ServiceTests;
 
 /// <summary>
 /// A local stand-in for Stripe's API on a free loopback port: it keeps every Checkout Session creation as Stripe.net sent it
-/// (form fields and headers) and answers one session per idempotency key, as Stripe does; <see cref="FailuresLeft"/> 500s first.
+/// (form fields and headers) and answers one session per idempotency key, as Stripe does (a key reused with other parameters is
+/// an <c>idempotency_error</c>); <see cref="FailuresLeft"/> 500s first, <see cref="LostAnswersLeft"/> sessions made but answered 500.
 /// </summary>
 public sealed class FakeStripeApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, string> _sessionsByKey = new();
+    private readonly ConcurrentDictionary<string, string> _formsByKey = new();
 
     private FakeStripeApi()
     {
@@ -37,6 +39,9 @@ public sealed class FakeStripeApi : IAsyncDisposable
     public ConcurrentQueue<SentRequest> Sent { get; } = new();
 
     public int FailuresLeft { get; set; }
+
+    /// <summary>Sessions created whose answer is lost on the way back (a 500 after the work is done), as a cut connection would.</summary>
+    public int LostAnswersLeft { get; set; }
 
     public string BaseUrl => _app.Urls.First();
 
@@ -61,7 +66,22 @@ public sealed class FakeStripeApi : IAsyncDisposable
             return Results.Json(new { error = new { type = "api_error", message = "Stripe se repose." } }, statusCode: 500);
         }
 
+        // As Stripe: a key is bound to the parameters it was first used with.
+        var parameters = string.Join('&', form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+        if (_formsByKey.GetOrAdd(key, parameters) != parameters)
+        {
+            return Results.Json(
+                new { error = new { type = "idempotency_error", message = "Keys for idempotent requests can only be used with the same parameters they were first used with." } },
+                statusCode: 400);
+        }
+
         var id = _sessionsByKey.GetOrAdd(key, _ => $"cs_test_fake_{Guid.NewGuid():N}");
+        if (LostAnswersLeft > 0)
+        {
+            LostAnswersLeft--;
+            return Results.Json(new { error = new { type = "api_error", message = "Réponse perdue." } }, statusCode: 500);
+        }
+
         return Results.Text(JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["id"] = id, ["object"] = "checkout.session", ["url"] = $"https://checkout.stripe.test/c/pay/{id}",
@@ -74,10 +94,12 @@ public sealed class FakeStripeApi : IAsyncDisposable
     public sealed record SentRequest(string Authorization, string IdempotencyKey, IReadOnlyDictionary<string, string> Form);
 }
 
-/// <summary>The Payment service with a Stripe key, talking to <see cref="FakeStripeApi"/> through Stripe:ApiBase.</summary>
+/// <summary>The Payment service with a Stripe key and its webhook secret, talking to <see cref="FakeStripeApi"/> through Stripe:ApiBase.</summary>
 public sealed class StripeFactory() : ServiceFactory<Program>(ResourceNames.PaymentDb)
 {
     public const string SecretKey = "sk_test_fake_0123456789";
+
+    public const string WebhookSecret = "whsec_fake_endpoint_0123456789abcdef";
 
     public FakeStripeApi Stripe { get; } = FakeStripeApi.Start();
 
@@ -91,6 +113,9 @@ public sealed class StripeFactory() : ServiceFactory<Program>(ResourceNames.Paym
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Stripe:SecretKey", SecretKey);
+        builder.UseSetting("Stripe:WebhookSecret", WebhookSecret);
+        // Asked for, but a key wins: the sandbox stays off (its page is 404).
+        builder.UseSetting("Stripe:Sandbox", "true");
         builder.UseSetting("Stripe:ApiBase", Stripe.BaseUrl);
     }
 }

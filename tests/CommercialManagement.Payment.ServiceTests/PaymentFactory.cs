@@ -1,7 +1,15 @@
 using CommercialManagement.ServiceDefaults;
 using CommercialManagement.TestKit;
+using Microsoft.AspNetCore.Hosting;
 
 namespace CommercialManagement.Payment.ServiceTests;
 
-/// <summary>The Payment service in process, on its own fresh database, with the MassTransit test harness.</summary>
-public sealed class PaymentFactory() : ServiceFactory<Program>(ResourceNames.PaymentDb);
+/// <summary>The Payment service in process, on its own fresh database, with the MassTransit test harness (the sandbox asked for, no key).</summary>
+public sealed class PaymentFactory() : ServiceFactory<Program>(ResourceNames.PaymentDb)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Stripe:Sandbox", "true");
+    }
+}

@@ -61,21 +61,23 @@ internal sealed class StripeKit(ServiceFactory<Program> factory)
         });
 
     /// <summary>A <c>charge.refunded</c> event; the refunds are listed when given (Stripe lists them only when asked to).</summary>
-    public static string RefundEvent(OpenRequest request, long amountRefunded, (string Id, long Amount)[]? refunds = null, string? eventId = null) =>
+    public static string RefundEvent(
+        OpenRequest request, long amountRefunded, (string Id, long Amount)[]? refunds = null, string? eventId = null, DateTimeOffset? created = null,
+        Dictionary<string, string>? metadata = null) =>
         Event(eventId ?? NewEventId(), "charge.refunded", new
         {
             id = "ch_" + request.PaymentIntent[3..], @object = "charge", amount = request.AmountCents, amount_refunded = amountRefunded, currency = "eur",
-            payment_intent = request.PaymentIntent, refunded = amountRefunded == request.AmountCents, metadata = new Dictionary<string, string>(),
+            payment_intent = request.PaymentIntent, refunded = amountRefunded == request.AmountCents, metadata = metadata ?? new Dictionary<string, string>(),
             refunds = refunds is null ? null : new
             {
                 @object = "list", has_more = false,
                 data = refunds.Select(r => new { id = r.Id, @object = "refund", amount = r.Amount, currency = "eur", status = "succeeded", created = DateTimeOffset.UtcNow.ToUnixTimeSeconds() }),
             },
-        });
+        }, created);
 
-    public static string Event(string id, string type, object dataObject) => JsonSerializer.Serialize(new
+    public static string Event(string id, string type, object dataObject, DateTimeOffset? created = null) => JsonSerializer.Serialize(new
     {
-        id, @object = "event", api_version = ApiVersion, created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), livemode = false, pending_webhooks = 1, type,
+        id, @object = "event", api_version = ApiVersion, created = (created ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(), livemode = false, pending_webhooks = 1, type,
         data = new { @object = dataObject },
     });
 

@@ -48,12 +48,12 @@ public sealed class WebhookRefundTests(PaymentFactory factory) : IClassFixture<P
     }
 
     [Fact]
-    public async Task RefundOfAnUnknownPayment_IsFlagged()
+    public async Task RefundOfAPaymentUnknownAnHourLater_IsFlagged()
     {
         var scenario = await Scenario.NewAsync(factory);
         var caseId = await scenario.AcceptedCaseAsync(100_000);
         var unpaid = await _stripe.OpenRequestAsync(scenario, caseId, PaymentKind.Deposit, 30_000);
-        var json = StripeKit.RefundEvent(unpaid, 30_000);
+        var json = StripeKit.RefundEvent(unpaid, 30_000, created: DateTimeOffset.UtcNow.AddMinutes(-61));
 
         await _stripe.SendAsync(json);
 

@@ -2,6 +2,7 @@ using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.ServiceDefaults;
 using CommercialManagement.TestKit;
+using Microsoft.AspNetCore.Hosting;
 
 namespace CommercialManagement.Payment.ServiceTests;
 
@@ -33,5 +34,12 @@ public sealed class WebhookTwoInstancesTests(PaymentFactory factory) : IClassFix
         Assert.Equal(1, await kits[0].OutboxAsync(nameof(PaymentReceived), caseId));
     }
 
-    private sealed class SecondInstance(string connectionString) : ServiceFactory<Program>(ResourceNames.PaymentDb, connectionString);
+    private sealed class SecondInstance(string connectionString) : ServiceFactory<Program>(ResourceNames.PaymentDb, connectionString)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Stripe:Sandbox", "true");
+        }
+    }
 }

@@ -48,4 +48,11 @@ public sealed class SandboxTests
     [InlineData("http://0.0.0.0:8080", "http://localhost:8080/")]
     public void TheWebhook_IsReachedAtTheServersOwnAddress_AWildcardThroughTheLoopback(string listening, string reached) =>
         Assert.Equal(reached, SandboxWebhookClient.Reachable(listening).ToString());
+
+    [Theory]
+    [InlineData("http://payment-api.test", "http://payment-api.test/webhooks/stripe")]
+    [InlineData("http://host.test/payment", "http://host.test/payment/webhooks/stripe")]
+    [InlineData("http://host.test/payment/", "http://host.test/payment/webhooks/stripe")]
+    public void TheWebhook_KeepsTheBaseAddressPath(string baseUrl, string target) =>
+        Assert.Equal(target, SandboxWebhookClient.Target(new Uri(baseUrl)).ToString());
 }

@@ -1,14 +1,18 @@
 using CommercialManagement.Payment.Api.Checkout;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CommercialManagement.Payment.UnitTests;
 
-/// <summary>The Stripe settings: the sandbox without a key, what is refused at start, the secret drawn when none is set.</summary>
+/// <summary>The Stripe settings: the sandbox only when asked for, what is refused at start, the secret drawn in the sandbox only.</summary>
 public sealed class StripeOptionsTests
 {
     [Fact]
-    public void Defaults_AreTheSandbox_FiveMinutesOfTolerance_SevenDaysOfValidity_AndValid()
+    public void SandboxAskedFor_FiveMinutesOfTolerance_SevenDaysOfValidity_AndValid()
     {
-        var options = new StripeOptions();
+        var options = new StripeOptions { Sandbox = true };
 
         Assert.True(options.UseSandbox);
         Assert.Equal((300, 7, TimeSpan.FromDays(7)), (options.WebhookToleranceSeconds, options.RequestValidityDays, options.RequestValidity));
@@ -22,7 +26,7 @@ public sealed class StripeOptionsTests
     [InlineData("whsec_oops", false)]
     public void SecretKey_MustBeASecretKey_AndTurnsTheSandboxOff(string key, bool valid)
     {
-        var options = new StripeOptions { SecretKey = key };
+        var options = new StripeOptions { SecretKey = key, WebhookSecret = "whsec_endpoint", Sandbox = true };
 
         Assert.False(options.UseSandbox);
         Assert.Equal(valid, options.Problems().Count == 0);
@@ -37,11 +41,55 @@ public sealed class StripeOptionsTests
     [InlineData("RequestValidityDays", "61")]
     public void OutOfRangeSettings_AreProblems(string setting, string value)
     {
-        var options = new StripeOptions();
+        var options = new StripeOptions { Sandbox = true };
         var property = typeof(StripeOptions).GetProperty(setting)!;
         property.SetValue(options, property.PropertyType == typeof(int) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value);
 
         Assert.Contains(options.Problems(), p => p.StartsWith($"Stripe:{setting}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NeitherKeyNorSandbox_IsAProblem_SayingWhatToSet()
+    {
+        var options = new StripeOptions();
+
+        Assert.False(options.UseSandbox);
+        var problem = Assert.Single(options.Problems());
+        Assert.Contains("Stripe:SecretKey", problem, StringComparison.Ordinal);
+        Assert.Contains("Stripe:Sandbox=true", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecretKeyWithoutWebhookSecret_IsAProblem()
+    {
+        var options = new StripeOptions { SecretKey = "sk_test_51abc" };
+
+        Assert.Contains(options.Problems(), p => p.StartsWith("Stripe:WebhookSecret is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AtStart_ASecretKeyWithoutWebhookSecret_FailsInsteadOfDrawingOne()
+    {
+        var options = Started(new() { ["Stripe:SecretKey"] = "sk_test_51abc" });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => options.Value);
+        Assert.Contains(failure.Failures, f => f.StartsWith("Stripe:WebhookSecret is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AtStart_NothingConfigured_Fails()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Started([]).Value);
+        Assert.Contains(failure.Failures, f => f.Contains("Stripe:Sandbox=true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AtStart_TheSandbox_DrawsItsWebhookSecretOnce()
+    {
+        var options = Started(new() { ["Stripe:Sandbox"] = "true" });
+
+        Assert.True(options.Value.UseSandbox);
+        Assert.Matches("^whsec_", options.Value.WebhookSecret);
     }
 
     [Fact]
@@ -51,6 +99,14 @@ public sealed class StripeOptionsTests
 
         Assert.Matches("^whsec_[A-Za-z0-9]{43}$", first);
         Assert.NotEqual(first, StripeOptions.NewWebhookSecret());
+    }
+
+    private static IOptions<StripeOptions> Started(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddCheckout();
+        return builder.Build().Services.GetRequiredService<IOptions<StripeOptions>>();
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal static class PaymentApi
         customer.MapGet("/", CustomerPaymentsEndpoints.GetAsync)
             .WithName("GetCustomerPayments")
             .WithSummary("The token's case as its customer sees it: accepted total, paid, remaining, the requests due (open, not expired) and the payments made.");
-        customer.MapPost("/{paymentRequestId:guid}/checkout", CustomerPaymentsEndpoints.CheckoutAsync)
+        customer.MapPost("/{paymentRequestId:guid}/checkout", CustomerCheckout.CheckoutAsync)
             .WithName("OpenCustomerCheckout")
             .WithSummary("« Payer » {successUrl, cancelUrl}: reuses the request's live checkout session or opens one (Stripe, or the sandbox) with its idempotency key; answers {url}.");
 

@@ -2,18 +2,22 @@ using Microsoft.Extensions.Options;
 
 namespace CommercialManagement.Payment.Api.Checkout;
 
-/// <summary>The Stripe settings (checked at start, the webhook secret drawn once when none is configured) and the checkout provider they choose.</summary>
+/// <summary>
+/// The Stripe settings (checked at start; in the sandbox only, the webhook secret drawn once when none is configured) and the
+/// checkout provider they choose.
+/// </summary>
 internal static class CheckoutModule
 {
     public static IHostApplicationBuilder AddCheckout(this IHostApplicationBuilder builder)
     {
-        // Drawn once per process: every read of the options (snapshots included) sees the same secret.
+        // Drawn once per process: every read of the options (snapshots included) sees the same secret. Never with a Stripe key:
+        // Stripe signs with the endpoint's secret, which a drawn one would never match (a missing one fails the validation).
         var generatedSecret = StripeOptions.NewWebhookSecret();
         builder.Services.AddOptions<StripeOptions>()
             .BindConfiguration(StripeOptions.Section)
             .PostConfigure(options =>
             {
-                if (string.IsNullOrWhiteSpace(options.WebhookSecret))
+                if (options.UseSandbox && string.IsNullOrWhiteSpace(options.WebhookSecret))
                 {
                     options.WebhookSecret = generatedSecret;
                 }

@@ -2,7 +2,10 @@ using CommercialManagement.Payment.Api.Domain;
 
 namespace CommercialManagement.Payment.Api.Checkout;
 
-/// <summary>What a checkout session is opened for: the request, the words the customer reads, and where the browser goes back.</summary>
+/// <summary>
+/// What a checkout session is opened for: the request, the words the customer reads, where the browser goes back, and
+/// <see cref="Now"/>, the moment kept on the request (<see cref="PaymentRequest.SessionOpeningAt"/>) the session's expiry derives from.
+/// </summary>
 internal sealed record CheckoutOrder(PaymentRequest Request, string QuoteNumber, string MerchantName, Uri SuccessUrl, Uri CancelUrl, DateTimeOffset Now)
 {
     /// <summary>« Acompte — devis DEV-2026-00042 »: the line the customer pays.</summary>
@@ -12,15 +15,18 @@ internal sealed record CheckoutOrder(PaymentRequest Request, string QuoteNumber,
     /// The request's expiry, within what Stripe accepts for a session (between 30 minutes and 24 hours after its creation,
     /// a minute's margin each side for the clocks): an expired session leaves the request open for another one.
     /// </summary>
-    public DateTimeOffset SessionExpiresAt
+    public DateTimeOffset SessionExpiresAt => ExpiresFrom(Request, Now);
+
+    /// <summary>A session opened from <paramref name="openingAt"/> can still be created at <paramref name="now"/> (Stripe wants 30 minutes left).</summary>
+    public static bool StillOpens(PaymentRequest request, DateTimeOffset openingAt, DateTimeOffset now) =>
+        openingAt <= now && ExpiresFrom(request, openingAt) >= now.AddMinutes(30);
+
+    private static DateTimeOffset ExpiresFrom(PaymentRequest request, DateTimeOffset openingAt)
     {
-        get
-        {
-            var latest = Now.AddHours(24).AddMinutes(-1);
-            var earliest = Now.AddMinutes(31);
-            var wanted = Request.ExpiresAt < latest ? Request.ExpiresAt : latest;
-            return wanted > earliest ? wanted : earliest;
-        }
+        var latest = openingAt.AddHours(24).AddMinutes(-1);
+        var earliest = openingAt.AddMinutes(31);
+        var wanted = request.ExpiresAt < latest ? request.ExpiresAt : latest;
+        return wanted > earliest ? wanted : earliest;
     }
 
     public Dictionary<string, string> Metadata => new()
@@ -64,4 +70,7 @@ internal static class CheckoutProviderExtensions
 }
 
 /// <summary>The provider could not open the session; the customer may try again.</summary>
-internal sealed class CheckoutUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+internal class CheckoutUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The provider refused the idempotency key, used before with other parameters: a new key is needed.</summary>
+internal sealed class CheckoutKeyConflictException(string message, Exception? inner = null) : CheckoutUnavailableException(message, inner);

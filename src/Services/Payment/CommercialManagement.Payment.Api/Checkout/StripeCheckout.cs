@@ -53,6 +53,11 @@ internal sealed class StripeCheckout(IStripeClient client, ILogger<StripeCheckou
                 create, new RequestOptions { IdempotencyKey = request.CheckoutIdempotencyKey }, cancellationToken);
             return new CheckoutSession(session.Id, session.Url, new DateTimeOffset(DateTime.SpecifyKind(session.ExpiresAt, DateTimeKind.Utc)));
         }
+        catch (StripeException exception) when (exception.StripeError?.Type == "idempotency_error")
+        {
+            logger.LogWarning(exception, "Stripe refused the idempotency key {Key} of payment request {PaymentRequestId}", request.CheckoutIdempotencyKey, request.Id);
+            throw new CheckoutKeyConflictException("Stripe refused the idempotency key.", exception);
+        }
         catch (StripeException exception)
         {
             logger.LogWarning(exception, "Stripe refused the checkout session of payment request {PaymentRequestId}: {Error}", request.Id, exception.StripeError?.Message);

@@ -3,17 +3,21 @@ using System.Security.Cryptography;
 namespace CommercialManagement.Payment.Api.Checkout;
 
 /// <summary>
-/// Section « Stripe »: without <see cref="SecretKey"/> the local sandbox takes the payments; without
-/// <see cref="WebhookSecret"/> one is drawn at start (the sandbox signs with it and the webhook checks with it, in the same process).
+/// Section « Stripe »: with <see cref="SecretKey"/> (and its <see cref="WebhookSecret"/>, required) Stripe takes the payments;
+/// without it the local sandbox does, only when asked for explicitly (<see cref="Sandbox"/>): a deploy missing its key must not
+/// start and take fake payments. In the sandbox a missing webhook secret is drawn at start (it signs and checks in the same process).
 /// </summary>
 internal sealed class StripeOptions
 {
     public const string Section = "Stripe";
 
-    /// <summary>The secret API key (<c>sk_test_…</c>); empty means the sandbox.</summary>
+    /// <summary>The secret API key (<c>sk_test_…</c>); empty means the sandbox, when <see cref="Sandbox"/> asks for it.</summary>
     public string? SecretKey { get; set; }
 
-    /// <summary>The webhook endpoint's signing secret (<c>whsec_…</c>); generated at start when empty.</summary>
+    /// <summary>True to run the local sandbox when no secret key is configured (the run command, CI, tests); never by default.</summary>
+    public bool Sandbox { get; set; }
+
+    /// <summary>The webhook endpoint's signing secret (<c>whsec_…</c>): required with a secret key; generated at start in the sandbox when empty.</summary>
     public string WebhookSecret { get; set; } = "";
 
     /// <summary>Another address for Stripe's API (a local fake in tests); Stripe's own when empty.</summary>
@@ -28,8 +32,10 @@ internal sealed class StripeOptions
     /// <summary>Where the sandbox posts its events (the service's own address when empty): tests point it at the test server.</summary>
     public string? SandboxWebhookBaseUrl { get; set; }
 
-    /// <summary>True when no secret key is configured: the local sandbox serves the checkout pages.</summary>
-    public bool UseSandbox => string.IsNullOrWhiteSpace(SecretKey);
+    /// <summary>True when the sandbox is asked for and no secret key is configured: the local sandbox serves the checkout pages.</summary>
+    public bool UseSandbox => Sandbox && !HasSecretKey;
+
+    private bool HasSecretKey => !string.IsNullOrWhiteSpace(SecretKey);
 
     public TimeSpan RequestValidity => TimeSpan.FromDays(RequestValidityDays);
 
@@ -40,9 +46,21 @@ internal sealed class StripeOptions
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (!UseSandbox && !SecretKey!.StartsWith("sk_", StringComparison.Ordinal) && !SecretKey.StartsWith("rk_", StringComparison.Ordinal))
+        if (!HasSecretKey && !Sandbox)
+        {
+            problems.Add("No Stripe key is configured: set Stripe:SecretKey and Stripe:WebhookSecret to take real payments, "
+                + "or Stripe:Sandbox=true to take test payments in the local sandbox (never in production).");
+        }
+
+        if (HasSecretKey && !SecretKey!.StartsWith("sk_", StringComparison.Ordinal) && !SecretKey.StartsWith("rk_", StringComparison.Ordinal))
         {
             problems.Add("Stripe:SecretKey must be a secret key (sk_test_… or sk_live_…), or empty for the sandbox.");
+        }
+
+        if (HasSecretKey && string.IsNullOrWhiteSpace(WebhookSecret))
+        {
+            problems.Add("Stripe:WebhookSecret is required with Stripe:SecretKey: the signing secret (whsec_…) of the webhook endpoint "
+                + "in Stripe's dashboard; without it every Stripe event would be refused and payments lost.");
         }
 
         if (!string.IsNullOrEmpty(ApiBase) && !IsHttpUrl(ApiBase))

@@ -60,6 +60,12 @@ internal sealed class PaymentRequest : ITenantOwned
     /// <summary>How many checkout sessions were opened for it: the next one's idempotency key is derived from it.</summary>
     public int SessionNumber { get; private set; }
 
+    /// <summary>
+    /// When the next session (the one of <see cref="CheckoutIdempotencyKey"/>) was first asked for, kept before the provider is
+    /// called: its parameters (its expiry) derive from it, so every retry of the same key sends the same request.
+    /// </summary>
+    public DateTimeOffset? SessionOpeningAt { get; private set; }
+
     /// <summary>The last failure the provider reported, shown to staff and the customer.</summary>
     public string? LastFailure { get; private set; }
 
@@ -86,8 +92,35 @@ internal sealed class PaymentRequest : ITenantOwned
     /// <summary>A session the customer can still use, or null when a new one must be opened.</summary>
     public bool HasLiveSessionAt(DateTimeOffset now) => CheckoutSessionId is not null && CheckoutExpiresAt is { } until && now < until;
 
+    /// <summary>
+    /// Keeps the moment the next session is opened from, unless one is kept that <paramref name="stillOpens"/> (its session can
+    /// still be created now); a kept moment that no longer fits spends its key: the next number, a new moment.
+    /// </summary>
+    public void PrepareSession(DateTimeOffset now, Func<DateTimeOffset, bool> stillOpens)
+    {
+        if (SessionOpeningAt is { } kept && stillOpens(kept))
+        {
+            return;
+        }
+
+        if (SessionOpeningAt is not null)
+        {
+            SessionNumber++;
+        }
+
+        SessionOpeningAt = now;
+    }
+
+    /// <summary>The provider refused the key (used before with other parameters): the next number, from <paramref name="now"/>.</summary>
+    public void RenewSessionKey(DateTimeOffset now)
+    {
+        SessionNumber++;
+        SessionOpeningAt = now;
+    }
+
     public void AttachSession(string provider, string sessionId, string url, DateTimeOffset expiresAt)
     {
+        SessionOpeningAt = null;
         Provider = provider;
         CheckoutSessionId = sessionId;
         CheckoutUrl = url;

@@ -72,5 +72,12 @@ internal sealed class StripeEvent
         Note = Clip("Erreur de traitement : " + error);
     }
 
+    /// <summary>Too early to process (what it refers to is not recorded yet): pending, tried again with the same back-off.</summary>
+    public void Waiting(string reason, DateTimeOffset now)
+    {
+        Failed(reason, now);
+        Note = Clip("En attente : " + reason);
+    }
+
     private static string? Clip(string? note) => note is { Length: > NoteMaxLength } ? note[..NoteMaxLength] : note;
 }

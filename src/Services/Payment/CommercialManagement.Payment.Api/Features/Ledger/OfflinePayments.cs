@@ -1,3 +1,4 @@
+using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Persistence;
 using CommercialManagement.ServiceDefaults.Security;
@@ -11,14 +12,16 @@ internal sealed record OfflinePaymentBody(long AmountCents, string? Method, stri
 
 /// <summary>
 /// Staff record a payment received offline (transfer, cheque, chèques vacances, cash): checked against what remains of the
-/// accepted total, the case locked so that two staff at once never both pass; the row and <c>PaymentReceived</c> commit together.
+/// accepted total, the case locked so that two staff at once never both pass; the row and <c>PaymentReceived</c> commit together,
+/// with the cancellation of the open requests that no longer fit what remains (their live sessions expired after).
 /// </summary>
 internal static class OfflinePayments
 {
     public const int ReferenceMaxLength = 100;
 
     public static async Task<Results<Created<LedgerView>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        Guid requestId, OfflinePaymentBody body, HttpContext http, PaymentDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid requestId, OfflinePaymentBody body, HttpContext http, PaymentDbContext db, ICheckoutProvider checkout, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = Validate(body, LedgerWork.Today(time), out var method);
         if (errors.Count > 0)
@@ -59,9 +62,25 @@ internal static class OfflinePayments
         var staff = http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe";
         var payment = Domain.Payment.Record(account, kind, body.AmountCents, method, body.Reference?.Trim() ?? "", body.ReceivedOn ?? LedgerWork.Today(time), staff, now);
         PaymentRecording.Record(db, account, payment, paid, now);
+        var cancelled = CancelWhatNoLongerFits(await LedgerWork.RequestsAsync(db, requestId, cancellationToken), payment, remaining - body.AmountCents, staff, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await checkout.ExpireSessionsOfAsync(cancelled, now, cancellationToken);
         return TypedResults.Created($"/api/payments/by-request/{requestId}", await LedgerWork.ViewAsync(db, account, time, cancellationToken));
+    }
+
+    /// <summary>The open requests asking more than what remains once this payment is counted: cancelled, so the customer cannot overpay.</summary>
+    private static List<PaymentRequest> CancelWhatNoLongerFits(
+        IEnumerable<PaymentRequest> requests, Domain.Payment payment, long remainingCents, string staff, DateTimeOffset now)
+    {
+        var cancelled = requests.Where(r => r.Status == PaymentRequestStatus.Open && r.AmountCents > remainingCents).ToList();
+        foreach (var request in cancelled)
+        {
+            request.Cancel($"Annulée : le paiement de {Domain.Ledger.Euros(payment.AmountCents)} enregistré par {staff} laisse "
+                + $"{Domain.Ledger.Euros(Math.Max(remainingCents, 0))} à payer, moins que cette demande.", now);
+        }
+
+        return cancelled;
     }
 
     private static Dictionary<string, string[]> Validate(OfflinePaymentBody body, DateOnly today, out PaymentMethod method)

@@ -8,7 +8,7 @@ namespace CommercialManagement.Payment.Api.Features.Ledger;
 
 /// <summary>
 /// How a payment enters the ledger, offline or online: the row and <c>PaymentReceived</c> (with what the case has now
-/// paid, net of refunds, and the accepted total) go in the caller's transaction, the case locked by the caller.
+/// paid, net of refunds, the accepted total and the day it was received) go in the caller's transaction, the case locked by the caller.
 /// </summary>
 internal static class PaymentRecording
 {
@@ -25,6 +25,7 @@ internal static class PaymentRecording
             OrganisationId = payment.OrganisationId, OccurredAt = now, RequestId = payment.RequestId, PaymentId = payment.Id, QuoteId = payment.QuoteId,
             AmountCents = payment.AmountCents, Kind = payment.Kind.ToString(), PaidCents = netPaidBeforeCents + payment.AmountCents,
             AcceptedTotalCents = account.AcceptedTotalCents, Method = payment.Method.ToString(), PaymentRequestId = payment.PaymentRequestId,
+            ReceivedOn = payment.ReceivedOn,
         });
     }
 }

@@ -41,7 +41,8 @@ internal static class PaymentRequests
         }
 
         var settings = await LedgerWork.SettingsAsync(db, account.OrganisationId, cancellationToken);
-        var paid = (await LedgerWork.PaymentsAsync(db, requestId, cancellationToken)).Sum(p => p.AmountCents);
+        // What the case holds, as the ledger and offline payments count it: received less refunded.
+        var paid = await PaymentRecording.NetPaidAsync(db, requestId, cancellationToken);
         var requests = await LedgerWork.RequestsAsync(db, requestId, cancellationToken);
         var now = time.GetUtcNow();
         var option = RequestRules.Option(kind, account, LedgerWork.DepositCents(account, settings, time), paid, requests, now);

@@ -72,6 +72,17 @@ internal static class SandboxEndpoints
                 return new SeeOtherHttpResult(session.SuccessUrl);
             }
 
+            // Checked again under the lock: a request cancelled or paid meanwhile (staff, an offline payment) takes no payment.
+            if (request is not null)
+            {
+                await db.Entry(request).ReloadAsync(cancellationToken);
+            }
+
+            if (Model(session, request, now, null, null) is { Payable: false } closedMeanwhile)
+            {
+                return Page(closedMeanwhile, StatusCodes.Status409Conflict);
+            }
+
             session.Pay(now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -12,11 +12,12 @@ namespace CommercialManagement.Payment.Api.Features.Sandbox;
 /// </summary>
 internal sealed class SandboxWebhookClient(HttpClient http, IServer server, IOptions<StripeOptions> options, ILogger<SandboxWebhookClient> logger)
 {
-    public const string WebhookPath = "/webhooks/stripe";
+    /// <summary>Relative: under the base address's own path (a service behind a path prefix keeps it).</summary>
+    public const string WebhookPath = "webhooks/stripe";
 
     public async Task<bool> DeliverAsync(string payload, string signature, CancellationToken cancellationToken)
     {
-        var target = new Uri(BaseAddress(), WebhookPath);
+        var target = Target(BaseAddress());
         using var request = new HttpRequestMessage(HttpMethod.Post, target)
         {
             Content = new StringContent(payload, Encoding.UTF8, "application/json"),
@@ -34,7 +35,7 @@ internal sealed class SandboxWebhookClient(HttpClient http, IServer server, IOpt
             return false;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException
-            or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+            or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "The sandbox could not deliver its event to {Target}", target);
             return false;
@@ -53,6 +54,10 @@ internal sealed class SandboxWebhookClient(HttpClient http, IServer server, IOpt
             ?? throw new InvalidOperationException("The server has no address to deliver the sandbox's events to: set Stripe:SandboxWebhookBaseUrl.");
         return Reachable(address);
     }
+
+    /// <summary>The webhook under <paramref name="baseAddress"/>, its path kept (<c>http://host/payment</c> → <c>http://host/payment/webhooks/stripe</c>).</summary>
+    public static Uri Target(Uri baseAddress) =>
+        new(baseAddress.AbsolutePath.EndsWith('/') ? baseAddress : new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/"), WebhookPath);
 
     /// <summary>A listening address as a client reaches it: a wildcard binding (http://+:8080, http://[::]:8080) through the loopback.</summary>
     public static Uri Reachable(string address)

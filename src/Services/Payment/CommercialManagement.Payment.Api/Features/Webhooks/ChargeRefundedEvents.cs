@@ -11,10 +11,14 @@ namespace CommercialManagement.Payment.Api.Features.Webhooks;
 /// <summary>
 /// <c>charge.refunded</c>: the payment is found by its payment intent, then each refund listed on the charge is recorded
 /// once by its provider id; when Stripe lists none (it does not by default), what the charge's refunded total adds to what
-/// we hold is recorded under the charge and that total. Never more than the payment; an older event adds nothing.
+/// we hold is recorded under the charge and that total. Never more than the payment; an older event adds nothing. A refund
+/// arriving before its payment waits for it (an hour at most).
 /// </summary>
 internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext tenant, TimeProvider time)
 {
+    /// <summary>How long a refund waits for its payment's checkout event before it is flagged.</summary>
+    public static readonly TimeSpan WaitForPayment = TimeSpan.FromHours(1);
+
     private static readonly string[] DeadStatuses = ["failed", "canceled"];
 
     public async Task<StripeEventResult> HandleAsync(StripeEvent stored, StripeEnvelope envelope, CancellationToken cancellationToken)
@@ -28,7 +32,7 @@ internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext te
             .Select(p => new { p.Id, p.OrganisationId, p.RequestId }).SingleOrDefaultAsync(cancellationToken);
         if (owner is null)
         {
-            return StripeEventResult.Flagged($"Remboursement du paiement {paymentIntent}, qui n'est pas dans nos comptes.");
+            return await UnknownPaymentAsync(stored, envelope, charge, paymentIntent, cancellationToken);
         }
 
         stored.Concerns(owner.OrganisationId, owner.RequestId);
@@ -97,5 +101,39 @@ internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext te
         }
 
         return StripeEventResult.Applied($"Remboursement de {Domain.Ledger.Euros(added.Sum(r => r.AmountCents))} enregistré sur le paiement {paymentIntent}.");
+    }
+
+    /// <summary>
+    /// The payment is not in our books yet (its checkout event not processed, or still on its way): the event waits, retried
+    /// with the processor's back-off, until it is <see cref="WaitForPayment"/> old; then it is flagged, on its case when the
+    /// charge's metadata names one of ours.
+    /// </summary>
+    private async Task<StripeEventResult> UnknownPaymentAsync(
+        StripeEvent stored, StripeEnvelope envelope, ChargeData charge, string paymentIntent, CancellationToken cancellationToken)
+    {
+        var sent = envelope.Created > DateTimeOffset.UnixEpoch ? envelope.Created : stored.ReceivedAt;
+        if (time.GetUtcNow() - sent < WaitForPayment)
+        {
+            throw new StripeEventNotYetException($"Remboursement du paiement {paymentIntent}, pas encore enregistré : nouvel essai bientôt.");
+        }
+
+        var named = Guid.TryParse(charge.Metadata.GetValueOrDefault(CheckoutMetadata.PaymentRequestId), out var paymentRequestId)
+            ? await db.PaymentRequests.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == paymentRequestId)
+                .Select(r => new { r.OrganisationId, r.RequestId }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var organisation = charge.Metadata.GetValueOrDefault(CheckoutMetadata.OrganisationId);
+        if (named is not null && (organisation is null || organisation == named.OrganisationId.ToString()))
+        {
+            stored.Concerns(named.OrganisationId, named.RequestId);
+        }
+        else if (named is null && Guid.TryParse(organisation, out var organisationId)
+            && Guid.TryParse(charge.Metadata.GetValueOrDefault(CheckoutMetadata.RequestId), out var caseId)
+            && await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == caseId && c.OrganisationId == organisationId, cancellationToken))
+        {
+            stored.Concerns(organisationId, caseId);
+        }
+
+        return StripeEventResult.Flagged(
+            $"Remboursement du paiement {paymentIntent}, qui n'est toujours pas dans nos comptes {WaitForPayment.TotalMinutes:0} minutes après : rien n'est enregistré.");
     }
 }

@@ -12,12 +12,14 @@ namespace CommercialManagement.Payment.Api.Features.Webhooks;
 /// <summary>
 /// A checkout session's events, matched with our payment request before anything: the metadata's organisation, case and
 /// request ids, the currency and the amount must be ours (else flagged, never applied). Then, the case locked: paid →
-/// one payment per request and per payment intent; failed → the request stays open with the failure; expired → the
-/// session is closed. After a payment nothing moves the request backwards.
+/// one payment per request and per payment intent; failed (the request's current session only) → the request stays open
+/// with the failure; expired → the session is closed. After a payment nothing moves the request backwards.
 /// </summary>
 internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext tenant, TimeProvider time)
 {
     public const string RecordedBy = "Paiement en ligne (Stripe)";
+    private const string ToRefund = "À rembourser : paiement ";
+
     public const string AsyncFailure = "Le paiement a été refusé par la banque ; le lien reste valable pour un nouvel essai.";
 
     public async Task<StripeEventResult> HandleAsync(StripeEvent stored, StripeEnvelope envelope, CancellationToken cancellationToken)
@@ -102,12 +104,37 @@ internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext t
         var now = time.GetUtcNow();
         var receivedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(envelope.Created > DateTimeOffset.UnixEpoch ? envelope.Created : now, LedgerWork.Paris).DateTime);
         var netPaid = await PaymentRecording.NetPaidAsync(db, request.RequestId, cancellationToken);
+        if (Overpayment(request, account, netPaid, reference) is { } overpaid)
+        {
+            // Another event of the same payment (completed, then async_succeeded) was already flagged: one anomaly to refund.
+            var flagged = await db.StripeEvents.AnyAsync(
+                e => e.CaseId == request.RequestId && e.Outcome == StripeEventOutcome.Flagged && e.Note != null && e.Note.StartsWith(ToRefund + reference + " "),
+                cancellationToken);
+            return flagged ? StripeEventResult.Duplicate($"Le paiement {reference} est déjà signalé à rembourser.") : StripeEventResult.Flagged(overpaid);
+        }
+
         var payment = Domain.Payment.Online(request, reference, receivedOn, RecordedBy, now);
-        var wasCancelled = request.Status == PaymentRequestStatus.Cancelled;
         request.MarkPaid(payment.Id, now);
         PaymentRecording.Record(db, account, payment, netPaid, now);
-        return StripeEventResult.Applied($"Paiement de {Domain.Ledger.Euros(payment.AmountCents)} enregistré ({reference})"
-            + (wasCancelled ? " pour une demande qui avait été annulée." : "."));
+        return StripeEventResult.Applied($"Paiement de {Domain.Ledger.Euros(payment.AmountCents)} enregistré ({reference}).");
+    }
+
+    /// <summary>
+    /// Money the case must not keep: a payment for a request cancelled meanwhile, or one that would take what the case holds
+    /// (received less refunded) above the accepted total. Not counted: flagged for staff, to refund from Stripe.
+    /// </summary>
+    private static string? Overpayment(PaymentRequest request, PaymentCase account, long netPaidCents, string reference)
+    {
+        var amount = Domain.Ledger.Euros(request.AmountCents);
+        if (request.Status == PaymentRequestStatus.Cancelled)
+        {
+            return $"{ToRefund}{reference} de {amount} reçu pour une demande annulée ({request.CancelReason ?? "sans motif"}) ; il n'est pas compté.";
+        }
+
+        return netPaidCents + request.AmountCents > account.AcceptedTotalCents
+            ? $"{ToRefund}{reference} de {amount} au-delà du total accepté ({Domain.Ledger.Euros(account.AcceptedTotalCents)}, "
+                + $"déjà {Domain.Ledger.Euros(netPaidCents)} reçus) ; il n'est pas compté."
+            : null;
     }
 
     private StripeEventResult Fail(PaymentRequest request, CheckoutSessionData session)
@@ -115,6 +142,11 @@ internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext t
         if (request.Status != PaymentRequestStatus.Open)
         {
             return StripeEventResult.Ignored($"Échec signalé pour une demande {(request.Status == PaymentRequestStatus.Paid ? "déjà payée" : "annulée")} : rien ne change.");
+        }
+
+        if (request.CheckoutSessionId != session.Id)
+        {
+            return StripeEventResult.Ignored($"Échec signalé pour la session {session.Id}, qui n'est plus celle de la demande : rien ne change.");
         }
 
         request.SessionEnded(session.Id, AsyncFailure);

@@ -19,7 +19,8 @@ internal sealed record StripeEventResult(StripeEventOutcome Outcome, string Note
 /// <summary>
 /// Processes the stored events, oldest first, each in its own transaction with its row locked (<c>FOR UPDATE SKIP
 /// LOCKED</c>: several instances never take the same one); woken by the webhook, polling as a fallback. The outcome is
-/// recorded on the row with what it changed; a failure leaves it pending and retried later, never dropped.
+/// recorded on the row with what it changed; a failure leaves it pending and retried later, never dropped, and so does an
+/// event that came too early (<see cref="StripeEventNotYetException"/>).
 /// </summary>
 internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEventSignal signal, TimeProvider time, ILogger<StripeEventProcessor> logger)
     : BackgroundService
@@ -78,6 +79,12 @@ internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEv
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Stripe event {EventId} ({Type}): {Outcome} — {Note}", stored.Id, stored.Type, result.Outcome, result.Note);
         }
+        catch (StripeEventNotYetException exception)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            logger.LogInformation("Stripe event {EventId} ({Type}) waits: {Reason}", stored.Id, stored.Type, exception.Message);
+            await RecordFailureAsync(stored.Id, exception, cancellationToken);
+        }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             await transaction.RollbackAsync(CancellationToken.None);
@@ -93,7 +100,18 @@ internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEv
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PaymentDbContext>();
         var stored = await db.StripeEvents.SingleAsync(e => e.Id == eventId, cancellationToken);
-        stored.Failed(exception.GetBaseException().Message, time.GetUtcNow());
+        if (exception is StripeEventNotYetException)
+        {
+            stored.Waiting(exception.Message, time.GetUtcNow());
+        }
+        else
+        {
+            stored.Failed(exception.GetBaseException().Message, time.GetUtcNow());
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 }
+
+/// <summary>The event cannot be processed yet (what it refers to is not recorded yet): it stays pending, retried with the back-off.</summary>
+internal sealed class StripeEventNotYetException(string reason) : Exception(reason);

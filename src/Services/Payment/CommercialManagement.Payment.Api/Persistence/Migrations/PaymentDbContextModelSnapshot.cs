@@ -362,6 +362,9 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<int>("SessionNumber")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("SessionOpeningAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
