@@ -2,6 +2,7 @@ using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Notification.Worker.Domain;
 using CommercialManagement.Notification.Worker.Persistence;
 using CommercialManagement.Notification.Worker.Templates;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
@@ -12,6 +13,33 @@ namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 /// </summary>
 internal static partial class CustomerEmails
 {
+    /// <summary>
+    /// A payment email from its event: once per event and per item, the seller and the customer of the case (retried until
+    /// both are known), the link when the case's token is, the content, then queued or logged as failed.
+    /// </summary>
+    /// <param name="link">The link the email carries, from the case's customer-space token.</param>
+    /// <param name="render">The email for these parties and that link (null when the token is not known).</param>
+    /// <param name="undeliverable">Why it cannot be sent (the customer, the link), or null.</param>
+    public static async Task QueueAsync(
+        NotificationDbContext db, ConsumeContext context, EmailOptions options, DateTimeOffset now, ILogger logger,
+        (string Kind, Guid OrganisationId, Guid CaseId, Guid RegardingId) email,
+        Func<string, string> link, Func<PaymentEmailParties, string?, RenderedEmail> render, Func<CaseCustomer, string?, string?> undeliverable)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException($"{email.Kind} event without a message id.");
+        if (await AlreadyQueuedAsync(db, email.Kind, messageId, email.RegardingId, context.CancellationToken))
+        {
+            return;
+        }
+
+        var organisation = await OrganisationSender.ProfileAsync(db, context, email.OrganisationId);
+        var sender = OrganisationSender.Of(organisation, options);
+        var customer = await CaseCustomer.OfAsync(db, context, email.CaseId);
+        var url = customer.CustomerSpaceToken is { } token ? link(token) : null;
+        var content = render(new PaymentEmailParties(customer.Name, customer.English, sender.Name, sender.ReplyTo, sender.ContactPhone), url);
+        Add(db, logger, email.OrganisationId, messageId, email.Kind, email.CaseId, email.RegardingId, customer.Email, sender, content, now, undeliverable(customer, url));
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
     public static Task<bool> AlreadyQueuedAsync(NotificationDbContext db, string kind, Guid messageId, Guid regardingId, CancellationToken cancellationToken) =>
         db.Emails.AnyAsync(e => e.Kind == kind && (e.SourceMessageId == messageId || e.RegardingId == regardingId), cancellationToken);
 

@@ -16,28 +16,16 @@ internal sealed class PaymentReceivedConsumer(
 {
     public const string Kind = "PaymentReceipt";
 
-    public async Task Consume(ConsumeContext<PaymentReceived> context)
+    public Task Consume(ConsumeContext<PaymentReceived> context)
     {
         var payment = context.Message;
-        var messageId = context.MessageId ?? throw new InvalidOperationException("PaymentReceived without a message id.");
-        if (await CustomerEmails.AlreadyQueuedAsync(db, Kind, messageId, payment.PaymentId, context.CancellationToken))
-        {
-            return;
-        }
-
-        var organisation = await OrganisationSender.ProfileAsync(db, context, payment.OrganisationId);
-        var sender = OrganisationSender.Of(organisation, options.Value);
-        var customer = await CaseCustomer.OfAsync(db, context, payment.RequestId);
-        // A receipt without the link still says what was received.
-        var link = customer.CustomerSpaceToken is { } token ? options.Value.CustomerSpaceLink(token) : null;
-        var content = PaymentEmailTemplates.PaymentReceived(
-            payment, new PaymentEmailParties(customer.Name, customer.English, sender.Name, sender.ReplyTo, sender.ContactPhone), link);
-        var undeliverable = customer.Email is null
-            ? $"L'adresse e-mail du client n'est pas connue : le reçu du paiement de {PaymentWords.Amount(payment.AmountCents, english: false)} n'a pas pu lui être envoyé."
-            : null;
-        CustomerEmails.Add(
-            db, logger, payment.OrganisationId, messageId, Kind, payment.RequestId, payment.PaymentId, customer.Email, sender, content,
-            timeProvider.GetUtcNow(), undeliverable);
-        await db.SaveChangesAsync(context.CancellationToken);
+        return CustomerEmails.QueueAsync(
+            db, context, options.Value, timeProvider.GetUtcNow(), logger, (Kind, payment.OrganisationId, payment.RequestId, payment.PaymentId),
+            options.Value.CustomerSpaceLink,
+            (parties, link) => PaymentEmailTemplates.PaymentReceived(payment, parties, link),
+            // A receipt without the link still says what was received.
+            (customer, _) => customer.Email is null
+                ? $"L'adresse e-mail du client n'est pas connue : le reçu du paiement de {PaymentWords.Amount(payment.AmountCents, english: false)} n'a pas pu lui être envoyé."
+                : null);
     }
 }

@@ -18,30 +18,18 @@ internal sealed class PaymentRequestedConsumer(
 {
     public const string Kind = "PaymentRequested";
 
-    public async Task Consume(ConsumeContext<PaymentRequested> context)
+    public Task Consume(ConsumeContext<PaymentRequested> context)
     {
         var request = context.Message;
-        var messageId = context.MessageId ?? throw new InvalidOperationException("PaymentRequested without a message id.");
-        if (await CustomerEmails.AlreadyQueuedAsync(db, Kind, messageId, request.PaymentRequestId, context.CancellationToken))
-        {
-            return;
-        }
-
-        var organisation = await OrganisationSender.ProfileAsync(db, context, request.OrganisationId);
-        var sender = OrganisationSender.Of(organisation, options.Value);
-        var customer = await CaseCustomer.OfAsync(db, context, request.RequestId);
-        var link = customer.CustomerSpaceToken is { } token ? options.Value.CustomerSpacePaymentLink(token, request.PaymentRequestId) : null;
-        var content = PaymentEmailTemplates.PaymentRequested(
-            request, new PaymentEmailParties(customer.Name, customer.English, sender.Name, sender.ReplyTo, sender.ContactPhone), link);
-        var undeliverable = (customer.Email, link) switch
-        {
-            (null, _) => $"L'adresse e-mail du client n'est pas connue : la demande de paiement du devis {request.QuoteNumber} n'a pas pu lui être envoyée.",
-            (_, null) => $"Le lien de l'espace client n'est pas connu : la demande de paiement du devis {request.QuoteNumber} n'a pas pu être envoyée (copiez le lien depuis le dossier).",
-            _ => null,
-        };
-        CustomerEmails.Add(
-            db, logger, request.OrganisationId, messageId, Kind, request.RequestId, request.PaymentRequestId, customer.Email, sender, content,
-            timeProvider.GetUtcNow(), undeliverable);
-        await db.SaveChangesAsync(context.CancellationToken);
+        return CustomerEmails.QueueAsync(
+            db, context, options.Value, timeProvider.GetUtcNow(), logger, (Kind, request.OrganisationId, request.RequestId, request.PaymentRequestId),
+            token => options.Value.CustomerSpacePaymentLink(token, request.PaymentRequestId),
+            (parties, link) => PaymentEmailTemplates.PaymentRequested(request, parties, link),
+            (customer, link) => (customer.Email, link) switch
+            {
+                (null, _) => $"L'adresse e-mail du client n'est pas connue : la demande de paiement du devis {request.QuoteNumber} n'a pas pu lui être envoyée.",
+                (_, null) => $"Le lien de l'espace client n'est pas connu : la demande de paiement du devis {request.QuoteNumber} n'a pas pu être envoyée (copiez le lien depuis le dossier).",
+                _ => null,
+            });
     }
 }
