@@ -103,6 +103,31 @@ public sealed class WorkflowTests(DossierFactory factory) : IClassFixture<Dossie
     }
 
     [Fact]
+    public async Task PaymentRequestedThenFailed_WriteTheHistory_AndLeaveTheDossierAwaitingPayment()
+    {
+        var (id, quote) = await OpenAsync();
+        await PublishAsync(Accepted(id, quote));
+        await WaitForAsync(id, StatusIs("AwaitingPayment"));
+        var paymentRequest = Guid.NewGuid();
+
+        await PublishAsync(new PaymentRequested
+        {
+            OrganisationId = Organisation, OccurredAt = T0.AddMinutes(4), RequestId = id, PaymentRequestId = paymentRequest, QuoteId = quote, QuoteNumber = "OT-2026-0042",
+            Kind = "Deposit", AmountCents = 36_000, AcceptedTotalCents = 120_000, PaidCents = 0, ExpiresAt = T0.AddDays(7),
+        });
+        await PublishAsync(new PaymentFailed
+        {
+            OrganisationId = Organisation, OccurredAt = T0.AddMinutes(5), RequestId = id, PaymentRequestId = paymentRequest, Reason = "Le paiement a été refusé par la banque.",
+        });
+
+        var dossier = await WaitForAsync(id, d => d.GetProperty("history").EnumerateArray().Any(h => h.GetProperty("what").GetString()!.StartsWith("Paiement refusé", StringComparison.Ordinal)));
+        var lines = dossier.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()).ToList();
+        Assert.Contains("Demande de paiement de l'acompte envoyée au client (360,00 €)", lines);
+        Assert.Contains("Paiement refusé : Le paiement a été refusé par la banque.", lines);
+        Assert.Equal("AwaitingPayment", dossier.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Payments_OutOfOrderAndRepeated_CountOnce_AndReachPaidInFull()
     {
         var (id, quote) = await OpenAsync();

@@ -262,6 +262,17 @@ internal sealed class Dossier : ITenantOwned
     }
 
     /// <summary>An event's move: none when the table has none from here (late or repeated events change nothing).</summary>
+    /// <summary>Staff asked the customer to pay (deposit, balance or whole): a history line; the dossier stays where it is.</summary>
+    public List<DossierHistoryEntry> PaymentRequested(string kind, long amountCents, DateTimeOffset at)
+    {
+        var what = kind switch { "Deposit" => "de l'acompte", "Balance" => "du solde", _ => "de la totalité" };
+        return [DossierHistoryEntry.For(this, at, "Paiement", $"Demande de paiement {what} envoyée au client ({Euros(amountCents)})")];
+    }
+
+    /// <summary>A payment attempt the provider refused: a history line (the request stays open); the column follows payments only.</summary>
+    public List<DossierHistoryEntry> PaymentFailed(string reason, DateTimeOffset at) =>
+        [DossierHistoryEntry.For(this, at, "Paiement", $"Paiement refusé : {reason}")];
+
     /// <summary>One history line for what happened: the move it caused, or the plain fact when the dossier stays where it is.</summary>
     private List<DossierHistoryEntry> Happened(DossierTrigger trigger, DateTimeOffset at, string actor, string what) =>
         Fire(trigger, at, actor, what) is { Count: > 0 } moved ? moved : [DossierHistoryEntry.For(this, at, actor, what)];

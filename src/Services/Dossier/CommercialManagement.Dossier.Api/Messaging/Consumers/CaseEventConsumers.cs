@@ -24,7 +24,9 @@ internal sealed class CaseEventConsumers(DossierDbContext db) :
     IConsumer<QuoteAccepted>,
     IConsumer<QuoteVoided>,
     IConsumer<PaymentReceived>,
-    IConsumer<PaymentRefunded>
+    IConsumer<PaymentRefunded>,
+    IConsumer<PaymentRequested>,
+    IConsumer<PaymentFailed>
 {
     public Task Consume(ConsumeContext<StaffMessagePosted> context) =>
         ApplyAsync(context, context.Message.RequestId, d => d.StaffMessageSent(context.Message.StaffName, context.Message.OccurredAt));
@@ -71,6 +73,12 @@ internal sealed class CaseEventConsumers(DossierDbContext db) :
 
     public Task Consume(ConsumeContext<PaymentRefunded> context) =>
         RecordPaymentAsync(context, context.Message.RequestId, context.Message.RefundId, -context.Message.AmountCents, context.Message.OccurredAt);
+
+    public Task Consume(ConsumeContext<PaymentRequested> context) =>
+        ApplyAsync(context, context.Message.RequestId, d => d.PaymentRequested(context.Message.Kind, context.Message.AmountCents, context.Message.OccurredAt));
+
+    public Task Consume(ConsumeContext<PaymentFailed> context) =>
+        ApplyAsync(context, context.Message.RequestId, d => d.PaymentFailed(context.Message.Reason, context.Message.OccurredAt));
 
     private async Task RecordPaymentAsync(ConsumeContext context, Guid caseId, Guid id, long amountCents, DateTimeOffset at)
     {
