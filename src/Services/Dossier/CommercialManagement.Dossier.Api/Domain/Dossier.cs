@@ -9,7 +9,7 @@ namespace CommercialManagement.Dossier.Api.Domain;
 /// board needs (quote, acceptance, payments, read state) and moves only through <see cref="DossierWorkflow"/>:
 /// every change returns the history lines that tell it, for the caller to store in the same transaction.
 /// </summary>
-internal sealed class Dossier : ITenantOwned
+internal sealed partial class Dossier : ITenantOwned
 {
     private const string SystemActor = "Système";
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
@@ -178,19 +178,6 @@ internal sealed class Dossier : ITenantOwned
         return history;
     }
 
-    /// <summary>Counts a payment (positive) or a refund (negative) once by its id, then moves with what is paid.</summary>
-    public List<DossierHistoryEntry> PaymentRecorded(DossierPayment payment, bool alreadyCounted)
-    {
-        if (alreadyCounted)
-        {
-            return [];
-        }
-
-        PaidCents += payment.AmountCents;
-        var what = payment.AmountCents >= 0 ? $"Paiement reçu : {Euros(payment.AmountCents)}" : $"Remboursement : {Euros(-payment.AmountCents)}";
-        return [DossierHistoryEntry.For(this, payment.At, "Paiement", what), .. SettlePayments(payment.At)];
-    }
-
     /// <summary>A move staff make by hand; the reason in French when it is not allowed from here.</summary>
     public (List<DossierHistoryEntry> History, string? Refusal) StaffMove(DossierTrigger trigger, string staffName, DateTimeOffset at)
     {
@@ -215,68 +202,11 @@ internal sealed class Dossier : ITenantOwned
         return (Move(transition, at, staffName, what), null);
     }
 
-    /// <summary>
-    /// The stay rule: once a payment is received the stay cannot change; while a quote is in progress the change
-    /// needs the caller's confirmation, and the quote is then lost. Returns the quote lost, if any.
-    /// </summary>
-    public StayChange ChangeStay(DateOnly? arrival, DateOnly? departure, int adults, IReadOnlyList<int> childrenAges, bool confirmed, string staffName, DateTimeOffset at)
-    {
-        if (PaidCents > 0)
-        {
-            return StayChange.Refused(
-                $"Un paiement de {Euros(PaidCents)} a déjà été reçu sur ce dossier : le séjour (dates et participants) ne peut plus être modifié. " +
-                "Pour un autre séjour, remboursez d'abord le client ou ouvrez une nouvelle demande.",
-                confirmationRequired: false);
-        }
-
-        if (HasQuoteInProgress && !confirmed)
-        {
-            return StayChange.Refused(
-                $"Un devis est en cours sur ce dossier{(QuoteNumber is null ? "" : $" ({QuoteNumber})")} : si le séjour change, il sera perdu " +
-                "(il ne pourra plus être accepté ni payé). Confirmez pour continuer ; les mêmes prestations seront recalculées pour les nouvelles dates dans un nouveau devis.",
-                confirmationRequired: true);
-        }
-
-        var before = StayText();
-        (Arrival, Departure, Adults, ChildrenAges) = (arrival, departure, adults, [.. childrenAges]);
-        var lost = HasQuoteInProgress ? QuoteId : null;
-        if (lost is not null)
-        {
-            // Lost at once: the re-priced draft arrives as a new QuoteChanged.
-            QuoteLineCount = 0;
-        }
-
-        var what = $"Séjour modifié : {before} → {StayText()}{(lost is null ? "" : $" ; le devis{(QuoteNumber is null ? "" : $" {QuoteNumber}")} en cours est perdu")}";
-        return StayChange.Done(lost, [DossierHistoryEntry.For(this, at, staffName, what), .. Fire(DossierTrigger.CustomerExchange, at, staffName, "Séjour modifié")]);
-    }
-
-    private List<DossierHistoryEntry> SettlePayments(DateTimeOffset at)
-    {
-        if (AcceptedTotalCents is not { } total)
-        {
-            return [];
-        }
-
-        var trigger = PaidCents <= 0 ? DossierTrigger.NothingPaid : PaidCents < total ? DossierTrigger.PartPaid : DossierTrigger.FullyPaid;
-        return Fire(trigger, at, "Paiement", $"Payé : {Euros(Math.Max(PaidCents, 0))} sur {Euros(total)}");
-    }
-
-    /// <summary>An event's move: none when the table has none from here (late or repeated events change nothing).</summary>
-    /// <summary>Staff asked the customer to pay (deposit, balance or whole): a history line; the dossier stays where it is.</summary>
-    public List<DossierHistoryEntry> PaymentRequested(string kind, long amountCents, DateTimeOffset at)
-    {
-        var what = kind switch { "Deposit" => "de l'acompte", "Balance" => "du solde", _ => "de la totalité" };
-        return [DossierHistoryEntry.For(this, at, "Paiement", $"Demande de paiement {what} envoyée au client ({Euros(amountCents)})")];
-    }
-
-    /// <summary>A payment attempt the provider refused: a history line (the request stays open); the column follows payments only.</summary>
-    public List<DossierHistoryEntry> PaymentFailed(string reason, DateTimeOffset at) =>
-        [DossierHistoryEntry.For(this, at, "Paiement", $"Paiement refusé : {reason}")];
-
     /// <summary>One history line for what happened: the move it caused, or the plain fact when the dossier stays where it is.</summary>
     private List<DossierHistoryEntry> Happened(DossierTrigger trigger, DateTimeOffset at, string actor, string what) =>
         Fire(trigger, at, actor, what) is { Count: > 0 } moved ? moved : [DossierHistoryEntry.For(this, at, actor, what)];
 
+    /// <summary>An event's move: none when the table has none from here (late or repeated events change nothing).</summary>
     private List<DossierHistoryEntry> Fire(DossierTrigger trigger, DateTimeOffset at, string actor, string why)
     {
         if (Status == DossierStatus.Archived && StatusBeforeArchive is { } hidden)
@@ -312,14 +242,6 @@ internal sealed class Dossier : ITenantOwned
         }
 
         (HasUnreadMessages, ReadStateAt) = (unread, at);
-    }
-
-    private string StayText()
-    {
-        var party = $"{Adults} adulte{(Adults > 1 ? "s" : "")}{(ChildrenAges.Count > 0 ? $", {ChildrenAges.Count} enfant{(ChildrenAges.Count > 1 ? "s" : "")}" : "")}";
-        return Arrival is { } from && Departure is { } to
-            ? $"du {from.ToString("d MMM yyyy", French)} au {to.ToString("d MMM yyyy", French)}, {party}"
-            : party;
     }
 
     private static string Euros(long cents) => (cents / 100m).ToString("#,##0.00 €", French);
