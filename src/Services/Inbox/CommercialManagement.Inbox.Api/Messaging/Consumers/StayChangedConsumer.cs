@@ -8,13 +8,15 @@ namespace CommercialManagement.Inbox.Api.Messaging.Consumers;
 
 /// <summary>
 /// Staff changed the stay on the dossier: the requests list, the conversation and the customer space show the new
-/// one. A change older than the one kept (redelivered late) changes nothing.
+/// one. A change older than the one kept (redelivered late) changes nothing. The request is locked for the inbox
+/// filter's transaction: two changes consumed at once are compared one after the other, never both against the old stay.
 /// </summary>
 internal sealed class StayChangedConsumer(InboxDbContext db) : IConsumer<StayChanged>
 {
     public async Task Consume(ConsumeContext<StayChanged> context)
     {
         var change = context.Message;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({change.RequestId.ToString()}, 0))", context.CancellationToken);
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == change.RequestId, context.CancellationToken);
         if (request is null)
         {
