@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # Runs the whole system (AppHost, dashboard, gateway, services, PostgreSQL, RabbitMQ, mail catcher, demo data)
 # in the foreground until Ctrl-C or SIGTERM, then stops everything it started.
+# Release build by default; `./run.sh --debug` (or CM_CONFIGURATION=Debug) runs the Debug build. Other arguments go
+# to the AppHost (for example --Infrastructure:DataFolder=/some/folder).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 cd "$root"
 source deploy/local/prerequisites.sh
 cm_ensure_prerequisites "$root"
 
-dotnet build CommercialManagement.AppHost/CommercialManagement.AppHost.csproj -nologo -v quiet -clp:ErrorsOnly
+configuration=${CM_CONFIGURATION:-Release}
+args=()
+for arg in "$@"; do
+  if [ "$arg" = --debug ]; then configuration=Debug; else args+=("$arg"); fi
+done
 
-cat <<'BANNER'
+# The AppHost launches every project with its own configuration (dotnet run -c <it> --no-build): one build covers all.
+dotnet build CommercialManagement.AppHost/CommercialManagement.AppHost.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 
-  Gestion commerciale — Val Nevé (demo data, Development)
+cat <<BANNER
+
+  Gestion commerciale — Val Nevé (demo data, Development; $configuration build)
     back office (gateway)   http://localhost:5100
     Aspire dashboard        http://localhost:15100
     mail catcher            http://localhost:5101
@@ -19,7 +28,7 @@ cat <<'BANNER'
 
 BANNER
 
-dotnet run --project CommercialManagement.AppHost/CommercialManagement.AppHost.csproj --launch-profile http --no-build -- "$@" &
+dotnet run --project CommercialManagement.AppHost/CommercialManagement.AppHost.csproj -c "$configuration" --launch-profile http --no-build -- ${args[@]+"${args[@]}"} &
 apphost=$!
 stop() { kill -TERM "$apphost" 2>/dev/null || true; }
 trap stop INT TERM
