@@ -10,6 +10,7 @@ var signingKey = builder.AddSigningKey();
 var inbox = builder.AddProject<Projects.CommercialManagement_Inbox_Api>(ResourceNames.InboxApi)
     .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.InboxDb)
+    .WithBenchIntakeLimits()
     .WithHttpHealthCheck("/health");
 
 var dossier = builder.AddProject<Projects.CommercialManagement_Dossier_Api>(ResourceNames.DossierApi)

@@ -1,0 +1,25 @@
+using CommercialManagement.Bench;
+
+// The harness's own processes (./bench.sh): the raw anchors the system is measured against, and the drivers of the
+// scenarios wrk cannot run. One mode per process; every figure a driver prints is one JSON object on its last line.
+return args.FirstOrDefault() switch
+{
+    "bare" => await Anchors.BareAsync(args[1..]),
+    "rawwrite" => await Anchors.RawWriteAsync(args[1..]),
+    "proxy" => await Anchors.ProxyAsync(args[1..]),
+    "visibility" => await VisibilityDriver.RunAsync(args[1..]),
+    "emails" => await EmailBurstDriver.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: CommercialManagement.Bench bare PORT
+               CommercialManagement.Bench rawwrite PORT POSTGRES_CONNECTION_STRING
+               CommercialManagement.Bench proxy PORT DESTINATION_URL
+               CommercialManagement.Bench visibility GATEWAY_URL RATE SECONDS
+               CommercialManagement.Bench emails GATEWAY_URL NOTIFICATIONDB_CONNECTION_STRING COUNT
+        """);
+    return 2;
+}
