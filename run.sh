@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole system (AppHost, dashboard, gateway, services, PostgreSQL, RabbitMQ, mail catcher, demo data)
 # in the foreground until Ctrl-C or SIGTERM, then stops everything it started.
-# Release build by default; `./run.sh --debug` (or CM_CONFIGURATION=Debug) runs the Debug build. Other arguments go
+# Release build by default; `./run.sh --debug` (or CM_CONFIGURATION=Debug) runs the Debug build; --no-build skips the
+# build check (./bench.sh builds once before). Other arguments go
 # to the AppHost (for example --Infrastructure:DataFolder=/some/folder).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
@@ -10,13 +11,20 @@ source deploy/local/prerequisites.sh
 cm_ensure_prerequisites "$root"
 
 configuration=${CM_CONFIGURATION:-Release}
+build=1
 args=()
 for arg in "$@"; do
-  if [ "$arg" = --debug ]; then configuration=Debug; else args+=("$arg"); fi
+  case "$arg" in
+    --debug) configuration=Debug ;;
+    --no-build) build=0 ;;
+    *) args+=("$arg") ;;
+  esac
 done
 
 # The AppHost launches every project with its own configuration (dotnet run -c <it> --no-build): one build covers all.
-dotnet build CommercialManagement.AppHost/CommercialManagement.AppHost.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+if [ "$build" = 1 ]; then
+  dotnet build CommercialManagement.AppHost/CommercialManagement.AppHost.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+fi
 
 cat <<BANNER
 

@@ -8,7 +8,7 @@ using Npgsql;
 namespace CommercialManagement.Bench;
 
 /// <summary>
-/// P8: <c>count</c> requests posted through the gateway as fast as 16 connections go, so that as many acknowledgements
+/// P8: <c>count</c> requests posted through the gateway as fast as 16 connections go (for 120 s at most), so that as many acknowledgements
 /// are queued in notificationdb; once they are all queued (or after a bound), one staff reply on the first request.
 /// Figures from the emails table: the reply's QueuedAt → SentAt, and the burst's emails/s from its SentAt times.
 /// </summary>
@@ -21,6 +21,7 @@ internal static class EmailBurstDriver
         var count = int.Parse(args[2], CultureInfo.InvariantCulture);
         var queueBound = TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 120);
         var sendBound = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 120);
+        var postBound = TimeSpan.FromSeconds(args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 120);
         var tag = $"p8-{DateTime.UtcNow:HHmmss}";
         var figures = new Dictionary<string, object?> { ["posted"] = count };
 
@@ -35,7 +36,7 @@ internal static class EmailBurstDriver
         await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            while (posting.Elapsed < postBound && (i = Interlocked.Increment(ref next)) < count)
             {
                 try
                 {
@@ -55,6 +56,7 @@ internal static class EmailBurstDriver
         })));
         figures["postingSeconds"] = Math.Round(posting.Elapsed.TotalSeconds, 1);
         figures["accepted"] = ids.Count;
+        figures["postingStoppedByBound"] = posting.Elapsed >= postBound;
         figures["errors"] = errors;
 
         // Wait until every acknowledgement of the burst is queued (the outbox relay and the consumers bring them).

@@ -1,0 +1,254 @@
+# Functions of ./bench.sh (sourced; expects $root, $work, $figures, $stamp). Every wait is bounded.
+
+bench_log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+
+bench_ensure_wrk() {
+  command -v wrk >/dev/null && return 0
+  echo "Installing missing packages: wrk"
+  local sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
+}
+
+# A fresh data folder, and the PostgreSQL data postgres.sh may have put under /var/tmp for it.
+bench_remove_data() {
+  local data
+  data=$(realpath -m "$1")
+  rm -rf "$data" "/var/tmp/commercialmanagement-$(printf '%s' "$data" | sha1sum | cut -c1-12)"
+}
+
+# ./run.sh in the background, in its own session (Ctrl-C on the harness does not reach it twice): Release, already built
+# (--no-build), benchmark mode, the bench data folder. Records when run.sh prints its banner (prerequisites checked).
+bench_start_system() {
+  local data=$1 log=$2
+  system_started=$(date +%s.%N)
+  system_log=$log
+  setsid ./run.sh --no-build --Bench:Enabled=true "--Infrastructure:DataFolder=$data" >"$log" 2>&1 &
+  system_pid=$!
+  ( for _ in $(seq 1 3000); do
+      grep -q 'Ctrl-C stops everything' "$log" 2>/dev/null && { date +%s.%N >"$log.banner"; break; }
+      sleep 0.2
+    done ) &
+  bench_log "started ./run.sh (pid $system_pid)"
+}
+
+# SIGTERM to run.sh, which stops the AppHost and waits for DCP's children to go (60 s at most).
+bench_stop_system() {
+  [ -n "${system_pid:-}" ] || return 0
+  if kill -0 "$system_pid" 2>/dev/null; then
+    bench_log "stopping ./run.sh (pid $system_pid)"
+    kill -TERM "$system_pid" 2>/dev/null
+    for _ in $(seq 1 120); do kill -0 "$system_pid" 2>/dev/null || break; sleep 1; done
+  fi
+  system_pid=
+}
+
+# Every resource healthy: the gateway's /health (it waits for every service, each healthy with its database and the
+# bus), the demo website's and the mail catcher's pages. Prints the seconds since ./run.sh was started.
+bench_wait_healthy() {
+  local bound=$1 deadline=$(( $(date +%s) + $1 ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if [ "$(curl -s -o /dev/null --max-time 15 -w '%{http_code}' http://localhost:5100/health)" = 200 ] &&
+       [ "$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' http://localhost:5102/health)" = 200 ] &&
+       [ "$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' http://localhost:5101/)" = 200 ]; then
+      awk -v a="$system_started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f\n", b-a}'
+      return 0
+    fi
+    kill -0 "$system_pid" 2>/dev/null || { bench_log "run.sh exited"; return 1; }
+    sleep 0.5
+  done
+  bench_log "not healthy within $bound s"
+  return 1
+}
+
+bench_build_seconds() {
+  [ -f "$1.banner" ] && awk -v a="$system_started" -v b="$(cat "$1.banner")" 'BEGIN{printf "%.1f\n", b-a}'
+}
+
+bench_pid_of() { pgrep -f "^$root/src/.*/bin/Release/net10.0/$1\$" | head -n 1; }
+
+bench_env_of() { tr '\0' '\n' <"/proc/$1/environ" | sed -n "s/^$2=//p" | head -n 1; }
+
+# Where things are: PostgreSQL's port and password from inbox-api's connection string, inbox-api's own address from
+# the gateway's service discovery variables.
+bench_discover() {
+  local inbox gateway notification cs
+  inbox=$(bench_pid_of CommercialManagement.Inbox.Api)
+  gateway=$(bench_pid_of CommercialManagement.Gateway)
+  notification=$(bench_pid_of CommercialManagement.Notification.Worker)
+  cs=$(bench_env_of "$inbox" ConnectionStrings__inboxdb)
+  pg_port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$cs")
+  pg_password=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$cs")
+  notification_cs=$(bench_env_of "$notification" ConnectionStrings__notificationdb)
+  # Inbox's own port (ASPNETCORE_URLS), not DCP's proxy in front of it: "direct" means no hop at all.
+  inbox_url=$(bench_env_of "$inbox" ASPNETCORE_URLS | cut -d';' -f1)
+  inbox_url=${inbox_url%/}
+  gateway_url=http://localhost:5100
+}
+
+bench_count() { PGPASSWORD=$pg_password timeout 60 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$1" -Atc "$2" 2>/dev/null; }
+
+bench_start_anchors() {
+  anchor_bare_port=5190; anchor_raw_port=5191; anchor_proxy_port=5192
+  local cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=benchdb;Maximum Pool Size=32"
+  "$anchors_bin" bare "$anchor_bare_port" >"$work/anchor-bare.log" 2>&1 & anchor_pids=($!)
+  "$anchors_bin" rawwrite "$anchor_raw_port" "$cs" >"$work/anchor-rawwrite.log" 2>&1 & anchor_pids+=($!)
+  "$anchors_bin" proxy "$anchor_proxy_port" "http://127.0.0.1:$anchor_raw_port" >"$work/anchor-proxy.log" 2>&1 & anchor_pids+=($!)
+  local port
+  for port in "$anchor_bare_port" "$anchor_raw_port" "$anchor_proxy_port"; do
+    for _ in $(seq 1 60); do
+      [ "$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+        -d "$(bench_body probe-$port)" "http://127.0.0.1:$port/public/requests")" = 202 ] && break
+      sleep 1
+    done
+  done
+  bench_log "anchors on $anchor_bare_port (bare), $anchor_raw_port (raw write), $anchor_proxy_port (YARP -> raw write)"
+}
+
+bench_stop_anchors() {
+  local pid
+  for pid in "${anchor_pids[@]:-}"; do
+    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null
+  done
+  for pid in "${anchor_pids[@]:-}"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null
+  done
+  anchor_pids=()
+}
+
+bench_body() {
+  printf '{"siteKey":"valneve-office-demo","name":"Bench %s","email":"%s@example.test","arrival":"2027-02-13","departure":"2027-02-20","adults":2,"message":"Bench %s","consent":true}' "$1" "$1" "$1"
+}
+
+bench_load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# wrk, closed loop, 2 threads x 32 connections: a warm-up (discarded), then the measured window, with the 1-minute
+# load average sampled every 5 s (min-max kept).
+bench_wrk() {
+  local name=$1 url=$2 warm=$3 seconds=$4
+  bench_log "wrk $name: $url, warm-up $warm s, measured $seconds s"
+  BENCH_TAG="$name-w-$stamp" timeout $((warm + 60)) wrk -t2 -c32 -d"${warm}s" --timeout 10s -s benchmarks/harness/intake.lua "$url" >"$work/wrk-$name-warmup.txt" 2>&1
+  ( while :; do cut -d' ' -f1 /proc/loadavg; sleep 5; done ) >"$work/load-$name.txt" &
+  local sampler=$!
+  BENCH_TAG="$name-$stamp" timeout $((seconds + 60)) wrk -t2 -c32 -d"${seconds}s" --timeout 10s -s benchmarks/harness/intake.lua "$url" >"$work/wrk-$name.txt" 2>&1
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
+  local json load
+  json=$(grep '^{' "$work/wrk-$name.txt" | tail -n 1)
+  load=$(sort -n "$work/load-$name.txt" | sed -n '1p;$p' | paste -sd- -)
+  [ -n "$json" ] || json='{}'
+  jq -c --arg load "$load" '. + {load: $load}' <<<"$json" >"$work/wrk-$name.json" 2>/dev/null || echo '{}' >"$work/wrk-$name.json"
+  bench_log "wrk $name: $(cat "$work/wrk-$name.json")"
+}
+
+bench_wrk_field() { jq -r ".$2 // \"n/a\"" "$work/wrk-$1.json" 2>/dev/null || echo n/a; }
+
+bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a+0 > 0 && b+0 > 0) printf "%.1f\n", 100*a/b; else print "n/a" }'; }
+
+bench_is_number() { [[ "$1" =~ ^-?[0-9]+(\.[0-9]+)?$ ]]; }
+bench_lt() { bench_is_number "$1" && awk -v v="$1" -v g="$2" 'BEGIN{print (v<g)?"met":"missed"}' || echo missed; }
+bench_le() { bench_is_number "$1" && awk -v v="$1" -v g="$2" 'BEGIN{print (v<=g)?"met":"missed"}' || echo missed; }
+bench_ge() { bench_is_number "$1" && awk -v v="$1" -v g="$2" 'BEGIN{print (v>=g)?"met":"missed"}' || echo missed; }
+
+# One line of the table: scenario, what, value, unit, goal, met/missed (or empty for information), load average.
+bench_figure() {
+  jq -nc --arg scenario "$1" --arg figure "$2" --arg value "$3" --arg unit "$4" --arg goal "$5" --arg verdict "$6" --arg load "$7" \
+    '{scenario: $scenario, figure: $figure, value: $value, unit: $unit, goal: $goal, verdict: $verdict, load: $load}' >>"$figures"
+  bench_log "$1 | $2 | $3 $4 | goal $5 | $6"
+}
+
+# CPU (% of one core over the window, from /proc/<pid>/stat utime+stime) and RSS of every service, PostgreSQL's
+# processes together and RabbitMQ; commits per second of every database (pg_stat_database.xact_commit).
+bench_sample_processes() {
+  local label=$1 seconds=$2 tck pids=() names=() pid pg
+  tck=$(getconf CLK_TCK)
+  for pid in $(pgrep -f "^$root/src/.*/bin/Release/net10.0/CommercialManagement\."); do
+    pids+=("$pid"); names+=("$(basename "$(tr '\0' '\n' <"/proc/$pid/cmdline" | head -n 1)")")
+  done
+  pg=$(pgrep -f "postgres -D .* -p $pg_port " | head -n 1)
+  local pg_group="$pg $(pgrep -P "$pg" | tr '\n' ' ')"
+  local rabbit
+  rabbit=$(pgrep -f "beam.smp.*$(realpath -m "$data")/rabbitmq" | head -n 1)
+  ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo "$t"; }
+  commits() { bench_count postgres "SELECT datname || '=' || xact_commit FROM pg_stat_database WHERE datname NOT IN ('template0','template1') AND datname IS NOT NULL ORDER BY datname"; }
+  local before=() after=() i
+  for pid in "${pids[@]}"; do before+=("$(ticks "$pid")"); done
+  local pg_before rabbit_before commits_before
+  # shellcheck disable=SC2086
+  pg_before=$(ticks $pg_group); rabbit_before=$(ticks $rabbit); commits_before=$(commits)
+  local started=$(date +%s.%N)
+  sleep "$seconds"
+  local elapsed
+  elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN{print b-a}')
+  local load
+  load=$(bench_load)
+  for i in "${!pids[@]}"; do
+    local cpu rss
+    cpu=$(awk -v d=$(( $(ticks "${pids[$i]}") - ${before[$i]} )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')
+    rss=$(awk '/^VmRSS/{printf "%.0f", $2/1024}' "/proc/${pids[$i]}/status" 2>/dev/null)
+    local verdict
+    if [ "$(bench_lt "$cpu" 2)" = met ] && [ "$(bench_lt "${rss:-x}" 200)" = met ]; then verdict=met; else verdict=missed; fi
+    bench_figure P7 "$label: ${names[$i]#CommercialManagement.} CPU / RSS" "$cpu % / ${rss:-?} MB" "" "< 2 % / < 200 MB" "$verdict" "$load"
+  done
+  # shellcheck disable=SC2086
+  bench_figure P7 "$label: PostgreSQL (all its processes) CPU" "$(awk -v d=$(( $(ticks $pg_group) - pg_before )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')" "% of a core" "info" "" "$load"
+  # shellcheck disable=SC2086
+  bench_figure P7 "$label: RabbitMQ CPU" "$(awk -v d=$(( $(ticks $rabbit) - rabbit_before )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')" "% of a core" "info" "" "$load"
+  local per
+  per=$(join -t= <(sort <<<"$commits_before") <(commits | sort) | awk -F= -v s="$elapsed" '{printf "%s%s %.1f", sep, $1, ($3-$2)/s; sep=", "}')
+  bench_figure P7 "$label: commits/s per database" "$per" "" "info" "" "$load"
+}
+
+# P4: the in-process benchmarks (their own private PostgreSQL), figures read from their "after VACUUM" section.
+bench_p4() {
+  bench_log "P4: Dossier board benchmark (100,000 dossiers)"
+  timeout 420 benchmarks/CommercialManagement.Dossier.Benchmarks/bin/Release/net10.0/CommercialManagement.Dossier.Benchmarks 100000 20 3 >"$work/p4-dossier.log" 2>&1
+  local load
+  load=$(bench_load)
+  bench_p4_figures "$work/p4-dossier.log" "/api/dossiers/board" "board (7 columns: counts and first page) at 100,000 dossiers, p95" 50 "$load"
+  bench_p4_search "$work/p4-dossier.log" "/api/dossiers/board?search=" "board search, slowest p95 of the searches" "$load"
+  bench_log "P4: Inbox requests list benchmark (${BENCH_P4_INBOX_ARGS:-100000 20})"
+  # shellcheck disable=SC2086
+  timeout 420 benchmarks/CommercialManagement.Inbox.Benchmarks/bin/Release/net10.0/CommercialManagement.Inbox.Benchmarks ${BENCH_P4_INBOX_ARGS:-100000 20} >"$work/p4-inbox.log" 2>&1
+  load=$(bench_load)
+  bench_p4_figures "$work/p4-inbox.log" "/api/requests?page=1&pageSize=25" "requests list, first page, p95 [$(grep -m1 -o '^[0-9]* requests[^,]*' "$work/p4-inbox.log")]" 50 "$load"
+  bench_p4_search "$work/p4-inbox.log" "/api/requests?search=" "requests list search, slowest p95 of the searches" "$load"
+}
+
+# The p95 of one query in the last section of a benchmark's output ("<query> p50 X ms p95 Y ms ...").
+bench_p4_value() {
+  awk -v q="$2" '/^-- after VACUUM/{after=1} after && $1==q { for (i=1;i<=NF;i++) if ($i=="p95") v=$(i+1) } END{print v}' "$1"
+}
+
+bench_p4_figures() {
+  local value
+  value=$(bench_p4_value "$1" "$2")
+  bench_figure P4 "$3" "${value:-n/a}" ms "< $4" "$(bench_lt "${value:-x}" "$4")" "$5"
+}
+
+bench_p4_search() {
+  local worst
+  worst=$(awk -v q="$2" '/^-- after VACUUM/{after=1} after && index($1,q)==1 { for (i=1;i<=NF;i++) if ($i=="p95" && $(i+1)+0 > v+0) { v=$(i+1); w=$1 } } END{ if (v!="") print v, w }' "$1")
+  bench_figure P4 "$3 [${worst#* }]" "${worst%% *}" ms "< 100" "$(bench_lt "${worst%% *}" 100)" "$4"
+}
+
+# The table: TestResults/bench/<stamp>.md and .json, and the markdown printed.
+bench_report() {
+  local stamp=$1 work=$2 out=$3
+  local cores memory commit
+  cores=$(nproc)
+  memory=$(awk '/^MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo)
+  commit=$(git -C "$root" rev-parse --short HEAD)
+  jq -s --arg date "$stamp" --arg cores "$cores" --arg memory "$memory" --arg commit "$commit" \
+    '{date: $date, commit: $commit, machine: {cores: ($cores|tonumber), memory: $memory}, figures: .}' "$figures" >"$out/$stamp.json"
+  {
+    echo "### Benchmark run $stamp (commit $commit)"
+    echo
+    echo "Machine: $cores cores, $memory; load average (1, 5, 15 min) at the end of each figure's window. Release build, benchmark mode."
+    echo
+    echo "| # | figure | value | goal | verdict | load average |"
+    echo "| --- | --- | --- | --- | --- | --- |"
+    jq -r '"| \(.scenario) | \(.figure) | \(.value) \(.unit) | \(.goal) | \(if .verdict == "" then "-" else .verdict end) | \(.load) |"' "$figures"
+  } >"$out/$stamp.md"
+  cat "$out/$stamp.md"
+}
