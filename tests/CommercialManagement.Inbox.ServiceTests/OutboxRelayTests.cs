@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.TestKit;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,5 @@
 using CommercialManagement.TestKit;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
