@@ -38,11 +38,11 @@ public sealed class EmailSendingTests
         await factory.ExecuteAsync($$"""
             INSERT INTO emails ("Id", "OrganisationId", "SourceMessageId", "Kind", "CaseId", "To", "FromName", "Subject", "HtmlBody", "TextBody",
                                 "Status", "Attempts", "QueuedAt", "NextAttemptAt", "Priority")
-            SELECT gen_random_uuid(), '{{Organisation}}', gen_random_uuid(), 'RequestAcknowledgement', gen_random_uuid(), 'ack' || n || '@example.fr',
+            SELECT gen_random_uuid(), '{{Organisation}}'::uuid, gen_random_uuid(), 'RequestAcknowledgement', gen_random_uuid(), 'ack' || n || '@example.fr',
                    'Chalet', 'Votre demande', '<p>Merci</p>', 'Merci', 'Queued', 0, now() - interval '1 minute', now() - interval '1 minute' + n * interval '1 ms', 1
             FROM generate_series(1, 300) AS n
             UNION ALL
-            SELECT gen_random_uuid(), '{{Organisation}}', gen_random_uuid(), 'StaffReply', gen_random_uuid(), 'reply@example.fr',
+            SELECT gen_random_uuid(), '{{Organisation}}'::uuid, gen_random_uuid(), 'StaffReply', gen_random_uuid(), 'reply@example.fr',
                    'Chalet', 'Réponse à votre demande', '<p>Bonjour</p>', 'Bonjour', 'Queued', 0, now(), now(), 0
             """);
 
