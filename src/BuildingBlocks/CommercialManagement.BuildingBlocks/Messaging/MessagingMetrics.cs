@@ -10,6 +10,9 @@ public static class MessagingMetrics
     /// <summary>Redeliveries skipped by the inbox, tagged with the consumer's queue.</summary>
     public const string InboxDuplicates = "messaging.inbox.duplicates";
 
+    /// <summary>Outbox rows published with the broker's confirm.</summary>
+    public const string OutboxPublished = "messaging.outbox.published";
+
     public const string ConsumerTag = "messaging.consumer";
 
     internal static readonly Meter Meter = new(MeterName);

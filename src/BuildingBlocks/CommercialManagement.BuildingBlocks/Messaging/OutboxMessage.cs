@@ -89,6 +89,23 @@ public sealed class OutboxMessage
         LastError = error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
     }
 
+    /// <summary>
+    /// Keeps a later row of the same case waiting as long as an earlier one that failed, so the case's order survives the
+    /// back-off; it was not tried, so its attempts stay as they are.
+    /// </summary>
+    public void HoldBehind(OutboxMessage failed)
+    {
+        if (SentAt is not null)
+        {
+            throw new InvalidOperationException($"Outbox message {Id} was already sent at {SentAt:O}.");
+        }
+
+        if (failed.NextAttemptAt > NextAttemptAt)
+        {
+            NextAttemptAt = failed.NextAttemptAt;
+        }
+    }
+
     public bool CanBeCleaned(DateTimeOffset now, TimeSpan retention) => SentAt is { } sentAt && sentAt + retention <= now;
 
     internal static TimeSpan RetryDelay(int attempts)

@@ -7,7 +7,8 @@ public sealed class OutboxOptions
     /// <summary>How often the relay looks for pending rows when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public int BatchSize { get; set; } = 100;
+    /// <summary>How many due rows one pass takes and publishes concurrently (a case's rows stay in order).</summary>
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>How long one publish may wait for the broker's confirm before the row is retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

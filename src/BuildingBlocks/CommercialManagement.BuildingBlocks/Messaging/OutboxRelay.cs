@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using CommercialManagement.Contracts;
+using CommercialManagement.Contracts.Notification;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +13,10 @@ using Microsoft.Extensions.Options;
 namespace CommercialManagement.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Publishes the pending outbox rows of one service with broker confirms, oldest first, and marks them sent.
+/// Publishes the pending outbox rows of one service with broker confirms, in batches, and marks them sent.
 /// Whatever a crash or a broker outage left pending is published on the next pass; rows are locked with
-/// SKIP LOCKED so several instances of a service can relay side by side.
+/// SKIP LOCKED so several instances of a service can relay side by side (each case's order then holds within
+/// one instance's batch only: see docs/architecture.md, « Ordering »).
 /// </summary>
 internal sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopeFactory,
@@ -23,6 +28,9 @@ internal sealed partial class OutboxRelay<TDbContext>(
     where TDbContext : DbContext
 {
     private static readonly ActivitySource ActivitySource = new("CommercialManagement.Outbox");
+
+    private static readonly Counter<long> Published = MessagingMetrics.Meter.CreateCounter<long>(
+        MessagingMetrics.OutboxPublished, description: "Outbox rows published with the broker's confirm.");
 
     private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
 
@@ -60,7 +68,11 @@ internal sealed partial class OutboxRelay<TDbContext>(
         }
     }
 
-    /// <summary>One pass: publishes what is due, stops at the first failure to keep the order.</summary>
+    /// <summary>
+    /// One pass: takes a batch of due rows, publishes the batch concurrently and awaits the confirms together, then marks
+    /// what was confirmed sent in one statement. The rows of one case (<see cref="OrderingKey"/>) are published one after
+    /// the other in commit order; a failed row holds back the case's later rows of the batch, with the same back-off.
+    /// </summary>
     /// <returns>How many rows were looked at.</returns>
     internal async Task<int> PublishPendingAsync(CancellationToken cancellationToken)
     {
@@ -79,25 +91,70 @@ internal sealed partial class OutboxRelay<TDbContext>(
                 FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(cancellationToken);
-
-        foreach (var message in due)
+        if (due.Count == 0)
         {
+            // Nothing written: a read-only transaction, committed without signalling anyone.
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        }
+
+        var chains = due.Select(Read).GroupBy(row => OrderingKey(row.Payload)).Select(chain => PublishChainAsync(chain.ToList(), cancellationToken));
+        var sent = (await Task.WhenAll(chains)).SelectMany(ids => ids).ToArray();
+        if (sent.Length > 0)
+        {
+            var sentAt = timeProvider.GetUtcNow();
+            await db.Set<OutboxMessage>()
+                .Where(m => sent.Contains(m.Id))
+                .ExecuteUpdateAsync(
+                    row => row.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null),
+                    cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Published.Add(sent.Length);
+        return due.Count;
+    }
+
+    /// <summary>
+    /// The rows of one case, or of one organisation for events about no case, in commit order: published one after the
+    /// other. Events of different cases go out concurrently, in any order.
+    /// </summary>
+    internal static Guid OrderingKey(object? payload) => payload switch
+    {
+        ICaseEvent caseEvent => caseEvent.RequestId,
+        EmailSent { CaseId: { } caseId } => caseId,
+        EmailFailed { CaseId: { } caseId } => caseId,
+        IIntegrationEvent other => other.OrganisationId,
+        _ => Guid.Empty,
+    };
+
+    /// <returns>The ids confirmed by the broker.</returns>
+    private async Task<List<Guid>> PublishChainAsync(IReadOnlyList<DueRow> chain, CancellationToken cancellationToken)
+    {
+        var sent = new List<Guid>(chain.Count);
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var (message, payload, unreadable) = chain[i];
             try
             {
-                await PublishAsync(message, cancellationToken);
-                message.MarkSent(timeProvider.GetUtcNow());
+                await PublishAsync(message, payload ?? throw unreadable!, cancellationToken);
+                sent.Add(message.Id);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 message.MarkFailed(timeProvider.GetUtcNow(), exception.Message);
                 LogPublishFailed(exception, message.Id, message.MessageType, message.Attempts, message.NextAttemptAt);
+                foreach (var later in chain.Skip(i + 1))
+                {
+                    later.Message.HoldBehind(message);
+                }
+
                 break;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return due.Count;
+        return sent;
     }
 
     internal async Task<int> CleanUpAsync(CancellationToken cancellationToken)
@@ -110,7 +167,19 @@ internal sealed partial class OutboxRelay<TDbContext>(
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private static DueRow Read(OutboxMessage message)
+    {
+        try
+        {
+            return new DueRow(message, message.Deserialize(), null);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or JsonException or NotSupportedException)
+        {
+            return new DueRow(message, null, exception);
+        }
+    }
+
+    private async Task PublishAsync(OutboxMessage message, object payload, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
         using var activity = ActivitySource.StartActivity("outbox publish", ActivityKind.Internal, parent);
@@ -119,7 +188,6 @@ internal sealed partial class OutboxRelay<TDbContext>(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
-        var payload = message.Deserialize();
         await bus.Publish(payload, payload.GetType(), context => context.MessageId = message.Id, timeout.Token);
     }
 
@@ -147,4 +215,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox cleaned {Count} sent rows")]
     private partial void LogCleaned(int count);
+
+    /// <summary>A due row with its event, or why its payload could not be read.</summary>
+    private sealed record DueRow(OutboxMessage Message, object? Payload, Exception? Unreadable);
 }

@@ -3,6 +3,16 @@ using CommercialManagement.Contracts.Notification;
 
 namespace CommercialManagement.Notification.Worker.Domain;
 
+/// <summary>What is sent first: a person's email never waits behind a burst of automatic ones.</summary>
+internal enum EmailPriority
+{
+    /// <summary>Written or caused by a person now: a staff reply, a quote, a payment request, a receipt, a staff alert.</summary>
+    Person = 0,
+
+    /// <summary>Sent automatically to every new request (the acknowledgement), which arrive in bursts.</summary>
+    Bulk = 1,
+}
+
 internal enum EmailStatus
 {
     Queued = 0,
@@ -31,6 +41,8 @@ internal sealed class EmailMessage : ITenantOwned
     public Guid SourceMessageId { get; private set; }
 
     public string Kind { get; private set; } = "";
+
+    public EmailPriority Priority { get; private set; }
 
     public Guid? CaseId { get; private set; }
 
@@ -72,6 +84,7 @@ internal sealed class EmailMessage : ITenantOwned
         OrganisationId = organisationId,
         SourceMessageId = sourceMessageId,
         Kind = kind,
+        Priority = kind == Messaging.Consumers.RequestReceivedConsumer.Kind ? EmailPriority.Bulk : EmailPriority.Person,
         CaseId = caseId,
         RegardingId = regardingId,
         RegardingVersion = regardingId is null ? null : regardingVersion,

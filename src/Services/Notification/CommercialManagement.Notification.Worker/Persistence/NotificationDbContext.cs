@@ -74,7 +74,8 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             // for a quote (a version sent later has its own). A null version is a value here, not "unknown".
             email.HasIndex(e => new { e.RegardingId, e.RegardingVersion, e.Kind }).IsUnique().AreNullsDistinct(false)
                 .HasFilter("\"RegardingId\" IS NOT NULL");
-            email.HasIndex(e => new { e.Status, e.NextAttemptAt }).HasFilter("\"Status\" = 'Queued'");
+            // The senders' next email: a person's first, then the oldest (see EmailSender).
+            email.HasIndex(e => new { e.Priority, e.NextAttemptAt, e.Id }).HasFilter("\"Status\" = 'Queued'");
             email.HasIndex(e => new { e.OrganisationId, e.CaseId });
         });
 

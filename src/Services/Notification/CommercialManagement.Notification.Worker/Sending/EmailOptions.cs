@@ -14,6 +14,9 @@ internal sealed class EmailOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How many emails are sent side by side, each sender on its own SMTP connection.</summary>
+    public int Senders { get; set; } = 4;
+
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>The customer space of a case: <c>{PublicBaseUrl}/espace/{token}</c>.</summary>

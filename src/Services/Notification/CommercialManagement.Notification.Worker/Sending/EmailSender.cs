@@ -7,21 +7,34 @@ using Microsoft.Extensions.Options;
 namespace CommercialManagement.Notification.Worker.Sending;
 
 /// <summary>
-/// Sends the queued emails of every organisation, one at a time, oldest first; the row is locked while it is sent
-/// (several workers can run). Each outcome is logged on the row and published (EmailSent, EmailFailed).
+/// Sends the queued emails of every organisation with <see cref="EmailOptions.Senders"/> senders side by side, each on
+/// an SMTP connection it keeps while there is mail to send. A person's email (a staff reply, a quote, an alert) goes
+/// before automatic bulk (acknowledgements), then oldest first; the row is locked while it is sent (<c>SKIP LOCKED</c>:
+/// senders and workers never take the same one). Each outcome is logged on the row and published (EmailSent, EmailFailed).
 /// </summary>
 internal sealed partial class EmailSender(
     IServiceScopeFactory scopes, SmtpMailer mailer, TimeProvider timeProvider, IOptions<EmailOptions> options, ILogger<EmailSender> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly SemaphoreSlim _wake = new(0);
+    private int _waiting;
+
+    /// <summary>
+    /// The first sender polls; the others sleep until it finds mail, so an idle worker asks its database once per poll,
+    /// not once per sender.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Senders)).Select(sender => SendAsync(lead: sender == 0, stoppingToken)));
+
+    private async Task SendAsync(bool lead, CancellationToken stoppingToken)
     {
+        await using var connection = mailer.Connect();
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = false;
             try
             {
-                sent = await SendNextAsync(stoppingToken);
+                sent = await SendNextAsync(connection, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -32,11 +45,28 @@ internal sealed partial class EmailSender(
                 LogPassFailed(exception);
             }
 
-            if (!sent)
+            if (sent && lead)
+            {
+                var waiting = Interlocked.Exchange(ref _waiting, 0);
+                if (waiting > 0)
+                {
+                    _wake.Release(waiting);
+                }
+            }
+            else if (!sent)
             {
                 try
                 {
-                    await Task.Delay(options.Value.PollInterval, timeProvider, stoppingToken);
+                    await connection.CloseAsync(stoppingToken);
+                    if (lead)
+                    {
+                        await Task.Delay(options.Value.PollInterval, timeProvider, stoppingToken);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref _waiting);
+                        await _wake.WaitAsync(stoppingToken);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -47,7 +77,7 @@ internal sealed partial class EmailSender(
     }
 
     /// <returns>Whether an email was due.</returns>
-    internal async Task<bool> SendNextAsync(CancellationToken cancellationToken)
+    internal async Task<bool> SendNextAsync(SmtpConnection connection, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
@@ -57,7 +87,7 @@ internal sealed partial class EmailSender(
             .FromSql($"""
                 SELECT * FROM emails
                 WHERE "Status" = 'Queued' AND "NextAttemptAt" <= {now}
-                ORDER BY "NextAttemptAt", "Id"
+                ORDER BY "Priority", "NextAttemptAt", "Id"
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
                 """)
@@ -72,7 +102,7 @@ internal sealed partial class EmailSender(
         try
         {
             var attachments = await db.Attachments.IgnoreQueryFilters().Where(a => a.EmailId == email.Id).ToListAsync(cancellationToken);
-            await mailer.SendAsync(email, attachments, cancellationToken);
+            await connection.SendAsync(mailer.Build(email, attachments), cancellationToken);
             db.AddToOutbox(email.MarkSent(timeProvider.GetUtcNow()));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -8,13 +8,14 @@ using MimeKit;
 
 namespace CommercialManagement.Notification.Worker.Sending;
 
-/// <summary>Sends one email through the SMTP server of ConnectionStrings__smtp (smtp://host:port, or smtps://).</summary>
+/// <summary>Builds the MIME message of an email and opens connections to the SMTP server of ConnectionStrings__smtp (smtp://host:port, or smtps://).</summary>
 internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOptions> options)
 {
-    public async Task SendAsync(EmailMessage email, IReadOnlyList<EmailAttachment> attachments, CancellationToken cancellationToken)
+    /// <summary>A connection that one sender keeps open between emails; it reconnects after a failure.</summary>
+    public SmtpConnection Connect() => new(Server(), options.Value.SmtpTimeout);
+
+    public MimeMessage Build(EmailMessage email, IReadOnlyList<EmailAttachment> attachments)
     {
-        var server = new Uri(configuration.GetConnectionString(ResourceNames.Smtp)
-            ?? throw new InvalidOperationException($"ConnectionStrings__{ResourceNames.Smtp} is not set: emails cannot be sent."));
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(email.FromName, options.Value.FromAddress));
         if (!string.IsNullOrWhiteSpace(email.ReplyTo))
@@ -32,8 +33,65 @@ internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOpt
         }
 
         message.Body = body.ToMessageBody();
+        return message;
+    }
 
-        using var client = new SmtpClient { Timeout = (int)options.Value.SmtpTimeout.TotalMilliseconds };
+    private Uri Server() => new(configuration.GetConnectionString(ResourceNames.Smtp)
+        ?? throw new InvalidOperationException($"ConnectionStrings__{ResourceNames.Smtp} is not set: emails cannot be sent."));
+}
+
+/// <summary>
+/// One SMTP session reused for many emails (a connection, a greeting and an authentication per email made the sender
+/// crawl at ~10 emails/s); any failure drops it, so the next email starts a clean session.
+/// </summary>
+internal sealed class SmtpConnection(Uri server, TimeSpan timeout) : IAsyncDisposable
+{
+    private SmtpClient? _client;
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = await ConnectedAsync(cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch
+        {
+            Drop();
+            throw;
+        }
+    }
+
+    /// <summary>Says goodbye to the server, if connected: a sender with nothing to send holds no connection.</summary>
+    public async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true } client)
+        {
+            try
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken);
+            }
+            catch (Exception exception) when (exception is IOException or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
+            {
+                // The server went first: nothing to close.
+            }
+        }
+
+        Drop();
+    }
+
+    public async ValueTask DisposeAsync() => await CloseAsync(CancellationToken.None);
+
+    private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true } connected)
+        {
+            return connected;
+        }
+
+        Drop();
+        var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
+        _client = client;
         var security = server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None;
         await client.ConnectAsync(server.Host, server.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(server.UserInfo))
@@ -42,8 +100,13 @@ internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOpt
             await client.AuthenticateAsync(Uri.UnescapeDataString(credentials[0]), credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "", cancellationToken);
         }
 
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        return client;
+    }
+
+    private void Drop()
+    {
+        _client?.Dispose();
+        _client = null;
     }
 }
 

@@ -200,6 +200,9 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -245,7 +248,7 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.HasIndex("SourceMessageId", "Kind")
                         .IsUnique();
 
-                    b.HasIndex("Status", "NextAttemptAt")
+                    b.HasIndex("Priority", "NextAttemptAt", "Id")
                         .HasFilter("\"Status\" = 'Queued'");
 
                     b.HasIndex("RegardingId", "RegardingVersion", "Kind")

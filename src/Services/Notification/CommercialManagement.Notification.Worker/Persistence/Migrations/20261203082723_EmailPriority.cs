@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommercialManagement.Notification.Worker.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class EmailPriority : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_emails_Status_NextAttemptAt",
+                table: "emails");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Priority",
+                table: "emails",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            // Acknowledgements already queued are bulk too (see EmailMessage.Priority).
+            migrationBuilder.Sql("UPDATE emails SET \"Priority\" = 1 WHERE \"Kind\" = 'RequestAcknowledgement'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_emails_Priority_NextAttemptAt_Id",
+                table: "emails",
+                columns: new[] { "Priority", "NextAttemptAt", "Id" },
+                filter: "\"Status\" = 'Queued'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_emails_Priority_NextAttemptAt_Id",
+                table: "emails");
+
+            migrationBuilder.DropColumn(
+                name: "Priority",
+                table: "emails");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_emails_Status_NextAttemptAt",
+                table: "emails",
+                columns: new[] { "Status", "NextAttemptAt" },
+                filter: "\"Status\" = 'Queued'");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Npgsql;
+
+namespace CommercialManagement.TestKit;
+
+/// <summary>
+/// How many transactions a database ended per second, from PostgreSQL's own counters (<c>pg_stat_database</c>): what a
+/// service's background loops cost while nobody uses it.
+/// </summary>
+public static class DatabaseActivity
+{
+    public static async Task<double> TransactionsPerSecondAsync(string connectionString, TimeSpan window)
+    {
+        var before = await TransactionsAsync(connectionString);
+        var started = DateTime.UtcNow;
+        await Task.Delay(window);
+        var after = await TransactionsAsync(connectionString);
+        return (after - before) / (DateTime.UtcNow - started).TotalSeconds;
+    }
+
+    private static async Task<long> TransactionsAsync(string connectionString)
+    {
+        // A new connection each time: a session keeps its first snapshot of the statistics until its transaction ends.
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
