@@ -93,15 +93,17 @@ internal static class VisibilityDriver
             ["postP99Ms"] = Percentiles.Of(posts, 99),
             ["tracked"] = tracked,
             ["visible"] = visibleList.Count,
-            ["visibleP50Ms"] = Finite(Percentiles.Of(ranked, 50)),
-            ["visibleP99Ms"] = Finite(Percentiles.Of(ranked, 99)),
-            ["visibleMaxMs"] = Finite(visibleList.Count == 0 ? null : Math.Round(visibleList.Max(), 1)),
+            ["visibleP50Ms"] = Shown(Percentiles.Of(ranked, 50), giveUpAfter),
+            ["visibleP99Ms"] = Shown(Percentiles.Of(ranked, 99), giveUpAfter),
+            ["visibleMaxMs"] = visibleList.Count == 0 ? null : Math.Round(visibleList.Max(), 1),
             ["giveUpSeconds"] = giveUpAfter.TotalSeconds,
         }));
         return 0;
     }
 
-    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+    /// <summary>A percentile that falls among the cases never seen is shown as "&gt; the bound".</summary>
+    private static object? Shown(double? value, TimeSpan giveUpAfter) =>
+        value is { } v && double.IsInfinity(v) ? $"> {giveUpAfter.TotalMilliseconds:F0}" : value;
 
     /// <summary>Every 10 ms for the first 200 ms, then every 50 ms, then every 250 ms after 2 s: resolution follows the scale.</summary>
     private static async Task<double?> PollAsync(Intake intake, Guid id, TimeSpan giveUpAfter)
