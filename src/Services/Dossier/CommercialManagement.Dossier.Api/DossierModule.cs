@@ -16,6 +16,7 @@ internal static class DossierModule
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<CaseEventConsumers>();
         });
+        builder.Services.AddSingleton<DossierNumbers>();
         builder.Services.AddHostedService<DossierDemoStory>();
         return builder;
     }

@@ -14,14 +14,6 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
 
     public DbSet<DossierPayment> Payments => Set<DossierPayment>();
 
-    /// <summary>The next dossier number of the organisation, in the caller's transaction.</summary>
-    public async Task<long> NextReferenceNumberAsync(Guid organisationId, CancellationToken cancellationToken) =>
-        (await Database.SqlQuery<long>($"""
-            INSERT INTO reference_counters ("OrganisationId", "Last") VALUES ({organisationId}, 1)
-            ON CONFLICT ("OrganisationId") DO UPDATE SET "Last" = reference_counters."Last" + 1
-            RETURNING "Last" AS "Value"
-            """).ToListAsync(cancellationToken)).Single();
-
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Domain.Dossier>(dossier =>
@@ -79,7 +71,7 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
     }
 }
 
-/// <summary>The last dossier number given in an organisation; taken with one upsert in the opening transaction.</summary>
+/// <summary>The last dossier number given in an organisation; see <see cref="DossierNumbers"/>.</summary>
 internal sealed class ReferenceCounter : ITenantOwned
 {
     public Guid OrganisationId { get; set; }
