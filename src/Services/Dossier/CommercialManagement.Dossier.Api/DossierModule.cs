@@ -17,6 +17,7 @@ internal static class DossierModule
             bus.AddConsumer<CaseEventConsumers>();
         });
         builder.Services.AddSingleton<DossierNumbers>();
+        builder.Services.AddHostedService<BoardCountCompaction>();
         builder.Services.AddHostedService<DossierDemoStory>();
         return builder;
     }

@@ -14,6 +14,21 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
 
     public DbSet<DossierPayment> Payments => Set<DossierPayment>();
 
+    public DbSet<BoardCountDelta> BoardCountDeltas => Set<BoardCountDelta>();
+
+    /// <summary>Every save records the board's count deltas of the column changes it commits (<see cref="BoardCounts"/>).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BoardCounts.Record(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BoardCounts.Record(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Domain.Dossier>(dossier =>
@@ -59,6 +74,15 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
         {
             counter.ToTable("reference_counters");
             counter.HasKey(c => c.OrganisationId);
+        });
+
+        modelBuilder.Entity<BoardCountDelta>(delta =>
+        {
+            delta.ToTable("board_count_deltas");
+            delta.HasKey(d => d.Id);
+            delta.Property(d => d.Id).UseIdentityAlwaysColumn();
+            delta.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
+            delta.HasIndex(d => new { d.OrganisationId, d.Status }).IncludeProperties(d => d.Delta);
         });
 
         modelBuilder.Entity<DossierPayment>(payment =>

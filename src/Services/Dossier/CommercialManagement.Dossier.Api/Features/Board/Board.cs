@@ -18,7 +18,11 @@ internal sealed record BoardColumn(DossierStatus Status, string Label, int Count
 internal sealed record BoardView(IReadOnlyList<BoardColumn> Columns);
 
 /// <summary>The filters of the board and of its CSV export.</summary>
-internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? ArrivalFrom, DateOnly? ArrivalTo, bool? Unread);
+internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? ArrivalFrom, DateOnly? ArrivalTo, bool? Unread)
+{
+    /// <summary>No filter that <c>Filtered</c> would apply: the whole board.</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Search) && string.IsNullOrEmpty(Assignee) && ArrivalFrom is null && ArrivalTo is null && Unread != true;
+}
 
 /// <summary>
 /// « Dossiers »: the seven columns with their counts and a page of cards each (or one column's page), filtered in
@@ -49,10 +53,13 @@ internal static class BoardEndpoints
 
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Max(page ?? 1, 1);
-        // One grouped count for the columns shown: one column's page counts that column only, not all 100,000 cards.
+        // Unfiltered, the counts are the maintained ones (a few rows per column); filtered, one grouped count for the
+        // columns shown: one column's page counts that column only.
         var counted = column is { } shown ? query.Where(d => d.Status == shown) : query;
-        var counts = await counted.GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        var counts = filter.IsEmpty
+            ? await BoardCounts.ReadAsync(db, column, cancellationToken)
+            : await counted.GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
         var skip = (number - 1) * size;
         var fewMatches = !string.IsNullOrWhiteSpace(filter.Search) && counts.Values.Sum() <= FewMatches
             ? await FewMatchesPagesAsync(db, counted, skip, size, cancellationToken)
