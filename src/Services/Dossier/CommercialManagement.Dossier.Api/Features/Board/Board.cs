@@ -64,17 +64,36 @@ internal static class BoardEndpoints
         var fewMatches = !string.IsNullOrWhiteSpace(filter.Search) && counts.Values.Sum() <= FewMatches
             ? await FewMatchesPagesAsync(db, counted, skip, size, cancellationToken)
             : null;
-        var columns = new List<BoardColumn>();
-        foreach (var status in column is { } one ? [one] : DossierWorkflow.Columns)
+        IReadOnlyList<DossierStatus> shownColumns = column is { } one ? [one] : DossierWorkflow.Columns;
+        // A column whose count is not past the page's start (empty, or past its last page) gets no pass over its rows.
+        var pages = fewMatches ?? await PagesAsync(query, [.. shownColumns.Where(s => counts.GetValueOrDefault(s) > skip)], skip, size, cancellationToken);
+        var columns = shownColumns
+            .Select(status => new BoardColumn(status, DossierWorkflow.Label(status), counts.GetValueOrDefault(status), number, size, pages.GetValueOrDefault(status) ?? []))
+            .ToList();
+        return TypedResults.Ok(new BoardView(columns));
+    }
+
+    /// <summary>
+    /// The columns' pages in one round trip: a UNION ALL of one ORDER BY ... LIMIT per column, each walking its column's
+    /// paging index, sorted again outside (a few hundred cards at most) so each column keeps the database's order.
+    /// </summary>
+    private static async Task<Dictionary<DossierStatus, List<BoardCard>>> PagesAsync(
+        IQueryable<Domain.Dossier> query, IReadOnlyList<DossierStatus> columns, int skip, int size, CancellationToken cancellationToken)
+    {
+        IQueryable<Domain.Dossier>? pages = null;
+        foreach (var status in columns)
         {
-            var count = counts.GetValueOrDefault(status);
-            var cards = fewMatches?.GetValueOrDefault(status) ?? (count <= skip
-                ? [] // nothing to show (an empty column, or past its last page): no pass over its rows
-                : await Cards(query.Where(d => d.Status == status)).Skip(skip).Take(size).ToListAsync(cancellationToken));
-            columns.Add(new BoardColumn(status, DossierWorkflow.Label(status), count, number, size, cards));
+            var page = Newest(query.Where(d => d.Status == status)).Skip(skip).Take(size);
+            pages = pages is null ? page : pages.Concat(page);
         }
 
-        return TypedResults.Ok(new BoardView(columns));
+        if (pages is null)
+        {
+            return [];
+        }
+
+        var cards = await Project(pages.OrderBy(d => d.Status).ThenByDescending(d => d.StatusChangedAt).ThenByDescending(d => d.Id)).ToListAsync(cancellationToken);
+        return cards.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.ToList());
     }
 
     /// <summary>
@@ -169,8 +188,12 @@ internal static class BoardEndpoints
         return query;
     }
 
-    private static IQueryable<BoardCard> Cards(IQueryable<Domain.Dossier> query) => query
-        .OrderByDescending(d => d.StatusChangedAt).ThenByDescending(d => d.Id)
+    private static IQueryable<BoardCard> Cards(IQueryable<Domain.Dossier> query) => Project(Newest(query));
+
+    private static IOrderedQueryable<Domain.Dossier> Newest(IQueryable<Domain.Dossier> query) =>
+        query.OrderByDescending(d => d.StatusChangedAt).ThenByDescending(d => d.Id);
+
+    private static IQueryable<BoardCard> Project(IQueryable<Domain.Dossier> query) => query
         .Select(d => new BoardCard(
             d.Id, d.Reference, d.Status, d.CustomerName, d.CustomerEmail, d.CustomerPhone, d.Arrival, d.Departure, d.Adults, d.ChildrenAges.Count,
             d.AcceptedTotalCents ?? d.QuoteTotalCents, d.PaidCents, d.AssigneeId, d.AssigneeName, d.StatusChangedAt, d.HasUnreadMessages));
