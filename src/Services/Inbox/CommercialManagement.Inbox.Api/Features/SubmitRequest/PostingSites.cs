@@ -14,6 +14,9 @@ internal sealed class PostingSites(IMemoryCache cache)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromSeconds(10);
 
+    /// <summary>Bumped by every change: a site read before a change is not kept after it.</summary>
+    private long _generation;
+
     public async Task<Website?> FindEnabledAsync(string siteKey, InboxDbContext db, CancellationToken cancellationToken)
     {
         if (cache.TryGetValue(Key(siteKey), out Website? known))
@@ -21,10 +24,11 @@ internal sealed class PostingSites(IMemoryCache cache)
             return known;
         }
 
+        var generation = Interlocked.Read(ref _generation);
         // Anonymous: the site key names the organisation, so this one lookup crosses organisations.
         var website = await db.Websites.IgnoreQueryFilters().AsNoTracking()
             .SingleOrDefaultAsync(w => w.SiteKey == siteKey && w.Enabled, cancellationToken);
-        if (website is not null)
+        if (website is not null && Interlocked.Read(ref _generation) == generation)
         {
             cache.Set(Key(siteKey), website, KeepFor);
         }
@@ -32,7 +36,11 @@ internal sealed class PostingSites(IMemoryCache cache)
         return website;
     }
 
-    public void Forget(string siteKey) => cache.Remove(Key(siteKey));
+    public void Forget(string siteKey)
+    {
+        Interlocked.Increment(ref _generation);
+        cache.Remove(Key(siteKey));
+    }
 
     private static (string, string) Key(string siteKey) => ("posting-site", siteKey);
 }

@@ -113,7 +113,10 @@ internal static class SubmitRequestEndpoint
         InboxDbContext db, Website website, string email, string? message, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var batch = new NpgsqlBatch(connection) { Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction() };
+        // Inside the caller's transaction, or the advisory lock would end with this batch.
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The duplicate search must run inside the submission's transaction.");
+        await using var batch = new NpgsqlBatch(connection) { Transaction = (NpgsqlTransaction)transaction };
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
         {
             Parameters = { new() { Value = $"{website.Id}|{email.ToLowerInvariant()}|{message}" } },

@@ -71,6 +71,7 @@ internal static class WebsitesEndpoints
             website.Enable();
         }
 
+        sites.Forget(website.SiteKey);
         await db.SaveChangesAsync(cancellationToken);
         sites.Forget(website.SiteKey);
         return TypedResults.Ok(WebsiteResponse.From(website));
