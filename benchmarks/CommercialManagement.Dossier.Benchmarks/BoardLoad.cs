@@ -4,7 +4,8 @@ namespace CommercialManagement.Dossier.Benchmarks;
 
 /// <summary>
 /// The dossiers of the benchmark, written straight into the Dossier service's table in one bulk INSERT ... SELECT
-/// per organisation. Dossier <c>i</c> is deterministic, so the queries can name what they look for.
+/// per organisation, with the board's count deltas they make (one transaction). Dossier <c>i</c> is deterministic, so
+/// the queries can name what they look for.
 /// </summary>
 internal static class BoardLoad
 {
@@ -53,6 +54,11 @@ internal static class BoardLoad
                 FROM (SELECT i, (hashint4(i)::bigint & 2147483647) AS h1, (hashint4(i + 7919)::bigint & 2147483647) AS h2 FROM generate_series(1, {{count}}) AS i) AS seed
             ) AS d;
             INSERT INTO reference_counters ("OrganisationId", "Last") VALUES ('{{organisation}}', {{count}});
+            -- The board's maintained counts of these dossiers, in the same transaction and with the statement the migration
+            -- BoardCountDeltas uses for the dossiers already there (the bulk insert bypasses the service's save path).
+            INSERT INTO board_count_deltas ("OrganisationId", "Status", "Delta")
+            SELECT "OrganisationId", "Status", count(*)::integer FROM dossiers
+            WHERE "OrganisationId" = '{{organisation}}' AND "Status" <> 'Request' GROUP BY "OrganisationId", "Status";
             """, connection) { CommandTimeout = 900 };
         await bulk.ExecuteNonQueryAsync();
     }

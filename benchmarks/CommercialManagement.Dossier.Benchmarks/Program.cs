@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CommercialManagement.Dossier.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
 using CommercialManagement.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
 
@@ -43,8 +45,9 @@ internal static class BoardBenchmark
             await BoardLoad.InsertAsync(connection, other, Math.Max(dossiers / 20, 1));
         }
 
+        var maintainedExact = await service.CountAsync(BoardPlans.MaintainedDifferences, organisation) == 0;
         Console.WriteLine($"{dossiers} dossiers in one organisation (+{Math.Max(dossiers / 20, 1)} in another), up to {calls} calls or {budget.TotalSeconds:F0} s per query, " +
-                          $"in-process HTTP + PostgreSQL; bulk load {load.Elapsed.TotalSeconds:F1} s; load average {LoadAverage()}");
+                          $"in-process HTTP + PostgreSQL; bulk load {load.Elapsed.TotalSeconds:F1} s; load average {LoadAverage()}; maintained counts = COUNT: {maintainedExact}");
 
         var rare = Convert.ToHexString(System.Security.Cryptography.MD5.HashData("4242"u8)).ToLowerInvariant()[..10];
         var assignee = BoardLoad.Staff[2];
@@ -74,6 +77,22 @@ internal static class BoardBenchmark
         await service.ExecuteAsync("VACUUM ANALYZE dossiers");
         Console.WriteLine($"-- after VACUUM ANALYZE (load average {LoadAverage()})");
         await MeasureAsync(Staff, queries, calls, budget);
+        await BoardPlans.PrintAsync(service, organisation);
+
+        // A busy stretch not compacted yet: 20,000 deltas that cancel out in pairs (the counts stay), the board over
+        // them, then the compaction that folds them.
+        await service.ExecuteAsync(BoardPlans.UncompactedDeltas(organisation, 20_000));
+        Console.WriteLine($"-- with 20,000 count deltas not compacted yet (load average {LoadAverage()})");
+        await MeasureAsync(Staff, queries[..1], calls, budget);
+        await BoardPlans.PrintAsync(service, organisation, countOnly: true);
+        var compaction = Stopwatch.StartNew();
+        await using (var scope = service.Services.CreateAsyncScope())
+        {
+            await BoardCountCompaction.CompactAsync(scope.ServiceProvider.GetRequiredService<DossierDbContext>(), CancellationToken.None);
+        }
+
+        Console.WriteLine($"compaction of those deltas: {compaction.Elapsed.TotalMilliseconds:F0} ms; maintained counts = COUNT: " +
+                          $"{await service.CountAsync(BoardPlans.MaintainedDifferences, organisation) == 0}; load average {LoadAverage()}");
     }
 
     private static async Task MeasureAsync(Func<HttpClient> client, string[] queries, int calls, TimeSpan budget)

@@ -88,6 +88,26 @@ public sealed class WebsitesTests(InboxFactory factory) : IClassFixture<InboxFac
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"CustomerEmail\" = 'ferme@example.fr'"));
     }
 
+    [Fact]
+    public async Task WebsiteDisabledAfterItPosted_ItsNextRequestIsRefusedAtOnce()
+    {
+        // The intake keeps a site it has just seen for a few seconds: disabling it must not wait for that.
+        var website = await CreateAsync(OrganisationA, "Site bientôt fermé", "https://bientot.example");
+        var id = website.GetProperty("id").GetGuid();
+        var siteKey = website.GetProperty("siteKey").GetString();
+        var first = await factory.CreateClient().PostAsJsonAsync("/public/requests",
+            new { siteKey, name = "Anne", email = "avant@example.fr", consent = true });
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+
+        await factory.CreateStaffClient(OrganisationA, StaffClaims.AdminRole)
+            .PutAsJsonAsync($"/api/websites/{id}", new { name = "Site bientôt fermé", allowedOrigins = new[] { "https://bientot.example" }, enabled = false });
+        var second = await factory.CreateClient().PostAsJsonAsync("/public/requests",
+            new { siteKey, name = "Anne", email = "apres@example.fr", consent = true });
+
+        Assert.Equal(HttpStatusCode.Forbidden, second.StatusCode);
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"CustomerEmail\" = 'apres@example.fr'"));
+    }
+
     [Theory]
     [MemberData(nameof(UnauthorisedCalls.Names), MemberType = typeof(UnauthorisedCalls))]
     public async Task ListWebsites_WithoutAValidStaffToken_Returns401(string call)

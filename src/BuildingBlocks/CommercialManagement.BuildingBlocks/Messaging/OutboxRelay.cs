@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Text.Json;
 using CommercialManagement.Contracts;
 using CommercialManagement.Contracts.Notification;
 using MassTransit;
@@ -98,8 +97,20 @@ internal sealed partial class OutboxRelay<TDbContext>(
             return 0;
         }
 
-        var chains = due.Select(Read).GroupBy(row => OrderingKey(row.Payload)).Select(chain => PublishChainAsync(chain.ToList(), cancellationToken));
-        var sent = (await Task.WhenAll(chains)).SelectMany(ids => ids).ToArray();
+        // The oldest row goes first, alone: with the broker down, one row fails and waits (as the old relay did) instead of
+        // a whole batch of publishes each waiting for its timeout.
+        var chains = due.Select(Read).GroupBy(row => OrderingKey(row.Payload)).Select(chain => chain.ToList()).ToList();
+        var probe = await PublishChainAsync(chains[0], cancellationToken, onlyFirst: true);
+        if (probe.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        }
+
+        chains[0].RemoveAt(0);
+        var rest = await Task.WhenAll(chains.Where(chain => chain.Count > 0).Select(chain => PublishChainAsync(chain, cancellationToken)));
+        var sent = probe.Concat(rest.SelectMany(ids => ids)).ToArray();
         if (sent.Length > 0)
         {
             var sentAt = timeProvider.GetUtcNow();
@@ -130,10 +141,10 @@ internal sealed partial class OutboxRelay<TDbContext>(
     };
 
     /// <returns>The ids confirmed by the broker.</returns>
-    private async Task<List<Guid>> PublishChainAsync(IReadOnlyList<DueRow> chain, CancellationToken cancellationToken)
+    private async Task<List<Guid>> PublishChainAsync(IReadOnlyList<DueRow> chain, CancellationToken cancellationToken, bool onlyFirst = false)
     {
         var sent = new List<Guid>(chain.Count);
-        for (var i = 0; i < chain.Count; i++)
+        for (var i = 0; i < (onlyFirst ? 1 : chain.Count); i++)
         {
             var (message, payload, unreadable) = chain[i];
             try
@@ -173,8 +184,9 @@ internal sealed partial class OutboxRelay<TDbContext>(
         {
             return new DueRow(message, message.Deserialize(), null);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or JsonException or NotSupportedException)
+        catch (Exception exception)
         {
+            // Published as a failure below: the row stays pending with its error, and never blocks the others.
             return new DueRow(message, null, exception);
         }
     }

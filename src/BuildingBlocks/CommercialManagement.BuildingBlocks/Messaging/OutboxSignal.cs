@@ -89,9 +89,25 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : DbTransacti
 
     private void RememberNewRows(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(entry => entry.State == EntityState.Added))
+        if (context is null)
         {
-            _withNewRows.AddOrUpdate(context, Pending);
+            return;
+        }
+
+        // An added row is Added from the moment it is added: no need to detect changes twice per save for this.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (tracker.Entries<OutboxMessage>().Any(entry => entry.State == EntityState.Added))
+            {
+                _withNewRows.AddOrUpdate(context, Pending);
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 

@@ -16,6 +16,8 @@ internal static class DossierModule
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<CaseEventConsumers>();
         });
+        builder.Services.AddSingleton<DossierNumbers>();
+        builder.Services.AddHostedService<BoardCountCompaction>();
         builder.Services.AddHostedService<DossierDemoStory>();
         return builder;
     }

@@ -14,13 +14,20 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
 
     public DbSet<DossierPayment> Payments => Set<DossierPayment>();
 
-    /// <summary>The next dossier number of the organisation, in the caller's transaction.</summary>
-    public async Task<long> NextReferenceNumberAsync(Guid organisationId, CancellationToken cancellationToken) =>
-        (await Database.SqlQuery<long>($"""
-            INSERT INTO reference_counters ("OrganisationId", "Last") VALUES ({organisationId}, 1)
-            ON CONFLICT ("OrganisationId") DO UPDATE SET "Last" = reference_counters."Last" + 1
-            RETURNING "Last" AS "Value"
-            """).ToListAsync(cancellationToken)).Single();
+    public DbSet<BoardCountDelta> BoardCountDeltas => Set<BoardCountDelta>();
+
+    /// <summary>Every save records the board's count deltas of the column changes it commits (<see cref="BoardCounts"/>).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BoardCounts.Record(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BoardCounts.Record(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -69,6 +76,15 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             counter.HasKey(c => c.OrganisationId);
         });
 
+        modelBuilder.Entity<BoardCountDelta>(delta =>
+        {
+            delta.ToTable("board_count_deltas");
+            delta.HasKey(d => d.Id);
+            delta.Property(d => d.Id).UseIdentityAlwaysColumn();
+            delta.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
+            delta.HasIndex(d => new { d.OrganisationId, d.Status }).IncludeProperties(d => d.Delta);
+        });
+
         modelBuilder.Entity<DossierPayment>(payment =>
         {
             payment.ToTable("dossier_payments");
@@ -79,7 +95,7 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
     }
 }
 
-/// <summary>The last dossier number given in an organisation; taken with one upsert in the opening transaction.</summary>
+/// <summary>The last dossier number given in an organisation; see <see cref="DossierNumbers"/>.</summary>
 internal sealed class ReferenceCounter : ITenantOwned
 {
     public Guid OrganisationId { get; set; }

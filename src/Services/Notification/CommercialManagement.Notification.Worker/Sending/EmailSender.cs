@@ -20,8 +20,8 @@ internal sealed partial class EmailSender(
     private int _waiting;
 
     /// <summary>
-    /// The first sender polls; the others sleep until it finds mail, so an idle worker asks its database once per poll,
-    /// not once per sender.
+    /// The first sender polls; the others sleep until it finds mail (or, should a wake-up ever be missed, for five polls),
+    /// so an idle worker asks its database about once per poll, not once per sender.
     /// </summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Senders)).Select(sender => SendAsync(lead: sender == 0, stoppingToken)));
@@ -31,10 +31,23 @@ internal sealed partial class EmailSender(
         await using var connection = mailer.Connect();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var sent = false;
             try
             {
-                sent = await SendNextAsync(connection, stoppingToken);
+                if (await SendNextAsync(connection, lead ? WakeTheOthers : null, stoppingToken))
+                {
+                    continue;
+                }
+
+                await connection.CloseAsync(stoppingToken);
+                if (lead)
+                {
+                    await Task.Delay(options.Value.PollInterval, timeProvider, stoppingToken);
+                }
+                else
+                {
+                    Interlocked.Increment(ref _waiting);
+                    await _wake.WaitAsync(options.Value.PollInterval * 5, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -42,31 +55,11 @@ internal sealed partial class EmailSender(
             }
             catch (Exception exception)
             {
+                // Whatever went wrong, this sender goes on after a poll: a sender that stopped would leave mail queued.
                 LogPassFailed(exception);
-            }
-
-            if (sent && lead)
-            {
-                var waiting = Interlocked.Exchange(ref _waiting, 0);
-                if (waiting > 0)
-                {
-                    _wake.Release(waiting);
-                }
-            }
-            else if (!sent)
-            {
                 try
                 {
-                    await connection.CloseAsync(stoppingToken);
-                    if (lead)
-                    {
-                        await Task.Delay(options.Value.PollInterval, timeProvider, stoppingToken);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref _waiting);
-                        await _wake.WaitAsync(stoppingToken);
-                    }
+                    await Task.Delay(options.Value.PollInterval, timeProvider, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -76,8 +69,18 @@ internal sealed partial class EmailSender(
         }
     }
 
+    private void WakeTheOthers()
+    {
+        var waiting = Interlocked.Exchange(ref _waiting, 0);
+        if (waiting > 0)
+        {
+            _wake.Release(waiting);
+        }
+    }
+
+    /// <param name="found">Called once an email is locked, before it is sent (the lead wakes the other senders then).</param>
     /// <returns>Whether an email was due.</returns>
-    internal async Task<bool> SendNextAsync(SmtpConnection connection, CancellationToken cancellationToken)
+    internal async Task<bool> SendNextAsync(SmtpConnection connection, Action? found, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
@@ -99,6 +102,7 @@ internal sealed partial class EmailSender(
             return false;
         }
 
+        found?.Invoke();
         try
         {
             var attachments = await db.Attachments.IgnoreQueryFilters().Where(a => a.EmailId == email.Id).ToListAsync(cancellationToken);

@@ -12,7 +12,7 @@ namespace CommercialManagement.Notification.Worker.Sending;
 internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOptions> options)
 {
     /// <summary>A connection that one sender keeps open between emails; it reconnects after a failure.</summary>
-    public SmtpConnection Connect() => new(Server(), options.Value.SmtpTimeout);
+    public SmtpConnection Connect() => new(Server, options.Value.SmtpTimeout);
 
     public MimeMessage Build(EmailMessage email, IReadOnlyList<EmailAttachment> attachments)
     {
@@ -41,28 +41,38 @@ internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOpt
 }
 
 /// <summary>
-/// One SMTP session reused for many emails (a connection, a greeting and an authentication per email made the sender
-/// crawl at ~10 emails/s); any failure drops it, so the next email starts a clean session.
+/// One SMTP session reused for many emails (a connection, a greeting and an authentication per email held the sender to
+/// ~10 emails/s), renewed every <see cref="MessagesPerSession"/> emails. Any failure drops it; a failure on a session
+/// that had already carried mail is tried once more on a fresh one, since the server may have closed it meanwhile (an
+/// idle timeout, a per-session limit): only what fails on a fresh session counts as the email's failure.
 /// </summary>
-internal sealed class SmtpConnection(Uri server, TimeSpan timeout) : IAsyncDisposable
+internal sealed class SmtpConnection(Func<Uri> server, TimeSpan timeout) : IAsyncDisposable
 {
+    public const int MessagesPerSession = 100;
+
     private SmtpClient? _client;
+    private int _sent;
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        if (_sent >= MessagesPerSession)
+        {
+            await CloseAsync(cancellationToken);
+        }
+
+        var reused = _client is { IsConnected: true };
         try
         {
-            var client = await ConnectedAsync(cancellationToken);
-            await client.SendAsync(message, cancellationToken);
+            await SendOnSessionAsync(message, cancellationToken);
         }
-        catch
+        catch (Exception) when (reused && !cancellationToken.IsCancellationRequested)
         {
             Drop();
-            throw;
+            await SendOnSessionAsync(message, cancellationToken);
         }
     }
 
-    /// <summary>Says goodbye to the server, if connected: a sender with nothing to send holds no connection.</summary>
+    /// <summary>Says goodbye to the server, if connected: a sender with nothing to send holds no connection. Never throws.</summary>
     public async Task CloseAsync(CancellationToken cancellationToken)
     {
         if (_client is { IsConnected: true } client)
@@ -71,9 +81,9 @@ internal sealed class SmtpConnection(Uri server, TimeSpan timeout) : IAsyncDispo
             {
                 await client.DisconnectAsync(quit: true, cancellationToken);
             }
-            catch (Exception exception) when (exception is IOException or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
+            catch (Exception)
             {
-                // The server went first: nothing to close.
+                // Best effort: the server may have gone first; the client is dropped either way.
             }
         }
 
@@ -81,6 +91,21 @@ internal sealed class SmtpConnection(Uri server, TimeSpan timeout) : IAsyncDispo
     }
 
     public async ValueTask DisposeAsync() => await CloseAsync(CancellationToken.None);
+
+    private async Task SendOnSessionAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = await ConnectedAsync(cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+            _sent++;
+        }
+        catch
+        {
+            Drop();
+            throw;
+        }
+    }
 
     private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
     {
@@ -90,13 +115,14 @@ internal sealed class SmtpConnection(Uri server, TimeSpan timeout) : IAsyncDispo
         }
 
         Drop();
+        var address = server();
         var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
         _client = client;
-        var security = server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None;
-        await client.ConnectAsync(server.Host, server.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(server.UserInfo))
+        var security = address.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None;
+        await client.ConnectAsync(address.Host, address.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(address.UserInfo))
         {
-            var credentials = server.UserInfo.Split(':', 2);
+            var credentials = address.UserInfo.Split(':', 2);
             await client.AuthenticateAsync(Uri.UnescapeDataString(credentials[0]), credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "", cancellationToken);
         }
 
@@ -107,6 +133,7 @@ internal sealed class SmtpConnection(Uri server, TimeSpan timeout) : IAsyncDispo
     {
         _client?.Dispose();
         _client = null;
+        _sent = 0;
     }
 }
 

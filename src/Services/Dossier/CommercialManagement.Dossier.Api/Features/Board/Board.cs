@@ -18,7 +18,11 @@ internal sealed record BoardColumn(DossierStatus Status, string Label, int Count
 internal sealed record BoardView(IReadOnlyList<BoardColumn> Columns);
 
 /// <summary>The filters of the board and of its CSV export.</summary>
-internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? ArrivalFrom, DateOnly? ArrivalTo, bool? Unread);
+internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? ArrivalFrom, DateOnly? ArrivalTo, bool? Unread)
+{
+    /// <summary>No filter that <c>Filtered</c> would apply: the whole board.</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Search) && string.IsNullOrEmpty(Assignee) && ArrivalFrom is null && ArrivalTo is null && Unread != true;
+}
 
 /// <summary>
 /// « Dossiers »: the seven columns with their counts and a page of cards each (or one column's page), filtered in
@@ -49,25 +53,47 @@ internal static class BoardEndpoints
 
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var number = Math.Max(page ?? 1, 1);
-        // One grouped count for the columns shown: one column's page counts that column only, not all 100,000 cards.
+        // Unfiltered, the counts are the maintained ones (a few rows per column); filtered, one grouped count for the
+        // columns shown: one column's page counts that column only.
         var counted = column is { } shown ? query.Where(d => d.Status == shown) : query;
-        var counts = await counted.GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        var counts = filter.IsEmpty
+            ? await BoardCounts.ReadAsync(db, column, cancellationToken)
+            : await counted.GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
         var skip = (number - 1) * size;
         var fewMatches = !string.IsNullOrWhiteSpace(filter.Search) && counts.Values.Sum() <= FewMatches
             ? await FewMatchesPagesAsync(db, counted, skip, size, cancellationToken)
             : null;
-        var columns = new List<BoardColumn>();
-        foreach (var status in column is { } one ? [one] : DossierWorkflow.Columns)
+        IReadOnlyList<DossierStatus> shownColumns = column is { } one ? [one] : DossierWorkflow.Columns;
+        // A column whose count is not past the page's start (empty, or past its last page) gets no pass over its rows.
+        var pages = fewMatches ?? await PagesAsync(query, [.. shownColumns.Where(s => counts.GetValueOrDefault(s) > skip)], skip, size, cancellationToken);
+        var columns = shownColumns
+            .Select(status => new BoardColumn(status, DossierWorkflow.Label(status), counts.GetValueOrDefault(status), number, size, pages.GetValueOrDefault(status) ?? []))
+            .ToList();
+        return TypedResults.Ok(new BoardView(columns));
+    }
+
+    /// <summary>
+    /// The columns' pages in one round trip: a UNION ALL of one ORDER BY ... LIMIT per column, each walking its column's
+    /// paging index, sorted again outside (a few hundred cards at most) so each column keeps the database's order.
+    /// </summary>
+    private static async Task<Dictionary<DossierStatus, List<BoardCard>>> PagesAsync(
+        IQueryable<Domain.Dossier> query, IReadOnlyList<DossierStatus> columns, int skip, int size, CancellationToken cancellationToken)
+    {
+        IQueryable<Domain.Dossier>? pages = null;
+        foreach (var status in columns)
         {
-            var count = counts.GetValueOrDefault(status);
-            var cards = fewMatches?.GetValueOrDefault(status) ?? (count <= skip
-                ? [] // nothing to show (an empty column, or past its last page): no pass over its rows
-                : await Cards(query.Where(d => d.Status == status)).Skip(skip).Take(size).ToListAsync(cancellationToken));
-            columns.Add(new BoardColumn(status, DossierWorkflow.Label(status), count, number, size, cards));
+            var page = Newest(query.Where(d => d.Status == status)).Skip(skip).Take(size);
+            pages = pages is null ? page : pages.Concat(page);
         }
 
-        return TypedResults.Ok(new BoardView(columns));
+        if (pages is null)
+        {
+            return [];
+        }
+
+        var cards = await Project(pages.OrderBy(d => d.Status).ThenByDescending(d => d.StatusChangedAt).ThenByDescending(d => d.Id)).ToListAsync(cancellationToken);
+        return cards.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.ToList());
     }
 
     /// <summary>
@@ -162,8 +188,12 @@ internal static class BoardEndpoints
         return query;
     }
 
-    private static IQueryable<BoardCard> Cards(IQueryable<Domain.Dossier> query) => query
-        .OrderByDescending(d => d.StatusChangedAt).ThenByDescending(d => d.Id)
+    private static IQueryable<BoardCard> Cards(IQueryable<Domain.Dossier> query) => Project(Newest(query));
+
+    private static IOrderedQueryable<Domain.Dossier> Newest(IQueryable<Domain.Dossier> query) =>
+        query.OrderByDescending(d => d.StatusChangedAt).ThenByDescending(d => d.Id);
+
+    private static IQueryable<BoardCard> Project(IQueryable<Domain.Dossier> query) => query
         .Select(d => new BoardCard(
             d.Id, d.Reference, d.Status, d.CustomerName, d.CustomerEmail, d.CustomerPhone, d.Arrival, d.Departure, d.Adults, d.ChildrenAges.Count,
             d.AcceptedTotalCents ?? d.QuoteTotalCents, d.PaidCents, d.AssigneeId, d.AssigneeName, d.StatusChangedAt, d.HasUnreadMessages));

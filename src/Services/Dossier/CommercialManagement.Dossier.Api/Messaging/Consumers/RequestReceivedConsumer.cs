@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Dossier.Api.Messaging.Consumers;
 
-/// <summary>Opens the case at the request stage. The inbox filter makes a redelivery a no-op.</summary>
-internal sealed class RequestReceivedConsumer(DossierDbContext db) : IConsumer<RequestReceived>
+/// <summary>
+/// Opens the case at the request stage. The inbox filter makes a redelivery a no-op; the number is taken outside
+/// the filter's transaction (<see cref="DossierNumbers"/>), so a retry after a failure skips one.
+/// </summary>
+internal sealed class RequestReceivedConsumer(DossierDbContext db, DossierNumbers numbers) : IConsumer<RequestReceived>
 {
     public async Task Consume(ConsumeContext<RequestReceived> context)
     {
@@ -16,7 +19,7 @@ internal sealed class RequestReceivedConsumer(DossierDbContext db) : IConsumer<R
             return;
         }
 
-        var dossier = Domain.Dossier.OpenFrom(request, await db.NextReferenceNumberAsync(request.OrganisationId, context.CancellationToken));
+        var dossier = Domain.Dossier.OpenFrom(request, await numbers.NextAsync(request.OrganisationId, context.CancellationToken));
         db.Dossiers.Add(dossier);
         db.History.Add(Domain.DossierHistoryEntry.For(
             dossier, request.OccurredAt, request.Channel == RequestChannel.Phone ? "Équipe" : "Client",

@@ -281,6 +281,34 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.ToTable("dossier_payments", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.Dossier.Api.Persistence.BoardCountDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "Status"), new[] { "Delta" });
+
+                    b.ToTable("board_count_deltas", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Dossier.Api.Persistence.ReferenceCounter", b =>
                 {
                     b.Property<Guid>("OrganisationId")

@@ -46,6 +46,7 @@ internal static class IntakeProtection
         });
 
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<PostingSites>();
         builder.Services.AddCors();
         builder.Services.AddSingleton<ICorsPolicyProvider, IntakeCorsPolicyProvider>();
 

@@ -5,6 +5,9 @@ using CommercialManagement.Inbox.Api.Domain;
 using CommercialManagement.Inbox.Api.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace CommercialManagement.Inbox.Api.Features.SubmitRequest;
 
@@ -35,7 +38,7 @@ internal static class SubmitRequestEndpoint
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static async Task<Results<Accepted<SubmitRequestResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        HttpRequest httpRequest, InboxDbContext db, TenantContext tenant, TimeProvider timeProvider, CancellationToken cancellationToken)
+        HttpRequest httpRequest, InboxDbContext db, TenantContext tenant, PostingSites sites, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var (body, refusal) = await ReadAsync(httpRequest, cancellationToken);
         if (refusal is not null)
@@ -56,9 +59,7 @@ internal static class SubmitRequestEndpoint
             return TypedResults.ValidationProblem(errors, title: "La demande contient des erreurs.");
         }
 
-        // Anonymous: the site key names the organisation, so this one lookup crosses organisations.
-        var website = await db.Websites.IgnoreQueryFilters()
-            .SingleOrDefaultAsync(w => w.SiteKey == body.SiteKey && w.Enabled, cancellationToken);
+        var website = await sites.FindEnabledAsync(body.SiteKey!, db, cancellationToken);
         if (website is null)
         {
             return TypedResults.Problem(
@@ -81,15 +82,7 @@ internal static class SubmitRequestEndpoint
         var message = string.IsNullOrWhiteSpace(body.Message) ? null : body.Message.Trim();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Two identical submissions at once (a double click) wait for each other here, then find the first.
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({website.Id + "|" + customer.Email.ToLowerInvariant() + "|" + message}, 0))",
-            cancellationToken);
-        var since = now - DuplicateWindow;
-        var duplicate = await db.Requests
-            .Where(r => r.WebsiteId == website.Id && r.CustomerEmail == customer.Email && r.Message == message && r.ReceivedAt >= since)
-            .Select(r => (Guid?)r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var duplicate = await FindDuplicateAsync(db, website, customer.Email, message, now - DuplicateWindow, cancellationToken);
         if (duplicate is { } existing)
         {
             return TypedResults.Accepted((string?)null, new SubmitRequestResponse(existing));
@@ -109,6 +102,41 @@ internal static class SubmitRequestEndpoint
         await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Accepted((string?)null, new SubmitRequestResponse(request.Id));
+    }
+
+    /// <summary>
+    /// Two identical submissions at once (a double click) wait for each other on an advisory lock, then the second finds
+    /// the first. The lock and the search go in one round trip: two statements, each with its own snapshot (READ
+    /// COMMITTED), so the search sees what was committed while the lock was awaited.
+    /// </summary>
+    private static async Task<Guid?> FindDuplicateAsync(
+        InboxDbContext db, Website website, string email, string? message, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // Inside the caller's transaction, or the advisory lock would end with this batch.
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The duplicate search must run inside the submission's transaction.");
+        await using var batch = new NpgsqlBatch(connection) { Transaction = (NpgsqlTransaction)transaction };
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+        {
+            Parameters = { new() { Value = $"{website.Id}|{email.ToLowerInvariant()}|{message}" } },
+        });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            """
+            SELECT "Id" FROM requests
+            WHERE "OrganisationId" = $1 AND "WebsiteId" = $2 AND "CustomerEmail" = $3 AND "Message" IS NOT DISTINCT FROM $4 AND "ReceivedAt" >= $5
+            LIMIT 1
+            """)
+        {
+            Parameters =
+            {
+                new() { Value = website.OrganisationId }, new() { Value = website.Id }, new() { Value = email },
+                new() { Value = (object?)message ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }, new() { Value = since },
+            },
+        });
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetGuid(0) : null;
     }
 
     /// <summary>Reads at most 64 KB: a larger body is refused before it is parsed.</summary>

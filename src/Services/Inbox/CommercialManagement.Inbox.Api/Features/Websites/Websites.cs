@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Inbox.Api.Domain;
+using CommercialManagement.Inbox.Api.Features.SubmitRequest;
 using CommercialManagement.Inbox.Api.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ internal static class WebsitesEndpoints
     }
 
     public static async Task<Results<Ok<WebsiteResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, WebsiteBody body, InboxDbContext db, CancellationToken cancellationToken)
+        Guid id, WebsiteBody body, InboxDbContext db, PostingSites sites, CancellationToken cancellationToken)
     {
         var errors = Validate(body);
         if (errors.Count > 0)
@@ -70,7 +71,9 @@ internal static class WebsitesEndpoints
             website.Enable();
         }
 
+        sites.Forget(website.SiteKey);
         await db.SaveChangesAsync(cancellationToken);
+        sites.Forget(website.SiteKey);
         return TypedResults.Ok(WebsiteResponse.From(website));
     }
 

@@ -21,8 +21,8 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                 nullable: false,
                 defaultValue: 0);
 
-            // Acknowledgements already queued are bulk too (see EmailMessage.Priority).
-            migrationBuilder.Sql("UPDATE emails SET \"Priority\" = 1 WHERE \"Kind\" = 'RequestAcknowledgement'");
+            // Acknowledgements still queued are bulk too (see EmailMessage.Priority); the order of the others no longer matters.
+            migrationBuilder.Sql("UPDATE emails SET \"Priority\" = 1 WHERE \"Kind\" = 'RequestAcknowledgement' AND \"Status\" = 'Queued'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_emails_Priority_NextAttemptAt_Id",
