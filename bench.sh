@@ -33,7 +33,9 @@ mkdir -p "$work"
 figures="$work/figures.jsonl"
 : >"$figures"
 data="$root/.data-bench"
-bench_log "run $stamp: output in $work"
+run_commit=$(git -C "$root" rev-parse --short HEAD)
+[ -z "$(git -C "$root" status --porcelain --untracked-files=no)" ] || run_commit="$run_commit (with local changes)"
+bench_log "run $stamp of $run_commit: output in $work"
 
 # --- Build once (Release); everything after runs --no-build.
 bench_log "building Release"
@@ -55,7 +57,7 @@ trap 'exit 130' INT TERM
 # --- P6: first start (fresh data folder: databases created, migrations, demo data), then the second start timed.
 bench_start_system "$data" "$work/apphost-1.log"
 first=$(bench_wait_healthy 600) || { echo "the system did not become healthy in 600 s (see $work/apphost-1.log)" >&2; exit 1; }
-bench_figure P6 "first start (fresh data folder), ./run.sh --no-build to every resource healthy" "$first" s "info" "" ""
+bench_figure P6 "first start (fresh data folder), ./run.sh --no-build to every resource healthy" "$first" s "info" "" "$(bench_load)"
 bench_log "first start: healthy after $first s; letting the demo story settle 30 s, then stopping"
 sleep 30
 bench_stop_system

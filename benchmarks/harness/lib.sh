@@ -238,7 +238,7 @@ bench_report() {
   local cores memory commit
   cores=$(nproc)
   memory=$(awk '/^MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo)
-  commit=$(git -C "$root" rev-parse --short HEAD)
+  commit=${run_commit:-$(git -C "$root" rev-parse --short HEAD)}
   jq -s --arg date "$stamp" --arg cores "$cores" --arg memory "$memory" --arg commit "$commit" \
     '{date: $date, commit: $commit, machine: {cores: ($cores|tonumber), memory: $memory}, figures: .}' "$figures" >"$out/$stamp.json"
   {
