@@ -207,9 +207,9 @@ bench_p4() {
   load=$(bench_load)
   bench_p4_figures "$work/p4-dossier.log" "/api/dossiers/board" "board (7 columns: counts and first page) at 100,000 dossiers, p95" 50 "$load"
   bench_p4_search "$work/p4-dossier.log" "/api/dossiers/board?search=" "board search, slowest p95 of the searches" "$load"
-  bench_log "P4: Inbox requests list benchmark (${BENCH_P4_INBOX_ARGS:-100000 20})"
+  bench_log "P4: Inbox requests list benchmark (${BENCH_P4_INBOX_ARGS:-100000 20 1000000})"
   # shellcheck disable=SC2086
-  timeout 420 benchmarks/CommercialManagement.Inbox.Benchmarks/bin/Release/net10.0/CommercialManagement.Inbox.Benchmarks ${BENCH_P4_INBOX_ARGS:-100000 20} >"$work/p4-inbox.log" 2>&1
+  timeout 900 benchmarks/CommercialManagement.Inbox.Benchmarks/bin/Release/net10.0/CommercialManagement.Inbox.Benchmarks ${BENCH_P4_INBOX_ARGS:-100000 20 1000000} >"$work/p4-inbox.log" 2>&1
   load=$(bench_load)
   bench_p4_figures "$work/p4-inbox.log" "/api/requests?page=1&pageSize=25" "requests list, first page, p95 [$(grep -m1 -o '^[0-9]* requests[^,]*' "$work/p4-inbox.log")]" 50 "$load"
   bench_p4_search "$work/p4-inbox.log" "/api/requests?search=" "requests list search, slowest p95 of the searches" "$load"
