@@ -9,7 +9,7 @@ namespace CommercialManagement.Inbox.Api.Features.Requests;
 /// the phone (served by the trigram index <c>ix_requests_search</c>). With 1 or 2 characters, a word of the name,
 /// email or phone that starts with them: « Lé » finds Léa Martin and Paul Lévêque, not Cléa; « 06 » a number that
 /// starts with 06. Anywhere would match a large share of the requests with nothing to tell them apart, and no trigram
-/// exists to find them: each search read every request of the organisation (~100-200 ms at 80,000).
+/// exists to find them: each such search read the whole table, three ILIKEs a row (docs/benchmarks.md).
 /// Both ignore case and respect accents.
 /// </summary>
 internal static class RequestSearch
