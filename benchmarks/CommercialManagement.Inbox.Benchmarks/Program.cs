@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommercialManagement.ServiceDefaults;
@@ -9,16 +10,18 @@ using Xunit;
 namespace CommercialManagement.Inbox.Benchmarks;
 
 /// <summary>
-/// « Demandes » with tens of thousands of requests: the Inbox service in process on a real PostgreSQL, the list
-/// called through HTTP as the back office calls it. Prints p50/p95 per kind of query.
-/// Run: dotnet run -c Release --project benchmarks/CommercialManagement.Inbox.Benchmarks -- [requests=50000] [calls=200]
+/// « Demandes » at scale: the Inbox service in process on a real PostgreSQL, with requests spread over organisations
+/// and their conversations (<see cref="InboxLoad"/>), the list called through HTTP as the back office calls it.
+/// Prints p50/p95 per kind of query, and the machine's load average around each series.
+/// Run: dotnet run -c Release --project benchmarks/CommercialManagement.Inbox.Benchmarks -- [requests=100000] [calls=200] [messages=1000000]
 /// </summary>
 internal static class ListBenchmark
 {
     public static async Task Main(string[] args)
     {
-        var requests = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 50_000;
-        var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+        var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+        var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+        var messages = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
         var organisation = Guid.NewGuid();
         // Outside a test project, WebApplicationFactory needs to be told where the service's content root is.
         Environment.SetEnvironmentVariable(
@@ -30,28 +33,26 @@ internal static class ListBenchmark
         // Staff tokens live two minutes and a slow query's 200 calls can take longer: a fresh client (and token) per call.
         HttpClient Staff() => inbox.CreateStaffClient(organisation);
         Staff().Dispose(); // starts the service, which migrates its database
+        Console.WriteLine($"load average {LoadAverage()} before the bulk load");
         var load = Stopwatch.StartNew();
+        int mine;
         await using (var connection = new NpgsqlConnection(inbox.ConnectionString))
         {
             await connection.OpenAsync();
-            // Each row updates the trigram index as it goes in (no pending list): longer than the default 30 s on 2 cores.
-            await using var bulk = new NpgsqlCommand($$"""
-            INSERT INTO requests ("Id", "OrganisationId", "Channel", "CustomerName", "CustomerEmail", "CustomerPhone", "Adults", "ChildrenAges",
-                                  "Consent", "Language", "ReceivedAt", "Unread", "AssigneeId", "CustomerSpaceToken")
-            SELECT gen_random_uuid(), '{{organisation}}', 0,
-            (ARRAY['Camille','Lucas','Emma','Hugo','Léa','Louis','Chloé','Jules','Manon','Arthur'])[1 + i % 10] || ' ' || 'Nom' || md5(i::text),
-            lower((ARRAY['camille','lucas','emma','hugo','lea','louis','chloe','jules','manon','arthur'])[1 + i % 10]) || '.' || substr(md5(i::text), 1, 8) || '@example.fr',
-            '06 ' || lpad(i::text, 8, '0'), 2, '{}',
-                   true, 'fr', now() - (i || ' minutes')::interval, i % 7 = 0, CASE WHEN i % 3 = 0 THEN NULL ELSE gen_random_uuid() END,
-                   replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
-            FROM generate_series(1, {{requests}}) AS i;
-            """, connection) { CommandTimeout = 600 };
-            await bulk.ExecuteNonQueryAsync();
+            mine = await InboxLoad.InsertRequestsAsync(connection, organisation, requests);
+            Console.WriteLine($"{requests} requests ({mine} in the measured organisation) in {load.Elapsed.TotalSeconds:F1} s");
+            load.Restart();
+            if (messages > 0)
+            {
+                await InboxLoad.InsertMessagesAsync(connection, Math.Max(1, messages / requests));
+            }
         }
 
-        Console.WriteLine($"{requests} requests in one organisation, {calls} calls per query, in-process HTTP + PostgreSQL; bulk load {load.Elapsed.TotalSeconds:F1} s");
+        var loaded = await inbox.CountAsync("SELECT count(*) FROM messages");
+        Console.WriteLine($"{loaded} messages in {load.Elapsed.TotalSeconds:F1} s; {calls} calls per query, in-process HTTP + PostgreSQL");
 
         var md5 = Convert.ToHexString(System.Security.Cryptography.MD5.HashData("4242"u8)).ToLowerInvariant();
+        var oldest = (mine / 1000 - 1).ToString("D2", CultureInfo.InvariantCulture);
         string[] queries =
         [
             "/api/requests?page=1&pageSize=25",
@@ -62,18 +63,21 @@ internal static class ListBenchmark
             $"/api/requests?search=EMMA.{md5[..8].ToUpperInvariant()}%40&page=1&pageSize=25",
             "/api/requests?search=emma.&page=1&pageSize=25",
             "/api/requests?search=06%2000012&page=1&pageSize=25",
-            "/api/requests?search=06%2000049&page=1&pageSize=25",
+            $"/api/requests?search=06%20000{oldest}&page=1&pageSize=25",
             "/api/requests?search=L%C3%A9&page=1&pageSize=25",
             "/api/requests?search=zq&page=1&pageSize=25",
+            "/api/requests?search=no&page=1&pageSize=25",
+            "/api/requests?search=e&page=1&pageSize=25",
         ];
 
         // First as right after a bulk load (autovacuum held off, so the run does not depend on when it wakes up),
         // then as autovacuum leaves the table: vacuumed and analysed.
-        await inbox.ExecuteAsync("ALTER TABLE requests SET (autovacuum_enabled = off); ANALYZE requests;");
+        await ExecuteAsync(inbox.ConnectionString, "ALTER TABLE requests SET (autovacuum_enabled = off); ALTER TABLE messages SET (autovacuum_enabled = off); ANALYZE requests; ANALYZE messages;");
         Console.WriteLine("-- after the bulk load and ANALYZE, before any VACUUM");
         await MeasureAsync(Staff, queries, calls);
-        await inbox.ExecuteAsync("ALTER TABLE requests RESET (autovacuum_enabled)");
-        await inbox.ExecuteAsync("VACUUM ANALYZE requests");
+        await ExecuteAsync(inbox.ConnectionString, "ALTER TABLE requests RESET (autovacuum_enabled); ALTER TABLE messages RESET (autovacuum_enabled);");
+        await ExecuteAsync(inbox.ConnectionString, "VACUUM ANALYZE requests");
+        await ExecuteAsync(inbox.ConnectionString, "VACUUM ANALYZE messages");
         Console.WriteLine("-- after VACUUM ANALYZE");
         await MeasureAsync(Staff, queries, calls);
 
@@ -94,8 +98,20 @@ internal static class ListBenchmark
         Console.WriteLine($"{"POST /api/requests (phone request)",-58} p50 {writes[writes.Count / 2],7:F1} ms   p95 {writes[(int)(writes.Count * 0.95)],7:F1} ms");
     }
 
+    /// <summary>VACUUM and ANALYZE of a million messages take longer than the default 30 s on a busy machine.</summary>
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 1200 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string LoadAverage() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
+
     private static async Task MeasureAsync(Func<HttpClient> client, string[] queries, int calls)
     {
+        Console.WriteLine($"load average {LoadAverage()} (1, 5, 15 min) at the start");
         foreach (var query in queries)
         {
             var total = 0;
@@ -119,5 +135,7 @@ internal static class ListBenchmark
             timings.Sort();
             Console.WriteLine($"{query,-58} p50 {timings[timings.Count / 2],7:F1} ms   p95 {timings[(int)(timings.Count * 0.95)],7:F1} ms   total {total,6}");
         }
+
+        Console.WriteLine($"load average {LoadAverage()} at the end");
     }
 }

@@ -103,6 +103,34 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
     }
 
     [Fact]
+    public async Task Search_OneOrTwoCharacters_FindsWordsThatStartWithThem_ThreeOrMoreFindTextAnywhere()
+    {
+        var staff = factory.CreateStaffClient(Guid.NewGuid());
+        var lea = await PhoneRequestAsync(staff, "Léa Martin", "lea.martin@example.fr", "06 11 22 44 55");
+        var cléa = await PhoneRequestAsync(staff, "Cléa Dubois", "cdubois@example.fr");
+        var leveque = await PhoneRequestAsync(staff, "Jean-Paul Lévêque", "jp@chalets.fr", "+33 4 79 00 00 01");
+        var hugo = await PhoneRequestAsync(staff, "Hugo Roux", "h.roux@example.fr", "0479000002");
+
+        async Task<List<Guid>> SearchAsync(string search) => Ids(await ListAsync(staff, "?search=" + Uri.EscapeDataString(search))).ToList();
+
+        Assert.Equal([leveque, lea], await SearchAsync("Lé"));
+        Assert.Equal([leveque, lea], await SearchAsync(" LÉ "));
+        Assert.Equal([cléa, lea], await SearchAsync("léa"));
+        Assert.Equal([lea], await SearchAsync("m"));
+        Assert.Equal([leveque], await SearchAsync("pa"));
+        Assert.Equal([hugo], await SearchAsync("ro"));
+        Assert.Equal([hugo, cléa, lea], await SearchAsync("ex"));
+        Assert.Equal([lea], await SearchAsync("06"));
+        Assert.Equal([leveque], await SearchAsync("+3"));
+        Assert.Equal([leveque], await SearchAsync("79 00"));
+        Assert.Equal([hugo], await SearchAsync("790"));
+        Assert.Equal([lea], await SearchAsync("le"));
+        Assert.Empty(await SearchAsync("ub"));
+        Assert.Empty(await SearchAsync("@"));
+        Assert.Equal(2, (await ListAsync(staff, "?search=l%C3%A9")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Search_PagesNewestFirst_AndAPagePastTheLastIsEmptyWithTheTotal()
     {
         var staff = factory.CreateStaffClient(Guid.NewGuid());

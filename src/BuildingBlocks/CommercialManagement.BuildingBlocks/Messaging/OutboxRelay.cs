@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using CommercialManagement.Contracts;
 using CommercialManagement.Contracts.Notification;
 using MassTransit;
@@ -99,7 +100,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
 
         // The oldest row goes first, alone: with the broker down, one row fails and waits (as the old relay did) instead of
         // a whole batch of publishes each waiting for its timeout.
-        var chains = due.Select(Read).GroupBy(row => OrderingKey(row.Payload)).Select(chain => chain.ToList()).ToList();
+        var chains = due.Select(Read).GroupBy(row => row.Key).Select(chain => chain.ToList()).ToList();
         var probe = await PublishChainAsync(chains[0], cancellationToken, onlyFirst: true);
         if (probe.Count == 0)
         {
@@ -146,7 +147,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
         var sent = new List<Guid>(chain.Count);
         for (var i = 0; i < (onlyFirst ? 1 : chain.Count); i++)
         {
-            var (message, payload, unreadable) = chain[i];
+            var (message, payload, unreadable, _) = chain[i];
             try
             {
                 await PublishAsync(message, payload ?? throw unreadable!, cancellationToken);
@@ -182,13 +183,37 @@ internal sealed partial class OutboxRelay<TDbContext>(
     {
         try
         {
-            return new DueRow(message, message.Deserialize(), null);
+            var payload = message.Deserialize();
+            return new DueRow(message, payload, null, OrderingKey(payload));
         }
         catch (Exception exception)
         {
-            // Published as a failure below: the row stays pending with its error, and never blocks the others.
-            return new DueRow(message, null, exception);
+            // Published as a failure below: the row stays pending with its error and holds back its own case only, so
+            // its case is read from the raw payload.
+            return new DueRow(message, null, exception, RawOrderingKey(message.Payload));
         }
+    }
+
+    private static Guid RawOrderingKey(string payload)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(payload);
+            foreach (var name in (string[])["requestId", "caseId", "organisationId"])
+            {
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var value)
+                    && value.ValueKind == JsonValueKind.String && value.TryGetGuid(out var key))
+                {
+                    return key;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not even JSON: a chain of its own.
+        }
+
+        return Guid.Empty;
     }
 
     private async Task PublishAsync(OutboxMessage message, object payload, CancellationToken cancellationToken)
@@ -229,5 +254,5 @@ internal sealed partial class OutboxRelay<TDbContext>(
     private partial void LogCleaned(int count);
 
     /// <summary>A due row with its event, or why its payload could not be read.</summary>
-    private sealed record DueRow(OutboxMessage Message, object? Payload, Exception? Unreadable);
+    private sealed record DueRow(OutboxMessage Message, object? Payload, Exception? Unreadable, Guid Key);
 }

@@ -1,7 +1,9 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Inbox.Api.Domain;
+using CommercialManagement.Inbox.Api.Features.Requests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CommercialManagement.Inbox.Api.Persistence;
 
@@ -41,6 +43,16 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             request.HasIndex(r => new { r.OrganisationId, r.Unread, r.ReceivedAt });
             request.HasIndex(r => new { r.OrganisationId, r.AssigneeId, r.ReceivedAt });
             request.HasIndex(r => new { r.WebsiteId, r.CustomerEmail, r.ReceivedAt });
+
+            // Short searches (RequestSearch): computed by PostgreSQL from the customer's name, email and phone, so that
+            // no writer has to keep it; never written, read back or updated by EF (the intake's INSERT is unchanged).
+            var prefixes = request.Property<List<string>>(RequestSearch.PrefixesColumn)
+                .HasComputedColumnSql("""request_search_prefixes("CustomerName", "CustomerEmail", "CustomerPhone")""", stored: true)
+                .ValueGeneratedNever();
+            prefixes.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+            prefixes.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+            request.HasIndex(RequestSearch.PrefixesColumn).HasDatabaseName("ix_requests_search_prefixes")
+                .HasMethod("gin").HasStorageParameter("fastupdate", false);
         });
 
         modelBuilder.Entity<ConversationMessage>(message =>

@@ -62,12 +62,7 @@ internal static class RequestsEndpoints
 
         if (!string.IsNullOrWhiteSpace(search))
         {
-            // A substring, case-insensitive and accent-sensitive; %, _ and \ typed by staff are literals. The escape
-            // character must be named: without it Npgsql writes ESCAPE '' and the backslashes would match themselves.
-            // The trigram index ix_requests_search serves the three ILIKEs (a BitmapOr) from 3 characters on.
-            var pattern = SubstringSearch.Pattern(search);
-            query = query.Where(r => EF.Functions.ILike(r.CustomerName, pattern, SubstringSearch.Escape) || EF.Functions.ILike(r.CustomerEmail, pattern, SubstringSearch.Escape)
-                || (r.CustomerPhone != null && EF.Functions.ILike(r.CustomerPhone, pattern, SubstringSearch.Escape)));
+            query = query.Matching(search);
         }
 
         var total = await query.CountAsync(cancellationToken);

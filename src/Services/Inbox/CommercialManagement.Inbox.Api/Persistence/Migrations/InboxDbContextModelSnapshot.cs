@@ -210,6 +210,10 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.PrimitiveCollection<List<string>>("SearchPrefixes")
+                        .HasColumnType("text[]")
+                        .HasComputedColumnSql("request_search_prefixes(\"CustomerName\", \"CustomerEmail\", \"CustomerPhone\")", true);
+
                     b.Property<DateTimeOffset?>("StayChangedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -223,6 +227,12 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
 
                     b.HasIndex("CustomerSpaceToken")
                         .IsUnique();
+
+                    b.HasIndex("SearchPrefixes")
+                        .HasDatabaseName("ix_requests_search_prefixes")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchPrefixes"), "gin");
 
                     b.HasIndex("OrganisationId", "ReceivedAt");
 
