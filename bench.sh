@@ -2,7 +2,7 @@
 # The benchmark harness (issue 12): builds Release, starts the whole system through ./run.sh with real PostgreSQL and
 # RabbitMQ in benchmark mode (--Bench:Enabled=true lifts the intake's per-address limit), starts the raw anchors in the
 # same run, runs the scenarios P1-P8 and writes one table: TestResults/bench/<UTC time>.md and .json.
-# Not part of ./test.sh nor of CI. Takes ~25 minutes on 2 cores after the build (~15 more with --with-p4).
+# Not part of ./test.sh nor of CI. Takes ~20 minutes on 2 cores after the build (~15 more with --with-p4).
 #   ./bench.sh [--with-p4] [--keep-data]
 #   --with-p4    also runs the in-process board/list benchmarks (P4: 100,000 dossiers; 100,000 requests and
 #                1,000,000 messages), once the system is stopped
