@@ -34,29 +34,30 @@ public sealed class EmailSendingTests
         factory.StartSmtp();
         _ = factory.Services;
 
-        // 300 acknowledgements queued, then a staff reply queued a second later, all visible at once.
+        // 1,000 acknowledgements queued, then a staff reply queued after them, all visible at once.
         await factory.ExecuteAsync($$"""
             INSERT INTO emails ("Id", "OrganisationId", "SourceMessageId", "Kind", "CaseId", "To", "FromName", "Subject", "HtmlBody", "TextBody",
                                 "Status", "Attempts", "QueuedAt", "NextAttemptAt", "Priority")
             SELECT gen_random_uuid(), '{{Organisation}}'::uuid, gen_random_uuid(), 'RequestAcknowledgement', gen_random_uuid(), 'ack' || n || '@example.fr',
                    'Chalet', 'Votre demande', '<p>Merci</p>', 'Merci', 'Queued', 0, now() - interval '1 minute', now() - interval '1 minute' + n * interval '1 ms', 1
-            FROM generate_series(1, 300) AS n
+            FROM generate_series(1, 1000) AS n
             UNION ALL
             SELECT gen_random_uuid(), '{{Organisation}}'::uuid, gen_random_uuid(), 'StaffReply', gen_random_uuid(), 'reply@example.fr',
                    'Chalet', 'Réponse à votre demande', '<p>Bonjour</p>', 'Bonjour', 'Queued', 0, now(), now(), 0
             """);
 
         Assert.True(await Eventually.TrueAsync(
-            async () => await factory.CountAsync("SELECT count(*) FROM emails WHERE \"OrganisationId\" = @p0 AND \"Status\" = 'Sent'", Organisation) == 301,
-            TimeSpan.FromSeconds(60)), "The burst was not sent within a minute.");
+            async () => await factory.CountAsync("SELECT count(*) FROM emails WHERE \"OrganisationId\" = @p0 AND \"Status\" = 'Sent'", Organisation) == 1001,
+            TimeSpan.FromSeconds(90)), "The burst was not sent within 90 s.");
         var acknowledgementsBefore = await factory.CountAsync(
             """
             SELECT count(*) FROM emails a, emails r
             WHERE r."To" = 'reply@example.fr' AND a."Kind" = 'RequestAcknowledgement' AND a."OrganisationId" = @p0 AND a."SentAt" < r."SentAt"
             """, Organisation);
-        // At most what the other senders had in hand when the reply was queued.
-        Assert.True(acknowledgementsBefore <= 8, $"{acknowledgementsBefore} acknowledgements were sent before the staff reply queued after them.");
-        Assert.Equal(301, factory.Received().Count(m => m.To.Mailboxes.Any(b => b.Address.EndsWith("@example.fr", StringComparison.Ordinal))));
+        // Oldest first, all 1,000 would go before it. Taken first, it goes out while the other senders carry on with the
+        // burst: how many of those finish before it depends on how long its own send takes on a busy machine (100 once).
+        Assert.True(acknowledgementsBefore < 500, $"{acknowledgementsBefore} acknowledgements were sent before the staff reply queued after them.");
+        Assert.Equal(1001, factory.Received().Count(m => m.To.Mailboxes.Any(b => b.Address.EndsWith("@example.fr", StringComparison.Ordinal))));
     }
 
     [Fact]
