@@ -10,21 +10,18 @@ namespace CommercialManagement.EndToEndTests.Browser;
 /// test card, and back: the space says it is received, the dossier shows « Acompte versé » without a reload.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed class PaymentTests(SystemFixture system)
+public sealed partial class PaymentTests(SystemFixture system)
 {
     [Fact]
     public async Task StaffAskTheDeposit_TheCustomerPaysItThroughTheSandbox_TheDossierShowsAcompteVerse()
     {
         var email = $"payer-{Guid.NewGuid():N}@example.fr";
-        var (id, _, _) = await PaymentJourneyTests.AcceptedQuoteAsync(system, email);
-        var staff = await RequestToCaseTests.StaffClientAsync(system, "agent@valneve-office.test");
-        var token = (await staff.GetFromJsonAsync<global::System.Text.Json.JsonElement>($"/api/requests/{id}")).GetProperty("customerSpaceToken").GetString();
+        await PaymentJourneyTests.AcceptedQuoteAsync(system, email);
 
         await using var session = await BrowserSession.StartAsync(system);
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, "agent@valneve-office.test");
-        await page.GotoAsync(session.At($"/dossiers/{id}"));
-        await page.Locator("[data-interactive='true']").WaitForAsync();
+        await StaffNavigation.OpenDossierAsync(page, email);
         await Assertions.Expect(page.GetByTestId("dossier-column")).ToHaveTextAsync("En attente de paiement", new() { Timeout = 30_000 });
         var ask = page.GetByTestId("payment-ask-Deposit");
         await Assertions.Expect(ask).ToBeEnabledAsync(new() { Timeout = 30_000 });
@@ -32,8 +29,13 @@ public sealed class PaymentTests(SystemFixture system)
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("payment-request-status").First).ToHaveTextAsync("En attente");
 
+        // The customer opens their space from the payment request email, as sent, and pays there.
+        using var mail = new MailCatcher(system);
+        var asked = await mail.WaitForAsync(email, "Demande de paiement");
+        var link = SpaceLink().Match(asked.PlainText).Value;
+        Assert.False(string.IsNullOrEmpty(link), "The payment request email has no customer-space link.");
         var customer = await session.NewPageAsync();
-        await customer.GotoAsync(session.At($"/espace/{token}"));
+        await customer.GotoAsync(link);
         await customer.GetByTestId("space-pay").First.ClickAsync();
         await customer.WaitForURLAsync(new Regex("/sandbox/checkout/"));
         await customer.GetByLabel("E-mail").FillAsync(email);
@@ -57,4 +59,7 @@ public sealed class PaymentTests(SystemFixture system)
         await Assertions.Expect(page.GetByTestId("payment-request-status").First).ToHaveTextAsync("Payée");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("dossier-payments"), FullPage = true });
     }
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/espace/[A-Za-z0-9_\-]+")]
+    private static partial Regex SpaceLink();
 }

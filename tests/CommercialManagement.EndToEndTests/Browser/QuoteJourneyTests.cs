@@ -11,7 +11,7 @@ namespace CommercialManagement.EndToEndTests.Browser;
 /// customer accepts it in the customer space; the board shows the dossier awaiting payment.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed class QuoteJourneyTests(SystemFixture system)
+public sealed partial class QuoteJourneyTests(SystemFixture system)
 {
     [Fact]
     public async Task QuoteFromThePanelAndDivers_Sent_AcceptedInTheCustomerSpace_DossierAwaitsPayment()
@@ -26,7 +26,10 @@ public sealed class QuoteJourneyTests(SystemFixture system)
         await using var session = await BrowserSession.StartAsync(system);
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, "agent@valneve-office.test");
-        await page.GotoAsync(session.At($"/dossiers/{id}"));
+        await StaffNavigation.OpenRequestAsync(page, email);
+        // The request's case reaches Dossier a moment after the request: the page refreshes itself until it shows.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Créer un devis" }).ClickAsync(new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(new global::System.Text.RegularExpressions.Regex($"/dossiers/{id}$"));
         await page.Locator("[data-interactive='true']").WaitForAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une prestation" }).ClickAsync();
@@ -60,9 +63,13 @@ public sealed class QuoteJourneyTests(SystemFixture system)
         await Assertions.Expect(page.GetByTestId("dossier-column")).ToHaveTextAsync("Dossiers en cours", new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("quote"), FullPage = true });
 
-        var token = (await staff.GetFromJsonAsync<JsonElement>($"/api/requests/{id}")).GetProperty("customerSpaceToken").GetString();
+        // The customer opens the space from the quote email, as sent.
+        using var mail = new System.MailCatcher(system);
+        var quoteEmail = await mail.WaitForAsync(email, $"Votre devis {quote.GetProperty("number").GetString()}");
+        var link = SpaceLink().Match(quoteEmail.PlainText).Value;
+        Assert.False(string.IsNullOrEmpty(link), "The quote email has no customer-space link.");
         var customer = await session.NewPageAsync();
-        await customer.GotoAsync(session.At($"/espace/{token}"));
+        await customer.GotoAsync(link);
         var section = customer.GetByRole(AriaRole.Region, new() { Name = $"Votre devis {quote.GetProperty("number").GetString()}" });
         await Assertions.Expect(section.GetByTestId("space-quote-total")).ToHaveTextAsync(Euros(total));
         await customer.GetByRole(AriaRole.Button, new() { Name = "Accepter le devis" }).ClickAsync();
@@ -72,7 +79,7 @@ public sealed class QuoteJourneyTests(SystemFixture system)
         await Assertions.Expect(customer.GetByRole(AriaRole.Status).First).ToContainTextAsync("Votre acceptation est enregistrée");
         await customer.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("customer-space-quote"), FullPage = true });
 
-        await page.GotoAsync(session.At("/dossiers"));
+        await page.Locator("a.mud-nav-link[href='/dossiers']").ClickAsync();
         await page.Locator("[data-interactive='true']").WaitForAsync();
         await RequestsTests.SearchAsync(page, "Rechercher un dossier", email, timeout => Assertions.Expect(page.Locator("article.board-card")).ToHaveCountAsync(1, new() { Timeout = timeout }));
         await Assertions.Expect(page.Locator("section[data-status='AwaitingPayment'] article.board-card")).ToContainTextAsync("Élodie Martin", new() { Timeout = 30_000 });
@@ -80,4 +87,7 @@ public sealed class QuoteJourneyTests(SystemFixture system)
 
     private static global::System.Text.RegularExpressions.Regex Euros(long cents) =>
         new($"^{(cents / 100).ToString("#,##0", global::System.Globalization.CultureInfo.InvariantCulture).Replace(",", @"\s")},{cents % 100:00}\\s€$");
+
+    [global::System.Text.RegularExpressions.GeneratedRegex(@"https?://[^\s""<>]+/espace/[A-Za-z0-9_\-]+")]
+    private static partial global::System.Text.RegularExpressions.Regex SpaceLink();
 }

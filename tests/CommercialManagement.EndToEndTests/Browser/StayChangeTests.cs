@@ -36,8 +36,7 @@ public sealed class StayChangeTests(SystemFixture system)
         await using var session = await BrowserSession.StartAsync(system);
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, "agent@valneve-office.test");
-        await page.GotoAsync(session.At($"/dossiers/{id}"));
-        await page.Locator("[data-interactive='true']").WaitForAsync();
+        await StaffNavigation.OpenDossierAsync(page, email);
         await Assertions.Expect(page.GetByTestId("quote-state")).ToHaveTextAsync("Envoyé");
 
         await page.GetByLabel("Adultes").FillAsync("3");
