@@ -33,28 +33,6 @@ public sealed class OutboxMessageTests
     }
 
     [Fact]
-    public void MarkSent_IsNoLongerDueAndKeepsTheSendTime()
-    {
-        var message = OutboxMessage.For(Event(Now), null);
-
-        message.MarkSent(Now.AddSeconds(2));
-
-        Assert.Equal(Now.AddSeconds(2), message.SentAt);
-        Assert.Equal(1, message.Attempts);
-        Assert.False(message.IsDue(Now.AddDays(1)));
-    }
-
-    [Fact]
-    public void MarkSent_Twice_IsRefused()
-    {
-        var message = OutboxMessage.For(Event(Now), null);
-        message.MarkSent(Now);
-
-        Assert.Throws<InvalidOperationException>(() => message.MarkSent(Now));
-        Assert.Throws<InvalidOperationException>(() => message.MarkFailed(Now, "late failure"));
-    }
-
-    [Fact]
     public void MarkFailed_StaysPendingAndIsRetriedAfterADelay()
     {
         var message = OutboxMessage.For(Event(Now), null);
@@ -88,18 +66,6 @@ public sealed class OutboxMessageTests
     }
 
     [Fact]
-    public void MarkFailed_ThenSent_ClearsTheError()
-    {
-        var message = OutboxMessage.For(Event(Now), null);
-        message.MarkFailed(Now, "down");
-
-        message.MarkSent(Now.AddSeconds(5));
-
-        Assert.Null(message.LastError);
-        Assert.Equal(2, message.Attempts);
-    }
-
-    [Fact]
     public void MarkFailed_WithAHugeError_KeepsItBounded()
     {
         var message = OutboxMessage.For(Event(Now), null);
@@ -110,16 +76,35 @@ public sealed class OutboxMessageTests
     }
 
     [Fact]
-    public void CanBeCleaned_OnlySentRowsOlderThanTheRetention()
+    public void HoldBehind_WaitsAsLongAsTheFailedRow_WithoutCountingAnAttempt()
     {
-        var retention = TimeSpan.FromDays(7);
-        var pending = OutboxMessage.For(Event(Now), null);
-        var sent = OutboxMessage.For(Event(Now), null);
-        sent.MarkSent(Now);
+        var failed = OutboxMessage.For(Event(Now), null);
+        var later = OutboxMessage.For(Event(Now.AddMilliseconds(1)), null);
+        failed.MarkFailed(Now, "broker unreachable");
 
-        Assert.False(pending.CanBeCleaned(Now.AddDays(30), retention));
-        Assert.False(sent.CanBeCleaned(Now.AddDays(6), retention));
-        Assert.True(sent.CanBeCleaned(Now.AddDays(7), retention));
+        later.HoldBehind(failed);
+
+        Assert.Equal(failed.NextAttemptAt, later.NextAttemptAt);
+        Assert.Equal(0, later.Attempts);
+        Assert.Null(later.LastError);
+    }
+
+    [Fact]
+    public void HoldBehind_ARowAlreadyWaitingLonger_KeepsItsOwnTime()
+    {
+        var failed = OutboxMessage.For(Event(Now), null);
+        var later = OutboxMessage.For(Event(Now), null);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            later.MarkFailed(Now, "down");
+        }
+
+        var itsOwn = later.NextAttemptAt;
+        failed.MarkFailed(Now, "down");
+
+        later.HoldBehind(failed);
+
+        Assert.Equal(itsOwn, later.NextAttemptAt);
     }
 
     [Fact]

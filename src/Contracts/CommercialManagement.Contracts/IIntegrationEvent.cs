@@ -10,12 +10,3 @@ public interface IIntegrationEvent
 
     DateTimeOffset OccurredAt { get; }
 }
-
-/// <summary>
-/// An event about one case (the request's id is the case's id from start to end): the outbox relay publishes a case's
-/// events in the order they were committed.
-/// </summary>
-public interface ICaseEvent : IIntegrationEvent
-{
-    Guid RequestId { get; }
-}

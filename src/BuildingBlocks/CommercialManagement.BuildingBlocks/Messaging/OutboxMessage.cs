@@ -64,18 +64,6 @@ public sealed class OutboxMessage
 
     public bool IsDue(DateTimeOffset now) => SentAt is null && NextAttemptAt <= now;
 
-    public void MarkSent(DateTimeOffset now)
-    {
-        if (SentAt is not null)
-        {
-            throw new InvalidOperationException($"Outbox message {Id} was already sent at {SentAt:O}.");
-        }
-
-        Attempts++;
-        SentAt = now;
-        LastError = null;
-    }
-
     /// <summary>Keeps the row pending and pushes its next attempt back, doubling the delay up to a minute.</summary>
     public void MarkFailed(DateTimeOffset now, string error)
     {
@@ -105,8 +93,6 @@ public sealed class OutboxMessage
             NextAttemptAt = failed.NextAttemptAt;
         }
     }
-
-    public bool CanBeCleaned(DateTimeOffset now, TimeSpan retention) => SentAt is { } sentAt && sentAt + retention <= now;
 
     internal static TimeSpan RetryDelay(int attempts)
     {

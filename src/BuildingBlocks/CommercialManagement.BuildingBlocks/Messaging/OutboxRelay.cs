@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Text.Json;
-using CommercialManagement.Contracts;
-using CommercialManagement.Contracts.Notification;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,7 +67,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
 
     /// <summary>
     /// One pass: takes a batch of due rows, publishes the batch concurrently and awaits the confirms together, then marks
-    /// what was confirmed sent in one statement. The rows of one case (<see cref="OrderingKey"/>) are published one after
+    /// what was confirmed sent in one statement. The rows of one case (<see cref="OutboxChains"/>) are published one after
     /// the other in commit order; a failed row holds back the case's later rows of the batch, with the same back-off.
     /// </summary>
     /// <returns>How many rows were looked at.</returns>
@@ -100,7 +97,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
 
         // The oldest row goes first, alone: with the broker down, one row fails and waits (as the old relay did) instead of
         // a whole batch of publishes each waiting for its timeout.
-        var chains = due.Select(Read).GroupBy(row => row.Key).Select(chain => chain.ToList()).ToList();
+        var chains = OutboxChains.Of(due);
         var probe = await PublishChainAsync(chains[0], cancellationToken, onlyFirst: true);
         if (probe.Count == 0)
         {
@@ -116,7 +113,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
         {
             var sentAt = timeProvider.GetUtcNow();
             await db.Set<OutboxMessage>()
-                .Where(m => sent.Contains(m.Id))
+                .Where(m => sent.Contains(m.Id) && m.SentAt == null)
                 .ExecuteUpdateAsync(
                     row => row.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null),
                     cancellationToken);
@@ -128,26 +125,13 @@ internal sealed partial class OutboxRelay<TDbContext>(
         return due.Count;
     }
 
-    /// <summary>
-    /// The rows of one case, or of one organisation for events about no case, in commit order: published one after the
-    /// other. Events of different cases go out concurrently, in any order.
-    /// </summary>
-    internal static Guid OrderingKey(object? payload) => payload switch
-    {
-        ICaseEvent caseEvent => caseEvent.RequestId,
-        EmailSent { CaseId: { } caseId } => caseId,
-        EmailFailed { CaseId: { } caseId } => caseId,
-        IIntegrationEvent other => other.OrganisationId,
-        _ => Guid.Empty,
-    };
-
     /// <returns>The ids confirmed by the broker.</returns>
     private async Task<List<Guid>> PublishChainAsync(IReadOnlyList<DueRow> chain, CancellationToken cancellationToken, bool onlyFirst = false)
     {
         var sent = new List<Guid>(chain.Count);
         for (var i = 0; i < (onlyFirst ? 1 : chain.Count); i++)
         {
-            var (message, payload, unreadable, _) = chain[i];
+            var (message, payload, unreadable) = chain[i];
             try
             {
                 await PublishAsync(message, payload ?? throw unreadable!, cancellationToken);
@@ -177,43 +161,6 @@ internal sealed partial class OutboxRelay<TDbContext>(
         return await db.Set<OutboxMessage>()
             .Where(m => m.SentAt != null && m.SentAt <= threshold)
             .ExecuteDeleteAsync(cancellationToken);
-    }
-
-    private static DueRow Read(OutboxMessage message)
-    {
-        try
-        {
-            var payload = message.Deserialize();
-            return new DueRow(message, payload, null, OrderingKey(payload));
-        }
-        catch (Exception exception)
-        {
-            // Published as a failure below: the row stays pending with its error and holds back its own case only, so
-            // its case is read from the raw payload.
-            return new DueRow(message, null, exception, RawOrderingKey(message.Payload));
-        }
-    }
-
-    private static Guid RawOrderingKey(string payload)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(payload);
-            foreach (var name in (string[])["requestId", "caseId", "organisationId"])
-            {
-                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var value)
-                    && value.ValueKind == JsonValueKind.String && value.TryGetGuid(out var key))
-                {
-                    return key;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Not even JSON: a chain of its own.
-        }
-
-        return Guid.Empty;
     }
 
     private async Task PublishAsync(OutboxMessage message, object payload, CancellationToken cancellationToken)
@@ -252,7 +199,4 @@ internal sealed partial class OutboxRelay<TDbContext>(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox cleaned {Count} sent rows")]
     private partial void LogCleaned(int count);
-
-    /// <summary>A due row with its event, or why its payload could not be read.</summary>
-    private sealed record DueRow(OutboxMessage Message, object? Payload, Exception? Unreadable, Guid Key);
 }

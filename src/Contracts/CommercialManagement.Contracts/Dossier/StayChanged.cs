@@ -4,7 +4,7 @@ namespace CommercialManagement.Contracts.Dossier;
 /// Staff changed the stay (dates or party) of a case. When a quote was in progress it is lost: Quote voids it and
 /// drafts a re-priced copy for the new stay.
 /// </summary>
-public sealed record StayChanged : ICaseEvent
+public sealed record StayChanged : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 

@@ -4,7 +4,7 @@ namespace CommercialManagement.Contracts.Inbox;
 /// A staff member replied to the customer in the conversation (internal notes are never published). Notification
 /// emails the reply with the link to the customer space; Dossier moves the case along and keeps it in its history.
 /// </summary>
-public sealed record StaffMessagePosted : ICaseEvent
+public sealed record StaffMessagePosted : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -34,7 +34,7 @@ public sealed record StaffMessagePosted : ICaseEvent
 }
 
 /// <summary>The customer answered from the customer space: the conversation is unread again.</summary>
-public sealed record CustomerMessagePosted : ICaseEvent
+public sealed record CustomerMessagePosted : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -51,7 +51,7 @@ public sealed record CustomerMessagePosted : ICaseEvent
 }
 
 /// <summary>A staff member opened the conversation: the customer's messages are read.</summary>
-public sealed record ConversationRead : ICaseEvent
+public sealed record ConversationRead : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -63,7 +63,7 @@ public sealed record ConversationRead : ICaseEvent
 }
 
 /// <summary>A staff member marked the conversation unread again, to come back to it.</summary>
-public sealed record ConversationMarkedUnread : ICaseEvent
+public sealed record ConversationMarkedUnread : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -75,7 +75,7 @@ public sealed record ConversationMarkedUnread : ICaseEvent
 }
 
 /// <summary>A request was assigned to a staff member, or to nobody: the dossier's card shows who follows it.</summary>
-public sealed record RequestAssigned : ICaseEvent
+public sealed record RequestAssigned : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -92,7 +92,7 @@ public sealed record RequestAssigned : ICaseEvent
 /// Staff renewed the customer space's link: the old token stopped working. Whoever emails the customer a link
 /// (Notification) keeps the new token; the secret travels only to services that write to the customer.
 /// </summary>
-public sealed record CustomerSpaceLinkRenewed : ICaseEvent
+public sealed record CustomerSpaceLinkRenewed : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 

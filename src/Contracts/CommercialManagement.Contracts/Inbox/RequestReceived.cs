@@ -1,7 +1,7 @@
 namespace CommercialManagement.Contracts.Inbox;
 
 /// <summary>A request arrived from a website form or was typed in by staff after a phone call.</summary>
-public sealed record RequestReceived : ICaseEvent
+public sealed record RequestReceived : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 

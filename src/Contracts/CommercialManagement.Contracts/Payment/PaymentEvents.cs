@@ -1,7 +1,7 @@
 namespace CommercialManagement.Contracts.Payment;
 
 /// <summary>A payment of the case was received (recorded once per payment: from the provider's webhook, or typed in by staff when received offline).</summary>
-public sealed record PaymentReceived : ICaseEvent
+public sealed record PaymentReceived : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -36,7 +36,7 @@ public sealed record PaymentReceived : ICaseEvent
 }
 
 /// <summary>A received payment was refunded, in part or in full.</summary>
-public sealed record PaymentRefunded : ICaseEvent
+public sealed record PaymentRefunded : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -56,7 +56,7 @@ public sealed record PaymentRefunded : ICaseEvent
 /// Staff asked the customer to pay part of the accepted total (the deposit, the balance, or the whole): the Notification
 /// worker emails the link to the customer space, where « Payer » opens the checkout; the request expires at <see cref="ExpiresAt"/>.
 /// </summary>
-public sealed record PaymentRequested : ICaseEvent
+public sealed record PaymentRequested : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -85,7 +85,7 @@ public sealed record PaymentRequested : ICaseEvent
 }
 
 /// <summary>A payment attempt for a request failed at the provider (a delayed method refused, for instance); the request stays open.</summary>
-public sealed record PaymentFailed : ICaseEvent
+public sealed record PaymentFailed : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 

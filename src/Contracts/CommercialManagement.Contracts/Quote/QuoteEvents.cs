@@ -4,7 +4,7 @@ namespace CommercialManagement.Contracts.Quote;
 /// The quote of a case changed (a line added, changed or removed). Its first line turns the request into a
 /// dossier in « Nouveaux dossiers ». Amounts in euro cents, VAT and tourist tax included.
 /// </summary>
-public sealed record QuoteChanged : ICaseEvent
+public sealed record QuoteChanged : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -21,7 +21,7 @@ public sealed record QuoteChanged : ICaseEvent
 }
 
 /// <summary>The quote was emailed to the customer: an exchange, the dossier is in progress.</summary>
-public sealed record QuoteSent : ICaseEvent
+public sealed record QuoteSent : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -52,7 +52,7 @@ public sealed record QuoteSent : ICaseEvent
 }
 
 /// <summary>The customer accepted the quote online, or staff recorded an acceptance by phone.</summary>
-public sealed record QuoteAccepted : ICaseEvent
+public sealed record QuoteAccepted : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
@@ -75,7 +75,7 @@ public sealed record QuoteAccepted : ICaseEvent
 }
 
 /// <summary>A quote can no longer be accepted or paid (the stay changed, or staff withdrew it).</summary>
-public sealed record QuoteVoided : ICaseEvent
+public sealed record QuoteVoided : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
 
