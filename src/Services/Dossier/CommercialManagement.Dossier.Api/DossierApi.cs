@@ -12,7 +12,7 @@ internal static class DossierApi
         api.MapGet("/board", BoardEndpoints.GetAsync)
             .WithName("GetBoard")
             .WithSummary("The board: seven columns with counts and a page of cards each (or one column's page); search, assignee, arrival dates, unread.");
-        api.MapGet("/board.csv", BoardEndpoints.ExportAsync)
+        api.MapGet("/board.csv", BoardExport.ExportAsync)
             .WithName("ExportBoard")
             .WithSummary("The filtered board as CSV.");
         api.MapGet("/{id:guid}", GetDossierEndpoint.HandleAsync)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Dossier.Api.Domain;
 using CommercialManagement.Dossier.Api.Persistence;
@@ -35,8 +33,6 @@ internal static class BoardEndpoints
     /// <summary>Up to this many matches, a search's pages are cut from its sorted ids (see <see cref="FewMatchesPagesAsync"/>).</summary>
     private const int FewMatches = 2_000;
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static async Task<Results<Ok<BoardView>, ProblemHttpResult>> GetAsync(
         [AsParameters] BoardFilter filter, DossierStatus? column, int? page, int? pageSize, DossierDbContext db, CancellationToken cancellationToken)
@@ -113,37 +109,7 @@ internal static class BoardEndpoints
         return pages.ToDictionary(p => p.Key, p => p.Value.Where(cards.ContainsKey).Select(id => cards[id]).ToList());
     }
 
-    /// <summary>The filtered board as CSV (semicolons and decimal commas, for a French spreadsheet), column by column.</summary>
-    public static async Task<IResult> ExportAsync([AsParameters] BoardFilter filter, DossierDbContext db, CancellationToken cancellationToken)
-    {
-        if (Filtered(db, filter) is not { } query)
-        {
-            return BadAssignee(filter.Assignee);
-        }
-
-        var cards = await Cards(query.Where(d => d.Status != DossierStatus.Request)).ToListAsync(cancellationToken);
-        var csv = new StringBuilder("Référence;Colonne;Client;E-mail;Téléphone;Arrivée;Départ;Adultes;Enfants;Total (€);Payé (€);Attribué à;Dans la colonne depuis;Nouveau message\r\n");
-        foreach (var card in cards.OrderBy(c => DossierWorkflow.Columns.ToList().IndexOf(c.Status)))
-        {
-            string[] cells =
-            [
-                card.Reference, DossierWorkflow.Label(card.Status), card.CustomerName, card.CustomerEmail, card.CustomerPhone ?? "",
-                card.Arrival?.ToString("dd/MM/yyyy", French) ?? "", card.Departure?.ToString("dd/MM/yyyy", French) ?? "",
-                card.Adults.ToString(French), card.Children.ToString(French),
-                (card.TotalCents / 100m).ToString("0.00", French), (card.PaidCents / 100m).ToString("0.00", French),
-                card.AssigneeName ?? "", TimeZoneInfo.ConvertTime(card.StatusChangedAt, Paris).ToString("dd/MM/yyyy HH:mm", French),
-                card.HasUnreadMessages ? "oui" : "non",
-            ];
-            csv.AppendJoin(';', cells.Select(Cell)).Append("\r\n");
-        }
-
-        return Results.File(
-            [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())],
-            "text/csv; charset=utf-8",
-            $"dossiers-{DateTime.UtcNow:yyyy-MM-dd}.csv");
-    }
-
-    private static IQueryable<Domain.Dossier>? Filtered(DossierDbContext db, BoardFilter filter)
+    internal static IQueryable<Domain.Dossier>? Filtered(DossierDbContext db, BoardFilter filter)
     {
         var query = db.Dossiers.AsNoTracking().Where(d => d.Status != DossierStatus.Request);
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -188,7 +154,7 @@ internal static class BoardEndpoints
         return query;
     }
 
-    private static IQueryable<BoardCard> Cards(IQueryable<Domain.Dossier> query) => Project(Newest(query));
+    internal static IQueryable<BoardCard> Cards(IQueryable<Domain.Dossier> query) => Project(Newest(query));
 
     private static IOrderedQueryable<Domain.Dossier> Newest(IQueryable<Domain.Dossier> query) =>
         query.OrderByDescending(d => d.StatusChangedAt).ThenByDescending(d => d.Id);
@@ -198,15 +164,7 @@ internal static class BoardEndpoints
             d.Id, d.Reference, d.Status, d.CustomerName, d.CustomerEmail, d.CustomerPhone, d.Arrival, d.Departure, d.Adults, d.ChildrenAges.Count,
             d.AcceptedTotalCents ?? d.QuoteTotalCents, d.PaidCents, d.AssigneeId, d.AssigneeName, d.StatusChangedAt, d.HasUnreadMessages));
 
-    /// <summary>A spreadsheet must not run what a customer typed: cells that could start a formula are quoted as text.</summary>
-    private static string Cell(string value)
-    {
-        var phoneLike = value.StartsWith('+') && value.Skip(1).All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '(' or ')');
-        var text = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) && !phoneLike ? "'" + value : value;
-        return text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
-
-    private static ProblemHttpResult BadAssignee(string? assignee) => TypedResults.Problem(
+    internal static ProblemHttpResult BadAssignee(string? assignee) => TypedResults.Problem(
         title: $"Filtre « assignee » inconnu : « {assignee} ». Utilisez l'identifiant d'un membre de l'équipe, ou « none » pour les dossiers non attribués.",
         statusCode: StatusCodes.Status400BadRequest);
 }
