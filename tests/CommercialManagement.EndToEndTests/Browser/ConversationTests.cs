@@ -56,8 +56,7 @@ public sealed partial class ConversationTests(SystemFixture system)
         var replyEmail = await mail.WaitForAsync(email, "Réponse à votre demande");
         Assert.Contains("le studio est libre à ces dates", replyEmail.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("rappeler demain", replyEmail.PlainText, StringComparison.Ordinal);
-        var link = SpaceLink().Match(replyEmail.PlainText).Value;
-        Assert.False(string.IsNullOrEmpty(link), "The reply email has no customer-space link.");
+        var link = MailCatcher.SpaceLink(replyEmail);
 
         // The customer opens the space (no account), reads the reply, never the note, and answers.
         var customer = await session.NewPageAsync();
@@ -81,8 +80,6 @@ public sealed partial class ConversationTests(SystemFixture system)
         Assert.DoesNotContain("parking", alert.PlainText, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"https?://[^\s""<>]+/espace/[A-Za-z0-9_\-]+")]
-    private static partial Regex SpaceLink();
 
     [GeneratedRegex("request-unread")]
     private static partial Regex UnreadRow();

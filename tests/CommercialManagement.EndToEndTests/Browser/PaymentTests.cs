@@ -10,7 +10,7 @@ namespace CommercialManagement.EndToEndTests.Browser;
 /// test card, and back: the space says it is received, the dossier shows « Acompte versé » without a reload.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed partial class PaymentTests(SystemFixture system)
+public sealed class PaymentTests(SystemFixture system)
 {
     [Fact]
     public async Task StaffAskTheDeposit_TheCustomerPaysItThroughTheSandbox_TheDossierShowsAcompteVerse()
@@ -32,8 +32,7 @@ public sealed partial class PaymentTests(SystemFixture system)
         // The customer opens their space from the payment request email, as sent, and pays there.
         using var mail = new MailCatcher(system);
         var asked = await mail.WaitForAsync(email, "Demande de paiement");
-        var link = SpaceLink().Match(asked.PlainText).Value;
-        Assert.False(string.IsNullOrEmpty(link), "The payment request email has no customer-space link.");
+        var link = MailCatcher.SpaceLink(asked);
         var customer = await session.NewPageAsync();
         await customer.GotoAsync(link);
         await customer.GetByTestId("space-pay").First.ClickAsync();
@@ -59,7 +58,4 @@ public sealed partial class PaymentTests(SystemFixture system)
         await Assertions.Expect(page.GetByTestId("payment-request-status").First).ToHaveTextAsync("Payée");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("dossier-payments"), FullPage = true });
     }
-
-    [GeneratedRegex(@"https?://[^\s""<>]+/espace/[A-Za-z0-9_\-]+")]
-    private static partial Regex SpaceLink();
 }

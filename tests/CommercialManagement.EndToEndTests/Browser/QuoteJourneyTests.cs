@@ -11,7 +11,7 @@ namespace CommercialManagement.EndToEndTests.Browser;
 /// customer accepts it in the customer space; the board shows the dossier awaiting payment.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed partial class QuoteJourneyTests(SystemFixture system)
+public sealed class QuoteJourneyTests(SystemFixture system)
 {
     [Fact]
     public async Task QuoteFromThePanelAndDivers_Sent_AcceptedInTheCustomerSpace_DossierAwaitsPayment()
@@ -66,8 +66,7 @@ public sealed partial class QuoteJourneyTests(SystemFixture system)
         // The customer opens the space from the quote email, as sent.
         using var mail = new System.MailCatcher(system);
         var quoteEmail = await mail.WaitForAsync(email, $"Votre devis {quote.GetProperty("number").GetString()}");
-        var link = SpaceLink().Match(quoteEmail.PlainText).Value;
-        Assert.False(string.IsNullOrEmpty(link), "The quote email has no customer-space link.");
+        var link = System.MailCatcher.SpaceLink(quoteEmail);
         var customer = await session.NewPageAsync();
         await customer.GotoAsync(link);
         var section = customer.GetByRole(AriaRole.Region, new() { Name = $"Votre devis {quote.GetProperty("number").GetString()}" });
@@ -87,7 +86,4 @@ public sealed partial class QuoteJourneyTests(SystemFixture system)
 
     private static global::System.Text.RegularExpressions.Regex Euros(long cents) =>
         new($"^{(cents / 100).ToString("#,##0", global::System.Globalization.CultureInfo.InvariantCulture).Replace(",", @"\s")},{cents % 100:00}\\s€$");
-
-    [global::System.Text.RegularExpressions.GeneratedRegex(@"https?://[^\s""<>]+/espace/[A-Za-z0-9_\-]+")]
-    private static partial global::System.Text.RegularExpressions.Regex SpaceLink();
 }

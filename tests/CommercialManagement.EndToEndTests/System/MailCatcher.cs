@@ -5,7 +5,7 @@ using CommercialManagement.TestKit;
 namespace CommercialManagement.EndToEndTests.System;
 
 /// <summary>The emails smtp4dev caught in the running system, read through its HTTP API.</summary>
-internal sealed class MailCatcher(SystemFixture system) : IDisposable
+internal sealed partial class MailCatcher(SystemFixture system) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = system.App.GetEndpoint(ResourceNames.MailCatcher, "http") };
 
@@ -55,5 +55,16 @@ internal sealed class MailCatcher(SystemFixture system) : IDisposable
             .Where(e => e.To.Any(r => r.Contains(to, StringComparison.OrdinalIgnoreCase)) && e.Subject.Contains(subject, StringComparison.Ordinal))];
     }
 
+    /// <summary>The customer-space link of an email (<c>…/espace/{token}</c>, also the start of its « Payer » links), as the customer follows it.</summary>
+    public static string SpaceLink(Email email)
+    {
+        var link = SpaceLinkPattern().Match(email.PlainText).Value;
+        Assert.False(string.IsNullOrEmpty(link), $"The email « {email.Subject} » has no customer-space link.");
+        return link;
+    }
+
     public void Dispose() => _http.Dispose();
+
+    [global::System.Text.RegularExpressions.GeneratedRegex(@"https?://[^\s""<>]+/espace/[A-Za-z0-9_\-]+")]
+    private static partial global::System.Text.RegularExpressions.Regex SpaceLinkPattern();
 }
