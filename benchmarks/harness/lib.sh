@@ -124,20 +124,23 @@ bench_body() {
 bench_load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # wrk, closed loop, 2 threads x 32 connections: a warm-up (discarded), then the measured window, with the 1-minute
-# load average sampled every 5 s (min-max kept).
+# load average sampled every 5 s (min-max kept) and the CPU each process spent per accepted request in the window.
 bench_wrk() {
   local name=$1 url=$2 warm=$3 seconds=$4
   bench_log "wrk $name: $url, warm-up $warm s, measured $seconds s"
   BENCH_TAG="$name-w-$stamp" timeout $((warm + 60)) wrk -t2 -c32 -d"${warm}s" --timeout 10s -s benchmarks/harness/intake.lua "$url" >"$work/wrk-$name-warmup.txt" 2>&1
   ( while :; do cut -d' ' -f1 /proc/loadavg; sleep 5; done ) >"$work/load-$name.txt" &
   local sampler=$!
+  bench_cpu_snapshot >"$work/cpu-$name-before.txt"
   BENCH_TAG="$name-$stamp" timeout $((seconds + 60)) wrk -t2 -c32 -d"${seconds}s" --timeout 10s -s benchmarks/harness/intake.lua "$url" >"$work/wrk-$name.txt" 2>&1
+  bench_cpu_snapshot >"$work/cpu-$name-after.txt"
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
-  local json load
+  local json load cpu
   json=$(grep '^{' "$work/wrk-$name.txt" | tail -n 1)
   load=$(sort -n "$work/load-$name.txt" | sed -n '1p;$p' | paste -sd- -)
   [ -n "$json" ] || json='{}'
-  jq -c --arg load "$load" '. + {load: $load}' <<<"$json" >"$work/wrk-$name.json" 2>/dev/null || echo '{}' >"$work/wrk-$name.json"
+  cpu=$(bench_cpu_per_request "$work/cpu-$name-before.txt" "$work/cpu-$name-after.txt" "$(jq -r '.requests // 0' <<<"$json" 2>/dev/null)")
+  jq -c --arg load "$load" --arg cpu "$cpu" '. + {load: $load, cpuMsPerRequest: $cpu}' <<<"$json" >"$work/wrk-$name.json" 2>/dev/null || echo '{}' >"$work/wrk-$name.json"
   bench_log "wrk $name: $(cat "$work/wrk-$name.json")"
 }
 
@@ -251,4 +254,88 @@ bench_report() {
     jq -r '"| \(.scenario) | \(.figure) | \(.value) \(.unit) | \(.goal) | \(if .verdict == "" then "-" else .verdict end) | \(.load) |"' "$figures"
   } >"$out/$stamp.md"
   cat "$out/$stamp.md"
+}
+
+# Waits (at most $1 s) until the pipeline is quiet: no outbox row pending in any database, no email queued, and the
+# services together below a tenth of a core over 3 s (their consumers' queues drained). So a scenario does not pay for
+# the backlog of the one before. Prints the seconds waited; a figure says so when the bound was reached.
+bench_wait_quiet() {
+  local bound=$1 label=$2 started deadline pending queued cpu tck pids
+  started=$(date +%s); deadline=$((started + bound)); tck=$(getconf CLK_TCK)
+  while :; do
+    pending=0
+    local db
+    for db in inboxdb dossierdb quotedb paymentdb notificationdb; do
+      pending=$((pending + $(bench_count "$db" "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL" || echo 0)))
+    done
+    queued=$(bench_count notificationdb "SELECT count(*) FROM emails WHERE \"Status\" = 'Queued'" || echo 0)
+    pids=$(pgrep -f "^$root/src/.*/bin/Release/net10.0/CommercialManagement\." | tr '\n' ' ')
+    # shellcheck disable=SC2086
+    local t0 t1
+    t0=$(bench_ticks $pids); sleep 3; t1=$(bench_ticks $pids)
+    cpu=$(awk -v d=$((t1 - t0)) -v t="$tck" 'BEGIN{printf "%.0f", 100*d/t/3}')
+    if [ "$pending" = 0 ] && [ "${queued:-0}" = 0 ] && [ "$cpu" -lt 10 ]; then break; fi
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      bench_figure quiet "before $label: not quiet after $bound s ($pending outbox rows pending, $queued emails queued, services at $cpu % of a core)" "$bound" s "info" "" "$(bench_load)"
+      return 0
+    fi
+  done
+  bench_log "quiet before $label after $(( $(date +%s) - started )) s"
+}
+
+bench_ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo "$t"; }
+
+# The relay alone: $1 ConversationRead rows written straight into Inbox's outbox (one per request, cycling over the
+# requests there, so the rows belong to many cases and nothing holds them in one chain), then counted until sent.
+# Rate = rows / (last sent_at - first sent_at); also from the insert's commit to the last row sent. The staff id
+# b0000000-…-b1 marks the rows (no staff member has it).
+bench_relay_drain() {
+  local rows=$1 inserted_at done_rows
+  bench_log "relay drain: $rows outbox rows inserted into inboxdb"
+  bench_count inboxdb "
+    WITH r AS (SELECT \"Id\" AS id, \"OrganisationId\" AS organisation_id,
+                      row_number() OVER (ORDER BY \"Id\") - 1 AS k, count(*) OVER () AS total FROM requests)
+    INSERT INTO outbox_messages (id, message_type, payload, occurred_at, next_attempt_at, attempts)
+    SELECT gen_random_uuid(), 'CommercialManagement.Contracts.Inbox.ConversationRead',
+           jsonb_build_object('organisationId', r.organisation_id, 'occurredAt', now(), 'requestId', r.id,
+                              'staffId', 'b0000000-0000-4000-8000-0000000000b1'),
+           now() + (g.n * interval '1 microsecond'), now() + interval '2 seconds', 0
+    FROM generate_series(0, $rows - 1) AS g(n) JOIN r ON r.k = g.n % r.total" >/dev/null
+  inserted_at=$(date +%s.%N)
+  for _ in $(seq 1 240); do
+    done_rows=$(bench_count inboxdb "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%ConversationRead' AND payload->>'staffId' = 'b0000000-0000-4000-8000-0000000000b1' AND occurred_at > now() - interval '10 minutes' AND sent_at IS NOT NULL")
+    [ "${done_rows:-0}" -ge "$rows" ] && break
+    sleep 1
+  done
+  local span total
+  span=$(bench_count inboxdb "SELECT round(extract(epoch FROM max(sent_at) - min(sent_at))::numeric, 2) FROM outbox_messages WHERE payload->>'staffId' = 'b0000000-0000-4000-8000-0000000000b1' AND occurred_at > now() - interval '10 minutes' AND sent_at IS NOT NULL")
+  total=$(awk -v a="$inserted_at" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
+  local rate
+  rate=$(awk -v n="${done_rows:-0}" -v s="$span" 'BEGIN{ if (s+0 > 0) printf "%.0f", n/s; else print "n/a" }')
+  bench_figure relay "outbox relay alone: $rows rows in inboxdb published with confirms [${done_rows:-0} sent in $span s; $total s from insert to last seen sent, 1 s polls included]" "$rate" "msg/s" ">= 2000" "$(bench_ge "$rate" 2000)" "$(bench_load)"
+}
+
+# CPU ticks of every process that takes part, one "name ticks" line each: the services, PostgreSQL (all its processes),
+# RabbitMQ, the mail catcher and the anchors. Two snapshots around a window give what each cost per request.
+bench_cpu_snapshot() {
+  local pid name pg
+  for pid in $(pgrep -f "^$root/src/.*/bin/Release/net10.0/CommercialManagement\."); do
+    name=$(basename "$(tr '\0' '\n' <"/proc/$pid/cmdline" | head -n 1)")
+    echo "${name#CommercialManagement.} $(bench_ticks "$pid")"
+  done
+  pg=$(pgrep -f "postgres -D .* -p $pg_port " | head -n 1)
+  # shellcheck disable=SC2046
+  echo "PostgreSQL $(bench_ticks "$pg" $(pgrep -P "$pg"))"
+  echo "RabbitMQ $(bench_ticks "$(pgrep -f "beam.smp.*$(realpath -m "$data")/rabbitmq" | head -n 1)")"
+  echo "smtp4dev $(bench_ticks $(pgrep -f "smtp4dev" | tr '\n' ' '))"
+  local i modes=(bare rawwrite proxy)
+  for i in "${!anchor_pids[@]}"; do echo "anchor-${modes[$i]} $(bench_ticks "${anchor_pids[$i]}")"; done
+}
+
+# "name ms" per request between two snapshots, the busiest first: "Inbox.Api 1.9, PostgreSQL 1.2, ..."
+bench_cpu_per_request() {
+  local before=$1 after=$2 requests=$3 tck
+  tck=$(getconf CLK_TCK)
+  join <(sort "$before") <(sort "$after") | awk -v n="$requests" -v t="$tck" '
+    n > 0 && $3 > $2 { printf "%s %.2f\n", $1, 1000*($3-$2)/t/n }' | sort -k2 -rn | awk '{printf "%s%s %s", sep, $1, $2; sep=", "}'
 }
