@@ -38,6 +38,10 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
         var published = await factory.PublishedAsync<RequestReceived>(r => r.RequestId == id);
         Assert.Equal(RequestChannel.Phone, published.Channel);
         Assert.Equal(organisation, published.OrganisationId);
+        // The dossier shows the same assignee as « Demandes »: the author is told to Dossier as for any assignment.
+        var assigned = await factory.PublishedAsync<RequestAssigned>(r => r.RequestId == id);
+        Assert.Equal(item.GetProperty("assigneeId").GetGuid(), assigned.AssigneeId);
+        Assert.Equal("Agent de test", assigned.AssigneeName);
     }
 
     [Fact]
@@ -201,7 +205,7 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
         Assert.Equal(HttpStatusCode.NotFound, strangerRead.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, strangerAssign.StatusCode);
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"Id\" = @p0 AND \"Unread\" AND \"AssigneeName\" = 'Lucas Girard'", id));
-        var published = await factory.PublishedAsync<RequestAssigned>(e => e.RequestId == id);
+        var published = await factory.PublishedAsync<RequestAssigned>(e => e.RequestId == id && e.AssigneeId == colleague);
         Assert.Equal((colleague, "Lucas Girard", organisation), (published.AssigneeId!.Value, published.AssigneeName, published.OrganisationId));
     }
 }

@@ -120,6 +120,15 @@ internal static class RequestsEndpoints
         }
 
         db.AddToOutbox(request.ToReceivedEvent());
+        // Its author follows it: Dossier hears it as any assignment, so the dossier and the board show the same person.
+        db.AddToOutbox(new RequestAssigned
+        {
+            OrganisationId = request.OrganisationId,
+            OccurredAt = now,
+            RequestId = request.Id,
+            AssigneeId = request.AssigneeId,
+            AssigneeName = request.AssigneeName,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/requests/{request.Id}", Summary(request));
     }
