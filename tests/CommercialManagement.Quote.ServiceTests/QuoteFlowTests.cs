@@ -94,14 +94,20 @@ public sealed class QuoteFlowTests(QuoteFactory factory) : IClassFixture<QuoteFa
         var caseId = await scenario.CaseAsync();
         var quoteId = (await Scenario.JsonAsync(await scenario.AddCustomAsync(caseId))).GetProperty("id").GetGuid();
 
+        var blockedBefore = (await scenario.QuoteAsync(caseId)).GetProperty("sendBlockers");
         var early = await scenario.Agent.PostAsync($"/api/quotes/{quoteId}/send", null);
         var customer = await scenario.Agent.PutAsJsonAsync($"/api/quotes/{quoteId}/customer", new { name = "Élodie Martin", address = "3 rue des Alpes, 69000 Lyon", email = "elodie@example.fr", phone = "0612345678" });
+        var blockedAfter = (await scenario.QuoteAsync(caseId)).GetProperty("sendBlockers");
         var sent = await scenario.Agent.PostAsync($"/api/quotes/{quoteId}/send", null);
         var accepted = await scenario.Agent.PostAsJsonAsync($"/api/quotes/{quoteId}/acceptance", new { note = "Accord au téléphone" });
         var afterwards = await scenario.AddCustomAsync(caseId);
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        Assert.Contains("Éditer le devis", (await Scenario.JsonAsync(early)).GetProperty("title").GetString(), StringComparison.Ordinal);
+        var refusal = (await Scenario.JsonAsync(early)).GetProperty("title").GetString();
+        Assert.Contains("Éditer le devis", refusal, StringComparison.Ordinal);
+        // The panel reads what blocks the send before it asks « Envoyer le devis ? »: the same words as the refusal.
+        Assert.Equal(refusal, Assert.Single(blockedBefore.EnumerateArray()).GetString());
+        Assert.Equal(0, blockedAfter.GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, customer.StatusCode);
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);

@@ -61,6 +61,7 @@ public sealed class QuotePdfTests(QuoteFactory factory) : IClassFixture<QuoteFac
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.EndsWith("-v1.pdf", first.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        Assert.Equal("inline", first.Content.Headers.ContentDisposition?.DispositionType); // « Voir le PDF » shows it in the browser
         var sent = Text(await first.Content.ReadAsByteArrayAsync());
         Assert.Contains("Anaïs Brûlé", sent);
         Assert.Contains("45,00 €", sent);

@@ -55,9 +55,9 @@ internal static class QuoteApi
         quotes.MapPost("/{quoteId:guid}/send", QuoteEndpoints.SendAsync)
             .WithName("SendQuote")
             .WithSummary("« Envoyer le devis »: needs a line and the customer's details; sets the validity date and publishes QuoteSent.");
-        quotes.MapGet("/{quoteId:guid}/pdf", QuotePdfEndpoint.GetAsync)
+        quotes.MapGet("/{quoteId:guid}/pdf", QuotePdfEndpoint.ShowAsync)
             .WithName("GetQuotePdf")
-            .WithSummary("The quote's current version as the customer receives it, in PDF (« ANNULÉ » once voided or refused).");
+            .WithSummary("The quote's current version as the customer receives it, in PDF (« ANNULÉ » once voided or refused), shown in the browser.");
         quotes.MapPost("/{quoteId:guid}/acceptance", QuoteEndpoints.AcceptByPhoneAsync)
             .WithName("AcceptQuoteByPhone")
             .WithSummary("Staff record an acceptance received by phone (the current, sent, unexpired version): QuoteAccepted by Staff.");

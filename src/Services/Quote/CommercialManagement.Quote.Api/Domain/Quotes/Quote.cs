@@ -111,22 +111,42 @@ internal sealed class Quote : ITenantOwned
         Customer = customer;
     }
 
-    public void Send(DateOnly validUntil, DateTimeOffset now)
+    /// <summary>
+    /// What keeps a draft from being sent, in the words staff read: the panel shows them before asking « Envoyer le devis ? »,
+    /// and <see cref="Send"/> refuses with the first. Empty when the draft can go (or when it is not a draft).
+    /// </summary>
+    public IReadOnlyList<string> SendBlockers()
     {
-        Require(QuoteState.Draft, "Seul un devis en brouillon peut être envoyé");
+        if (State != QuoteState.Draft)
+        {
+            return [];
+        }
+
+        var blockers = new List<string>();
         if (!_lines.Any(l => l.Counted))
         {
-            throw new QuoteRuleException("Ajoutez au moins une prestation avant d'envoyer le devis.");
+            blockers.Add("Ajoutez au moins une prestation avant d'envoyer le devis.");
         }
 
         if (_lines.Any(l => !l.Counted))
         {
-            throw new QuoteRuleException("Des prestations sont signalées (plus disponibles ou sans tarif) : corrigez-les ou retirez-les avant d'envoyer le devis.");
+            blockers.Add("Des prestations sont signalées (plus disponibles ou sans tarif) : corrigez-les ou retirez-les avant d'envoyer le devis.");
         }
 
         if (!Customer.IsComplete)
         {
-            throw new QuoteRuleException("Complétez les coordonnées du client (nom, adresse, e-mail) avec « Éditer le devis » avant de l'envoyer.");
+            blockers.Add("Complétez les coordonnées du client (nom, adresse, e-mail) avec « Éditer le devis » avant de l'envoyer.");
+        }
+
+        return blockers;
+    }
+
+    public void Send(DateOnly validUntil, DateTimeOffset now)
+    {
+        Require(QuoteState.Draft, "Seul un devis en brouillon peut être envoyé");
+        if (SendBlockers() is [var first, ..])
+        {
+            throw new QuoteRuleException(first);
         }
 
         State = QuoteState.Sent;

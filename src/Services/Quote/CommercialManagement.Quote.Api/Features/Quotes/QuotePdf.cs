@@ -5,6 +5,7 @@ using CommercialManagement.Quote.Api.Domain.Quotes;
 using CommercialManagement.Quote.Api.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace CommercialManagement.Quote.Api.Features.Quotes;
 
@@ -20,6 +21,25 @@ using Quote = CommercialManagement.Quote.Api.Domain.Quotes.Quote;
 /// </summary>
 internal static class QuotePdfEndpoint
 {
+    /// <summary>
+    /// « Voir le PDF »: the same document, shown by the browser rather than downloaded (inline, with its file name kept
+    /// for « Enregistrer sous »).
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ShowAsync(
+        Guid quoteId, int? version, HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var result = await GetAsync(quoteId, version, db, time, cancellationToken);
+        if (result.Result is not FileContentHttpResult file)
+        {
+            return result;
+        }
+
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(file.FileDownloadName);
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return TypedResults.File(file.FileContents.ToArray(), file.ContentType);
+    }
+
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
         Guid quoteId, int? version, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ internal sealed record QuoteView(
     QuotedStay Stay, CustomerDetails Customer, IReadOnlyList<LineView> Lines, QuoteTotals Totals, ScheduleView Schedule,
     DateOnly? ValidUntil, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SentAt, AcceptanceView? Acceptance,
     DateTimeOffset? ClosedAt, string? ClosingReason, Guid? ReplacesQuoteId, IReadOnlyList<VersionView> PreviousVersions,
-    IReadOnlyList<OtherQuoteView> OtherQuotes)
+    IReadOnlyList<OtherQuoteView> OtherQuotes, IReadOnlyList<string> SendBlockers)
 {
     public static QuoteView Of(Quote quote, OrganisationCopy organisation, DateOnly today, IEnumerable<QuoteVersion> versions, IEnumerable<Quote> others)
     {
@@ -47,6 +47,7 @@ internal sealed record QuoteView(
             validUntil, quote.CreatedAt, quote.UpdatedAt, quote.SentAt, acceptance, quote.ClosedAt, quote.ClosingReason, quote.ReplacesQuoteId,
             versions.OrderByDescending(v => v.Version).Select(v => new VersionView(v.Version, v.SentAt, v.ValidUntil, v.TotalCents, v.LineCount, v.SupersededAt, v.Read())).ToList(),
             others.Where(o => o.Id != quote.Id).OrderByDescending(o => o.CreatedAt)
-                .Select(o => new OtherQuoteView(o.Id, o.Number, o.State, o.Totals.TotalCents, o.CreatedAt, o.ClosedAt, o.ClosingReason)).ToList());
+                .Select(o => new OtherQuoteView(o.Id, o.Number, o.State, o.Totals.TotalCents, o.CreatedAt, o.ClosedAt, o.ClosingReason)).ToList(),
+            quote.SendBlockers());
     }
 }
