@@ -44,12 +44,13 @@ bench_stop_system() {
   system_pid=
 }
 
-# Every resource healthy: the gateway's /health (it waits for every service, each healthy with its database and the
-# bus), the demo website's and the mail catcher's pages. Prints the seconds since ./run.sh was started.
+# Every resource healthy: each service's own /health (healthy with its database and the bus), the gateway's, the demo
+# website's and the mail catcher's pages. Prints the seconds since ./run.sh was started.
 bench_wait_healthy() {
   local bound=$1 deadline=$(( $(date +%s) + $1 ))
   while [ "$(date +%s)" -lt "$deadline" ]; do
-    if [ "$(curl -s -o /dev/null --max-time 15 -w '%{http_code}' http://localhost:5100/health)" = 200 ] &&
+    if bench_services_healthy &&
+       [ "$(curl -s -o /dev/null --max-time 15 -w '%{http_code}' http://localhost:5100/health)" = 200 ] &&
        [ "$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' http://localhost:5102/health)" = 200 ] &&
        [ "$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' http://localhost:5101/)" = 200 ]; then
       awk -v a="$system_started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f\n", b-a}'
@@ -60,6 +61,18 @@ bench_wait_healthy() {
   done
   bench_log "not healthy within $bound s"
   return 1
+}
+
+# The five services answer 200 on their own /health (their address read from their environment).
+bench_services_healthy() {
+  local name pid url
+  for name in Inbox.Api Dossier.Api Quote.Api Payment.Api Notification.Worker; do
+    pid=$(bench_pid_of "CommercialManagement.$name")
+    [ -n "$pid" ] || return 1
+    url=$(bench_env_of "$pid" ASPNETCORE_URLS | cut -d';' -f1)
+    [ -n "$url" ] || return 1
+    [ "$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' "${url%/}/health")" = 200 ] || return 1
+  done
 }
 
 bench_build_seconds() {
@@ -338,4 +351,42 @@ bench_cpu_per_request() {
   tck=$(getconf CLK_TCK)
   join <(sort "$before") <(sort "$after") | awk -v n="$requests" -v t="$tck" '
     n > 0 && $3 > $2 { printf "%s %.2f\n", $1, 1000*($3-$2)/t/n }' | sort -k2 -rn | awk '{printf "%s%s %s", sep, $1, $2; sep=", "}'
+}
+
+# When each process of the system started, in seconds after ./run.sh was launched: what a start's time is made of
+# (PostgreSQL and RabbitMQ first, then the services as their WaitFor allow).
+bench_start_offsets() {
+  local btime tck pid name start out=()
+  btime=$(awk '/^btime/{print $2}' /proc/stat); tck=$(getconf CLK_TCK)
+  offset() { awk -v b="$btime" -v t="$tck" -v s="$(sed 's/.*) //' "/proc/$1/stat" | awk '{print $20}')" -v a="$system_started" 'BEGIN{printf "%.1f", b + s/t - a}'; }
+  pid=$(pgrep -f "postgres -D .*/postgres" | head -n 1); [ -n "$pid" ] && out+=("PostgreSQL $(offset "$pid")")
+  pid=$(pgrep -f "beam.smp.*rabbitmq" | head -n 1); [ -n "$pid" ] && out+=("RabbitMQ $(offset "$pid")")
+  pid=$(pgrep -f "smtp4dev" | head -n 1); [ -n "$pid" ] && out+=("smtp4dev $(offset "$pid")")
+  for pid in $(pgrep -f "^$root/src/.*/bin/Release/net10.0/CommercialManagement\."); do
+    name=$(basename "$(tr '\0' '\n' <"/proc/$pid/cmdline" | head -n 1)")
+    out+=("${name#CommercialManagement.} $(offset "$pid")")
+  done
+  printf '%s\n' "${out[@]}" | sort -k2 -n | awk '{printf "%s%s +%s s", sep, $1, $2; sep=", "}'
+}
+
+# P3 without any poll: for every request of the run tagged $1, the time from its reception (requests.ReceivedAt in
+# inboxdb) to the moment Dossier's consumer took its RequestReceived (inbox_messages.processed_at in dossierdb, written
+# in the transaction that opens the case, which GET /api/dossiers/{id} reads). Prints "count missing p50 p99" in ms.
+bench_p3_from_databases() {
+  local tag=$1 received processed
+  received=$(mktemp); processed=$(mktemp)
+  bench_count inboxdb "SELECT o.id, extract(epoch FROM r.\"ReceivedAt\") FROM requests r
+    JOIN outbox_messages o ON o.message_type LIKE '%.RequestReceived' AND o.payload->>'requestId' = r.\"Id\"::text
+    WHERE r.\"CustomerName\" LIKE 'Bench $tag %'" | tr '|' ' ' | sort >"$received"
+  bench_count dossierdb "SELECT message_id, extract(epoch FROM processed_at) FROM inbox_messages
+    WHERE consumer LIKE '%request-received%' AND processed_at > now() - interval '30 minutes'" | tr '|' ' ' | sort >"$processed"
+  local total missing
+  total=$(wc -l <"$received")
+  missing=$(join -v1 "$received" "$processed" | wc -l)
+  join "$received" "$processed" | awk '{printf "%.1f\n", 1000*($3-$2)}' | sort -n | awk -v total="$total" -v missing="$missing" '
+    { v[NR]=$1 } END { n=total; if (n==0) { print total, missing, "n/a", "n/a"; exit }
+      # a request whose case never opened counts as slower than any seen
+      i50=int((n-1)*0.50)+1; i99=int((n-1)*0.99)+1
+      print total, missing, (i50 <= NR ? v[i50] : "never"), (i99 <= NR ? v[i99] : "never") }'
+  rm -f "$received" "$processed"
 }
