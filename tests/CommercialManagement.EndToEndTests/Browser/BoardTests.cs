@@ -62,6 +62,13 @@ public sealed class BoardTests(SystemFixture system)
         await Assertions.Expect(page.Locator("section[data-status='Archived']").Locator(card)).ToBeVisibleAsync();
         await card.DragToAsync(page.Locator("section[data-status='New'] .board-zone"));
         await Assertions.Expect(page.Locator("section[data-status='New']").Locator(card)).ToBeVisibleAsync();
+
+        // The search is kept in the address: a reload shows the same filtered board.
+        await Assertions.Expect(page).ToHaveURLAsync(new global::System.Text.RegularExpressions.Regex("/dossiers\\?search="));
+        await page.ReloadAsync();
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+        await Assertions.Expect(page.GetByLabel("Rechercher un dossier")).ToHaveValueAsync(email);
+        await Assertions.Expect(page.Locator("article.board-card")).ToHaveCountAsync(1);
     }
 
     [Fact]
@@ -73,7 +80,7 @@ public sealed class BoardTests(SystemFixture system)
         await using var session = await BrowserSession.StartAsync(system);
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, "agent@valneve-office.test");
-        await page.GotoAsync(session.At("/dossiers"));
+        await page.Locator("a.mud-nav-link[href='/dossiers']").ClickAsync();
         await page.Locator("[data-interactive='true']").WaitForAsync();
         await RequestsTests.SearchAsync(page, "Rechercher un dossier", email, timeout => Assertions.Expect(page.Locator("article.board-card")).ToHaveCountAsync(1, new() { Timeout = timeout }));
         var card = page.Locator($"article[aria-label^='{reference} ']");

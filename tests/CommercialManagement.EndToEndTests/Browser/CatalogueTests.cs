@@ -15,7 +15,7 @@ public sealed class CatalogueTests(SystemFixture system)
         await using var session = await BrowserSession.StartAsync(system);
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, "admin@valneve-office.test");
-        await page.GotoAsync(session.At("/catalogue"));
+        await page.Locator("a.mud-nav-link[href='/catalogue']").ClickAsync();
         await page.Locator("[data-interactive='true']").WaitForAsync();
         var rows = page.Locator("tbody tr.mud-table-row");
 
@@ -74,7 +74,7 @@ public sealed class CatalogueTests(SystemFixture system)
         await using var session = await BrowserSession.StartAsync(system);
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, "agent@valneve-office.test");
-        await page.GotoAsync(session.At("/catalogue"));
+        await page.Locator("a.mud-nav-link[href='/catalogue']").ClickAsync();
         await page.Locator("[data-interactive='true']").WaitForAsync();
 
         await Assertions.Expect(page.Locator("tbody tr.mud-table-row", new() { HasText = DemoPass })).ToBeVisibleAsync();

@@ -45,7 +45,7 @@ public sealed partial class ConversationTests(SystemFixture system)
         await staff.GetByRole(AriaRole.Button, new() { Name = "Ajouter une note interne" }).ClickAsync();
         await Assertions.Expect(conversation.Locator("li[data-kind='InternalNote']")).ToContainTextAsync("À rappeler demain matin");
         await staff.GetByLabel("Votre message").FillAsync("Bonjour Zoé, le studio est libre à ces dates.");
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Envoyer au client" }).ClickAsync();
+        await staff.GetByLabel("Votre message").PressAsync("Control+Enter"); // sends to the customer, as the caption says
         var reply = conversation.Locator("li[data-kind='Staff']");
         await Assertions.Expect(reply).ToContainTextAsync("Bonjour Zoé, le studio est libre à ces dates.");
         await Assertions.Expect(reply).ToContainTextAsync("E-mail remis", new() { Timeout = 45_000 });
@@ -80,6 +80,33 @@ public sealed partial class ConversationTests(SystemFixture system)
         Assert.DoesNotContain("parking", alert.PlainText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ConversationReloadedOnASlowLine_TheReplyBoxWaitsForThePageToBeLive_NothingTypedIsWiped()
+    {
+        var email = $"draft-{Guid.NewGuid():N}@example.fr";
+        await System.RequestToCaseTests.PostRequestAsync(system.Gateway(), email);
+        await using var session = await BrowserSession.StartAsync(system);
+        var staff = await session.NewPageAsync();
+        await session.SignInAsync(staff, "agent@valneve-office.test");
+        await StaffNavigation.OpenRequestAsync(staff, email);
+        var box = staff.GetByLabel("Votre message");
+
+        // Reloaded while the script that makes the page live has not arrived: the page shows, the box is not editable yet, so
+        // nothing can be typed into a box the live page would replace.
+        await staff.RouteAsync("**/_framework/blazor.web.js", route => route.AbortAsync());
+        await staff.ReloadAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Élodie Martin");
+        await Assertions.Expect(box).ToBeDisabledAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Envoyer au client" })).ToBeDisabledAsync();
+
+        // Once live, the box takes the text and keeps it through the page's own refreshes (every 10 s).
+        await staff.UnrouteAsync("**/_framework/blazor.web.js");
+        await staff.ReloadAsync();
+        await staff.Locator("[data-interactive='true']").WaitForAsync();
+        await box.PressSequentiallyAsync("Bonjour, je regarde les disponibilités.");
+        await staff.WaitForTimeoutAsync(11_000);
+        await Assertions.Expect(box).ToHaveValueAsync("Bonjour, je regarde les disponibilités.");
+    }
 
     [GeneratedRegex("request-unread")]
     private static partial Regex UnreadRow();

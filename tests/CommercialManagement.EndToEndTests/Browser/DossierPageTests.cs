@@ -19,7 +19,7 @@ public sealed class DossierPageTests(SystemFixture system)
         await using var session = await BrowserSession.StartAsync(system);
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, "agent@valneve-office.test");
-        await page.GotoAsync(session.At("/dossiers"));
+        await page.Locator("a.mud-nav-link[href='/dossiers']").ClickAsync();
         await page.Locator("[data-interactive='true']").WaitForAsync();
         await RequestsTests.SearchAsync(page, "Rechercher un dossier", email, timeout => Assertions.Expect(page.Locator("article.board-card")).ToHaveCountAsync(1, new() { Timeout = timeout }));
         await page.Locator($"article[aria-label^='{reference} ']").GetByRole(AriaRole.Link).ClickAsync();

@@ -52,6 +52,11 @@ public sealed class QuoteJourneyTests(SystemFixture system)
         Assert.Equal(2, quote.GetProperty("lines").GetArrayLength());
         await Assertions.Expect(page.GetByTestId("quote-total")).ToHaveTextAsync(Euros(total));
 
+        // Sent too early, the panel says what is missing first, with nothing to confirm.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le devis" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Complétez les coordonnées du client" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Éditer le devis" }).ClickAsync();
         var details = page.GetByRole(AriaRole.Dialog);
         await details.GetByLabel("Adresse postale").FillAsync("1 rue Haute\n73000 Chambéry");
@@ -71,6 +76,14 @@ public sealed class QuoteJourneyTests(SystemFixture system)
         await customer.GotoAsync(link);
         var section = customer.GetByRole(AriaRole.Region, new() { Name = $"Votre devis {quote.GetProperty("number").GetString()}" });
         await Assertions.Expect(section.GetByTestId("space-quote-total")).ToHaveTextAsync(Euros(total));
+        // The customer's actions look like buttons: « Accepter le devis » filled, the PDF outlined.
+        var accept = customer.GetByRole(AriaRole.Button, new() { Name = "Accepter le devis" });
+        await Assertions.Expect(accept).ToHaveCSSAsync("background-color", "rgb(21, 101, 192)");
+        await Assertions.Expect(accept).ToHaveCSSAsync("color", "rgb(255, 255, 255)");
+        var pdf = customer.GetByRole(AriaRole.Link, new() { Name = "Télécharger le devis (PDF) et ses conditions générales de vente" });
+        await Assertions.Expect(pdf).ToHaveCSSAsync("border-top-color", "rgb(21, 101, 192)");
+        await Assertions.Expect(pdf).ToHaveCSSAsync("padding-left", "22px");
+        await Assertions.Expect(pdf).ToHaveCSSAsync("text-decoration-line", "none");
         await customer.GetByRole(AriaRole.Button, new() { Name = "Accepter le devis" }).ClickAsync();
         await Assertions.Expect(customer.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync();
         await customer.GetByLabel("J'ai lu et j'accepte les conditions générales de vente du devis.").CheckAsync();

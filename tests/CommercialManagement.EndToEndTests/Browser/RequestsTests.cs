@@ -26,7 +26,7 @@ public sealed class RequestsTests(SystemFixture system)
         await row.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Élodie Martin" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("13 févr. 2027 → 20 févr. 2027 · 2 adultes, 2 enfants")).ToBeVisibleAsync();
-        await page.GotoAsync(session.At("/demandes"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Demandes" }).First.ClickAsync(); // back to the list by its link
         await page.Locator("[data-interactive='true']").WaitForAsync();
         // The search is applied (the demo requests, unread, are filtered out) before the filter is tried.
         await SearchAsync(page, "Rechercher", email, timeout => Assertions.Expect(page.Locator("tbody tr.mud-table-row")).ToHaveCountAsync(1, new() { Timeout = timeout }));
@@ -73,8 +73,14 @@ public sealed class RequestsTests(SystemFixture system)
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, "agent@chalet-melezes.test");
 
+        // Escape closes a dialog, as everywhere else.
         await page.GetByRole(AriaRole.Button, new() { Name = "Nouvelle demande (téléphone)" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Nom du client").FillAsync("Abandonnée");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nouvelle demande (téléphone)" }).ClickAsync();
         await dialog.GetByLabel("Nom du client").FillAsync("Gérard Téléphone");
         await dialog.GetByLabel("E-mail").FillAsync(email);
         await dialog.GetByLabel("Téléphone").FillAsync("06 12 34 56 78");

@@ -37,6 +37,7 @@ public sealed class SettingsTests(SystemFixture system)
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, "agent@chalet-melezes.test");
 
+        // Not in the agent's menu; typed in by hand, the address answers « Accès refusé ».
         await page.GotoAsync(session.At("/parametres"));
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accès refusé" })).ToBeVisibleAsync();
@@ -49,7 +50,7 @@ public sealed class SettingsTests(SystemFixture system)
         var email = $"saisonnier-{Guid.NewGuid():N}@esf-valneve.test";
         var admin = await session.NewPageAsync();
         await session.SignInAsync(admin, "admin@esf-valneve.test");
-        await admin.GotoAsync(session.At("/parametres"));
+        await admin.Locator("a.mud-nav-link[href='/parametres']").ClickAsync();
         await admin.Locator("[data-interactive='true']").WaitForAsync();
         await admin.GetByRole(AriaRole.Tab, new() { Name = "Équipe" }).ClickAsync();
         var team = admin.GetByRole(AriaRole.Tabpanel, new() { Name = "Équipe" });

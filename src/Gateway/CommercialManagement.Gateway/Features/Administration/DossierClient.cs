@@ -64,6 +64,25 @@ internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? A
 
         return string.Join('&', parts);
     }
+
+    /// <summary>
+    /// The filter kept in the board's own address (the same names as the API's query), so a reload or a shared link shows
+    /// the same board; what cannot be read is left out.
+    /// </summary>
+    public static BoardFilter FromQuery(string query)
+    {
+        var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        string? Text(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
+        DateOnly? Day(string name) =>
+            DateOnly.TryParseExact(Text(name), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+        var assignee = Text("assignee");
+        return new BoardFilter(
+            Text("search"),
+            assignee is "none" || Guid.TryParse(assignee, out _) ? assignee : null,
+            Day("arrivalFrom"),
+            Day("arrivalTo"),
+            Text("unread") == "true");
+    }
 }
 
 /// <summary>The back office's calls to the Dossier service, as the signed-in staff member.</summary>
