@@ -54,7 +54,7 @@ public sealed class QuoteJourneyTests(SystemFixture system)
 
         // Sent too early, the panel says what is missing first, with nothing to confirm.
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le devis" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Complétez les coordonnées du client" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Complétez les coordonnées du client (nom, adresse, e-mail) avec « Éditer le devis » avant de l'envoyer.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Éditer le devis" }).ClickAsync();
