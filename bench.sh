@@ -139,6 +139,7 @@ requests_before=$(bench_count inboxdb "SELECT count(*) FROM requests")
 bench_wait_quiet 300 P2
 bench_wrk p2-inbox-direct "$inbox_url/public/requests" 15 30
 bench_wait_quiet 300 P1
+bench_statements_reset
 bench_wrk p1-gateway "$gateway_url/public/requests" 20 60
 
 bare=$(bench_wrk_field anchor-bare rps); raw=$(bench_wrk_field anchor-rawwrite rps); rawyarp=$(bench_wrk_field anchor-rawwrite-yarp rps)
@@ -153,6 +154,12 @@ bench_figure P1 "CPU per accepted request, in ms, by process (what the time is m
 bench_figure anchor "raw write through YARP: CPU per request, in ms, by process" "$(bench_wrk_field anchor-rawwrite-yarp cpuMsPerRequest)" "" "info" "" "$(bench_wrk_field anchor-rawwrite-yarp load)"
 p2ratio=$(bench_ratio "$gw" "$direct")
 bench_figure P2 "gateway / Inbox direct [$direct req/s direct, p99 $(bench_wrk_field p2-inbox-direct p99Ms) ms]" "$p2ratio" "%" ">= 85" "$(bench_ge "$p2ratio" 85)" "$(bench_wrk_field p2-inbox-direct load)"
+
+# What PostgreSQL ran for P1's requests (warm-up, window and the pipeline behind them, until quiet): pg_stat_statements.
+bench_wait_quiet 180 "P1's statements"
+bench_statements_top 15 "$work/p1-statements.txt"
+p1_all=$(( $(bench_wrk_field p1-gateway requests) + $(jq -r '.requests // 0' <<<"$(grep '^{' "$work/wrk-p1-gateway-warmup.txt" | tail -n 1)" 2>/dev/null || echo 0) ))
+bench_figure P1 "statements per accepted request by database (pg_stat_statements, warm-up and pipeline included; the top 15 in p1-statements.txt)" "$(bench_statements_per_request "$p1_all")" "" "info" "" "$(bench_load)"
 
 # Every accepted request has its case: both databases counted, waiting (bounded) for the relay and Dossier.
 bench_log "P1: waiting up to 120 s for every request to have its case"

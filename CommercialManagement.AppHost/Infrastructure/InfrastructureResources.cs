@@ -1,6 +1,6 @@
 namespace CommercialManagement.AppHost.Infrastructure;
 
-/// <summary>The databases and the broker, whatever the mode, and the servers a service must wait for.</summary>
+/// <summary>The databases and the broker, whatever the mode, and the servers a service cannot start without.</summary>
 internal sealed class InfrastructureResources(
     Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase,
     IResourceBuilder<IResourceWithConnectionString> broker,

@@ -390,3 +390,26 @@ bench_p3_from_databases() {
       print total, missing, (i50 <= NR ? v[i50] : "never"), (i99 <= NR ? v[i99] : "never") }'
   rm -f "$received" "$processed"
 }
+
+# pg_stat_statements (loaded by deploy/local/postgres.sh): reset before a window, then the statements that took the most
+# time in it, over every database: "db: calls × mean ms = total s | query" (the query cut to 160 characters).
+bench_statements_reset() {
+  bench_count postgres "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  bench_count postgres "SELECT pg_stat_statements_reset()" >/dev/null
+}
+
+bench_statements_top() {
+  local limit=$1 out=$2
+  bench_count postgres "SELECT d.datname || ': ' || s.calls || ' x ' || round(s.mean_exec_time::numeric, 3) || ' ms = '
+      || round((s.total_exec_time / 1000)::numeric, 1) || ' s | ' || left(regexp_replace(s.query, '\s+', ' ', 'g'), 160)
+    FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+    ORDER BY s.total_exec_time DESC LIMIT $limit" >"$out"
+}
+
+# Statements per accepted request in each database since the last reset: "inboxdb 21.3, notificationdb 26.1, ...".
+bench_statements_per_request() {
+  local requests=$1
+  bench_count postgres "SELECT d.datname, sum(s.calls) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+    WHERE d.datname NOT IN ('postgres', 'benchdb') GROUP BY 1 ORDER BY 2 DESC" |
+    awk -F'|' -v n="$requests" 'n > 0 { t += $2; printf "%s%s %.1f", sep, $1, $2/n; sep=", " } END { if (n > 0) printf "; all %.1f", t/n }'
+}

@@ -41,8 +41,10 @@ if [ ! -s "$pgdata/PG_VERSION" ]; then
   rm -f "$pwcopy"
 fi
 
+# pg_stat_statements: which statements the time goes to (./bench.sh prints them for P1; any psql can read them).
 server=("$bin/postgres" -D "$pgdata" -p "$port" -h 127.0.0.1 -k "$socket_dir"
-  -c max_connections=300 -c shared_buffers=128MB -c log_min_messages=warning ${POSTGRES_EXTRA_ARGS:-})
+  -c max_connections=300 -c shared_buffers=128MB -c log_min_messages=warning
+  -c shared_preload_libraries=pg_stat_statements ${POSTGRES_EXTRA_ARGS:-})
 # Started directly in the background (setpriv execs the server), so $! is the server itself.
 if [ "$(id -u)" = 0 ]; then
   setpriv --reuid=postgres --regid=postgres --init-groups "${server[@]}" &

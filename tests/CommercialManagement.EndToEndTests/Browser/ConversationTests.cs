@@ -108,6 +108,24 @@ public sealed partial class ConversationTests(SystemFixture system)
         await Assertions.Expect(box).ToHaveValueAsync("Bonjour, je regarde les disponibilités.");
     }
 
+    [Fact]
+    public async Task NewRequest_AjouterUnePrestation_OpensTheDossierWithTheCatalogueProposalsOpen()
+    {
+        var email = $"prestation-{Guid.NewGuid():N}@example.fr";
+        await System.RequestToCaseTests.PostRequestAsync(system.Gateway(), email);
+        await using var session = await BrowserSession.StartAsync(system);
+        var staff = await session.NewPageAsync();
+        await session.SignInAsync(staff, "agent@valneve-office.test");
+        await StaffNavigation.OpenRequestAsync(staff, email);
+
+        // The request's case reaches Dossier a moment after the request: the page refreshes itself until it shows.
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Ajouter une prestation" }).ClickAsync(new() { Timeout = 30_000 });
+        await staff.WaitForURLAsync(new Regex("/dossiers/[0-9a-f-]{36}\\?prestation=ajouter$"));
+        var proposals = staff.GetByRole(AriaRole.List, new() { Name = "Prestations proposées" });
+        await Assertions.Expect(proposals.GetByRole(AriaRole.Button, new() { Name = "Ajouter Résidence Les Balcons — T2 4 personnes" })).ToBeVisibleAsync();
+        await staff.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("conversation-ajouter-une-prestation"), FullPage = true });
+    }
+
     [GeneratedRegex("request-unread")]
     private static partial Regex UnreadRow();
 }

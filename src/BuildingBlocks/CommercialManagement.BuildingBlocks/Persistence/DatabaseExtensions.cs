@@ -30,9 +30,11 @@ public static class DatabaseExtensions
         builder.Services.TryAddScoped<TenantContext>();
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        builder.Services.TryAddSingleton<NoAutoSavepointsInterceptor>();
+        var tuned = ConnectionTuning.Apply(connectionString);
         builder.Services.AddDbContext<TDbContext>((provider, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .AddInterceptors(provider.GetRequiredService<OutboxSignalInterceptor>()));
+            .UseNpgsql(tuned, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(provider.GetRequiredService<OutboxSignalInterceptor>(), provider.GetRequiredService<NoAutoSavepointsInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: ["ready"]);
         return builder;
     }
