@@ -78,7 +78,13 @@ internal sealed partial class EmailSender(
         }
     }
 
-    /// <param name="found">Called once an email is locked, before it is sent (the lead wakes the other senders then).</param>
+    /// <summary>
+    /// Takes up to <see cref="EmailOptions.ClaimBatch"/> due emails (a person's first, then oldest first) and sends them one
+    /// after the other on <paramref name="connection"/>, each outcome on its row with its event, all committed together.
+    /// A failed send ends the batch there (the rest stay queued for the next pass); so does the worker stopping, with
+    /// what was sent still marked sent, so that nothing sent is sent twice for it.
+    /// </summary>
+    /// <param name="found">Called once emails are locked, before they are sent (the lead wakes the other senders then).</param>
     /// <returns>Whether an email was due.</returns>
     internal async Task<bool> SendNextAsync(SmtpConnection connection, Action? found, CancellationToken cancellationToken)
     {
@@ -86,43 +92,61 @@ internal sealed partial class EmailSender(
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
+        var batch = Math.Max(1, options.Value.ClaimBatch);
         var due = await db.Emails
             .FromSql($"""
                 SELECT * FROM emails
                 WHERE "Status" = 'Queued' AND "NextAttemptAt" <= {now}
                 ORDER BY "Priority", "NextAttemptAt", "Id"
-                LIMIT 1
+                LIMIT {batch}
                 FOR UPDATE SKIP LOCKED
                 """)
             .IgnoreQueryFilters()
             .ToListAsync(cancellationToken);
-        var email = due.SingleOrDefault();
-        if (email is null)
+        if (due.Count == 0)
         {
             return false;
         }
 
         found?.Invoke();
-        try
+        var ids = due.Select(e => e.Id).ToList();
+        var attachments = (await db.Attachments.IgnoreQueryFilters().Where(a => ids.Contains(a.EmailId)).ToListAsync(cancellationToken))
+            .ToLookup(a => a.EmailId);
+        foreach (var email in due)
         {
-            var attachments = await db.Attachments.IgnoreQueryFilters().Where(a => a.EmailId == email.Id).ToListAsync(cancellationToken);
-            await connection.SendAsync(mailer.Build(email, attachments), cancellationToken);
-            db.AddToOutbox(email.MarkSent(timeProvider.GetUtcNow()));
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            var failed = SmtpFailure.IsPermanent(exception)
-                ? email.MarkPermanentFailure(timeProvider.GetUtcNow(), exception.Message)
-                : email.MarkTemporaryFailure(timeProvider.GetUtcNow(), exception.Message);
-            LogSendFailed(exception, email.Id, email.Attempts, email.Status);
-            if (failed is not null)
+            if (cancellationToken.IsCancellationRequested)
             {
-                db.AddToOutbox(failed);
+                break;
+            }
+
+            try
+            {
+                await connection.SendAsync(mailer.Build(email, [.. attachments[email.Id]]), cancellationToken);
+                db.AddToOutbox(email.MarkSent(timeProvider.GetUtcNow()));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: this one was not sent; the ones before it were, and are saved as sent below.
+                break;
+            }
+            catch (Exception exception)
+            {
+                var failed = SmtpFailure.IsPermanent(exception)
+                    ? email.MarkPermanentFailure(timeProvider.GetUtcNow(), exception.Message)
+                    : email.MarkTemporaryFailure(timeProvider.GetUtcNow(), exception.Message);
+                LogSendFailed(exception, email.Id, email.Attempts, email.Status);
+                if (failed is not null)
+                {
+                    db.AddToOutbox(failed);
+                }
+
+                // The connection may be what failed: the rest of the batch stays queued for the next pass.
+                break;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
         return true;
     }
 
