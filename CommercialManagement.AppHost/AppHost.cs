@@ -32,8 +32,9 @@ var payment = builder.AddProject<Projects.CommercialManagement_Payment_Api>(Reso
 var notification = builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNames.NotificationWorker)
     .WithSigningKey(signingKey)
     .WithInfrastructure(infrastructure, ResourceNames.NotificationDb)
+    // No WaitFor on the mail catcher (its start took ~20 s under a starting system and held every service behind it): an
+    // email tried before it answers is a temporary failure, tried again 5 s later.
     .WithReference(mail.Smtp)
-    .WaitFor(mail.Server)
     // The quote's PDF to attach. No WaitFor: acknowledgements and replies go out while Quote starts; a quote email retries.
     .WithReference(quote)
     .WithHttpHealthCheck("/health");

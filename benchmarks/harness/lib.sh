@@ -181,8 +181,6 @@ bench_sample_processes() {
   for pid in $(pgrep -f "^$root/src/.*/bin/Release/net10.0/CommercialManagement\."); do
     pids+=("$pid"); names+=("$(basename "$(tr '\0' '\n' <"/proc/$pid/cmdline" | head -n 1)")")
   done
-  pg=$(pgrep -f "postgres -D .* -p $pg_port " | head -n 1)
-  local pg_group="$pg $(pgrep -P "$pg" | tr '\n' ' ')"
   local rabbit
   rabbit=$(pgrep -f "beam.smp.*$(realpath -m "$data")/rabbitmq" | head -n 1)
   ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo "$t"; }
@@ -191,7 +189,7 @@ bench_sample_processes() {
   for pid in "${pids[@]}"; do before+=("$(ticks "$pid")"); done
   local pg_before rabbit_before commits_before
   # shellcheck disable=SC2086
-  pg_before=$(ticks $pg_group); rabbit_before=$(ticks $rabbit); commits_before=$(commits)
+  pg_before=$(bench_pg_ticks); rabbit_before=$(ticks $rabbit); commits_before=$(commits)
   local started=$(date +%s.%N)
   sleep "$seconds"
   local elapsed
@@ -207,7 +205,7 @@ bench_sample_processes() {
     bench_figure P7 "$label: ${names[$i]#CommercialManagement.} CPU / RSS" "$cpu % / ${rss:-?} MB" "" "< 2 % / < 200 MB" "$verdict" "$load"
   done
   # shellcheck disable=SC2086
-  bench_figure P7 "$label: PostgreSQL (all its processes) CPU" "$(awk -v d=$(( $(ticks $pg_group) - pg_before )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')" "% of a core" "info" "" "$load"
+  bench_figure P7 "$label: PostgreSQL (all its processes) CPU" "$(awk -v d=$(( $(bench_pg_ticks) - pg_before )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')" "% of a core" "info" "" "$load"
   # shellcheck disable=SC2086
   bench_figure P7 "$label: RabbitMQ CPU" "$(awk -v d=$(( $(ticks $rabbit) - rabbit_before )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')" "% of a core" "info" "" "$load"
   local per
@@ -296,6 +294,16 @@ bench_wait_quiet() {
   bench_log "quiet before $label after $(( $(date +%s) - started )) s"
 }
 
+# PostgreSQL's CPU so far: the server process, the backends alive now, and the ones that exited (their time is added to
+# the server's cutime and cstime when it reaps them), so a connection closed during a window does not make its CPU vanish.
+bench_pg_ticks() {
+  local pg
+  pg=$(pgrep -f "postgres -D .* -p $pg_port " | head -n 1)
+  [ -n "$pg" ] || { echo 0; return; }
+  # shellcheck disable=SC2046
+  echo $(( $(sed 's/.*) //' "/proc/$pg/stat" | awk '{print $12 + $13 + $14 + $15}') + $(bench_ticks $(pgrep -P "$pg")) ))
+}
+
 bench_ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo "$t"; }
 
 # The relay alone: $1 ConversationRead rows written straight into Inbox's outbox (one per request, cycling over the
@@ -336,9 +344,7 @@ bench_cpu_snapshot() {
     name=$(basename "$(tr '\0' '\n' <"/proc/$pid/cmdline" | head -n 1)")
     echo "${name#CommercialManagement.} $(bench_ticks "$pid")"
   done
-  pg=$(pgrep -f "postgres -D .* -p $pg_port " | head -n 1)
-  # shellcheck disable=SC2046
-  echo "PostgreSQL $(bench_ticks "$pg" $(pgrep -P "$pg"))"
+  echo "PostgreSQL $(bench_pg_ticks)"
   echo "RabbitMQ $(bench_ticks "$(pgrep -f "beam.smp.*$(realpath -m "$data")/rabbitmq" | head -n 1)")"
   echo "smtp4dev $(bench_ticks $(pgrep -f "smtp4dev" | tr '\n' ' '))"
   local i modes=(bare rawwrite proxy)
