@@ -50,6 +50,13 @@ public sealed partial class ConversationTests(SystemFixture system)
         await Assertions.Expect(reply).ToContainTextAsync("Bonjour Zoé, le studio est libre à ces dates.");
         await Assertions.Expect(reply).ToContainTextAsync("E-mail remis", new() { Timeout = 45_000 });
         await Assertions.Expect(conversation.Locator("li[data-kind='SystemEmail']")).ToContainTextAsync("Votre demande a bien été reçue", new() { Timeout = 30_000 });
+        // The request's labels stay whole (« Téléphone », not « Téléph/one »): each on one line, as tall as its value's first line.
+        foreach (var label in await staff.Locator(".request-facts th").AllAsync())
+        {
+            var lines = await label.EvaluateAsync<int>("th => { const r = document.createRange(); r.selectNodeContents(th); return new Set([...r.getClientRects()].map(c => Math.round(c.top))).size; }");
+            Assert.True(lines == 1, $"The label « {await label.InnerTextAsync()} » breaks over {lines} lines.");
+        }
+
         await staff.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("conversation-staff"), FullPage = true });
 
         // The reply is in the mail catcher with the customer-space link; the note is not.
