@@ -183,13 +183,12 @@ bench_sample_processes() {
   done
   local rabbit
   rabbit=$(pgrep -f "beam.smp.*$(realpath -m "$data")/rabbitmq" | head -n 1)
-  ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo "$t"; }
   commits() { bench_count postgres "SELECT datname || '=' || xact_commit FROM pg_stat_database WHERE datname NOT IN ('template0','template1') AND datname IS NOT NULL ORDER BY datname"; }
   local before=() after=() i
-  for pid in "${pids[@]}"; do before+=("$(ticks "$pid")"); done
+  for pid in "${pids[@]}"; do before+=("$(bench_ticks "$pid")"); done
   local pg_before rabbit_before commits_before
   # shellcheck disable=SC2086
-  pg_before=$(bench_pg_ticks); rabbit_before=$(ticks $rabbit); commits_before=$(commits)
+  pg_before=$(bench_pg_ticks); rabbit_before=$(bench_ticks $rabbit); commits_before=$(commits)
   local started=$(date +%s.%N)
   sleep "$seconds"
   local elapsed
@@ -198,7 +197,7 @@ bench_sample_processes() {
   load=$(bench_load)
   for i in "${!pids[@]}"; do
     local cpu rss
-    cpu=$(awk -v d=$(( $(ticks "${pids[$i]}") - ${before[$i]} )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')
+    cpu=$(awk -v d=$(( $(bench_ticks "${pids[$i]}") - ${before[$i]} )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')
     rss=$(awk '/^VmRSS/{printf "%.0f", $2/1024}' "/proc/${pids[$i]}/status" 2>/dev/null)
     local verdict
     if [ "$(bench_lt "$cpu" 2)" = met ] && [ "$(bench_lt "${rss:-x}" 200)" = met ]; then verdict=met; else verdict=missed; fi
@@ -207,7 +206,7 @@ bench_sample_processes() {
   # shellcheck disable=SC2086
   bench_figure P7 "$label: PostgreSQL (all its processes) CPU" "$(awk -v d=$(( $(bench_pg_ticks) - pg_before )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')" "% of a core" "info" "" "$load"
   # shellcheck disable=SC2086
-  bench_figure P7 "$label: RabbitMQ CPU" "$(awk -v d=$(( $(ticks $rabbit) - rabbit_before )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')" "% of a core" "info" "" "$load"
+  bench_figure P7 "$label: RabbitMQ CPU" "$(awk -v d=$(( $(bench_ticks $rabbit) - rabbit_before )) -v t="$tck" -v s="$elapsed" 'BEGIN{printf "%.1f", 100*d/t/s}')" "% of a core" "info" "" "$load"
   local per
   per=$(join -t= <(sort <<<"$commits_before") <(commits | sort) | awk -F= -v s="$elapsed" '{printf "%s%s %.1f", sep, $1, ($3-$2)/s; sep=", "}')
   bench_figure P7 "$label: commits/s per database" "$per" "" "info" "" "$load"

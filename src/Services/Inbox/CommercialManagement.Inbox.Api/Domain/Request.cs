@@ -123,6 +123,16 @@ internal sealed class Request : ITenantOwned
         AssigneeName = staffName,
     };
 
+    /// <summary>Who follows the request now (nobody when unassigned): Dossier shows the same person on the card.</summary>
+    public RequestAssigned ToAssignedEvent(DateTimeOffset at) => new()
+    {
+        OrganisationId = OrganisationId,
+        OccurredAt = at,
+        RequestId = Id,
+        AssigneeId = AssigneeId,
+        AssigneeName = AssigneeName,
+    };
+
     public RequestReceived ToReceivedEvent() => new()
     {
         OrganisationId = OrganisationId,

@@ -121,14 +121,7 @@ internal static class RequestsEndpoints
 
         db.AddToOutbox(request.ToReceivedEvent());
         // Its author follows it: Dossier hears it as any assignment, so the dossier and the board show the same person.
-        db.AddToOutbox(new RequestAssigned
-        {
-            OrganisationId = request.OrganisationId,
-            OccurredAt = now,
-            RequestId = request.Id,
-            AssigneeId = request.AssigneeId,
-            AssigneeName = request.AssigneeName,
-        });
+        db.AddToOutbox(request.ToAssignedEvent(now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/requests/{request.Id}", Summary(request));
     }
@@ -162,14 +155,7 @@ internal static class RequestsEndpoints
         ChangeAsync(id, db, request =>
         {
             request.AssignTo(body.AssigneeId, body.AssigneeName?.Trim());
-            db.AddToOutbox(new RequestAssigned
-            {
-                OrganisationId = request.OrganisationId,
-                OccurredAt = timeProvider.GetUtcNow(),
-                RequestId = request.Id,
-                AssigneeId = request.AssigneeId,
-                AssigneeName = request.AssigneeName,
-            });
+            db.AddToOutbox(request.ToAssignedEvent(timeProvider.GetUtcNow()));
         }, cancellationToken);
 
     private static async Task<Results<Ok<RequestSummary>, ProblemHttpResult>> ChangeAsync(
