@@ -103,8 +103,9 @@ public sealed class QuoteEmailDeliveryTests(NotificationFactory factory) : IClas
         {
             RequestId = request.RequestId, OccurredAt = renewedAt.AddSeconds(-30),
         };
-        await factory.Harness.Bus.Publish(olderReply, c => c.MessageId = Guid.NewGuid());
-        Assert.True(await factory.Harness.Consumed.Any<StaffMessagePosted>(m => m.Context.Message.MessageId == olderReply.MessageId));
+        var olderReplyId = Guid.NewGuid();
+        await factory.Harness.Bus.Publish(olderReply, c => c.MessageId = olderReplyId);
+        await factory.HandledAsync(olderReplyId);
         Assert.True(await Eventually.TrueAsync(
             async () => await factory.CountAsync("SELECT count(*) FROM cases WHERE \"RequestId\" = @p0 AND \"CustomerSpaceToken\" = 'Tk-renewed'", request.RequestId) == 1,
             TimeSpan.FromSeconds(15)));

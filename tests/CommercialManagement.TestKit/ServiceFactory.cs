@@ -90,6 +90,18 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
         return found!.Context.Message;
     }
 
+    /// <summary>
+    /// Waits until the service's inbox has recorded the message as handled, which commits with the handler's effects.
+    /// The harness's own "consumed" wait ends on bus inactivity, which a shared fixture may have reached long before.
+    /// </summary>
+    public async Task HandledAsync(Guid messageId)
+    {
+        var handled = await Eventually.TrueAsync(
+            async () => await CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @p0", messageId) > 0,
+            TimeSpan.FromSeconds(20));
+        Assert.True(handled, $"The message {messageId} was not handled within 20 s.");
+    }
+
     /// <summary>The message id of the first published event matching the filter.</summary>
     public Guid? PublishedMessageId<T>(Func<T, bool> filter)
         where T : class =>
