@@ -75,4 +75,41 @@ public sealed class OfferTests(QuoteFactory factory) : IClassFixture<QuoteFactor
         var lines = offer.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("ageBand").GetString(), l.GetProperty("quantity").GetInt32(), l.GetProperty("unitPriceCents").GetInt64())).ToList();
         Assert.Equal([("Adult", 2, 30_000L), ("Child", 1, 24_000L), ("Infant", 1, 0L)], lines);
     }
+
+    [Fact]
+    public async Task Offers_ForTheChildrenOnly_ArePricedForThem_AndTheLineAddedIsForThem()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.CaseAsync(adults: 2, children: [8, 5]);
+        var lesson = await scenario.LessonAsync();
+        await scenario.ChaletAsync();
+
+        var offers = (await scenario.Agent.GetFromJsonAsync<JsonElement>(
+            $"/api/quotes/by-request/{caseId}/offers?type=SkiLesson&productId={lesson}&participants=2")).EnumerateArray().ToList();
+
+        var offer = Assert.Single(offers);
+        Assert.Equal(2, offer.GetProperty("participants").GetInt32());
+        Assert.Equal(2 * 6 * 4_000, offer.GetProperty("amountCents").GetInt64());
+        using var added = await scenario.Agent.PostAsJsonAsync($"/api/quotes/by-request/{caseId}/lines",
+            new { productId = lesson, from = "2027-02-14", to = "2027-02-19", quantity = 1, participants = 2 });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var quote = await scenario.Agent.GetFromJsonAsync<JsonElement>($"/api/quotes/by-request/{caseId}");
+        var line = Assert.Single(quote.GetProperty("lines").EnumerateArray());
+        Assert.Equal((2, 48_000L), (line.GetProperty("quantity").GetInt32(), line.GetProperty("amountCents").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("31")]
+    public async Task Offers_ForParticipantsOutOfRange_AreRefusedWithTheRange(string participants)
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.CaseAsync();
+
+        using var response = await scenario.Agent.GetAsync($"/api/quotes/by-request/{caseId}/offers?type=SkiLesson&participants={participants}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Le nombre de participants va de 1 à 30.", problem.GetProperty("errors").GetProperty("participants")[0].GetString());
+    }
 }

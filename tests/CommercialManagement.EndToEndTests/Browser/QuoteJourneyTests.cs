@@ -37,6 +37,19 @@ public sealed class QuoteJourneyTests(SystemFixture system)
         await panel.GetByRole(AriaRole.Button, new() { Name = "Ajouter Résidence Les Balcons — T2 4 personnes" }).ClickAsync();
         var lines = page.GetByRole(AriaRole.Table, new() { Name = "Lignes du devis" });
         await Assertions.Expect(lines).ToContainTextAsync("Résidence Les Balcons — T2 4 personnes");
+
+        // A children's group lesson: proposed for the whole party of four, priced per person; the agent sets the two
+        // children, the card's price follows, and the line added is for two.
+        await page.Locator(".mud-chip", new() { HasTextString = "Cours de ski" }).ClickAsync();
+        var lesson = panel.GetByRole(AriaRole.Listitem, new() { Name = "Cours collectif enfant, Flocon à 3e étoile" });
+        var participants = lesson.GetByLabel("Participants");
+        await Assertions.Expect(participants).ToHaveValueAsync("4");
+        var forFour = Cents(await lesson.Locator(".offer-price").InnerTextAsync());
+        await participants.FillAsync("2");
+        await participants.PressAsync("Tab");
+        await Assertions.Expect(lesson.Locator(".offer-price")).ToHaveTextAsync(Euros(forFour / 2));
+        await lesson.GetByRole(AriaRole.Button, new() { Name = "Ajouter Cours collectif enfant, Flocon à 3e étoile" }).ClickAsync();
+        await Assertions.Expect(lines).ToContainTextAsync("Cours collectif enfant, Flocon à 3e étoile");
         await page.GetByRole(AriaRole.Button, new() { Name = "Fermer" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Divers" }).ClickAsync();
@@ -49,7 +62,9 @@ public sealed class QuoteJourneyTests(SystemFixture system)
 
         var quote = await staff.GetFromJsonAsync<JsonElement>($"/api/quotes/by-request/{id}");
         var total = quote.GetProperty("totals").GetProperty("totalCents").GetInt64();
-        Assert.Equal(2, quote.GetProperty("lines").GetArrayLength());
+        Assert.Equal(3, quote.GetProperty("lines").GetArrayLength());
+        var lessonLine = quote.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("productType").GetString() == "SkiLesson");
+        Assert.Equal((2, forFour / 2), (lessonLine.GetProperty("quantity").GetInt32(), lessonLine.GetProperty("amountCents").GetInt64()));
         await Assertions.Expect(page.GetByTestId("quote-total")).ToHaveTextAsync(Euros(total));
 
         // Sent too early, the panel says what is missing first, with nothing to confirm.
@@ -96,6 +111,9 @@ public sealed class QuoteJourneyTests(SystemFixture system)
         await RequestsTests.SearchAsync(page, "Rechercher un dossier", email, timeout => Assertions.Expect(page.Locator("article.board-card")).ToHaveCountAsync(1, new() { Timeout = timeout }));
         await Assertions.Expect(page.Locator("section[data-status='AwaitingPayment'] article.board-card")).ToContainTextAsync("Élodie Martin", new() { Timeout = 30_000 });
     }
+
+    /// <summary>« 1 008,00 € » in cents.</summary>
+    private static long Cents(string euros) => long.Parse(new string(euros.Where(char.IsAsciiDigit).ToArray()), global::System.Globalization.CultureInfo.InvariantCulture);
 
     private static global::System.Text.RegularExpressions.Regex Euros(long cents) =>
         new($"^{(cents / 100).ToString("#,##0", global::System.Globalization.CultureInfo.InvariantCulture).Replace(",", @"\s")},{cents % 100:00}\\s€$");

@@ -58,9 +58,12 @@ internal sealed class QuoteClient(StaffServiceClient services)
         return await response.Content.ReadFromJsonAsync<QuoteDetail>(cancellationToken);
     }
 
-    public async Task<(IReadOnlyList<Offer> Offers, IReadOnlyList<string> Problems)> OffersAsync(Guid requestId, string type, CancellationToken cancellationToken = default)
+    /// <summary>The catalogue's products of a type priced for the case; one product for some of its people when given.</summary>
+    public async Task<(IReadOnlyList<Offer> Offers, IReadOnlyList<string> Problems)> OffersAsync(
+        Guid requestId, string type, Guid? productId = null, int? participants = null, CancellationToken cancellationToken = default)
     {
-        using var response = await (await Quotes()).GetAsync($"/api/quotes/by-request/{requestId}/offers?type={Uri.EscapeDataString(type)}", cancellationToken);
+        var only = productId is { } id ? FormattableString.Invariant($"&productId={id}&participants={participants}") : "";
+        using var response = await (await Quotes()).GetAsync($"/api/quotes/by-request/{requestId}/offers?type={Uri.EscapeDataString(type)}{only}", cancellationToken);
         return response.IsSuccessStatusCode
             ? ((await response.Content.ReadFromJsonAsync<List<Offer>>(cancellationToken)) ?? [], [])
             : ([], await ProblemMessages.ReadAsync(response));

@@ -61,7 +61,7 @@ internal sealed class QuoteDemoStory(IServiceScopeFactory scopes, IHostEnvironme
         var added = 0;
         foreach (var type in new[] { ProductType.Accommodation, ProductType.SkiLesson, ProductType.LiftPass })
         {
-            var offers = (await OfferEndpoints.ListAsync(demo.Id, type, db, cancellationToken)).Result is Ok<List<Offer>> { Value: { } list } ? list : [];
+            var offers = (await OfferEndpoints.ListAsync(demo.Id, type, null, null, db, cancellationToken)).Result is Ok<List<Offer>> { Value: { } list } ? list : [];
             var offer = offers.FirstOrDefault(o => o.Available && o.OwnedByMe) ?? offers.FirstOrDefault(o => o.Available);
             if (offer is null)
             {

@@ -21,9 +21,19 @@ internal sealed record Offer(
 /// </summary>
 internal static class OfferEndpoints
 {
-    public static async Task<Results<Ok<List<Offer>>, ProblemHttpResult>> ListAsync(
-        Guid requestId, ProductType? type, QuoteDbContext db, CancellationToken cancellationToken)
+    /// <param name="productId">Only this product (the panel prices one card again when its participants change).</param>
+    /// <param name="participants">The people the products are for, the first of the case's children first as a line
+    /// counts them; the whole party when absent. A children's group lesson is priced for the children only this way.</param>
+    public static async Task<Results<Ok<List<Offer>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        Guid requestId, ProductType? type, Guid? productId, int? participants, QuoteDbContext db, CancellationToken cancellationToken)
     {
+        if (participants is < 1 or > LineEndpoints.MaxParticipants)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["participants"] = [$"Le nombre de participants va de 1 à {LineEndpoints.MaxParticipants}."] },
+                title: "La demande de prix contient des erreurs.");
+        }
+
         var copy = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == requestId, cancellationToken);
         if (copy is null)
         {
@@ -41,9 +51,16 @@ internal static class OfferEndpoints
             query = query.Where(p => p.Type == wanted);
         }
 
+        if (productId is { } only)
+        {
+            query = query.Where(p => p.Id == only);
+        }
+
         var products = await query.OrderBy(p => p.Type).ThenBy(p => p.Name).ToListAsync(cancellationToken);
         var sellers = await db.SellerNamesAsync(products.Select(p => p.OrganisationId), cancellationToken);
-        var party = new Party(copy.Adults, 0, copy.ChildrenAges);
+        // A case without anyone yet prices nothing: each product says « Indiquez au moins un participant. »
+        var party = LinePricing.PartyFor(copy, participants, null, null).Party ?? new Party(0, 0, []);
+
         var offers = new List<Offer>();
         foreach (var product in products)
         {

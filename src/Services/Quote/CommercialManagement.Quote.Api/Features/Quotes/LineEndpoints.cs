@@ -17,6 +17,9 @@ internal sealed record CustomLineBody(string? Label, string? Description, int? Q
 internal static class LineEndpoints
 {
     public const int MaxQuantity = 999;
+
+    /// <summary>The most people one line is for.</summary>
+    public const int MaxParticipants = 30;
     public const long MaxUnitPriceCents = 100_000_000;
 
     public static async Task<Results<Created<QuoteView>, ValidationProblem, ProblemHttpResult>> AddAsync(
@@ -38,9 +41,9 @@ internal static class LineEndpoints
             errors["quantity"] = [$"La quantité va de 1 à {MaxQuantity}."];
         }
 
-        if (body.Participants is < 1 or > 30)
+        if (body.Participants is < 1 or > MaxParticipants)
         {
-            errors["participants"] = ["Le nombre de participants va de 1 à 30."];
+            errors["participants"] = [$"Le nombre de participants va de 1 à {MaxParticipants}."];
         }
 
         if (errors.Count > 0)
