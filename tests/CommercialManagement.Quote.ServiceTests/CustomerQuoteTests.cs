@@ -68,4 +68,48 @@ public sealed class CustomerQuoteTests(QuoteFactory factory) : IClassFixture<Quo
         asStaff.DefaultRequestHeaders.Authorization = customer.DefaultRequestHeaders.Authorization;
         Assert.Equal(HttpStatusCode.Unauthorized, (await asStaff.GetAsync($"/api/quotes/by-request/{caseId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task StayChangedAfterTheQuoteWasSent_TheCustomerSeesItVoid_WithANewQuoteComing_NotStaffWords()
+    {
+        var (scenario, caseId, quoteId, customer) = await SentQuoteAsync();
+        var number = (await customer.GetFromJsonAsync<JsonElement>("/customer/quote")).GetProperty("number").GetString();
+
+        await scenario.PublishAsync(new CommercialManagement.Contracts.Dossier.StayChanged
+        {
+            OrganisationId = scenario.OrganisationId, OccurredAt = DateTimeOffset.UtcNow, RequestId = caseId,
+            Arrival = new(2027, 2, 6), Departure = new(2027, 2, 13), Adults = 2, ChildrenAges = [8, 5], StaffId = Guid.NewGuid(), StaffName = "Lucas Girard",
+        });
+
+        var voided = await factory.PublishedAsync<QuoteVoided>(e => e.QuoteId == quoteId);
+        Assert.Equal((number, true, true), (voided.Number, voided.SeenByCustomer, voided.ReplacedByNewQuote));
+        var view = await customer.GetFromJsonAsync<JsonElement>("/customer/quote");
+        Assert.Equal((quoteId, "Voided", true, false), (view.GetProperty("id").GetGuid(), view.GetProperty("state").GetString(),
+            view.GetProperty("newQuoteComing").GetBoolean(), view.GetProperty("canAccept").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("closingReason").ValueKind);
+        var accept = await customer.PostAsJsonAsync("/customer/quote/acceptance", new { quoteId, version = 1, termsAccepted = true, from = "203.0.113.9" });
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+        Assert.StartsWith("Votre séjour a changé", (await accept.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StayChangedBeforeAnyQuoteWasSent_TellsTheCustomerNothing()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.CaseAsync();
+        await scenario.AddLineAsync(caseId, await scenario.ChaletAsync());
+        var quoteId = (await scenario.QuoteAsync(caseId)).GetProperty("id").GetGuid();
+        var customer = factory.CreateCustomerClient(scenario.OrganisationId, caseId);
+
+        await scenario.PublishAsync(new CommercialManagement.Contracts.Dossier.StayChanged
+        {
+            OrganisationId = scenario.OrganisationId, OccurredAt = DateTimeOffset.UtcNow, RequestId = caseId,
+            Arrival = new(2027, 2, 6), Departure = new(2027, 2, 13), Adults = 2, ChildrenAges = [8, 5], StaffId = Guid.NewGuid(), StaffName = "Lucas Girard",
+        });
+
+        var voided = await factory.PublishedAsync<QuoteVoided>(e => e.QuoteId == quoteId);
+        Assert.Equal((false, true), (voided.SeenByCustomer, voided.ReplacedByNewQuote));
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/customer/quote")).StatusCode);
+    }
 }
+

@@ -86,4 +86,13 @@ public sealed record QuoteVoided : IIntegrationEvent
     public required Guid QuoteId { get; init; }
 
     public required string Reason { get; init; }
+
+    /// <summary>The quote's number. Optional: added with the customer's notice (issue 13).</summary>
+    public string? Number { get; init; }
+
+    /// <summary>The customer had been sent this quote (or an earlier version of it). Optional, as <see cref="Number"/>.</summary>
+    public bool? SeenByCustomer { get; init; }
+
+    /// <summary>A new quote is being prepared in its place (the stay changed). Optional, as <see cref="Number"/>.</summary>
+    public bool? ReplacedByNewQuote { get; init; }
 }

@@ -24,6 +24,7 @@ internal static class NotificationModule
             bus.AddConsumer<StaffMemberChangedConsumer>();
             bus.AddConsumer<CustomerSpaceLinkRenewedConsumer>();
             bus.AddConsumer<QuoteSentConsumer>();
+            bus.AddConsumer<QuoteVoidedConsumer>();
             bus.AddConsumer<PaymentRequestedConsumer>();
             bus.AddConsumer<PaymentReceivedConsumer>();
             bus.AddConsumer<PaymentRefundedConsumer>();

@@ -16,11 +16,14 @@ public sealed record CustomerConversation(
 
 public sealed record CustomerQuoteLine(string Label, string? Description, DateOnly? From, DateOnly? To, int Quantity, long UnitPriceCents, int VatRateBasisPoints, long AmountCents);
 
-/// <summary>The quote sent to the customer, as the Quote service shows it to them (never a draft).</summary>
+/// <summary>
+/// The quote sent to the customer, as the Quote service shows it to them (never a draft): after a change of stay, the
+/// one they had, void, with <see cref="NewQuoteComing"/> while its replacement is prepared.
+/// </summary>
 public sealed record CustomerQuote(
     Guid Id, string Number, int Version, string State, bool Expired, DateOnly? ValidUntil, IReadOnlyList<CustomerQuoteLine> Lines,
     long NetCents, long VatCents, long TouristTaxCents, long TotalCents, int DepositPercentage, long DepositCents, long BalanceCents,
-    DateOnly? BalanceDueDate, bool WholeAmountNow, DateTimeOffset? AcceptedAt, string? ClosingReason, bool CanAccept);
+    DateOnly? BalanceDueDate, bool WholeAmountNow, DateTimeOffset? AcceptedAt, string? ClosingReason, bool CanAccept, bool NewQuoteComing = false);
 
 /// <summary>Who the customer is talking to: the seller's public details.</summary>
 internal sealed record Seller(string Name, string ContactEmail, string? ContactPhone);

@@ -6,7 +6,10 @@ namespace CommercialManagement.Notification.Worker.Templates;
 /// <summary>Who a payment email is from and to: the customer as the case knows them, the organisation that signs.</summary>
 internal sealed record PaymentEmailParties(string? CustomerName, bool English, string OrganisationName, string? ContactEmail, string? ContactPhone);
 
-/// <summary>The payment emails to the customer (a request to pay, a receipt, a refund notice), in the customer's language.</summary>
+/// <summary>
+/// The payment emails to the customer (a request to pay, a receipt, a refund notice), in the customer's language; their
+/// greeting, link and signature serve the other notices to a case's customer too.
+/// </summary>
 internal static class PaymentEmailTemplates
 {
     /// <summary>« Demande de paiement »: what to pay, for which quote, what is paid already, until when, and « Payer ».</summary>
@@ -113,7 +116,7 @@ internal static class PaymentEmailTemplates
         return Render(subject, parties, paragraphs, SpaceLink(customerSpaceLink, english));
     }
 
-    private static string Hello(PaymentEmailParties parties) => (parties.English, string.IsNullOrWhiteSpace(parties.CustomerName)) switch
+    internal static string Hello(PaymentEmailParties parties) => (parties.English, string.IsNullOrWhiteSpace(parties.CustomerName)) switch
     {
         (true, true) => "Hello,",
         (true, false) => $"Hello {parties.CustomerName!.Trim()},",
@@ -121,11 +124,11 @@ internal static class PaymentEmailTemplates
         (false, false) => $"Bonjour {parties.CustomerName!.Trim()},",
     };
 
-    private static EmailLink? SpaceLink(string? customerSpaceLink, bool english) => customerSpaceLink is null
+    internal static EmailLink? SpaceLink(string? customerSpaceLink, bool english) => customerSpaceLink is null
         ? null
         : new EmailLink(english ? "Open your customer space" : "Ouvrir votre espace client", customerSpaceLink);
 
-    private static RenderedEmail Render(string subject, PaymentEmailParties parties, IReadOnlyList<string> paragraphs, EmailLink? link) =>
+    internal static RenderedEmail Render(string subject, PaymentEmailParties parties, IReadOnlyList<string> paragraphs, EmailLink? link) =>
         EmailLayout.Render(new EmailContent(
             EmailLayout.OneLine(subject), parties.English, parties.OrganisationName, paragraphs, link,
             [parties.English ? "Kind regards," : "Bien cordialement,", parties.OrganisationName, parties.ContactPhone ?? "", parties.ContactEmail ?? ""]));

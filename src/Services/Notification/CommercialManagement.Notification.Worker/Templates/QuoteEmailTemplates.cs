@@ -3,7 +3,7 @@ using CommercialManagement.Contracts.Quote;
 
 namespace CommercialManagement.Notification.Worker.Templates;
 
-/// <summary>The email that carries a sent quote (its PDF attached), in the customer's language.</summary>
+/// <summary>The email that carries a sent quote (its PDF attached), and the notice that it was replaced, in the customer's language.</summary>
 internal static class QuoteEmailTemplates
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
@@ -48,6 +48,35 @@ internal static class QuoteEmailTemplates
         return EmailLayout.Render(new EmailContent(
             EmailLayout.OneLine(subject), english, organisationName, paragraphs, link,
             [english ? "Kind regards," : "Bien cordialement,", organisationName, contactPhone ?? "", contactEmail ?? ""]));
+    }
+
+    /// <summary>
+    /// « Votre séjour a changé »: the quote the customer was sent no longer holds after a change of dates or people, and a
+    /// new one is being prepared; nothing to do meanwhile.
+    /// </summary>
+    public static RenderedEmail QuoteReplaced(string? number, PaymentEmailParties parties, string? customerSpaceLink)
+    {
+        var english = parties.English;
+        var quote = number is null ? (english ? "the quote" : "le devis") : (english ? $"quote {number}" : $"le devis {number}");
+        var subject = english
+            ? $"Your stay has changed: a new quote is on its way — {parties.OrganisationName}"
+            : $"Votre séjour a changé : un nouveau devis arrive — {parties.OrganisationName}";
+        string[] paragraphs = english
+            ?
+            [
+                PaymentEmailTemplates.Hello(parties),
+                $"The dates or the people of your stay have changed, so {quote} we sent you is no longer valid and can no longer be accepted.",
+                "We are preparing a new quote for your new stay and will email it to you very soon. There is nothing for you to do meanwhile.",
+                "For any question, simply reply to this email.",
+            ]
+            :
+            [
+                PaymentEmailTemplates.Hello(parties),
+                $"Les dates ou les participants de votre séjour ont changé : {quote} que nous vous avions envoyé n'est plus valable et ne peut plus être accepté.",
+                "Nous préparons un nouveau devis pour votre nouveau séjour et vous l'enverrons très bientôt par e-mail. Vous n'avez rien à faire d'ici là.",
+                "Pour toute question, répondez simplement à cet e-mail.",
+            ];
+        return PaymentEmailTemplates.Render(subject, parties, paragraphs, PaymentEmailTemplates.SpaceLink(customerSpaceLink, english));
     }
 
     /// <summary>Euro cents as the customer reads them: « 1 234,56 € » in French, « €1,234.56 » in English.</summary>

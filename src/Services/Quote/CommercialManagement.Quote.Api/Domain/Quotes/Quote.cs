@@ -183,6 +183,9 @@ internal sealed class Quote : ITenantOwned
         Close(QuoteState.Refused, reason, now);
     }
 
+    /// <summary>The customer was sent this quote, now or in an earlier version (a sent quote edited becomes a new draft version).</summary>
+    public bool SeenByCustomer => SentAt is not null || Version > 1;
+
     /// <summary>The quote can no longer be accepted or paid (the stay changed, or staff withdrew it).</summary>
     public void Void(string reason, DateTimeOffset now)
     {

@@ -15,7 +15,7 @@ internal sealed record CustomerLine(string Label, string? Description, DateOnly?
 internal sealed record CustomerQuoteView(
     Guid Id, string Number, int Version, QuoteState State, bool Expired, DateOnly? ValidUntil, IReadOnlyList<CustomerLine> Lines,
     long NetCents, long VatCents, long TouristTaxCents, long TotalCents, int DepositPercentage, long DepositCents, long BalanceCents,
-    DateOnly? BalanceDueDate, bool WholeAmountNow, DateTimeOffset? AcceptedAt, string? ClosingReason, bool CanAccept);
+    DateOnly? BalanceDueDate, bool WholeAmountNow, DateTimeOffset? AcceptedAt, string? ClosingReason, bool CanAccept, bool NewQuoteComing);
 
 internal sealed record CustomerAcceptanceBody(Guid? QuoteId, int? Version, bool TermsAccepted, string? From);
 
@@ -29,7 +29,7 @@ internal static class CustomerQuoteEndpoints
 {
     public static async Task<Results<Ok<CustomerQuoteView>, ProblemHttpResult>> GetAsync(HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var quote = await SentQuoteAsync(http, db, cancellationToken);
+        var (quote, newQuoteComing) = await ShownQuoteAsync(http, db, cancellationToken);
         if (quote is null)
         {
             return NoQuote();
@@ -43,8 +43,10 @@ internal static class CustomerQuoteEndpoints
             quote.Id, quote.Number, quote.Version, quote.State, quote.IsExpired(today), quote.ValidUntil,
             [.. quote.Lines.Where(l => l.Counted).OrderBy(l => l.Position).Select(l => new CustomerLine(l.Label, l.Description, l.From, l.To, l.Quantity, l.UnitPriceCents, l.VatRateBasisPoints, l.AmountCents))],
             totals.NetCents, totals.VatCents, totals.TouristTaxCents, totals.TotalCents, organisation.DepositPercentage, model.Deposit.AmountCents,
-            model.Balance?.AmountCents ?? 0, model.Balance?.DueDate, model.Balance is null, quote.AcceptedAt, quote.ClosingReason,
-            quote.State == QuoteState.Sent && !quote.IsExpired(today)));
+            model.Balance?.AmountCents ?? 0, model.Balance?.DueDate, model.Balance is null, quote.AcceptedAt,
+            // Staff's words for why are theirs; the customer of a replaced quote reads the space's own notice instead.
+            newQuoteComing ? null : quote.ClosingReason,
+            quote.State == QuoteState.Sent && !quote.IsExpired(today), newQuoteComing));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -93,6 +95,39 @@ internal static class CustomerQuoteEndpoints
         return await Superseded(quoteId, http, db, cancellationToken) ?? await CloseEndpoints.RefuseAsync(quoteId, new ReasonBody(body.Reason), db, time, cancellationToken);
     }
 
+    /// <summary>
+    /// What the customer is shown: the quote sent to them, or, while staff prepare the quote that replaces it after a change
+    /// of stay, the one they had (voided, with the notice that a new one is coming); nothing while the first is a draft.
+    /// </summary>
+    private static async Task<(Domain.Quotes.Quote? Quote, bool NewQuoteComing)> ShownQuoteAsync(HttpContext http, QuoteDbContext db, CancellationToken cancellationToken)
+    {
+        var current = await QuoteWork.CurrentAsync(db, CaseOf(http), cancellationToken);
+        if (current is null || current.State != QuoteState.Draft)
+        {
+            return (current, false);
+        }
+
+        // The stay may change again before the new quote goes out: the customer's quote is the last one they were sent.
+        var replaced = current.ReplacesQuoteId;
+        for (var hops = 0; replaced is { } id && hops < 10; hops++)
+        {
+            var before = await db.Quotes.Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == id && q.RequestId == current.RequestId, cancellationToken);
+            if (before is null)
+            {
+                break;
+            }
+
+            if (before.SeenByCustomer)
+            {
+                return (before, true);
+            }
+
+            replaced = before.ReplacesQuoteId;
+        }
+
+        return (null, false);
+    }
+
     /// <summary>The case's latest quote unless it is a draft (staff's work in progress, even a sent quote being changed); the case from the token only.</summary>
     private static async Task<Domain.Quotes.Quote?> SentQuoteAsync(HttpContext http, QuoteDbContext db, CancellationToken cancellationToken)
     {
@@ -102,10 +137,17 @@ internal static class CustomerQuoteEndpoints
 
     private static async Task<ProblemHttpResult?> Superseded(Guid quoteId, HttpContext http, QuoteDbContext db, CancellationToken cancellationToken)
     {
-        var current = await SentQuoteAsync(http, db, cancellationToken);
+        var (current, newQuoteComing) = await ShownQuoteAsync(http, db, cancellationToken);
         if (current is null || !await db.Quotes.AnyAsync(q => q.Id == quoteId && q.RequestId == CaseOf(http), cancellationToken))
         {
             return NoQuote();
+        }
+
+        if (newQuoteComing)
+        {
+            return TypedResults.Problem(
+                title: "Votre séjour a changé : ce devis n'est plus valable. Un nouveau devis vous sera envoyé très bientôt par e-mail.",
+                statusCode: StatusCodes.Status409Conflict);
         }
 
         return current.Id == quoteId && current.State != QuoteState.Draft

@@ -70,11 +70,17 @@ internal static class QuoteWork
     });
 
     /// <summary>Voids the quote, gives back every place its lines hold, and says so on the bus.</summary>
-    public static async Task VoidAsync(QuoteDbContext db, Quote quote, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="replacedByNewQuote">A new quote is prepared in its place (the stay changed): a customer who had it is told.</param>
+    public static async Task VoidAsync(
+        QuoteDbContext db, Quote quote, string reason, DateTimeOffset now, CancellationToken cancellationToken, bool replacedByNewQuote = false)
     {
         quote.Void(reason, now);
         await ReleaseAllAsync(db, quote, cancellationToken);
-        db.AddToOutbox(new QuoteVoided { OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Reason = reason });
+        db.AddToOutbox(new QuoteVoided
+        {
+            OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Reason = reason,
+            Number = quote.Number, SeenByCustomer = quote.SeenByCustomer, ReplacedByNewQuote = replacedByNewQuote,
+        });
     }
 
     public static async Task ReleaseAllAsync(QuoteDbContext db, Quote quote, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ internal sealed class StayChangedConsumer(QuoteDbContext db, TimeProvider time) 
         // The number first, the places after: the same order as a first line added by staff, so the two never deadlock.
         var number = await QuoteWork.NumberAsync(db, copy.OrganisationId, QuoteWork.Today(time), cancellationToken);
         var reason = $"Les dates ou les participants du séjour ont changé ({changed.StaffName}) : ce devis est annulé, un nouveau devis est préparé pour le nouveau séjour.";
-        await QuoteWork.VoidAsync(db, current, reason, now, cancellationToken);
+        await QuoteWork.VoidAsync(db, current, reason, now, cancellationToken, replacedByNewQuote: true);
         await db.SaveChangesAsync(cancellationToken);
 
         var draft = QuoteWork.Create(db, copy, number, now, replaced: current);
