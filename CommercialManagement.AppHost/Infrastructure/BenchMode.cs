@@ -11,6 +11,19 @@ internal static class BenchMode
 {
     public static bool IsEnabled(this IDistributedApplicationBuilder builder) => builder.Configuration.GetValue("Bench:Enabled", false);
 
-    public static IResourceBuilder<ProjectResource> WithBenchIntakeLimits(this IResourceBuilder<ProjectResource> inbox) =>
-        inbox.ApplicationBuilder.IsEnabled() ? inbox.WithEnvironment("Intake__RateLimitPermits", "1000000000") : inbox;
+    /// <summary>
+    /// The intake's per-address limit for inbox-api: lifted in benchmark mode; else <c>--Intake:RateLimitPermits=N</c> given
+    /// to the AppHost (the end-to-end suite posts more requests from its one loopback address than a person could);
+    /// else the service's own default.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithBenchIntakeLimits(this IResourceBuilder<ProjectResource> inbox)
+    {
+        if (inbox.ApplicationBuilder.IsEnabled())
+        {
+            return inbox.WithEnvironment("Intake__RateLimitPermits", "1000000000");
+        }
+
+        var permits = inbox.ApplicationBuilder.Configuration.GetValue<int?>("Intake:RateLimitPermits");
+        return permits is { } given ? inbox.WithEnvironment("Intake__RateLimitPermits", given.ToString(System.Globalization.CultureInfo.InvariantCulture)) : inbox;
+    }
 }

@@ -33,7 +33,18 @@ internal static class InboxLoad
     /// hash of the request): customer messages, staff replies (emailed), internal notes and the acknowledgement; an
     /// unread request's last message is the customer's.
     /// </summary>
-    public static Task InsertMessagesAsync(NpgsqlConnection connection, int perRequest) => ExecuteAsync(connection, $$"""
+    public static async Task InsertMessagesAsync(NpgsqlConnection connection, int perRequest)
+    {
+        await ExecuteAsync(connection, Messages(perRequest));
+        // The list's order and preview, as the service keeps them: the last message written by someone (not the acknowledgement).
+        await ExecuteAsync(connection, """
+            UPDATE requests r SET "LastActivityAt" = m."PostedAt", "LastMessagePreview" = left(m."Body", 160)
+            FROM (SELECT DISTINCT ON ("RequestId") "RequestId", "PostedAt", "Body" FROM messages WHERE "Kind" <> 3 ORDER BY "RequestId", "PostedAt" DESC) m
+            WHERE m."RequestId" = r."Id" AND m."PostedAt" > r."LastActivityAt";
+            """);
+    }
+
+    private static string Messages(int perRequest) => $$"""
         INSERT INTO messages ("Id", "OrganisationId", "RequestId", "Kind", "Body", "AuthorId", "AuthorName", "PostedAt", "Delivery")
         SELECT gen_random_uuid(), r."OrganisationId", r."Id", kind,
                CASE kind WHEN 3 THEN 'Votre demande a bien été reçue'
@@ -46,17 +57,18 @@ internal static class InboxLoad
         CROSS JOIN LATERAL generate_series(1, r.n) AS k
         CROSS JOIN LATERAL (SELECT CASE WHEN k = 1 THEN 3 WHEN k = r.n AND r."Unread" THEN 0
                                         WHEN k % 3 = 0 THEN 0 WHEN k % 5 = 0 THEN 2 ELSE 1 END AS kind) AS m;
-        """);
+        """;
 
     private static string Requests(string organisation, int count) => $$"""
         INSERT INTO requests ("Id", "OrganisationId", "Channel", "CustomerName", "CustomerEmail", "CustomerPhone", "Adults", "ChildrenAges",
-                              "Message", "Consent", "Language", "ReceivedAt", "Unread", "AssigneeId", "AssigneeName", "CustomerSpaceToken")
+                              "Message", "Consent", "Language", "ReceivedAt", "LastActivityAt", "LastMessagePreview", "Unread", "AssigneeId", "AssigneeName", "CustomerSpaceToken")
         SELECT gen_random_uuid(), {{organisation}}, CASE WHEN i % 4 = 0 THEN 1 ELSE 0 END,
                (ARRAY['Camille','Lucas','Emma','Hugo','Léa','Louis','Chloé','Jules','Manon','Arthur'])[1 + i % 10] || ' ' || 'Nom' || md5(i::text),
                lower((ARRAY['camille','lucas','emma','hugo','lea','louis','chloe','jules','manon','arthur'])[1 + i % 10]) || '.' || substr(md5(i::text), 1, 8) || '@example.fr',
                '06 ' || lpad(i::text, 8, '0'), 2, CASE WHEN i % 3 = 0 THEN '{6,9}'::integer[] ELSE '{}'::integer[] END,
                CASE WHEN i % 4 <> 0 THEN 'Bonjour, avez-vous un chalet pour 4 personnes du 13 au 20 février ? ' || md5(i::text) END,
-               true, 'fr', now() - (i * 5 || ' minutes')::interval, i % 7 = 0,
+               true, 'fr', now() - (i * 5 || ' minutes')::interval, now() - (i * 5 || ' minutes')::interval,
+               CASE WHEN i % 4 <> 0 THEN 'Bonjour, avez-vous un chalet pour 4 personnes du 13 au 20 février ? ' || md5(i::text) END, i % 7 = 0,
                CASE WHEN i % 3 = 0 THEN NULL ELSE (ARRAY[{{string.Join(",", Staff)}}])[1 + i % 6] END,
                CASE WHEN i % 3 = 0 THEN NULL ELSE 'Agent ' || (1 + i % 6) END,
                replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')

@@ -237,6 +237,19 @@ public sealed class WorkflowTests(DossierFactory factory) : IClassFixture<Dossie
     }
 
     [Fact]
+    public async Task EveryCommittedChangeOfADossier_IsAnnouncedForTheOpenPages_WithItsColumn()
+    {
+        var (id, quote) = await OpenAsync();
+        await factory.PublishedAsync<DossierChanged>(e => e.RequestId == id && e.Status == "New");
+
+        await PublishAsync(Accepted(id, quote));
+        await WaitForAsync(id, StatusIs("AwaitingPayment"));
+
+        var moved = await factory.PublishedAsync<DossierChanged>(e => e.RequestId == id && e.Status == "AwaitingPayment");
+        Assert.Equal(Organisation, moved.OrganisationId);
+    }
+
+    [Fact]
     public async Task Stay_WithDepartureBeforeArrival_Is400AndChangesNothing()
     {
         var (id, _) = await OpenAsync(lines: 0);

@@ -45,6 +45,26 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
     }
 
     [Fact]
+    public async Task List_PutsTheLastWrittenInFirst_WithWhoWroteWhatAndWhen()
+    {
+        var staff = factory.CreateStaffClient(Guid.NewGuid());
+        var older = await PhoneRequestAsync(staff, "Anne Ancienne", "anne@example.fr");
+        var newer = await PhoneRequestAsync(staff, "Noé Nouveau", "noe@example.fr");
+        Assert.Equal([newer, older], Ids(await ListAsync(staff)));
+
+        var reply = await staff.PostAsJsonAsync($"/api/requests/{older}/messages", new { body = "Bonjour Anne,\n\n  le chalet est libre du 6 au 13 mars.", @internal = false });
+        Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
+
+        var page = await ListAsync(staff);
+        Assert.Equal([older, newer], Ids(page));
+        var first = page.GetProperty("items")[0];
+        Assert.Equal("Agent de test : Bonjour Anne, le chalet est libre du 6 au 13 mars.", first.GetProperty("lastMessagePreview").GetString());
+        Assert.True(first.GetProperty("lastActivityAt").GetDateTimeOffset() > page.GetProperty("items")[1].GetProperty("lastActivityAt").GetDateTimeOffset());
+        // The phone call's note is the newer one's last words, marked as a note.
+        Assert.Equal("Note de Agent de test : Rappeler après 18 h", page.GetProperty("items")[1].GetProperty("lastMessagePreview").GetString());
+    }
+
+    [Fact]
     public async Task PhoneRequest_WithoutEmailAndWithDepartureBeforeArrival_Is400InFrenchAndStoresNothing()
     {
         var staff = factory.CreateStaffClient(Guid.NewGuid());

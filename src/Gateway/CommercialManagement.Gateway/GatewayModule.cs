@@ -1,5 +1,6 @@
 using CommercialManagement.Gateway.Features.Administration;
 using CommercialManagement.Gateway.Features.CustomerSpace;
+using CommercialManagement.Gateway.Features.Live;
 using CommercialManagement.Gateway.Identity;
 using CommercialManagement.Gateway.Proxy;
 using MudBlazor.Services;
@@ -15,6 +16,7 @@ internal static class GatewayModule
         builder.Services.AddMudServices();
         builder.Services.AddScoped<StaffServiceClient>();
         builder.Services.AddScoped<CurrentStaff>();
+        builder.Services.AddLiveChanges();
         builder.Services.AddScoped<InboxClient>();
         builder.Services.AddScoped<DossierClient>();
         builder.Services.AddScoped<QuoteClient>();

@@ -110,6 +110,9 @@ public sealed class QuoteJourneyTests(SystemFixture system)
         await page.Locator("[data-interactive='true']").WaitForAsync();
         await RequestsTests.SearchAsync(page, "Rechercher un dossier", email, timeout => Assertions.Expect(page.Locator("article.board-card")).ToHaveCountAsync(1, new() { Timeout = timeout }));
         await Assertions.Expect(page.Locator("section[data-status='AwaitingPayment'] article.board-card")).ToContainTextAsync("Élodie Martin", new() { Timeout = 30_000 });
+        // Nothing spills out of a card (amounts, names) in the seven columns of a 1,400 px wide window.
+        var spilling = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('article.board-card')].filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.getAttribute('aria-label'))");
+        Assert.Empty(spilling);
     }
 
     /// <summary>« 1 008,00 € » in cents.</summary>

@@ -18,7 +18,10 @@ public sealed class RequestsTests(SystemFixture system)
         var row = page.Locator("tr.mud-table-row", new() { HasText = email });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("Élodie Martin");
-        await Assertions.Expect(row).ToContainTextAsync("Formulaire web");
+        await Assertions.Expect(row).ToContainTextAsync("Web");
+        // Unread says so in words, and the row shows what the customer wrote.
+        await Assertions.Expect(row).ToContainTextAsync("Non lue");
+        await Assertions.Expect(row.Locator(".request-preview")).ToHaveTextAsync("Bonjour, un chalet pour la semaine ?");
         await Assertions.Expect(row).ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("request-unread"));
         await Assertions.Expect(page.GetByTestId("nav-unread")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("demandes-unread"), FullPage = true });
@@ -84,6 +87,11 @@ public sealed class RequestsTests(SystemFixture system)
         await dialog.GetByLabel("Nom du client").FillAsync("Gérard Téléphone");
         await dialog.GetByLabel("E-mail").FillAsync(email);
         await dialog.GetByLabel("Téléphone").FillAsync("06 12 34 56 78");
+        // Dates are typed, as on the phone: no calendar to page through.
+        await dialog.GetByLabel("Arrivée").FillAsync("06/03/2027");
+        await dialog.GetByLabel("Arrivée").PressAsync("Tab");
+        await dialog.GetByLabel("Départ").FillAsync("13/03/2027");
+        await dialog.GetByLabel("Départ").PressAsync("Tab");
         await dialog.GetByLabel("Note interne").FillAsync("Veut un chalet avec sauna");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la demande" }).ClickAsync();
 
@@ -91,5 +99,6 @@ public sealed class RequestsTests(SystemFixture system)
         var row = page.Locator("tr.mud-table-row", new() { HasText = email });
         await Assertions.Expect(row).ToContainTextAsync("Téléphone");
         await Assertions.Expect(row).ToContainTextAsync("Julien Perrin");
+        await Assertions.Expect(row).ToContainTextAsync("6 mars 2027 → 13 mars 2027");
     }
 }

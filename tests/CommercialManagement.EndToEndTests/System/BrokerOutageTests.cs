@@ -25,7 +25,7 @@ public sealed class BrokerOutageTests(SystemFixture system)
             await Task.Delay(TimeSpan.FromSeconds(3));
             Assert.Null(await RequestToCaseTests.FindCaseAsync(await RequestToCaseTests.StaffClientAsync(system, "agent@valneve-office.test"), id));
             Assert.Equal(1, await RequestToCaseTests.CountAsync(system.App, ResourceNames.InboxDb,
-                "SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0 AND sent_at IS NULL", id.ToString()));
+                "SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0 AND message_type LIKE '%.RequestReceived' AND sent_at IS NULL", id.ToString()));
         }
         finally
         {
@@ -40,6 +40,6 @@ public sealed class BrokerOutageTests(SystemFixture system)
         Assert.Equal(1, await RequestToCaseTests.CountAsync(system.App, ResourceNames.DossierDb,
             "SELECT count(*) FROM dossiers WHERE \"Id\" = @p0", id));
         Assert.Equal(1, await RequestToCaseTests.CountAsync(system.App, ResourceNames.InboxDb,
-            "SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0 AND sent_at IS NOT NULL", id.ToString()));
+            "SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0 AND message_type LIKE '%.RequestReceived' AND sent_at IS NOT NULL", id.ToString()));
     }
 }

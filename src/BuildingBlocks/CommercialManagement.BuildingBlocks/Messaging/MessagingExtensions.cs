@@ -17,6 +17,13 @@ public static class MessagingExtensions
     internal static readonly TimeSpan[] RetryIntervals =
         [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5)];
 
+    /// <summary>
+    /// The name that starts a queue of one process only, for what open pages show (the gateway's live changes): it goes
+    /// with the process (auto-delete, not durable), nothing is stored from it, so it has no inbox and no retries; a message
+    /// lost there costs a page one refresh, never data.
+    /// </summary>
+    public const string EphemeralQueuePrefix = "ephemeral-";
+
     /// <summary>How many times a failed message is retried before it goes to _error (its last attempt is this number).</summary>
     public static int RetryCount => RetryIntervals.Length;
 
@@ -27,7 +34,8 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddMessaging<TDbContext>(
         this IHostApplicationBuilder builder,
         string queuePrefix,
-        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        Action<IBusRegistrationConfigurator>? configureConsumers = null,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBroker = null)
         where TDbContext : DbContext
     {
         var services = builder.Services;
@@ -40,8 +48,13 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
             configureConsumers?.Invoke(bus);
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
+                if (name.StartsWith(EphemeralQueuePrefix, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
                 endpoint.UseMessageRetry(retry =>
                 {
                     retry.Ignore<PermanentMessageFailureException>();
@@ -53,6 +66,7 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(BrokerAddress(builder.Configuration));
+                configureBroker?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -104,3 +104,17 @@ public sealed record CustomerSpaceLinkRenewed : IIntegrationEvent
     /// <summary>The secret part of the customer space's new address (<c>/espace/{token}</c>).</summary>
     public required string CustomerSpaceToken { get; init; }
 }
+
+/// <summary>
+/// A request's conversation or stay changed in Inbox because of another service's event (an email's delivery recorded,
+/// the acknowledgement added, the dossier's new stay), committed. Open pages of the back office reload on it (the
+/// gateway's live changes); no service keeps state from it.
+/// </summary>
+public sealed record ConversationChanged : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required Guid RequestId { get; init; }
+}

@@ -13,6 +13,19 @@ internal static class FrenchFormat
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", French);
 
+    /// <summary>A count with French grouping: « 1 069 ».</summary>
+    public static string Count(int count) => count.ToString("#,##0", French);
+
+    /// <summary>When something happened, as short as it can be said: « 14:32 » today, « 3 déc. » this year, « 03/12/2025 » before.</summary>
+    public static string Recent(DateTimeOffset moment, DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, Paris);
+        var today = TimeZoneInfo.ConvertTime(now, Paris);
+        return local.Date == today.Date ? local.ToString("HH:mm", French)
+            : local.Year == today.Year ? local.ToString("d MMM", French)
+            : local.ToString("dd/MM/yyyy", French);
+    }
+
     public static string Euros(long cents) => (cents / 100m).ToString("#,##0.00 €", French);
 
     /// <summary>A VAT rate in basis points (1000 = 10 %), as French writes it: « 5,5 % ».</summary>

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CommercialManagement.Gateway.Identity;
 
 /// <summary>
-/// The gateway's identity database: organisations, staff and roles. Sign-in looks a user up across organisations by
-/// email, so these tables carry no tenant filter; the administration pages scope every query to the admin's organisation.
+/// The gateway's database: organisations, staff and roles, and the staff's alerts. Sign-in looks a user up across
+/// organisations by email, so these tables carry no tenant filter; the administration pages and the alerts scope every
+/// query to the signed-in person's organisation.
 /// </summary>
 internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
@@ -41,6 +42,22 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
             user.Property(u => u.DisplayName).HasMaxLength(200);
             user.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             user.HasIndex(u => u.OrganisationId);
+        });
+        builder.Entity<Features.Alerts.StaffAlert>(alert =>
+        {
+            alert.ToTable("staff_alerts");
+            alert.HasKey(a => a.Id);
+            alert.Property(a => a.Id).ValueGeneratedNever();
+            alert.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+            alert.Property(a => a.Text).HasMaxLength(Features.Alerts.StaffAlert.MaxTextLength);
+            // The bell: one person's (and the organisation's unassigned) alerts, latest first.
+            alert.HasIndex(a => new { a.OrganisationId, a.RecipientId, a.OccurredAt });
+        });
+        builder.Entity<Features.Alerts.AlertCase>(known =>
+        {
+            known.ToTable("alert_cases");
+            known.HasKey(c => new { c.OrganisationId, c.RequestId });
+            known.Property(c => c.CustomerName).HasMaxLength(200);
         });
         builder.AddMessagingTables();
     }

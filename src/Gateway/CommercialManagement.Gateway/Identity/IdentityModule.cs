@@ -19,7 +19,7 @@ internal static class IdentityModule
     public static IHostApplicationBuilder AddGatewayIdentity(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<GatewayDbContext>(ResourceNames.IdentityDb);
-        builder.AddMessaging<GatewayDbContext>("gateway");
+        builder.AddMessaging<GatewayDbContext>("gateway", Features.Live.LiveModule.AddConsumers, Features.Live.LiveModule.AddEndpoint);
         var key = StaffTokenOptions.SigningKey(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(provider => new StaffTokenIssuer(key, provider.GetRequiredService<TimeProvider>()));
 

@@ -6,7 +6,7 @@ namespace CommercialManagement.Gateway.Features.Administration;
 public sealed record RequestRow(
     Guid Id, DateTimeOffset ReceivedAt, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, string Channel, bool Unread,
-    Guid? AssigneeId, string? AssigneeName);
+    Guid? AssigneeId, string? AssigneeName, DateTimeOffset LastActivityAt = default, string? LastMessagePreview = null);
 
 public sealed record ConversationEntry(
     Guid Id, string Kind, string Body, string AuthorName, DateTimeOffset PostedAt, string Delivery, string? DeliveryFailure);

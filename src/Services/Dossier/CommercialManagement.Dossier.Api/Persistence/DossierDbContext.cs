@@ -16,17 +16,26 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
 
     public DbSet<BoardCountDelta> BoardCountDeltas => Set<BoardCountDelta>();
 
-    /// <summary>Every save records the board's count deltas of the column changes it commits (<see cref="BoardCounts"/>).</summary>
+    /// <summary>
+    /// Every save records the board's count deltas of the column changes it commits (<see cref="BoardCounts"/>) and
+    /// announces the dossiers it changes (<see cref="DossierChanges"/>).
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BoardCounts.Record(ChangeTracker);
+        RecordChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BoardCounts.Record(ChangeTracker);
+        RecordChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RecordChanges()
+    {
+        BoardCounts.Record(ChangeTracker);
+        DossierChanges.Record(ChangeTracker, TimeProvider.System.GetUtcNow());
     }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)

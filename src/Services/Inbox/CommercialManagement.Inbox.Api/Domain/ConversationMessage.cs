@@ -37,13 +37,21 @@ internal sealed class ConversationMessage : ITenantOwned
     /// <summary>Why the email could not be delivered, as the mail server said it.</summary>
     public string? DeliveryFailure { get; private set; }
 
-    public static ConversationMessage FromCustomer(Request request, string body, DateTimeOffset now) =>
-        New(request, MessageKind.Customer, body, null, request.CustomerName, EmailDelivery.None, now);
+    /// <summary>The customer's message; the request moves to the top of « Demandes » with it.</summary>
+    public static ConversationMessage FromCustomer(Request request, string body, DateTimeOffset now)
+    {
+        request.Wrote(null, body, now);
+        return New(request, MessageKind.Customer, body, null, request.CustomerName, EmailDelivery.None, now);
+    }
 
-    public static ConversationMessage FromStaff(Request request, string body, Guid staffId, string staffName, bool internalNote, DateTimeOffset now) =>
-        internalNote
+    /// <summary>A reply or a note; the request moves to the top of « Demandes » with it, under its author's name.</summary>
+    public static ConversationMessage FromStaff(Request request, string body, Guid staffId, string staffName, bool internalNote, DateTimeOffset now)
+    {
+        request.Wrote(internalNote ? $"Note de {staffName}" : staffName, body, now);
+        return internalNote
             ? New(request, MessageKind.InternalNote, body, staffId, staffName, EmailDelivery.None, now)
             : New(request, MessageKind.Staff, body, staffId, staffName, EmailDelivery.Pending, now);
+    }
 
     /// <summary>An email the system sent on its own, such as the acknowledgement of a website request.</summary>
     public static ConversationMessage SystemEmail(Request request, Guid emailId, string subject, string? failure, DateTimeOffset at) => new()

@@ -42,6 +42,15 @@ internal sealed class Request : ITenantOwned
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
+    /// <summary>The longest preview of the last message « Demandes » shows.</summary>
+    public const int PreviewLength = 160;
+
+    /// <summary>When someone last wrote in it (the request itself, the customer, staff, a note): « Demandes » shows the latest first.</summary>
+    public DateTimeOffset LastActivityAt { get; private set; }
+
+    /// <summary>The start of what was last written, with who wrote it when it was staff, for the list.</summary>
+    public string? LastMessagePreview { get; private set; }
+
     /// <summary>Something from the customer that no staff member has read yet.</summary>
     public bool Unread { get; private set; }
 
@@ -72,6 +81,36 @@ internal sealed class Request : ITenantOwned
         return true;
     }
 
+    /// <summary>Someone wrote in the conversation: it moves to the top of « Demandes » with its first words.</summary>
+    public void Wrote(string? author, string body, DateTimeOffset at)
+    {
+        if (at < LastActivityAt)
+        {
+            return;
+        }
+
+        LastActivityAt = at;
+        LastMessagePreview = Preview(author is null ? body : $"{author} : {body}");
+    }
+
+    /// <summary>One line of at most <see cref="PreviewLength"/> characters, cut at a word with « … ».</summary>
+    public static string? Preview(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (line.Length <= PreviewLength)
+        {
+            return line;
+        }
+
+        var cut = line.LastIndexOf(' ', PreviewLength - 1);
+        return string.Concat(line.AsSpan(0, cut > PreviewLength / 2 ? cut : PreviewLength - 1), "…");
+    }
+
     public void MarkRead() => Unread = false;
 
     public void MarkUnread() => Unread = true;
@@ -99,6 +138,8 @@ internal sealed class Request : ITenantOwned
         Consent = consent,
         Language = language,
         ReceivedAt = now,
+        LastActivityAt = now,
+        LastMessagePreview = Preview(message),
         Unread = true,
     };
 
@@ -118,6 +159,7 @@ internal sealed class Request : ITenantOwned
         Consent = true,
         Language = "fr",
         ReceivedAt = now,
+        LastActivityAt = now,
         Unread = false,
         AssigneeId = staffId,
         AssigneeName = staffName,

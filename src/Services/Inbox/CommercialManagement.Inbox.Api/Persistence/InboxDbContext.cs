@@ -39,9 +39,11 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             request.Property(r => r.AssigneeName).HasMaxLength(200);
             request.Property(r => r.CustomerSpaceToken).HasMaxLength(64);
             request.HasIndex(r => r.CustomerSpaceToken).IsUnique();
-            request.HasIndex(r => new { r.OrganisationId, r.ReceivedAt });
-            request.HasIndex(r => new { r.OrganisationId, r.Unread, r.ReceivedAt });
-            request.HasIndex(r => new { r.OrganisationId, r.AssigneeId, r.ReceivedAt });
+            request.Property(r => r.LastMessagePreview).HasMaxLength(Request.PreviewLength + 20);
+            // « Demandes » pages by last activity, newest first, whole or filtered (unread, one assignee).
+            request.HasIndex(r => new { r.OrganisationId, r.LastActivityAt, r.Id });
+            request.HasIndex(r => new { r.OrganisationId, r.Unread, r.LastActivityAt, r.Id });
+            request.HasIndex(r => new { r.OrganisationId, r.AssigneeId, r.LastActivityAt, r.Id });
             request.HasIndex(r => new { r.WebsiteId, r.CustomerEmail, r.ReceivedAt });
 
             // Short searches (RequestSearch): computed by PostgreSQL from the customer's name, email and phone, so that

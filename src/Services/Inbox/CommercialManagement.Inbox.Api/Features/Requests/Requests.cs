@@ -15,7 +15,7 @@ namespace CommercialManagement.Inbox.Api.Features.Requests;
 internal sealed record RequestSummary(
     Guid Id, DateTimeOffset ReceivedAt, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, RequestChannel Channel, bool Unread,
-    Guid? AssigneeId, string? AssigneeName);
+    Guid? AssigneeId, string? AssigneeName, DateTimeOffset LastActivityAt, string? LastMessagePreview);
 
 internal sealed record RequestPage(IReadOnlyList<RequestSummary> Items, int Total, int Page, int PageSize, int UnreadTotal);
 
@@ -24,7 +24,7 @@ internal sealed record PhoneRequestBody(
 
 internal sealed record AssigneeBody(Guid? AssigneeId, string? AssigneeName);
 
-/// <summary>« Demandes »: the organisation's requests, newest first, searched, filtered and paged in the database.</summary>
+/// <summary>« Demandes »: the organisation's requests, the last written in first, searched, filtered and paged in the database.</summary>
 internal static class RequestsEndpoints
 {
     public const int MaxPageSize = 100;
@@ -34,7 +34,10 @@ internal static class RequestsEndpoints
 
     private static readonly Expression<Func<Request, RequestSummary>> ToSummary = r => new RequestSummary(
         r.Id, r.ReceivedAt, r.CustomerName, r.CustomerEmail, r.CustomerPhone, r.Arrival, r.Departure,
-        r.Adults, r.ChildrenAges.Count, r.Channel, r.Unread, r.AssigneeId, r.AssigneeName);
+        r.Adults, r.ChildrenAges.Count, r.Channel, r.Unread, r.AssigneeId, r.AssigneeName, r.LastActivityAt, r.LastMessagePreview);
+
+    /// <summary>The same row for a request in hand (the one just created or changed).</summary>
+    private static readonly Func<Request, RequestSummary> SummaryOf = ToSummary.Compile();
 
     public static async Task<Results<Ok<RequestPage>, ProblemHttpResult>> ListAsync(
         string? search, string? filter, int? page, int? pageSize, HttpContext http, InboxDbContext db, CancellationToken cancellationToken)
@@ -67,7 +70,7 @@ internal static class RequestsEndpoints
 
         var total = await query.CountAsync(cancellationToken);
         var skip = (number - 1) * size;
-        var newestFirst = query.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
+        var newestFirst = query.OrderByDescending(r => r.LastActivityAt).ThenByDescending(r => r.Id);
         List<RequestSummary> items;
         if (skip >= total)
         {
@@ -172,8 +175,7 @@ internal static class RequestsEndpoints
         return TypedResults.Ok(Summary(request));
     }
 
-    public static RequestSummary Summary(Request r) => new(r.Id, r.ReceivedAt, r.CustomerName, r.CustomerEmail, r.CustomerPhone,
-        r.Arrival, r.Departure, r.Adults, r.ChildrenAges.Count, r.Channel, r.Unread, r.AssigneeId, r.AssigneeName);
+    public static RequestSummary Summary(Request r) => SummaryOf(r);
 
     private static Guid StaffId(HttpContext http) => Guid.Parse(http.User.FindFirst(StaffClaims.UserId)!.Value);
 }

@@ -1,3 +1,5 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Contracts.Notification;
 using CommercialManagement.Inbox.Api.Domain;
 using CommercialManagement.Inbox.Api.Persistence;
@@ -10,8 +12,9 @@ namespace CommercialManagement.Inbox.Api.Messaging.Consumers;
 /// Shows in the conversation what became of the emails about a case: a staff reply is marked sent or failed with
 /// the mail server's reason; an email the system sent on its own (the acknowledgement) becomes an entry. Alerts to
 /// staff stay out of the customer's thread.
+/// Open pages are told once it is committed (<see cref="ConversationChanged"/>).
 /// </summary>
-internal sealed class EmailDeliveryConsumer(InboxDbContext db) : IConsumer<EmailSent>, IConsumer<EmailFailed>
+internal sealed class EmailDeliveryConsumer(InboxDbContext db, TimeProvider time) : IConsumer<EmailSent>, IConsumer<EmailFailed>
 {
     public const string StaffReply = "StaffReply";
     public const string RequestAcknowledgement = "RequestAcknowledgement";
@@ -31,6 +34,7 @@ internal sealed class EmailDeliveryConsumer(InboxDbContext db) : IConsumer<Email
             return;
         }
 
+        Guid organisationId;
         switch (kind)
         {
             case StaffReply when regardingId is { } messageId:
@@ -49,6 +53,7 @@ internal sealed class EmailDeliveryConsumer(InboxDbContext db) : IConsumer<Email
                     reply.NotDelivered(failure);
                 }
 
+                organisationId = reply.OrganisationId;
                 break;
             case RequestAcknowledgement:
                 var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == caseId, cancellationToken);
@@ -58,11 +63,13 @@ internal sealed class EmailDeliveryConsumer(InboxDbContext db) : IConsumer<Email
                 }
 
                 db.Messages.Add(ConversationMessage.SystemEmail(request, emailId, subject, failure, at));
+                organisationId = request.OrganisationId;
                 break;
             default:
                 return;
         }
 
+        db.AddToOutbox(new ConversationChanged { OrganisationId = organisationId, OccurredAt = time.GetUtcNow(), RequestId = caseId.Value });
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
+using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Dossier;
+using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Inbox.Api.Domain;
 using CommercialManagement.Inbox.Api.Persistence;
 using MassTransit;
@@ -11,7 +13,7 @@ namespace CommercialManagement.Inbox.Api.Messaging.Consumers;
 /// one. A change older than the one kept (redelivered late) changes nothing. The request is locked for the inbox
 /// filter's transaction: two changes consumed at once are compared one after the other, never both against the old stay.
 /// </summary>
-internal sealed class StayChangedConsumer(InboxDbContext db) : IConsumer<StayChanged>
+internal sealed class StayChangedConsumer(InboxDbContext db, TimeProvider time) : IConsumer<StayChanged>
 {
     public async Task Consume(ConsumeContext<StayChanged> context)
     {
@@ -26,6 +28,7 @@ internal sealed class StayChangedConsumer(InboxDbContext db) : IConsumer<StayCha
 
         if (request.ChangeStay(new Stay(change.Arrival, change.Departure, change.Adults, change.ChildrenAges), change.OccurredAt))
         {
+            db.AddToOutbox(new ConversationChanged { OrganisationId = request.OrganisationId, OccurredAt = time.GetUtcNow(), RequestId = request.Id });
             await db.SaveChangesAsync(context.CancellationToken);
         }
     }

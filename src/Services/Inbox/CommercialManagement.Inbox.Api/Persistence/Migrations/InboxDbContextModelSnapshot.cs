@@ -200,6 +200,13 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastMessagePreview")
+                        .HasMaxLength(180)
+                        .HasColumnType("character varying(180)");
+
                     b.Property<string>("Message")
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
@@ -234,13 +241,13 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchPrefixes"), "gin");
 
-                    b.HasIndex("OrganisationId", "ReceivedAt");
-
-                    b.HasIndex("OrganisationId", "AssigneeId", "ReceivedAt");
-
-                    b.HasIndex("OrganisationId", "Unread", "ReceivedAt");
+                    b.HasIndex("OrganisationId", "LastActivityAt", "Id");
 
                     b.HasIndex("WebsiteId", "CustomerEmail", "ReceivedAt");
+
+                    b.HasIndex("OrganisationId", "AssigneeId", "LastActivityAt", "Id");
+
+                    b.HasIndex("OrganisationId", "Unread", "LastActivityAt", "Id");
 
                     b.ToTable("requests", (string)null);
                 });

@@ -1,0 +1,17 @@
+namespace CommercialManagement.Contracts.Identity;
+
+/// <summary>
+/// The gateway stored an alert for staff (a customer answered, accepted or paid online), committed: every gateway
+/// instance tells its open pages, so the bell rings wherever the recipient is signed in.
+/// </summary>
+public sealed record StaffAlertRaised : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required Guid RequestId { get; init; }
+
+    /// <summary>Whom it is for; null: everyone of the organisation (the request is unassigned).</summary>
+    public Guid? RecipientId { get; init; }
+}
