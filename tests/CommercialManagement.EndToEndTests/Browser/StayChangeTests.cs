@@ -65,5 +65,17 @@ public sealed class StayChangeTests(SystemFixture system)
         Assert.Equal("Voided", old.GetProperty("state").GetString());
         var pdf = await staff.GetAsync($"/api/quotes/{firstId}/pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+
+        // The customer is told, by email and in the space the quote email's link opens: that quote no longer holds, a new one is coming.
+        using var mail = new System.MailCatcher(system);
+        var told = await mail.WaitForAsync(email, "Votre séjour a changé : un nouveau devis arrive");
+        Assert.Contains($"le devis {firstNumber} que nous vous avions envoyé n'est plus valable", told.PlainText, StringComparison.Ordinal);
+        var customer = await session.NewPageAsync();
+        await customer.GotoAsync(System.MailCatcher.SpaceLink(await mail.WaitForAsync(email, $"Votre devis {firstNumber}")));
+        await Assertions.Expect(customer.GetByRole(AriaRole.Status).Filter(new() { HasText = "Votre séjour a changé" }))
+            .ToContainTextAsync($"le devis {firstNumber} n'est plus valable. Nous préparons un nouveau devis");
+        await Assertions.Expect(customer.GetByRole(AriaRole.Button, new() { Name = "Accepter le devis" })).ToHaveCountAsync(0);
+        await Assertions.Expect(customer.Locator("body")).Not.ToContainTextAsync("Lucas Girard");
+        await customer.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("customer-space-stay-changed"), FullPage = true });
     }
 }
