@@ -44,8 +44,13 @@ internal sealed class StaffAlertConsumer(GatewayDbContext db) :
         var posted = context.Message;
         var known = await CaseAsync(posted.OrganisationId, posted.RequestId, context.CancellationToken);
         known.Named(posted.CustomerName);
-        // The event says whose the request was when the customer wrote: that is who is told.
-        known.AssignTo(posted.AssigneeId, posted.OccurredAt);
+        // Whose the request is comes from RequestAssigned; the answer's own word on it only fills a gap (it was read
+        // without a lock, and a reassignment committed just before it must not be undone).
+        if (known.AssignedAt is null)
+        {
+            known.AssignTo(posted.AssigneeId, posted.OccurredAt);
+        }
+
         await RaiseAsync(known, AlertKind.CustomerReplied, $"{posted.CustomerName} a répondu dans son espace client.", posted.OccurredAt, context.CancellationToken);
     }
 

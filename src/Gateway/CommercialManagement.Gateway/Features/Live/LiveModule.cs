@@ -22,12 +22,16 @@ internal static class LiveModule
         bus.AddConsumer<Alerts.StaffAlertConsumer>();
     }
 
-    /// <summary>This instance's own queue: auto-deleted, not durable, no inbox (nothing is stored from it).</summary>
+    /// <summary>
+    /// This instance's own queue: exclusive to its connection, auto-deleted, not durable, no inbox (nothing is stored from
+    /// it). Exclusive as well: RabbitMQ 4.3 refuses a transient queue that is not (<c>transient_nonexcl_queues</c>).
+    /// </summary>
     public static void AddEndpoint(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator rabbit) =>
         rabbit.ReceiveEndpoint($"{MessagingExtensions.EphemeralQueuePrefix}gateway-live-{Guid.NewGuid():N}", endpoint =>
         {
             endpoint.AutoDelete = true;
             endpoint.Durable = false;
+            endpoint.Exclusive = true;
             endpoint.PrefetchCount = 64;
             endpoint.ConfigureConsumer<LiveChangeConsumer>(context);
         });
