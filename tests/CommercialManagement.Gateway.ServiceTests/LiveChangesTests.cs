@@ -10,7 +10,7 @@ public sealed class LiveChangesTests
     private static readonly Guid Office = Guid.NewGuid();
     private static readonly Guid SkiSchool = Guid.NewGuid();
 
-    private static LiveChange Change(Guid organisation, LiveTopic topics) => new(organisation, Guid.NewGuid(), topics, "RequestReceived", DateTimeOffset.UtcNow);
+    private static LiveChange Change(Guid organisation, LiveTopic topics) => new(organisation, Guid.NewGuid(), topics, "RequestReceived");
 
     [Fact]
     public async Task AChange_ReachesThePagesOfItsOrganisationOnItsTopic_AndNoOther()
@@ -41,7 +41,6 @@ public sealed class LiveChangesTests
         await Task.Delay(50);
 
         Assert.Equal(["open"], seen);
-        Assert.Equal(2, live.Listening);
     }
 
     [Fact]

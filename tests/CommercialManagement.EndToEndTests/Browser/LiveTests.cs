@@ -76,7 +76,7 @@ public sealed class LiveTests(SystemFixture system, ITestOutputHelper output)
         var report = string.Create(CultureInfo.InvariantCulture,
             $"live: {Requests} web requests, 202 -> row on two open « Demandes » pages: p50 {delays[Requests / 2 - 1]:0} ms, p95 {delays[(int)Math.Ceiling(Requests * 0.95) - 1]:0} ms, max {delays[^1]:0} ms; a reply sent by one agent -> on the other's open conversation: {replyDelay:0} ms");
         output.WriteLine(report);
-        await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(BrowserSession.ScreenshotPath("x"))!, "..", "live-latency.txt"), report + Environment.NewLine);
+        await File.WriteAllTextAsync(Path.Combine(RepositoryRoot.Path, "TestResults", "live-latency.txt"), report + Environment.NewLine);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ internal sealed class LiveChangeConsumer(LiveChanges live) :
     private Task Tell<T>(ConsumeContext<T> context, Guid requestId, LiveTopic topics)
         where T : class, CommercialManagement.Contracts.IIntegrationEvent
     {
-        live.Publish(new LiveChange(context.Message.OrganisationId, requestId, topics, typeof(T).Name, context.Message.OccurredAt));
+        live.Publish(new LiveChange(context.Message.OrganisationId, requestId, topics, typeof(T).Name));
         return Task.CompletedTask;
     }
 }

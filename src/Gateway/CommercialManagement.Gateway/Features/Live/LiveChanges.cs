@@ -23,8 +23,8 @@ internal enum LiveTopic
 
 /// <summary>Something committed in a service that an open page of the organisation may show.</summary>
 /// <param name="RequestId">The request (its case, its dossier) it is about.</param>
-/// <param name="OccurredAt">When the service committed it: pages measure how late they show it.</param>
-internal sealed record LiveChange(Guid OrganisationId, Guid RequestId, LiveTopic Topics, string Event, DateTimeOffset OccurredAt);
+/// <param name="Event">The event's name, for the log.</param>
+internal sealed record LiveChange(Guid OrganisationId, Guid RequestId, LiveTopic Topics, string Event);
 
 /// <summary>
 /// The gateway's fan-out of <see cref="LiveChange"/>s to the open pages (Blazor circuits) of the organisation they belong
@@ -42,9 +42,6 @@ internal sealed partial class LiveChanges(ILogger<LiveChanges> logger)
         ImmutableInterlocked.AddOrUpdate(ref _subscriptions, organisationId, [subscription], (_, list) => list.Add(subscription));
         return subscription;
     }
-
-    /// <summary>How many pages are listening, all organisations together.</summary>
-    public int Listening => _subscriptions.Values.Sum(l => l.Count);
 
     public void Publish(LiveChange change)
     {
