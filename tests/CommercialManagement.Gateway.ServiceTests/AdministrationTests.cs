@@ -24,6 +24,7 @@ public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<
         var (_, _, form) = await organisations.GetAsync(DemoOrganisations.EsfValNeve);
         form.DepositPercentage = 40;
         form.QuoteNumberPrefix = "ESFV";
+        form.AlertsByEmail = false;
 
         await organisations.SaveAsync(DemoOrganisations.EsfValNeve, form);
 
@@ -31,6 +32,8 @@ public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<
         Assert.Equal("ESFV", changed.QuoteNumberPrefix);
         Assert.Equal("École du Ski Français de Val Nevé", changed.Name);
         Assert.Equal("SkiSchool", changed.Kind);
+        Assert.False(changed.AlertsByEmail);
+        Assert.False((await organisations.GetAsync(DemoOrganisations.EsfValNeve)).Form.AlertsByEmail);
         Assert.Equal(40, (await organisations.GetAsync(DemoOrganisations.EsfValNeve)).Form.DepositPercentage);
     }
 

@@ -1,3 +1,4 @@
+using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Contracts.Quote;
@@ -49,6 +50,10 @@ public sealed class StaffAlertTests(GatewayFactory factory) : IClassFixture<Gate
             ["Élodie Martin a payé l'acompte en ligne : 428,40 €.", "Élodie Martin a accepté le devis DEV-2026-00042 (1 428,00 €).", "Élodie Martin a répondu dans son espace client."],
             lucas.Select(a => a.Text.Replace('\u202F', ' ').Replace('\u00A0', ' ')));
         Assert.Equal(3, await Alerts.UnreadCountAsync(Office, Lucas));
+        // Each is announced after its commit, with what Notification needs to email it (Lucas, its kind, its words).
+        var acceptance = await factory.PublishedAsync<StaffAlertRaised>(e => e.RequestId == requestId && e.Kind == "QuoteAccepted");
+        Assert.Equal(Lucas, acceptance.RecipientId);
+        Assert.Equal(lucas[1].Text, acceptance.Text);
         Assert.Empty(await Alerts.LatestAsync(Office, Camille));
         Assert.Empty(await Alerts.LatestAsync(Guid.NewGuid(), Lucas));
 

@@ -6,7 +6,7 @@ namespace CommercialManagement.Notification.ServiceTests;
 
 internal static class Events
 {
-    public static OrganisationChanged Organisation(Guid organisationId, DateTimeOffset? at = null, string sender = "Chalet des Mélèzes") => new()
+    public static OrganisationChanged Organisation(Guid organisationId, DateTimeOffset? at = null, string sender = "Chalet des Mélèzes", bool alertsByEmail = true) => new()
     {
         OrganisationId = organisationId,
         OccurredAt = at ?? DateTimeOffset.UtcNow,
@@ -22,6 +22,7 @@ internal static class Events
         TermsOfSale = "CGV",
         EmailSenderName = sender,
         EmailReplyTo = "reservation@chalet-melezes.test",
+        AlertsByEmail = alertsByEmail,
     };
 
     public static RequestReceived Request(Guid organisationId, string email, string name = "Élodie Müller", string language = "fr", RequestChannel channel = RequestChannel.WebForm) => new()
@@ -63,6 +64,17 @@ internal static class Events
         MessageId = Guid.CreateVersion7(),
         CustomerName = customerName,
         AssigneeId = assigneeId,
+    };
+
+    /// <summary>The gateway's alert, as its StaffAlertConsumer raises it.</summary>
+    public static StaffAlertRaised Alert(Guid organisationId, string kind, string text, Guid? recipientId = null, Guid? requestId = null) => new()
+    {
+        OrganisationId = organisationId,
+        OccurredAt = DateTimeOffset.UtcNow,
+        RequestId = requestId ?? Guid.CreateVersion7(),
+        RecipientId = recipientId,
+        Kind = kind,
+        Text = text,
     };
 
     public static StaffMemberChanged StaffMember(Guid organisationId, Guid staffId, string email, bool active = true, DateTimeOffset? at = null) => new()

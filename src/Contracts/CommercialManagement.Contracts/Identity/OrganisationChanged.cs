@@ -40,4 +40,10 @@ public sealed record OrganisationChanged : IIntegrationEvent
     public required string EmailSenderName { get; init; }
 
     public string? EmailReplyTo { get; init; }
+
+    /// <summary>
+    /// Whether staff also get their alerts by email (a customer's answer, an acceptance or a payment online); the bell
+    /// rings either way. True when absent: an event written before the setting existed keeps the emails on.
+    /// </summary>
+    public bool AlertsByEmail { get; init; } = true;
 }

@@ -14,4 +14,10 @@ public sealed record StaffAlertRaised : IIntegrationEvent
 
     /// <summary>Whom it is for; null: everyone of the organisation (the request is unassigned).</summary>
     public Guid? RecipientId { get; init; }
+
+    /// <summary>CustomerReplied, QuoteAccepted or PaymentReceived; empty in an event written before it existed.</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>The alert as the bell shows it, in French (« Jeanne Martin a accepté le devis DEV-2026-0001 (1 250,00 €). »).</summary>
+    public string Text { get; init; } = "";
 }

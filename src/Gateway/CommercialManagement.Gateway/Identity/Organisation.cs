@@ -56,6 +56,9 @@ internal sealed class Organisation
 
     public string? EmailReplyTo { get; set; }
 
+    /// <summary>Whether staff also get their alerts by email (the bell rings either way).</summary>
+    public bool AlertsByEmail { get; set; } = true;
+
     public OrganisationChanged ToChangedEvent(DateTimeOffset now) => new()
     {
         OrganisationId = Id,
@@ -75,5 +78,6 @@ internal sealed class Organisation
         TermsOfSale = TermsOfSale,
         EmailSenderName = EmailSenderName,
         EmailReplyTo = EmailReplyTo,
+        AlertsByEmail = AlertsByEmail,
     };
 }

@@ -28,6 +28,7 @@ internal static class NotificationModule
             bus.AddConsumer<PaymentRequestedConsumer>();
             bus.AddConsumer<PaymentReceivedConsumer>();
             bus.AddConsumer<PaymentRefundedConsumer>();
+            bus.AddConsumer<StaffAlertRaisedConsumer>();
         });
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddSingleton<SmtpMailer>();

@@ -48,6 +48,8 @@ internal sealed class OrganisationForm
 
     [EmailAddress(ErrorMessage = "L'adresse de réponse n'est pas valide.")]
     public string? EmailReplyTo { get; set; }
+
+    public bool AlertsByEmail { get; set; } = true;
 }
 
 /// <summary>An admin reads and changes their own organisation; each change is published as OrganisationChanged.</summary>
@@ -64,7 +66,7 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
             TravelOperatorRegistration = o.TravelOperatorRegistration, ContactEmail = o.ContactEmail, ContactPhone = o.ContactPhone,
             DepositPercentage = o.DepositPercentage, BalanceDueDaysBeforeArrival = o.BalanceDueDaysBeforeArrival,
             QuoteValidityDays = o.QuoteValidityDays, QuoteNumberPrefix = o.QuoteNumberPrefix, TermsOfSale = o.TermsOfSale,
-            EmailSenderName = o.EmailSenderName, EmailReplyTo = o.EmailReplyTo,
+            EmailSenderName = o.EmailSenderName, EmailReplyTo = o.EmailReplyTo, AlertsByEmail = o.AlertsByEmail,
         });
     }
 
@@ -88,6 +90,7 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
         o.TermsOfSale = form.TermsOfSale;
         o.EmailSenderName = form.EmailSenderName.Trim();
         o.EmailReplyTo = Blank(form.EmailReplyTo);
+        o.AlertsByEmail = form.AlertsByEmail;
         db.AddToOutbox(o.ToChangedEvent(timeProvider.GetUtcNow()));
         await db.SaveChangesAsync();
     }

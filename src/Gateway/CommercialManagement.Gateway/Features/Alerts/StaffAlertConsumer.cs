@@ -86,7 +86,11 @@ internal sealed class StaffAlertConsumer(GatewayDbContext db) :
     private async Task RaiseAsync(AlertCase known, AlertKind kind, string text, DateTimeOffset at, CancellationToken cancellationToken)
     {
         db.Set<StaffAlert>().Add(StaffAlert.For(known.OrganisationId, known.RequestId, known.AssigneeId, kind, text, at));
-        db.AddToOutbox(new StaffAlertRaised { OrganisationId = known.OrganisationId, OccurredAt = at, RequestId = known.RequestId, RecipientId = known.AssigneeId });
+        db.AddToOutbox(new StaffAlertRaised
+        {
+            OrganisationId = known.OrganisationId, OccurredAt = at, RequestId = known.RequestId, RecipientId = known.AssigneeId,
+            Kind = kind.ToString(), Text = text,
+        });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -169,6 +169,9 @@ namespace CommercialManagement.Gateway.Identity.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<bool>("AlertsByEmail")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("BalanceDueDaysBeforeArrival")
                         .HasColumnType("integer");
 

@@ -22,6 +22,9 @@ internal sealed class OrganisationProfile : ITenantOwned
 
     public string? ContactPhone { get; private set; }
 
+    /// <summary>Whether staff get their alerts by email too; true until the organisation says otherwise.</summary>
+    public bool AlertsByEmail { get; private set; } = true;
+
     public DateTimeOffset ChangedAt { get; private set; }
 
     public static OrganisationProfile From(OrganisationChanged changed)
@@ -44,6 +47,7 @@ internal sealed class OrganisationProfile : ITenantOwned
         EmailReplyTo = changed.EmailReplyTo;
         ContactEmail = changed.ContactEmail;
         ContactPhone = changed.ContactPhone;
+        AlertsByEmail = changed.AlertsByEmail;
         ChangedAt = changed.OccurredAt;
     }
 }

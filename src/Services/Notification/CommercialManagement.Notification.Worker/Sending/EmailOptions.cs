@@ -39,5 +39,8 @@ internal sealed class EmailOptions
     /// <summary>A request in the back office: <c>{PublicBaseUrl}/demandes/{requestId}</c>.</summary>
     public string BackOfficeRequestLink(Guid requestId) => Link($"demandes/{requestId}");
 
+    /// <summary>A dossier's page in the back office (a dossier has its request's id).</summary>
+    public string BackOfficeDossierLink(Guid requestId) => Link($"dossiers/{requestId}");
+
     private string Link(string path) => $"{PublicBaseUrl.TrimEnd('/')}/{path}";
 }

@@ -21,4 +21,19 @@ internal static class StaffAlertTemplates
             new EmailLink("Ouvrir la demande", requestLink),
             ["Gestion commerciale", organisationName]));
     }
+
+    /// <summary>An alert the bell also shows (an acceptance or a payment online): its own words, and a link to the dossier.</summary>
+    public static RenderedEmail Alert(string text, string organisationName, string? staffName, string dossierLink)
+    {
+        string[] paragraphs =
+        [
+            string.IsNullOrWhiteSpace(staffName) ? "Bonjour," : $"Bonjour {staffName},",
+            text,
+            "Le dossier est à jour dans la gestion commerciale.",
+        ];
+        return EmailLayout.Render(new EmailContent(
+            EmailLayout.OneLine(text.TrimEnd('.')), English: false, organisationName, paragraphs,
+            new EmailLink("Ouvrir le dossier", dossierLink),
+            ["Gestion commerciale", organisationName]));
+    }
 }

@@ -12,7 +12,8 @@ namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 /// <summary>
 /// Alerts staff that a customer answered: the assignee when they are known, active and of the organisation, else the
 /// organisation's contact address. When neither is known (no OrganisationChanged yet), the alert is logged as failed
-/// with the reason and EmailFailed is published, rather than retried in a loop or lost.
+/// with the reason and EmailFailed is published, rather than retried in a loop or lost. Nothing is sent when the
+/// organisation turned alerts by email off.
 /// </summary>
 internal sealed class CustomerMessagePostedConsumer(NotificationDbContext db, IOptions<EmailOptions> options, TimeProvider timeProvider)
     : IConsumer<CustomerMessagePosted>
@@ -29,6 +30,12 @@ internal sealed class CustomerMessagePostedConsumer(NotificationDbContext db, IO
         }
 
         var organisation = await OrganisationSender.ProfileAsync(db, context, posted.OrganisationId);
+        if (organisation is { AlertsByEmail: false })
+        {
+            // The organisation reads its alerts in the bell only.
+            return;
+        }
+
         var assignee = posted.AssigneeId is { } assigneeId
             ? await db.StaffMembers.SingleOrDefaultAsync(s => s.StaffId == assigneeId, context.CancellationToken)
             : null;

@@ -265,6 +265,9 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AlertsByEmail")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
