@@ -36,13 +36,7 @@ public sealed class PaymentTests(SystemFixture system)
         var customer = await session.NewPageAsync();
         await customer.GotoAsync(link);
         await customer.GetByTestId("space-pay").First.ClickAsync();
-        await customer.WaitForURLAsync(new Regex("/sandbox/checkout/"));
-        await customer.GetByLabel("E-mail").FillAsync(email);
-        await customer.GetByLabel("Numéro de carte").FillAsync("4000 0000 0000 0002");
-        await customer.GetByLabel("Expiration").FillAsync("12 / 34");
-        await customer.GetByLabel("CVC").FillAsync("123");
-        await customer.GetByLabel("Titulaire de la carte").FillAsync("Élodie Martin");
-        await customer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Payer ") }).ClickAsync();
+        await PayByCardAsync(customer, email, "Élodie Martin", "4000 0000 0000 0002");
         await Assertions.Expect(customer.GetByRole(AriaRole.Alert)).ToContainTextAsync("refusée");
         await customer.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("sandbox-declined"), FullPage = true });
 
@@ -57,5 +51,17 @@ public sealed class PaymentTests(SystemFixture system)
         await Assertions.Expect(page.GetByTestId("dossier-column")).ToHaveTextAsync("Acompte versé", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("payment-request-status").First).ToHaveTextAsync("Payée");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("dossier-payments"), FullPage = true });
+    }
+
+    /// <summary>On the sandbox's checkout page « Payer » led to: the card typed as a customer would, and « Payer … ».</summary>
+    internal static async Task PayByCardAsync(IPage customer, string email, string holder, string card)
+    {
+        await customer.WaitForURLAsync(new Regex("/sandbox/checkout/"));
+        await customer.GetByLabel("E-mail").FillAsync(email);
+        await customer.GetByLabel("Numéro de carte").FillAsync(card);
+        await customer.GetByLabel("Expiration").FillAsync("12 / 34");
+        await customer.GetByLabel("CVC").FillAsync("123");
+        await customer.GetByLabel("Titulaire de la carte").FillAsync(holder);
+        await customer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Payer ") }).ClickAsync();
     }
 }
