@@ -25,7 +25,12 @@ public sealed class SeedStoryTests(SystemFixture system)
         await using var session = await BrowserSession.StartAsync(system);
         using var mail = new MailCatcher(system);
         var step = 0;
-        Task ShotAsync(IPage page, string what) => page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath($"parcours-{++step:00}-{what}"), FullPage = true });
+        async Task ShotAsync(IPage page, string what)
+        {
+            // From the top: a full-page capture of a scrolled page draws the fixed bar in the middle.
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath($"parcours-{++step:00}-{what}"), FullPage = true });
+        }
 
         // Lucas (agent) and Camille (admin) start their day at the login page; each lands on « Demandes ».
         var lucas = await session.NewPageAsync();
