@@ -60,6 +60,9 @@ public sealed class StaffAlertTests(GatewayFactory factory) : IClassFixture<Gate
         Assert.Equal(1, await Alerts.MarkReadAsync(Office, Lucas, lucas[0].Id));
         Assert.Equal(0, await Alerts.MarkReadAsync(Office, Camille, lucas[1].Id));
         Assert.Equal(2, await Alerts.UnreadCountAsync(Office, Lucas));
+        // Lucas's other open pages redraw their bell; Camille read nothing, so nothing is announced for her.
+        await factory.PublishedAsync<StaffAlertsRead>(e => e.OrganisationId == Office && e.StaffId == Lucas);
+        Assert.DoesNotContain(factory.Harness.Published.Select<StaffAlertsRead>(), m => m.Context.Message.StaffId == Camille);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class ConcurrencyTests(PaymentFactory factory) : IClassFixture<Pay
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.BadRequest], responses.Select(r => r.StatusCode).Order());
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM payments WHERE \"RequestId\" = @p0", caseId));
         Assert.Equal(60_000, await factory.CountAsync("SELECT coalesce(sum(\"AmountCents\"), 0) FROM payments WHERE \"RequestId\" = @p0", caseId));
-        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0", caseId.ToString()));
+        Assert.Equal(1, await factory.CountAsync(Scenario.CaseOutboxSql, caseId.ToString()));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CommercialManagement.Contracts.Dossier;
+using CommercialManagement.Contracts.Payment;
 using CommercialManagement.TestKit;
 
 namespace CommercialManagement.Payment.ServiceTests;
@@ -23,6 +24,10 @@ public sealed class CopyTests(PaymentFactory factory) : IClassFixture<PaymentFac
 
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM cases WHERE \"Id\" = @p0", caseId));
         Assert.Equal(80_000, (await scenario.LedgerAsync(caseId)).GetProperty("acceptedTotalCents").GetInt64());
+        // The open pages are told once, after the commit: the same acceptance again changes nothing to tell.
+        await factory.PublishedAsync<PaymentAccountChanged>(e => e.RequestId == caseId);
+        await Task.Delay(500);
+        Assert.Single(factory.Harness.Published.Select<PaymentAccountChanged>(m => m.Context.Message.RequestId == caseId));
     }
 
     [Fact]

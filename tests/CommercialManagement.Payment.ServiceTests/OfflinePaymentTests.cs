@@ -38,7 +38,7 @@ public sealed class OfflinePaymentTests(PaymentFactory factory) : IClassFixture<
         Assert.Equal(first.GetProperty("id").GetGuid(), depositEvent.PaymentId);
 
         // Through the outbox: one row per payment, published with the row's id as the message id.
-        Assert.Equal(2, await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0", caseId.ToString()));
+        Assert.Equal(2, await factory.CountAsync(Scenario.CaseOutboxSql, caseId.ToString()));
         var messageId = factory.PublishedMessageId<PaymentReceived>(e => e.PaymentId == depositEvent.PaymentId);
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @p0 AND payload->>'paymentId' = @p1", messageId!.Value, depositEvent.PaymentId.ToString()));
     }

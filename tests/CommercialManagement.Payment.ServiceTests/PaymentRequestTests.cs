@@ -105,7 +105,7 @@ public sealed class PaymentRequestTests(PaymentFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Conflict, voided.StatusCode);
         Assert.Equal("Le devis DEV-2026-00042 est annulé : aucune demande de paiement ne peut être envoyée.", (await Scenario.JsonAsync(voided)).GetProperty("title").GetString());
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM payment_requests WHERE \"RequestId\" = @p0", caseId));
-        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0", caseId.ToString()));
+        Assert.Equal(0, await factory.CountAsync(Scenario.CaseOutboxSql, caseId.ToString()));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class PaymentRequestTests(PaymentFactory factory) : IClassFixture<
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM payment_requests WHERE \"RequestId\" = @p0", caseId));
-        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0", caseId.ToString()));
+        Assert.Equal(1, await factory.CountAsync(Scenario.CaseOutboxSql, caseId.ToString()));
     }
 
     [Fact]

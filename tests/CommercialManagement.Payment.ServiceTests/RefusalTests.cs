@@ -107,7 +107,7 @@ public sealed class RefusalTests(PaymentFactory factory) : IClassFixture<Payment
     private async Task AssertNothingStoredAsync(Guid caseId)
     {
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM payments WHERE \"RequestId\" = @p0", caseId));
-        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0", caseId.ToString()));
+        Assert.Equal(0, await factory.CountAsync(Scenario.CaseOutboxSql, caseId.ToString()));
     }
 
     private static string Normalise(string text) => text.Replace('\u202F', ' ').Replace('\u00A0', ' ');

@@ -15,6 +15,13 @@ namespace CommercialManagement.Payment.ServiceTests;
 /// </summary>
 internal sealed class Scenario(ServiceFactory<Program> factory, Guid organisationId)
 {
+    /// <summary>
+    /// The case's events waiting in the outbox, counted with @p0 the request's id: what a payment, a request or a refund
+    /// published, not the PaymentAccountChanged its quote's acceptance announced to the open pages.
+    /// </summary>
+    public const string CaseOutboxSql =
+        "SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0 AND message_type NOT LIKE '%PaymentAccountChanged'";
+
     public Guid OrganisationId { get; } = organisationId;
 
     public HttpClient Agent => factory.CreateStaffClient(OrganisationId);

@@ -36,7 +36,7 @@ public sealed class WebhookSignatureTests(PaymentFactory factory) : IClassFixtur
         Assert.Equal(0, await _stripe.EventsStoredAsync(json));
         await Task.Delay(300);
         Assert.Equal(0, await _stripe.PaymentsOfAsync(request));
-        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0", caseId.ToString()));
+        Assert.Equal(0, await factory.CountAsync(Scenario.CaseOutboxSql, caseId.ToString()));
     }
 
     [Fact]

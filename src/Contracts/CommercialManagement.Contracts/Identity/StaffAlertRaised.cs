@@ -21,3 +21,17 @@ public sealed record StaffAlertRaised : IIntegrationEvent
     /// <summary>The alert as the bell shows it, in French (« Jeanne Martin a accepté le devis DEV-2026-0001 (1 250,00 €). »).</summary>
     public string Text { get; init; } = "";
 }
+
+/// <summary>
+/// A staff member marked alerts read, committed: every gateway instance redraws its open bells (an unassigned request's
+/// alert is read for the whole organisation once one of them read it).
+/// </summary>
+public sealed record StaffAlertsRead : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>Who read them.</summary>
+    public required Guid StaffId { get; init; }
+}

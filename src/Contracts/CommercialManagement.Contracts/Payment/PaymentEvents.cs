@@ -98,3 +98,17 @@ public sealed record PaymentFailed : IIntegrationEvent
     /// <summary>What the provider said, in words staff can read.</summary>
     public required string Reason { get; init; }
 }
+
+/// <summary>
+/// The Payment service applied something that changes what may be asked of the customer without a payment (a quote
+/// accepted or voided, the stay moved), committed: open dossier pages redraw their payments from it. No service
+/// needs to keep anything from it.
+/// </summary>
+public sealed record PaymentAccountChanged : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required Guid RequestId { get; init; }
+}

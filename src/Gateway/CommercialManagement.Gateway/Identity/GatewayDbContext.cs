@@ -58,6 +58,7 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
             known.ToTable("alert_cases");
             known.HasKey(c => new { c.OrganisationId, c.RequestId });
             known.Property(c => c.CustomerName).HasMaxLength(200);
+            known.Property(c => c.Version).IsRowVersion();
         });
         builder.AddMessagingTables();
     }

@@ -94,10 +94,12 @@ internal sealed class DossierClient(StaffServiceClient services)
         return await dossiers.GetFromJsonAsync<BoardView>($"/api/dossiers/board?{filter.Query()}", cancellationToken) ?? new BoardView([]);
     }
 
-    public async Task<BoardColumn?> ColumnPageAsync(BoardFilter filter, string status, int page, CancellationToken cancellationToken = default)
+    /// <summary>One column's page (<paramref name="pageSize"/> cards, the service's 20 when null).</summary>
+    public async Task<BoardColumn?> ColumnPageAsync(BoardFilter filter, string status, int page, int? pageSize = null, CancellationToken cancellationToken = default)
     {
         var dossiers = await services.ForAsync(ResourceNames.DossierApi);
-        var view = await dossiers.GetFromJsonAsync<BoardView>($"/api/dossiers/board?{filter.Query()}&column={status}&page={page}", cancellationToken);
+        var size = pageSize is { } n ? $"&pageSize={n}" : "";
+        var view = await dossiers.GetFromJsonAsync<BoardView>($"/api/dossiers/board?{filter.Query()}&column={status}&page={page}{size}", cancellationToken);
         return view?.Columns.SingleOrDefault();
     }
 

@@ -72,6 +72,12 @@ internal sealed class AlertCase
     /// <summary>When the assignment kept was made: an older one arriving late changes nothing.</summary>
     public DateTimeOffset? AssignedAt { get; private set; }
 
+    /// <summary>
+    /// PostgreSQL's row version (xmin): an assignment and a customer's answer handled at once cannot both write from
+    /// the same read; the second fails, is retried, and reads the first.
+    /// </summary>
+    public uint Version { get; private set; }
+
     public static AlertCase Of(Guid organisationId, Guid requestId) => new() { OrganisationId = organisationId, RequestId = requestId };
 
     public void Named(string customerName) => CustomerName = customerName;

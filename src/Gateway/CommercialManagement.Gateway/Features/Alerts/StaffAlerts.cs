@@ -1,3 +1,5 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Gateway.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,11 +35,24 @@ internal sealed class StaffAlerts(IServiceScopeFactory scopes, TimeProvider time
     public Task<int> MarkAllReadAsync(Guid organisationId, Guid me, CancellationToken cancellationToken = default) =>
         MarkAsync(organisationId, me, _ => true, cancellationToken);
 
+    /// <summary>Marks them read and, in the same transaction, tells the other open bells (through the outbox).</summary>
     private Task<int> MarkAsync(Guid organisationId, Guid me, System.Linq.Expressions.Expression<Func<StaffAlert, bool>> which, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return WithAsync(db => Mine(db, organisationId, me).Where(a => a.ReadAt == null).Where(which)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ReadAt, now), cancellationToken));
+        return WithAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var marked = await Mine(db, organisationId, me).Where(a => a.ReadAt == null).Where(which)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.ReadAt, now), cancellationToken);
+            if (marked > 0)
+            {
+                db.AddToOutbox(new StaffAlertsRead { OrganisationId = organisationId, OccurredAt = now, StaffId = me });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return marked;
+        });
     }
 
     private async Task<T> WithAsync<T>(Func<GatewayDbContext, Task<T>> work)

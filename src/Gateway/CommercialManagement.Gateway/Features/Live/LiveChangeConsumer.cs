@@ -29,9 +29,11 @@ internal sealed class LiveChangeConsumer(LiveChanges live) :
     IConsumer<PaymentReceived>,
     IConsumer<PaymentRefunded>,
     IConsumer<PaymentFailed>,
+    IConsumer<PaymentAccountChanged>,
     IConsumer<StayChanged>,
     IConsumer<DossierChanged>,
-    IConsumer<StaffAlertRaised>
+    IConsumer<StaffAlertRaised>,
+    IConsumer<StaffAlertsRead>
 {
     private const LiveTopic Inbox = LiveTopic.Requests | LiveTopic.Conversation;
 
@@ -70,10 +72,15 @@ internal sealed class LiveChangeConsumer(LiveChanges live) :
 
     public Task Consume(ConsumeContext<PaymentFailed> context) => Tell(context, context.Message.RequestId, LiveTopic.Dossiers);
 
+    public Task Consume(ConsumeContext<PaymentAccountChanged> context) => Tell(context, context.Message.RequestId, LiveTopic.Dossiers);
+
     public Task Consume(ConsumeContext<StayChanged> context) => Tell(context, context.Message.RequestId, LiveTopic.Dossiers);
 
     /// <summary>The bell: an alert stored by whichever gateway instance took the customer's event.</summary>
     public Task Consume(ConsumeContext<StaffAlertRaised> context) => Tell(context, context.Message.RequestId, LiveTopic.Alerts);
+
+    /// <summary>Alerts read by someone: about no one request (an empty id), for the bells only.</summary>
+    public Task Consume(ConsumeContext<StaffAlertsRead> context) => Tell(context, Guid.Empty, LiveTopic.Alerts);
 
     /// <summary>The board's columns and the dossier's status and history, once Dossier committed them.</summary>
     public Task Consume(ConsumeContext<DossierChanged> context) => Tell(context, context.Message.RequestId, LiveTopic.Dossiers | LiveTopic.Conversation);

@@ -117,6 +117,12 @@ namespace CommercialManagement.Gateway.Identity.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("OrganisationId", "RequestId");
 
                     b.ToTable("alert_cases", (string)null);

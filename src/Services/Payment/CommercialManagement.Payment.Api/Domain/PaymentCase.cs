@@ -41,7 +41,8 @@ internal sealed class PaymentCase : ITenantOwned
     /// <summary>Keeps the acceptance unless a later (or the same) one is kept already: returns whether it was.</summary>
     public bool Accept(QuoteAccepted accepted)
     {
-        if (AcceptedAt is { } at && accepted.OccurredAt <= at)
+        var occurredAt = AsStored(accepted.OccurredAt);
+        if (AcceptedAt is { } at && occurredAt <= at)
         {
             return false;
         }
@@ -49,7 +50,7 @@ internal sealed class PaymentCase : ITenantOwned
         AcceptedQuoteId = accepted.QuoteId;
         QuoteNumber = accepted.Number;
         AcceptedTotalCents = accepted.TotalCents;
-        AcceptedAt = accepted.OccurredAt;
+        AcceptedAt = occurredAt;
         return true;
     }
 
@@ -66,8 +67,15 @@ internal sealed class PaymentCase : ITenantOwned
         }
     }
 
-    private bool SetArrival(DateOnly? arrival, DateTimeOffset at)
+    /// <summary>
+    /// An event's time as PostgreSQL keeps it (to the microsecond): compared unrounded, the same event delivered again
+    /// would look later than the stored copy of itself.
+    /// </summary>
+    private static DateTimeOffset AsStored(DateTimeOffset at) => at.AddTicks(-(at.Ticks % 10));
+
+    private bool SetArrival(DateOnly? arrival, DateTimeOffset occurredAt)
     {
+        var at = AsStored(occurredAt);
         if (StaySetAt is { } set && at <= set)
         {
             return false;

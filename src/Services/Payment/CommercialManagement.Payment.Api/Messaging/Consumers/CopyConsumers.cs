@@ -1,6 +1,8 @@
+using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Dossier;
 using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
@@ -43,6 +45,7 @@ internal sealed class QuoteAcceptedConsumer(PaymentDbContext db, ICheckoutProvid
             // Requests asked against the quote replaced are for another total: their links die.
             await CaseCopies.CancelOpenRequestsAsync(db, checkout, account.Id, r => r.QuoteId != accepted.QuoteId,
                 $"Le devis {accepted.Number} a remplacé le devis de cette demande.", time, context.CancellationToken);
+            CaseCopies.Announce(db, account, time);
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
@@ -59,6 +62,7 @@ internal sealed class QuoteVoidedConsumer(PaymentDbContext db, ICheckoutProvider
         account.Void(voided.QuoteId);
         await CaseCopies.CancelOpenRequestsAsync(db, checkout, account.Id, r => r.QuoteId == voided.QuoteId,
             account.QuoteNumber is { } number ? $"Le devis {number} est annulé." : "Le devis est annulé.", time, context.CancellationToken);
+        CaseCopies.Announce(db, account, time);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -84,6 +88,7 @@ internal sealed class StayChangedConsumer(PaymentDbContext db, ICheckoutProvider
         if (account.ChangeStay(changed))
         {
             await CaseCopies.CancelOpenRequestsAsync(db, checkout, account.Id, _ => true, "Le séjour a changé.", time, context.CancellationToken);
+            CaseCopies.Announce(db, account, time);
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
@@ -92,6 +97,10 @@ internal sealed class StayChangedConsumer(PaymentDbContext db, ICheckoutProvider
 
 internal static class CaseCopies
 {
+    /// <summary>Tells the open pages, after the commit, that what may be asked changed.</summary>
+    public static void Announce(PaymentDbContext db, PaymentCase account, TimeProvider time) =>
+        db.AddToOutbox(new PaymentAccountChanged { OrganisationId = account.OrganisationId, OccurredAt = time.GetUtcNow(), RequestId = account.Id });
+
     /// <summary>The case's copy, locked for the transaction; opened by whichever of its events arrives first.</summary>
     public static async Task<PaymentCase> OpenAsync(PaymentDbContext db, Guid requestId, Guid organisationId, CancellationToken cancellationToken)
     {
