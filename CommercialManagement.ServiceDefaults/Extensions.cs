@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using System.Text.Json.Serialization;
+using CommercialManagement.ServiceDefaults.Input;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -28,11 +29,17 @@ public static class Extensions
         builder.Services.AddProblemDetails();
         // A body that is not the JSON asked for is the caller's mistake: 400 ProblemDetails, not 500, in every service.
         builder.Services.Configure<Microsoft.AspNetCore.Builder.ExceptionHandlerOptions>(options =>
-            options.StatusCodeSelector = exception => exception is Microsoft.AspNetCore.Http.BadHttpRequestException bad
-                ? bad.StatusCode
-                : Microsoft.AspNetCore.Http.StatusCodes.Status500InternalServerError);
+            options.StatusCodeSelector = exception => exception switch
+            {
+                Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+                // Checked arithmetic on numbers a caller sent that no bound caught: theirs to make smaller.
+                OverflowException => Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest,
+                _ => Microsoft.AspNetCore.Http.StatusCodes.Status500InternalServerError,
+            });
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Hostile text and unreadable bodies: 400 naming the field, before anything is stored or searched.
+        builder.Services.AddInputGuard();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CommercialManagement.ServiceDefaults.Input;
 using CommercialManagement.TestKit;
 
 namespace CommercialManagement.Inbox.ServiceTests;
@@ -38,6 +39,13 @@ public sealed class IntakeRulesTests(InboxFactory factory) : IClassFixture<Inbox
         { "people", "adults", 29, "Le groupe compte de 1 à 30 personnes ; pour un groupe plus grand, écrivez-nous dans le message." },
         { "no adult", "adults", 0, "Il faut au moins un adulte." },
         { "consent", "consent", false, "Le consentement à être recontacté est obligatoire." },
+        { "nul in the name", "name", "Élodie\u0000Martin", InputText.Refusal },
+        { "control character in the message", "message", "Bonjour\u001b[31m", InputText.Refusal },
+        { "nul in the site key", "siteKey", "site\u0000", InputText.Refusal },
+        // 2,147,483,647 adults and two children used to wrap below the 30-person limit and be accepted.
+        { "adults overflowing", "adults", int.MaxValue, "Le groupe compte de 1 à 30 personnes ; pour un groupe plus grand, écrivez-nous dans le message." },
+        { "adults beyond an int", "adults", 2_147_483_648L, InputProblems.WrongShape },
+        { "adults as text", "adults", "deux", InputProblems.WrongShape },
     };
 
     [Theory]
@@ -53,6 +61,25 @@ public sealed class IntakeRulesTests(InboxFactory factory) : IClassFixture<Inbox
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(message, problem.GetProperty("errors").GetProperty(field)[0].GetString());
         Assert.Equal(0, await StoredAsync(field == "email" ? "elodie@" : email));
+    }
+
+    [Theory]
+    [InlineData("\\ud800", "a lone high surrogate")]
+    [InlineData("\\udc00", "a lone low surrogate")]
+    [InlineData("\\u0000", "NUL")]
+    public async Task SubmitRequest_WithAnEscapedCharacterNoTextMayHold_Is400NamingTheFieldAndStoresNothing(string escaped, string what)
+    {
+        var email = $"escaped-{Guid.NewGuid():N}@example.fr";
+        var json = JsonSerializer.Serialize(Body(email)).Replace("\"message\":\"", $"\"message\":\"Bonjour {escaped}", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/public/requests") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Forwarded-For", $"203.0.113.{Random.Shared.Next(1, 250)}");
+
+        var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, what);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(InputText.Refusal, problem.GetProperty("errors").GetProperty("message")[0].GetString());
+        Assert.Equal(0, await StoredAsync(email));
     }
 
     [Fact]

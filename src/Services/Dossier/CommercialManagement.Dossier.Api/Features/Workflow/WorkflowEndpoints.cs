@@ -177,7 +177,7 @@ internal static class WorkflowEndpoints
         {
             errors["adults"] = ["Il faut au moins un adulte."];
         }
-        else if (adults + children.Length > 30)
+        else if ((long)adults + children.Length > 30)
         {
             errors["adults"] = ["Un séjour compte au plus 30 personnes."];
         }

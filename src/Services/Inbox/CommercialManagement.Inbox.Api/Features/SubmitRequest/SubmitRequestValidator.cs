@@ -113,7 +113,7 @@ internal static partial class SubmitRequestValidator
         {
             add("adults", "Il faut au moins un adulte.");
         }
-        else if (adults + children.Length > MaxPeople)
+        else if ((long)adults + children.Length > MaxPeople)
         {
             add("adults", $"Le groupe compte de 1 à {MaxPeople} personnes ; pour un groupe plus grand, écrivez-nous dans le message.");
         }
