@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,8 +44,7 @@ public static class InputProblems
             context.ProblemDetails.Title = UnreadableTitle;
             if (bad.InnerException is JsonException json)
             {
-                var field = Field(json.Path);
-                var message = json is RefusedTextException ? InputText.Refusal : WrongShape;
+                var (field, message) = Describe(json);
                 context.ProblemDetails.Detail = $"« {field} » : {message}";
                 context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
             }
@@ -58,7 +58,31 @@ public static class InputProblems
         return services;
     }
 
-    /// <summary>"$.lines[0].label" → "lines[0].label"; the whole body when the serializer knows no place.</summary>
+    /// <summary>The options an endpoint that reads its JSON itself uses: the same guard on every string.</summary>
+    public static JsonSerializerOptions GuardedWebJson() => new(JsonSerializerDefaults.Web) { Converters = { new GuardedStringConverter() } };
+
+    /// <summary>A body an endpoint read itself and could not bind: 400 naming the field, as for the framework's bodies.</summary>
+    public static ProblemHttpResult Unreadable(JsonException json)
+    {
+        var (field, message) = Describe(json);
+        return TypedResults.Problem(
+            title: UnreadableTitle, detail: $"« {field} » : {message}", statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+    }
+
+    /// <summary>Where and what, in words: "$.lines[0].label" → "lines[0].label"; the whole body when no place is known.</summary>
+    private static (string Field, string Message) Describe(JsonException json)
+    {
+        if (json is RefusedTextException)
+        {
+            return (Field(json.Path), InputText.Refusal);
+        }
+
+        return string.IsNullOrEmpty(json.Path) || json.Path == "$"
+            ? ("body", "Le corps de la requête n'est pas un objet JSON valide (Content-Type: application/json).")
+            : (Field(json.Path), WrongShape);
+    }
+
     private static string Field(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.ServiceDefaults.Input;
 using CommercialManagement.TestKit;
 
 namespace CommercialManagement.Inbox.ServiceTests;
@@ -227,5 +228,32 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"Id\" = @p0 AND \"Unread\" AND \"AssigneeName\" = 'Lucas Girard'", id));
         var published = await factory.PublishedAsync<RequestAssigned>(e => e.RequestId == id && e.AssigneeId == colleague);
         Assert.Equal((colleague, "Lucas Girard", organisation), (published.AssigneeId!.Value, published.AssigneeName, published.OrganisationId));
+    }
+
+    [Theory]
+    [InlineData("search=%00")]
+    [InlineData("search=Martin%1B")]
+    [InlineData("%00=1")]
+    public async Task List_QueriedWithACharacterNoTextMayHold_Is400NamingTheParameter(string query)
+    {
+        var staff = factory.CreateStaffClient(Guid.NewGuid());
+
+        var response = await staff.GetAsync($"/api/requests?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(InputText.Refusal, problem.GetProperty("errors").GetProperty(query.StartsWith("search", StringComparison.Ordinal) ? "search" : "query")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("page=2147483647")]
+    [InlineData("page=2147483647&pageSize=100")]
+    public async Task List_AtAPageFarBeyondTheEnd_IsNeverA500(string query)
+    {
+        var staff = factory.CreateStaffClient(Guid.NewGuid());
+
+        var response = await staff.GetAsync($"/api/requests?{query}");
+
+        Assert.True((int)response.StatusCode < 500, $"{query}: {(int)response.StatusCode}");
     }
 }

@@ -52,7 +52,10 @@ public sealed class SubmitRequestTests(InboxFactory factory) : IClassFixture<Inb
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("JSON", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal("La requête n'est pas lisible.", problem.GetProperty("title").GetString());
+        Assert.Equal(
+            "Le corps de la requête n'est pas un objet JSON valide (Content-Type: application/json).",
+            problem.GetProperty("errors").GetProperty("body")[0].GetString());
         Assert.Equal(before, await factory.CountAsync("SELECT count(*) FROM requests"));
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using CommercialManagement.Payment.Api.Domain;
+using CommercialManagement.ServiceDefaults.Input;
 
 namespace CommercialManagement.Payment.ServiceTests;
 
@@ -60,6 +61,31 @@ public sealed class WebhookSignatureTests(PaymentFactory factory) : IClassFixtur
         var response = await _stripe.SendAsync(json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("id", "\\u0000")]
+    [InlineData("id", "\\ud800")]
+    [InlineData("type", "\\u0000")]
+    [InlineData("type", "\\udfff")]
+    [InlineData("object", "\\u0000")]
+    public async Task SignedEvent_HoldingACharacterNoTextMayHold_Is400InWords_AndNothingIsStored(string where, string escaped)
+    {
+        var id = StripeKit.NewEventId();
+        var clean = StripeKit.Event(id, "customer.created", new { id = "cus_test", @object = "customer" });
+        var json = where switch
+        {
+            "id" => clean.Replace($"\"{id}\"", $"\"{id}{escaped}\"", StringComparison.Ordinal),
+            "type" => clean.Replace("\"customer.created\"", $"\"customer.created{escaped}\"", StringComparison.Ordinal),
+            _ => clean.Replace("\"cus_test\"", $"\"cus_test{escaped}\"", StringComparison.Ordinal),
+        };
+        Assert.NotEqual(clean, json);
+
+        var response = await _stripe.SendAsync(json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(InputText.Refusal, (await Scenario.JsonAsync(response)).GetProperty("detail").GetString());
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM stripe_events WHERE id LIKE @p0", id + "%"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommercialManagement.ServiceDefaults.Input;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Inbox.Api.Domain;
@@ -35,7 +36,7 @@ internal static class SubmitRequestEndpoint
     /// <summary>The same submission (site, email, message) within this window is the same request.</summary>
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromMinutes(10);
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOptions = InputProblems.GuardedWebJson();
 
     public static async Task<Results<Accepted<SubmitRequestResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         HttpRequest httpRequest, InboxDbContext db, TenantContext tenant, PostingSites sites, TimeProvider timeProvider, CancellationToken cancellationToken)
@@ -172,10 +173,7 @@ internal static class SubmitRequestEndpoint
         }
         catch (JsonException exception)
         {
-            return (null, TypedResults.Problem(
-                title: "Le corps de la requête n'est pas un JSON valide.",
-                detail: $"Envoyez un objet JSON (Content-Type: application/json). Erreur de lecture : {exception.Message}",
-                statusCode: StatusCodes.Status400BadRequest));
+            return (null, InputProblems.Unreadable(exception));
         }
     }
 }

@@ -1,10 +1,41 @@
 using System.Text.Json;
+using CommercialManagement.ServiceDefaults.Input;
 
 namespace CommercialManagement.Payment.Api.Features.Webhooks;
 
 /// <summary>An event as Stripe sends it: its id, type, creation time and <c>data.object</c>.</summary>
 internal sealed record StripeEnvelope(string Id, string Type, DateTimeOffset Created, JsonElement? Object)
 {
+    /// <summary>
+    /// Whether every name and text of the event is one PostgreSQL can keep (its payload is stored as jsonb): no NUL,
+    /// control character or lone surrogate, even escaped. False too when the body is not JSON.
+    /// </summary>
+    public static bool TextIsAcceptable(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return Acceptable(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate, escaped, cannot be read as text.
+            return false;
+        }
+    }
+
+    private static bool Acceptable(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => InputText.IsAcceptable(element.GetString()),
+        JsonValueKind.Array => element.EnumerateArray().All(Acceptable),
+        JsonValueKind.Object => element.EnumerateObject().All(p => InputText.IsAcceptable(p.Name) && Acceptable(p.Value)),
+        _ => true,
+    };
+
     /// <summary>Null when the body is not a Stripe event (no id or no type).</summary>
     public static StripeEnvelope? Parse(string json)
     {

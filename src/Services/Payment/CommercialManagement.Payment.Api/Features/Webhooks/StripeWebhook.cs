@@ -1,6 +1,7 @@
 using System.Text;
 using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Persistence;
+using CommercialManagement.ServiceDefaults.Input;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,12 @@ internal static class StripeWebhook
         {
             logger.LogWarning("Stripe webhook refused: {Reason}", exception.Message);
             return Refused("La signature ne correspond pas à ce contenu, ou elle est trop ancienne.");
+        }
+
+        if (!StripeEnvelope.TextIsAcceptable(json))
+        {
+            logger.LogWarning("Stripe webhook refused: a signed event holds a character no text may hold");
+            return Refused(InputText.Refusal);
         }
 
         if (StripeEnvelope.Parse(json) is not { } envelope)
