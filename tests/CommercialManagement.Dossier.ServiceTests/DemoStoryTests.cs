@@ -38,7 +38,9 @@ public sealed class DemoStoryTests(DossierFactory factory) : IClassFixture<Dossi
 
         Assert.True(await Eventually.TrueAsync(async () =>
             (await DossierAsync(processed))?.GetProperty("status").GetString() == "Processed"
-            && (await DossierAsync(archived))?.GetProperty("status").GetString() == "Archived", TimeSpan.FromSeconds(30)),
+            && (await DossierAsync(archived))?.GetProperty("status").GetString() == "Archived"
+            // The third case's events are handled on their own: waited for too, not read while still on their way.
+            && (await DossierAsync(paidOnly))?.GetProperty("status").GetString() is "PaidInFull" or "Processed", TimeSpan.FromSeconds(30)),
             "The demo story did not tick « Traité » and archive its cases.");
         var history = (await DossierAsync(processed))!.Value.GetProperty("history").EnumerateArray().Last();
         Assert.Equal("Données de démonstration", history.GetProperty("actor").GetString());
