@@ -263,6 +263,31 @@ public sealed class WorkflowTests(DossierFactory factory) : IClassFixture<Dossie
     }
 
     [Fact]
+    public async Task Stay_WithAdultsThatWouldWrapPastTheLimit_Is400AndChangesNothing()
+    {
+        var (id, _) = await OpenAsync(lines: 0);
+
+        // 2,147,483,647 adults and one child used to wrap below 30 people and be accepted.
+        var response = await Staff.PutAsJsonAsync($"/api/dossiers/{id}/stay", new { arrival = "2027-03-06", departure = "2027-03-13", adults = int.MaxValue, childrenAges = new[] { 8 }, confirm = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Un séjour compte au plus 30 personnes.",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("adults")[0].GetString());
+        Assert.Equal(2, (await DossierAsync(id)).GetProperty("adults").GetInt32());
+    }
+
+    [Fact]
+    public async Task Board_AtAPageFarBeyondTheEnd_OrSearchedWithNul_IsA400()
+    {
+        var far = await Staff.GetAsync("/api/dossiers/board?column=New&page=2147483647&pageSize=100");
+        var nul = await Staff.GetAsync("/api/dossiers/board?search=%00");
+        var csv = await Staff.GetAsync("/api/dossiers/board.csv?search=Martin%00");
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (far.StatusCode, nul.StatusCode, csv.StatusCode));
+        Assert.Equal("Un nombre dépasse ce que le système accepte.", (await far.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task EveryEndpoint_AnotherOrganisationGets404_AndNothingMoves()
     {
         var (id, _) = await OpenAsync();

@@ -46,6 +46,30 @@ public sealed class ProductRulesTests
         Assert.Contains("négatif", Assert.Single(ProductRules.Validate(spec)["seasons[0]"]), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(100_000_001L)]
+    [InlineData(1_000_000_000_000_000L)]
+    [InlineData(long.MaxValue)]
+    public void Validate_APriceNoBusinessMeans_IsRefused(long cents)
+    {
+        // At 10^15 cents the deposit came out wrong, at 10^16 the quote's total was negative.
+        var spec = Valid() with { Seasons = [new SeasonPrice("Janvier", new(2027, 1, 3), new(2027, 2, 5), cents)] };
+
+        Assert.Equal("Le prix de la saison « Janvier » ne dépasse pas 1 000 000,00 €.", Assert.Single(ProductRules.Validate(spec)["seasons[0]"]));
+    }
+
+    [Fact]
+    public void Validate_TheLargestPrice_IsAccepted() =>
+        Assert.Empty(ProductRules.Validate(Valid() with { Seasons = [new SeasonPrice("Janvier", new(2027, 1, 3), new(2027, 2, 5), ProductRules.MaxPriceCents)] }));
+
+    [Theory]
+    [InlineData(10_001L)]
+    [InlineData(long.MaxValue)]
+    public void Validate_ATouristTaxNoMunicipalityLevies_IsRefused(long cents) =>
+        Assert.Equal(
+            "La taxe de séjour ne dépasse pas 100,00 € par adulte et par nuit.",
+            Assert.Single(ProductRules.Validate(Valid() with { TouristTaxCentsPerAdultNight = cents })["touristTaxCentsPerAdultNight"]));
+
     [Fact]
     public void Validate_OverlappingSeasons_AreRefused()
     {

@@ -8,6 +8,17 @@ internal static class ProductRules
     public const int MaxNameLength = 200;
     public const int MaxDescriptionLength = 2000;
 
+    /// <summary>The most a price can be (1,000,000.00 € a night, a day or a unit): beyond, no business means it.</summary>
+    public const long MaxPriceCents = 100_000_000;
+
+    /// <summary>The most a tourist tax can be per adult and night (100.00 €; the highest French rate is under 20 €).</summary>
+    public const long MaxTouristTaxCents = 10_000;
+
+    /// <summary>The most units, places or people a product counts.</summary>
+    public const int MaxCapacity = 10_000;
+
+    public const int MaxSeasons = 100;
+
     /// <summary>The VAT rate a new product gets when none is given (PRODUCT.md: 10 % accommodation and lift passes, 20 % the rest).</summary>
     public static int DefaultVatRate(ProductType type) =>
         type is ProductType.Accommodation or ProductType.LiftPass ? 1000 : 2000;
@@ -59,6 +70,20 @@ internal static class ProductRules
         {
             Add("touristTaxCentsPerAdultNight", "La taxe de séjour ne peut pas être négative.");
         }
+        else if (spec.TouristTaxCentsPerAdultNight > MaxTouristTaxCents)
+        {
+            Add("touristTaxCentsPerAdultNight", "La taxe de séjour ne dépasse pas 100,00 € par adulte et par nuit.");
+        }
+
+        if (spec.Capacity > MaxCapacity)
+        {
+            Add("capacity", $"Au plus {MaxCapacity} par nuit ou par date.");
+        }
+
+        if (spec.UnitCapacity > MaxCapacity)
+        {
+            Add("unitCapacity", $"Au plus {MaxCapacity} personnes.");
+        }
 
         if (spec.Type != ProductType.SkiLesson && spec.LessonKind is not null)
         {
@@ -76,6 +101,12 @@ internal static class ProductRules
             return;
         }
 
+        if (spec.Seasons.Count > MaxSeasons)
+        {
+            add("seasons", $"Au plus {MaxSeasons} saisons par prestation.");
+            return;
+        }
+
         foreach (var (season, index) in spec.Seasons.Select((s, i) => (s, i)))
         {
             var field = $"seasons[{index}]";
@@ -87,6 +118,10 @@ internal static class ProductRules
             if (season.PriceCents < 0 || season.ChildPriceCents < 0 || season.SeniorPriceCents < 0)
             {
                 add(field, $"Le prix de la saison « {season.Name} » ne peut pas être négatif.");
+            }
+            else if (season.PriceCents > MaxPriceCents || season.ChildPriceCents > MaxPriceCents || season.SeniorPriceCents > MaxPriceCents)
+            {
+                add(field, $"Le prix de la saison « {season.Name} » ne dépasse pas 1 000 000,00 €.");
             }
 
             if (string.IsNullOrWhiteSpace(season.Name))

@@ -20,7 +20,7 @@ internal static class LineEndpoints
 
     /// <summary>The most people one line is for.</summary>
     public const int MaxParticipants = 30;
-    public const long MaxUnitPriceCents = 100_000_000;
+    public const long MaxUnitPriceCents = Domain.Catalogue.ProductRules.MaxPriceCents;
 
     public static async Task<Results<Created<QuoteView>, ValidationProblem, ProblemHttpResult>> AddAsync(
         Guid requestId, AddLineBody body, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
