@@ -73,8 +73,8 @@ public sealed class ConversationTests(InboxFactory factory) : IClassFixture<Inbo
     {
         var id = await WebRequestAsync("customer-reply@example.fr");
         var staff = factory.CreateStaffClient(Office);
-        var assignee = Guid.NewGuid();
-        await staff.PutAsJsonAsync($"/api/requests/{id}/assignee", new { assigneeId = assignee, assigneeName = "Paul" });
+        var assignee = await factory.KnownStaffAsync(Office, "Paul");
+        await staff.PutAsJsonAsync($"/api/requests/{id}/assignee", new { assigneeId = assignee });
         await staff.PutAsync($"/api/requests/{id}/read", null);
         var token = Token(await DetailAsync(staff, id));
 

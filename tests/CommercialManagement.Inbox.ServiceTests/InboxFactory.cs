@@ -1,8 +1,10 @@
 using System.Net;
+using CommercialManagement.Contracts.Identity;
 using CommercialManagement.ServiceDefaults;
 using CommercialManagement.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommercialManagement.Inbox.ServiceTests;
@@ -22,6 +24,21 @@ public sealed class InboxFactory : ServiceFactory<Program>
     internal InboxFactory(string connectionString)
         : base(ResourceNames.InboxDb, connectionString)
     {
+    }
+
+    /// <summary>A member of the organisation's staff, as the gateway announces them, once Inbox has kept them.</summary>
+    internal async Task<Guid> KnownStaffAsync(Guid organisationId, string name, bool active = true)
+    {
+        var staffId = Guid.CreateVersion7();
+        await Harness.Bus.Publish(new StaffMemberChanged
+        {
+            OrganisationId = organisationId, OccurredAt = DateTimeOffset.UtcNow, StaffId = staffId, Name = name,
+            Email = $"{staffId:N}@example.fr", Role = "Agent", Active = active,
+        });
+        Assert.True(await Eventually.TrueAsync(
+            async () => await CountAsync("SELECT count(*) FROM staff_members WHERE \"StaffId\" = @p0", staffId) == 1, TimeSpan.FromSeconds(20)),
+            $"Inbox never kept the staff member {name}.");
+        return staffId;
     }
 
     protected override void ConfigureTestServices(IServiceCollection services) =>

@@ -211,10 +211,11 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
         var organisation = Guid.NewGuid();
         var staff = factory.CreateStaffClient(organisation);
         var id = await PhoneRequestAsync(staff, "Claire Roux", "claire@example.fr");
-        var colleague = Guid.NewGuid();
+        var colleague = await factory.KnownStaffAsync(organisation, "Lucas Girard");
 
         var unread = await staff.DeleteAsync($"/api/requests/{id}/read");
-        var assigned = await staff.PutAsJsonAsync($"/api/requests/{id}/assignee", new { assigneeId = colleague, assigneeName = "Lucas Girard" });
+        // The name is the one the gateway gave the member: a name sent along is not taken.
+        var assigned = await staff.PutAsJsonAsync($"/api/requests/{id}/assignee", new { assigneeId = colleague, assigneeName = new string('x', 201) });
         var mine = await ListAsync(staff, "?filter=unread");
         var stranger = factory.CreateStaffClient(Guid.NewGuid());
         var strangerRead = await stranger.PutAsync($"/api/requests/{id}/read", null);
@@ -228,6 +229,31 @@ public sealed class RequestsListTests(InboxFactory factory) : IClassFixture<Inbo
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"Id\" = @p0 AND \"Unread\" AND \"AssigneeName\" = 'Lucas Girard'", id));
         var published = await factory.PublishedAsync<RequestAssigned>(e => e.RequestId == id && e.AssigneeId == colleague);
         Assert.Equal((colleague, "Lucas Girard", organisation), (published.AssigneeId!.Value, published.AssigneeName, published.OrganisationId));
+    }
+
+    [Fact]
+    public async Task Assigning_ToSomeoneWhoIsNoActiveMemberOfTheOrganisation_Is400AndChangesNothing()
+    {
+        var organisation = Guid.NewGuid();
+        var staff = factory.CreateStaffClient(organisation);
+        var id = await PhoneRequestAsync(staff, "Nina Personne", "nina@example.fr");
+        var before = await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0", id.ToString());
+        var disabled = await factory.KnownStaffAsync(organisation, "Parti Depuis", active: false);
+        var elsewhere = await factory.KnownStaffAsync(Guid.NewGuid(), "Autre Maison");
+
+        foreach (var assignee in new[] { Guid.NewGuid(), disabled, elsewhere })
+        {
+            var response = await staff.PutAsJsonAsync($"/api/requests/{id}/assignee", new { assigneeId = assignee, assigneeName = "Intrus" });
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(
+                "Ce membre de l'équipe est introuvable dans votre organisation, ou son compte est désactivé.",
+                (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("assigneeId")[0].GetString());
+        }
+
+        // Still its author's (a phone request is assigned to whoever typed it in), and nothing was announced.
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM requests WHERE \"Id\" = @p0 AND \"AssigneeName\" = 'Intrus'", id));
+        Assert.Equal(before, await factory.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'requestId' = @p0", id.ToString()));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Gateway;
 using CommercialManagement.Gateway.Components;
+using CommercialManagement.Gateway.Features.Administration;
 using CommercialManagement.Gateway.Features.Auth;
 using CommercialManagement.Gateway.Features.CustomerSpace;
 using CommercialManagement.Gateway.Identity;
@@ -30,6 +31,7 @@ app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<GatewayDbContext>();
 await app.SeedIdentityDemoDataAsync();
+await app.AnnounceStaffDirectoryAsync();
 await app.RunAsync();
 
 /// <summary>The gateway's entry point, named for WebApplicationFactory.</summary>

@@ -16,6 +16,7 @@ internal static class InboxModule
         {
             bus.AddConsumer<EmailDeliveryConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
+            bus.AddConsumer<StaffMemberChangedConsumer>();
         });
         builder.AddIntakeProtection();
         return builder;

@@ -158,6 +158,31 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
 
 internal static class StaffMemberEvents
 {
+    /// <summary>
+    /// Announces every member's current state once at start: the services' copies (Inbox's assignees, Notification's
+    /// alert addresses) catch up with members created before they kept one, or while they were away. The latest wins
+    /// in each copy, so announcing again changes nothing else.
+    /// </summary>
+    public static async Task AnnounceStaffDirectoryAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var members = await (
+            from user in db.Users
+            join userRole in db.UserRoles on user.Id equals userRole.UserId into userRoles
+            from userRole in userRoles.DefaultIfEmpty()
+            join role in db.Roles on userRole.RoleId equals role.Id into roles
+            from role in roles.DefaultIfEmpty()
+            select new { User = user, Role = role == null ? null : role.Name }).AsNoTracking().ToListAsync();
+        foreach (var member in members.GroupBy(m => m.User.Id).Select(g => g.First()))
+        {
+            db.AddToOutbox(member.User.ToChangedEvent(member.Role ?? StaffClaims.AgentRole, now));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>The member's whole current state, as the services keep it; a disabled member is not active.</summary>
     public static StaffMemberChanged ToChangedEvent(this StaffUser user, string role, DateTimeOffset occurredAt) => new()
     {

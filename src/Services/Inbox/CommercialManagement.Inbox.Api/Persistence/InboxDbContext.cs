@@ -16,6 +16,8 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
 
     public DbSet<ConversationMessage> Messages => Set<ConversationMessage>();
 
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Website>(website =>
@@ -55,6 +57,14 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             prefixes.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
             request.HasIndex(RequestSearch.PrefixesColumn).HasDatabaseName("ix_requests_search_prefixes")
                 .HasMethod("gin").HasStorageParameter("fastupdate", false);
+        });
+
+        modelBuilder.Entity<StaffMember>(member =>
+        {
+            member.ToTable("staff_members");
+            member.HasKey(m => m.StaffId);
+            member.Property(m => m.Name).HasMaxLength(200);
+            member.HasIndex(m => m.OrganisationId);
         });
 
         modelBuilder.Entity<ConversationMessage>(message =>

@@ -22,6 +22,7 @@ internal sealed record RequestPage(IReadOnlyList<RequestSummary> Items, int Tota
 internal sealed record PhoneRequestBody(
     string? Name, string? Email, string? Phone, DateOnly? Arrival, DateOnly? Departure, int? Adults, int[]? ChildrenAges, string? Note);
 
+/// <summary>Whom to assign; a name sent along (older callers) is ignored: the staff copy names them.</summary>
 internal sealed record AssigneeBody(Guid? AssigneeId, string? AssigneeName);
 
 /// <summary>« Demandes »: the organisation's requests, the last written in first, searched, filtered and paged in the database.</summary>
@@ -152,14 +153,38 @@ internal static class RequestsEndpoints
             }
         }, cancellationToken);
 
-    /// <summary>Assigns the request; Dossier hears of it for the card.</summary>
-    public static Task<Results<Ok<RequestSummary>, ProblemHttpResult>> AssignAsync(
-        Guid id, AssigneeBody body, InboxDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, request =>
+    /// <summary>
+    /// Assigns the request to an active member of the organisation, under the name the gateway gave them (a name sent
+    /// with the call is not taken), or to nobody; Dossier hears of it for the card.
+    /// </summary>
+    public static async Task<Results<Ok<RequestSummary>, ProblemHttpResult>> AssignAsync(
+        Guid id, AssigneeBody body, InboxDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        // The tenant filter keeps both searches inside the caller's organisation: another's request is not found first.
+        if (!await db.Requests.AnyAsync(r => r.Id == id, cancellationToken))
         {
-            request.AssignTo(body.AssigneeId, body.AssigneeName?.Trim());
+            return TypedResults.Problem(title: "Demande introuvable.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        StaffMember? assignee = null;
+        if (body.AssigneeId is { } assigneeId)
+        {
+            assignee = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.StaffId == assigneeId && s.Active, cancellationToken);
+            if (assignee is null)
+            {
+                const string unknown = "Ce membre de l'équipe est introuvable dans votre organisation, ou son compte est désactivé.";
+                return TypedResults.Problem(
+                    title: "Attribution impossible.", detail: unknown, statusCode: StatusCodes.Status400BadRequest,
+                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["assigneeId"] = [unknown] } });
+            }
+        }
+
+        return await ChangeAsync(id, db, request =>
+        {
+            request.AssignTo(assignee?.StaffId, assignee?.Name);
             db.AddToOutbox(request.ToAssignedEvent(timeProvider.GetUtcNow()));
         }, cancellationToken);
+    }
 
     private static async Task<Results<Ok<RequestSummary>, ProblemHttpResult>> ChangeAsync(
         Guid id, InboxDbContext db, Action<Request> change, CancellationToken cancellationToken)

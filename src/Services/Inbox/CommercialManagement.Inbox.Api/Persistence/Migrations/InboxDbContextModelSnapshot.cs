@@ -252,6 +252,33 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.ToTable("requests", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.StaffMember", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("StaffId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("staff_members", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.Website", b =>
                 {
                     b.Property<Guid>("Id")
