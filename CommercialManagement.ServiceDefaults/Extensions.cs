@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using System.Text.Json.Serialization;
 using CommercialManagement.ServiceDefaults.Input;
+using CommercialManagement.ServiceDefaults.Security;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -59,6 +60,10 @@ public static class Extensions
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
+        // Each request's address at Information (server and client side) would write customer-space tokens into every
+        // log store; failures still log at Warning, and traces keep the addresses with their tokens masked.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
@@ -74,10 +79,25 @@ public static class Extensions
                 .AddSource("MassTransit")
                 .AddSource("CommercialManagement.Outbox")
                 .AddAspNetCoreInstrumentation(options =>
+                {
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation()
+                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath);
+                    options.EnrichWithHttpRequest = (activity, request) =>
+                    {
+                        if (SecretPaths.HasSecret(request.Path.Value))
+                        {
+                            activity.SetTag("url.path", SecretPaths.Redact(request.Path.Value!));
+                        }
+                    };
+                })
+                .AddHttpClientInstrumentation(options => options.EnrichWithHttpRequestMessage = (activity, request) =>
+                {
+                    if (request.RequestUri is { } uri && SecretPaths.HasSecret(uri.OriginalString))
+                    {
+                        activity.SetTag("url.full", SecretPaths.Redact(uri.AbsoluteUri));
+                    }
+                })
                 .AddNpgsql());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -4,6 +4,7 @@ using CommercialManagement.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace CommercialManagement.Gateway.ServiceTests;
 
@@ -100,9 +101,13 @@ public sealed class GatewayFactory : ServiceFactory<Program>
     /// <summary>The headers (and, as ":path", the path) of every request the stand-in Dossier service received.</summary>
     public ConcurrentQueue<Dictionary<string, string>> Forwarded { get; } = new();
 
+    /// <summary>Every line the gateway logged, at any level its filters let through.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
         builder.UseSetting($"services:{ResourceNames.DossierApi}:http:0", _dossierStandIn.Urls.Single());
         builder.UseSetting($"services:{ResourceNames.InboxApi}:http:0", _inboxStandIn.Urls.Single());
         builder.UseSetting($"services:{ResourceNames.PaymentApi}:http:0", _paymentStandIn.Urls.Single());
@@ -152,5 +157,26 @@ public sealed class GatewayFactory : ServiceFactory<Program>
         await _dossierStandIn.DisposeAsync();
         await _inboxStandIn.DisposeAsync();
         await _paymentStandIn.DisposeAsync();
+    }
+}
+
+/// <summary>Keeps each log line (category, message and exception) in memory.</summary>
+internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Capturing(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 }
