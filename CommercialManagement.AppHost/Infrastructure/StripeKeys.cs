@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Hosting;
+
 namespace CommercialManagement.AppHost.Infrastructure;
 
 /// <summary>
 /// Real Stripe test keys for the Payment service, only when the AppHost's own configuration has them (user-secrets or
-/// environment: Stripe__SecretKey, Stripe__WebhookSecret), passed as secret parameters; without a secret key the service is
-/// told to run its sandbox (<c>Stripe__Sandbox=true</c>: the service never runs it unasked).
+/// environment: Stripe__SecretKey, Stripe__WebhookSecret), passed as secret parameters; without a secret key, and in a
+/// Development run only, the service is told to run its sandbox (<c>Stripe__Sandbox=true</c>: it never runs it unasked,
+/// and refuses it outside Development).
 /// </summary>
 internal static class StripeKeys
 {
@@ -24,7 +27,10 @@ internal static class StripeKeys
             }
         }
 
-        if (string.IsNullOrWhiteSpace(project.ApplicationBuilder.Configuration["Stripe:SecretKey"]))
+        // The sandbox takes card 4242 as a payment: only a development run gets it. Anywhere else, no key means the
+        // Payment service refuses to start and says which settings it needs.
+        if (string.IsNullOrWhiteSpace(project.ApplicationBuilder.Configuration["Stripe:SecretKey"])
+            && project.ApplicationBuilder.Environment.IsDevelopment())
         {
             project.WithEnvironment("Stripe__Sandbox", "true");
         }

@@ -60,6 +60,18 @@ public sealed class StripeOptionsTests
     }
 
     [Fact]
+    public void TheSandbox_OutsideDevelopment_IsAProblem_WhoeverAskedForIt()
+    {
+        var options = new StripeOptions { Sandbox = true };
+
+        Assert.Empty(options.Problems(development: true));
+        var problem = Assert.Single(options.Problems(development: false));
+        Assert.StartsWith("Stripe:Sandbox is for development only", problem, StringComparison.Ordinal);
+        // With a real key the sandbox is not used, whatever the flag says: nothing to refuse.
+        Assert.Empty(new StripeOptions { Sandbox = true, SecretKey = "sk_live_51abc", WebhookSecret = "whsec_abc" }.Problems(development: false));
+    }
+
+    [Fact]
     public void SecretKeyWithoutWebhookSecret_IsAProblem()
     {
         var options = new StripeOptions { SecretKey = "sk_test_51abc" };
@@ -101,9 +113,18 @@ public sealed class StripeOptionsTests
         Assert.NotEqual(first, StripeOptions.NewWebhookSecret());
     }
 
-    private static IOptions<StripeOptions> Started(Dictionary<string, string?> settings)
+    [Fact]
+    public void AtStart_TheSandboxInProduction_StopsTheServiceSayingWhatToSet()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var options = Started(new() { ["Stripe:Sandbox"] = "true" }, Environments.Production);
+
+        var refused = Assert.Throws<OptionsValidationException>(() => options.Value);
+        Assert.Contains("Stripe:Sandbox is for development only", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static IOptions<StripeOptions> Started(Dictionary<string, string?> settings, string environment = "Development")
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddCheckout();
         return builder.Build().Services.GetRequiredService<IOptions<StripeOptions>>();

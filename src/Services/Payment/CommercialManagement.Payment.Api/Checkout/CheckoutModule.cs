@@ -35,9 +35,9 @@ internal static class CheckoutModule
         return builder;
     }
 
-    private sealed class StripeOptionsValidation : IValidateOptions<StripeOptions>
+    private sealed class StripeOptionsValidation(IHostEnvironment environment) : IValidateOptions<StripeOptions>
     {
         public ValidateOptionsResult Validate(string? name, StripeOptions options) =>
-            options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+            options.Problems(environment.IsDevelopment()) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }

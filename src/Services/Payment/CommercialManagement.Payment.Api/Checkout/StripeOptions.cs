@@ -42,10 +42,19 @@ internal sealed class StripeOptions
     /// <summary>A secret in Stripe's format, for a run without a configured one.</summary>
     public static string NewWebhookSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', 'A').Replace('/', 'B');
 
-    /// <summary>What is wrong with the settings, in words an operator can act on; empty when they are usable.</summary>
-    public IReadOnlyList<string> Problems()
+    /// <summary>
+    /// What is wrong with the settings, in words an operator can act on; empty when they are usable. The sandbox takes
+    /// card 4242 as a payment: outside Development it is refused, whoever asked for it.
+    /// </summary>
+    public IReadOnlyList<string> Problems(bool development = true)
     {
         var problems = new List<string>();
+        if (UseSandbox && !development)
+        {
+            problems.Add("Stripe:Sandbox is for development only: outside Development, set Stripe:SecretKey and Stripe:WebhookSecret "
+                + "(the sandbox would take test cards as real payments).");
+        }
+
         if (!HasSecretKey && !Sandbox)
         {
             problems.Add("No Stripe key is configured: set Stripe:SecretKey and Stripe:WebhookSecret to take real payments, "
