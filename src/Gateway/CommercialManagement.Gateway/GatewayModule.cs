@@ -1,5 +1,6 @@
 using CommercialManagement.Gateway.Features.Administration;
 using CommercialManagement.Gateway.Features.CustomerSpace;
+using CommercialManagement.Gateway.Features.Edge;
 using CommercialManagement.Gateway.Features.Live;
 using CommercialManagement.Gateway.Identity;
 using CommercialManagement.Gateway.Proxy;
@@ -11,6 +12,7 @@ internal static class GatewayModule
 {
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTrustedProxies();
         builder.AddGatewayIdentity();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

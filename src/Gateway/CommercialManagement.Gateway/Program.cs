@@ -14,6 +14,8 @@ builder.AddGatewayServices();
 
 var app = builder.Build();
 
+// First: the client's address and scheme as the trusted proxies saw them (rate limits, the forwarded X-Forwarded-For).
+app.UseForwardedHeaders();
 app.UseExceptionHandler("/erreur", createScopeForErrors: true);
 app.UseStatusCodePages();
 app.UseAuthentication();
