@@ -59,9 +59,28 @@ public sealed class TokenTests(GatewayFactory factory) : IClassFixture<GatewayFa
 
         var response = await RequestTokenAsync(client, "admin@chalet-melezes.test", DemoPassword);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Trop de tentatives : ce compte est verrouillé pendant 15 minutes.", problem.GetProperty("title").GetString());
+        Assert.Equal("Trop de tentatives de connexion : réessayez dans 15 minutes.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Token_AfterFiveWrongPasswords_AnUnknownAddressAnswersExactlyAsAKnownOne()
+    {
+        var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            statuses.Add((await RequestTokenAsync(client, "personne@chalet-melezes.test", "Wrong!2026")).StatusCode);
+        }
+
+        var response = await RequestTokenAsync(client, "personne@chalet-melezes.test", DemoPassword);
+
+        // Four plain refusals, then the same « too many » as a real account locked by its fifth wrong password.
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("Trop de tentatives de connexion : réessayez dans 15 minutes.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal("900", response.Headers.RetryAfter?.ToString());
     }
 
     [Fact]

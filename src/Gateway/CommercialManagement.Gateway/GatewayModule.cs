@@ -14,6 +14,8 @@ internal static class GatewayModule
     {
         builder.AddTrustedProxies();
         builder.AddGatewayIdentity();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<Features.Auth.LoginThrottle>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<StaffServiceClient>();

@@ -72,7 +72,7 @@ public sealed class SettingsTests(SystemFixture system)
 
         await session.SubmitLoginAsync(colleague, email, "Poudreuse!2027");
 
-        await Assertions.Expect(colleague.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Trop de tentatives : ce compte est verrouillé pendant 15 minutes.");
+        await Assertions.Expect(colleague.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Trop de tentatives de connexion : réessayez dans 15 minutes.");
         await colleague.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("login-locked-out") });
     }
 }

@@ -30,25 +30,42 @@ internal static class AuthApi
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest? request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, StaffTokenIssuer issuer)
+        TokenRequest? request, HttpContext http, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, StaffTokenIssuer issuer, LoginThrottle throttle)
     {
         if (string.IsNullOrWhiteSpace(request?.Email) || string.IsNullOrEmpty(request.Password))
         {
             return TypedResults.Problem(title: "L'adresse e-mail et le mot de passe sont obligatoires.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var user = await users.FindByEmailAsync(request.Email.Trim());
+        var email = request.Email.Trim();
+        var from = http.Connection.RemoteIpAddress?.ToString();
+        if (throttle.IsBlocked(email, from))
+        {
+            return TooManyAttempts(http);
+        }
+
+        var user = await users.FindByEmailAsync(email);
         var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (user is null || !result.Succeeded)
         {
-            return TypedResults.Problem(
-                title: result.IsLockedOut ? SignInMessages.LockedOut : SignInMessages.Failed,
-                statusCode: StatusCodes.Status401Unauthorized);
+            throttle.Failed(email, from);
+            // A locked account answers as a throttled address would: the answer never tells whether the account exists.
+            return result.IsLockedOut || throttle.IsBlocked(email, from)
+                ? TooManyAttempts(http)
+                : TypedResults.Problem(title: SignInMessages.Failed, statusCode: StatusCodes.Status401Unauthorized);
         }
+
+        throttle.Succeeded(email);
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var lifetime = StaffTokenOptions.ApiTokenLifetime;
         return TypedResults.Ok(new TokenResponse(issuer.Issue(principal, StaffTokenOptions.ApiAudience, lifetime), "Bearer", (int)lifetime.TotalSeconds));
+    }
+
+    private static ProblemHttpResult TooManyAttempts(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = ((int)LoginThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: SignInMessages.TooManyAttempts, statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<StaffUser> signIn)
@@ -66,5 +83,7 @@ internal static class AuthApi
 internal static class SignInMessages
 {
     public const string Failed = "Adresse e-mail ou mot de passe incorrect.";
-    public const string LockedOut = "Trop de tentatives : ce compte est verrouillé pendant 15 minutes.";
+
+    /// <summary>The one answer to too many wrong passwords, for an account that exists or not, locked or throttled.</summary>
+    public const string TooManyAttempts = "Trop de tentatives de connexion : réessayez dans 15 minutes.";
 }
