@@ -31,6 +31,7 @@ internal static class IdentityModule
             })
             .AddPolicyScheme(StaffScheme, "Staff", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                || IsCookieWriteToTheApi(context.Request)
                     ? JwtBearerDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme)
             .AddJwtBearer(options =>
@@ -55,6 +56,17 @@ internal static class IdentityModule
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }
+
+    /// <summary>
+    /// A write to <c>/api/*</c> (any method but GET, HEAD, OPTIONS) is never authenticated by the back office's cookie:
+    /// the cookie is <c>SameSite=Lax</c>, and a page on another port of the same host, or another subdomain of the same
+    /// site, is same-site, so a form or a no-cors fetch there would carry it. The back office never writes to the API from
+    /// the browser (its pages call the services from the server); integrations use a bearer token. Such a request is
+    /// left to the bearer scheme, which finds no token: 401.
+    /// </summary>
+    internal static bool IsCookieWriteToTheApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api")
+        && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
 
     private static void ConfigureIdentity(IdentityOptions options)
     {
