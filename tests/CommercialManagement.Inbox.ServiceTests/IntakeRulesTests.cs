@@ -43,6 +43,10 @@ public sealed class IntakeRulesTests(InboxFactory factory) : IClassFixture<Inbox
         { "control character in the message", "message", "Bonjour\u001b[31m", InputText.Refusal },
         { "nul in the site key", "siteKey", "site\u0000", InputText.Refusal },
         // 2,147,483,647 adults and two children used to wrap below the 30-person limit and be accepted.
+        { "a link in the name", "name", "Bonjour Cliquez ici http://phish.example", "Le nom ne peut contenir ni adresse web ni balise (< >) : indiquez seulement vos nom et prénom." },
+        { "a bare domain in the name", "name", "Gagnez sur promo-hiver.com", "Le nom ne peut contenir ni adresse web ni balise (< >) : indiquez seulement vos nom et prénom." },
+        { "www in the name", "name", "Paul www.promo", "Le nom ne peut contenir ni adresse web ni balise (< >) : indiquez seulement vos nom et prénom." },
+        { "markup in the name", "name", "Jean <b>Martin</b>", "Le nom ne peut contenir ni adresse web ni balise (< >) : indiquez seulement vos nom et prénom." },
         { "adults overflowing", "adults", int.MaxValue, "Le groupe compte de 1 à 30 personnes ; pour un groupe plus grand, écrivez-nous dans le message." },
         { "adults beyond an int", "adults", 2_147_483_648L, InputProblems.WrongShape },
         { "adults as text", "adults", "deux", InputProblems.WrongShape },
@@ -80,6 +84,22 @@ public sealed class IntakeRulesTests(InboxFactory factory) : IClassFixture<Inbox
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(InputText.Refusal, problem.GetProperty("errors").GetProperty("message")[0].GetString());
         Assert.Equal(0, await StoredAsync(email));
+    }
+
+    [Theory]
+    [InlineData("Jean-Pierre O'Brien")]
+    [InlineData("J.-P. Martin")]
+    [InlineData("Zoë Dupont-Lefèvre")]
+    [InlineData("Mme St. Clair")]
+    [InlineData("Ørjan Nåvik")]
+    public async Task SubmitRequest_WithAnOrdinaryNameHoldingDotsOrApostrophes_IsAccepted(string name)
+    {
+        var body = Body($"nom-{Guid.NewGuid():N}@example.fr");
+        body["name"] = name;
+
+        var (status, _) = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
     }
 
     [Fact]

@@ -68,6 +68,12 @@ internal static partial class SubmitRequestValidator
         {
             add("name", $"Le nom ne doit pas dépasser {MaxNameLength} caractères.");
         }
+        else if (LooksLikeALinkOrMarkup(name))
+        {
+            // The acknowledgement greets the customer by this name, from the organisation's address, at the address
+            // typed: a name carrying a link would make the form a way to send anyone a link from us.
+            add("name", "Le nom ne peut contenir ni adresse web ni balise (< >) : indiquez seulement vos nom et prénom.");
+        }
 
         if (string.IsNullOrWhiteSpace(email))
         {
@@ -137,4 +143,13 @@ internal static partial class SubmitRequestValidator
 
     [GeneratedRegex(@"^\+?[0-9 .\-()]+$")]
     private static partial Regex PhoneCharacters();
+
+    /// <summary>A scheme (« http:// »), « www. », a bare domain with a common top-level domain, or markup.</summary>
+    internal static bool LooksLikeALinkOrMarkup(string name) =>
+        name.Contains('<') || name.Contains('>') || LinkInName().IsMatch(name);
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"[a-z][a-z0-9+.-]*:/|www\.|[\p{L}\p{N}-]+\.(?:com|net|org|info|biz|fr|eu|io|co|me|ru|cn|xyz|top|site|online|link|click|ly|gl|be|ch|de|uk|us|example|test)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LinkInName();
 }
