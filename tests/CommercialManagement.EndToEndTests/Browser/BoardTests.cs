@@ -15,9 +15,9 @@ public sealed class BoardTests(SystemFixture system)
     private Task<(Guid Case, string Reference)> NewDossierAsync(string email) => NewDossierAsync(system, email);
 
     /// <summary>A web request made a dossier in « Nouveaux dossiers » by a published QuoteChanged with one line.</summary>
-    internal static async Task<(Guid Case, string Reference)> NewDossierAsync(SystemFixture system, string email)
+    internal static async Task<(Guid Case, string Reference)> NewDossierAsync(SystemFixture system, string email, string? name = null, string? message = null)
     {
-        var id = await System.RequestToCaseTests.PostRequestAsync(system.Gateway(), email);
+        var id = await System.RequestToCaseTests.PostRequestAsync(system.Gateway(), email, name, message);
         var staff = await System.RequestToCaseTests.StaffClientAsync(system, "agent@valneve-office.test");
         Assert.True(await Eventually.TrueAsync(async () => await System.RequestToCaseTests.FindCaseAsync(staff, id) is not null, TimeSpan.FromSeconds(30)));
 

@@ -28,6 +28,8 @@ public sealed class CrossSiteTests(SystemFixture system)
         var archive = session.At($"/api/dossiers/{id}/archive");
         var answer = await elsewhere.RunAndWaitForResponseAsync(() => elsewhere.EvaluateAsync(
             "url => { const f = document.createElement('form'); f.method = 'POST'; f.action = url; document.body.appendChild(f); f.submit(); }", archive), archive);
+        // The form's answer is a page of its own: once shown, back to the website for the fetch.
+        await elsewhere.WaitForURLAsync(archive);
         await elsewhere.GotoAsync(system.App.GetEndpoint(ResourceNames.DemoWebsite, "http").ToString());
         var fetched = await elsewhere.EvaluateAsync<string>(
             "url => fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include' }).then(() => 'sent', e => 'failed: ' + e)", archive);

@@ -10,9 +10,20 @@ namespace CommercialManagement.EndToEndTests.System;
 [Collection(SystemCollection.Name)]
 public sealed class RequestToCaseTests(SystemFixture system)
 {
-    internal static async Task<Guid> PostRequestAsync(HttpClient gateway, string email)
+    internal static async Task<Guid> PostRequestAsync(HttpClient gateway, string email, string? name = null, string? message = null)
     {
-        var response = await gateway.PostAsJsonAsync("/public/requests", SampleRequests.Valid(email));
+        var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JsonSerializer.Serialize(SampleRequests.Valid(email)))!;
+        if (name is not null)
+        {
+            body["name"] = JsonSerializer.SerializeToElement(name);
+        }
+
+        if (message is not null)
+        {
+            body["message"] = JsonSerializer.SerializeToElement(message);
+        }
+
+        var response = await gateway.PostAsJsonAsync("/public/requests", body);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
