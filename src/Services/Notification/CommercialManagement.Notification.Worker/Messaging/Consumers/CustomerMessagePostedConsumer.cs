@@ -1,6 +1,4 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Inbox;
-using CommercialManagement.Notification.Worker.Domain;
 using CommercialManagement.Notification.Worker.Persistence;
 using CommercialManagement.Notification.Worker.Templates;
 using MassTransit;
@@ -10,10 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 
 /// <summary>
-/// Alerts staff that a customer answered: the assignee when they are known, active and of the organisation, else the
-/// organisation's contact address. When neither is known (no OrganisationChanged yet), the alert is logged as failed
-/// with the reason and EmailFailed is published, rather than retried in a loop or lost. Nothing is sent when the
-/// organisation turned alerts by email off.
+/// Alerts staff that a customer answered (<see cref="StaffAlertMail"/>: the assignee, else the organisation's address).
+/// Nothing is sent when the organisation turned alerts by email off.
 /// </summary>
 internal sealed class CustomerMessagePostedConsumer(NotificationDbContext db, IOptions<EmailOptions> options, TimeProvider timeProvider)
     : IConsumer<CustomerMessagePosted>
@@ -36,33 +32,8 @@ internal sealed class CustomerMessagePostedConsumer(NotificationDbContext db, IO
             return;
         }
 
-        var assignee = posted.AssigneeId is { } assigneeId
-            ? await db.StaffMembers.SingleOrDefaultAsync(s => s.StaffId == assigneeId, context.CancellationToken)
-            : null;
-        if (assignee is not null && !assignee.CanBeAlertedFor(posted.OrganisationId))
-        {
-            assignee = null;
-        }
-
-        var sender = OrganisationSender.Of(organisation, options.Value);
-        var to = assignee?.Email ?? organisation?.ContactEmail;
-        var content = StaffAlertTemplates.CustomerReply(
-            posted, sender.Name, assignee?.Name, options.Value.BackOfficeRequestLink(posted.RequestId));
-        var now = timeProvider.GetUtcNow();
-        if (string.IsNullOrWhiteSpace(to))
-        {
-            var (email, failed) = EmailMessage.Undeliverable(
-                posted.OrganisationId, messageId, Kind, posted.RequestId, sender.FromName, content, now,
-                "Aucune adresse à alerter : ni responsable actif connu, ni adresse de contact de l'organisation (OrganisationChanged pas encore reçu).");
-            db.Emails.Add(email);
-            db.AddToOutbox(failed);
-        }
-        else
-        {
-            // No reply-to: an answer to an alert would reach nobody useful; the link leads to the conversation.
-            db.Emails.Add(EmailMessage.Queue(posted.OrganisationId, messageId, Kind, posted.RequestId, to, sender.FromName, null, content, now));
-        }
-
-        await db.SaveChangesAsync(context.CancellationToken);
+        await StaffAlertMail.QueueAsync(
+            db, context, options.Value, timeProvider, organisation, posted.OrganisationId, posted.RequestId, posted.AssigneeId, Kind,
+            (organisationName, staffName) => StaffAlertTemplates.CustomerReply(posted, organisationName, staffName, options.Value.BackOfficeRequestLink(posted.RequestId)));
     }
 }

@@ -1,6 +1,4 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Identity;
-using CommercialManagement.Notification.Worker.Domain;
 using CommercialManagement.Notification.Worker.Persistence;
 using CommercialManagement.Notification.Worker.Templates;
 using MassTransit;
@@ -48,31 +46,8 @@ internal sealed class StaffAlertRaisedConsumer(NotificationDbContext db, IOption
             return;
         }
 
-        var recipient = raised.RecipientId is { } recipientId
-            ? await db.StaffMembers.SingleOrDefaultAsync(s => s.StaffId == recipientId, context.CancellationToken)
-            : null;
-        if (recipient is not null && !recipient.CanBeAlertedFor(raised.OrganisationId))
-        {
-            recipient = null;
-        }
-
-        var sender = OrganisationSender.Of(organisation, options.Value);
-        var to = recipient?.Email ?? organisation?.ContactEmail;
-        var content = StaffAlertTemplates.Alert(raised.Text, sender.Name, recipient?.Name, options.Value.BackOfficeDossierLink(raised.RequestId));
-        var now = timeProvider.GetUtcNow();
-        if (string.IsNullOrWhiteSpace(to))
-        {
-            var (email, failed) = EmailMessage.Undeliverable(
-                raised.OrganisationId, messageId, kind, raised.RequestId, sender.FromName, content, now,
-                "Aucune adresse à alerter : ni destinataire actif connu, ni adresse de contact de l'organisation (OrganisationChanged pas encore reçu).");
-            db.Emails.Add(email);
-            db.AddToOutbox(failed);
-        }
-        else
-        {
-            db.Emails.Add(EmailMessage.Queue(raised.OrganisationId, messageId, kind, raised.RequestId, to, sender.FromName, null, content, now));
-        }
-
-        await db.SaveChangesAsync(context.CancellationToken);
+        await StaffAlertMail.QueueAsync(
+            db, context, options.Value, timeProvider, organisation, raised.OrganisationId, raised.RequestId, raised.RecipientId, kind,
+            (organisationName, staffName) => StaffAlertTemplates.Alert(raised.Text, organisationName, staffName, options.Value.BackOfficeDossierLink(raised.RequestId)));
     }
 }
