@@ -38,24 +38,18 @@ internal static class AuthApi
         }
 
         var email = request.Email.Trim();
-        var from = http.Connection.RemoteIpAddress?.ToString();
-        if (throttle.IsBlocked(email, from))
+        var user = await users.FindByEmailAsync(email);
+        var outcome = await throttle.AttemptAsync(email, http.Connection.RemoteIpAddress?.ToString(), async () =>
+            user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true));
+        if (outcome == LoginThrottle.Outcome.TooManyAttempts)
         {
             return TooManyAttempts(http);
         }
 
-        var user = await users.FindByEmailAsync(email);
-        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (user is null || !result.Succeeded)
+        if (outcome != LoginThrottle.Outcome.Succeeded || user is null)
         {
-            throttle.Failed(email, from);
-            // A locked account answers as a throttled address would: the answer never tells whether the account exists.
-            return result.IsLockedOut || throttle.IsBlocked(email, from)
-                ? TooManyAttempts(http)
-                : TypedResults.Problem(title: SignInMessages.Failed, statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Problem(title: SignInMessages.Failed, statusCode: StatusCodes.Status401Unauthorized);
         }
-
-        throttle.Succeeded(email);
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var lifetime = StaffTokenOptions.ApiTokenLifetime;

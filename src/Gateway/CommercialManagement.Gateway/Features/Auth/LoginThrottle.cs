@@ -14,6 +14,37 @@ internal sealed class LoginThrottle(IMemoryCache cache, TimeProvider time)
     public const int PerAddress = 20;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
+    /// <summary>What a sign-in attempt comes to, once the throttle had its say.</summary>
+    public enum Outcome
+    {
+        Succeeded,
+        WrongPassword,
+        TooManyAttempts,
+    }
+
+    /// <summary>
+    /// One attempt, for the login page and the token endpoint alike: refused unchecked when the account or the address
+    /// is over its limit; a wrong password counted; a locked account (Identity's own lockout) answered as too many, so
+    /// that the answer never tells whether the account exists.
+    /// </summary>
+    public async Task<Outcome> AttemptAsync(string email, string? clientAddress, Func<Task<Microsoft.AspNetCore.Identity.SignInResult>> check)
+    {
+        if (IsBlocked(email, clientAddress))
+        {
+            return Outcome.TooManyAttempts;
+        }
+
+        var result = await check();
+        if (result.Succeeded)
+        {
+            Succeeded(email);
+            return Outcome.Succeeded;
+        }
+
+        Failed(email, clientAddress);
+        return result.IsLockedOut || IsBlocked(email, clientAddress) ? Outcome.TooManyAttempts : Outcome.WrongPassword;
+    }
+
     public bool IsBlocked(string email, string? clientAddress) =>
         Count(AccountKey(email)) >= PerAccount || Count(AddressKey(clientAddress)) >= PerAddress;
 
