@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CommercialManagement.ServiceDefaults.Security;
+using CommercialManagement.TestKit;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -54,11 +55,51 @@ public sealed class PaymentRouteTests(GatewayFactory factory) : IClassFixture<Ga
     }
 
     [Fact]
-    public async Task Pay_WithAnUnknownToken_GoesToTheSpacesExplanation_AndPaymentIsNeverAsked()
+    public async Task PaymentLink_OfTheEmail_OnlyShowsTheSpacesPayments_AndOpensNoCheckout()
     {
         var paymentRequest = Guid.NewGuid();
 
-        var response = await Browser().GetAsync($"/espace/{UnknownToken}/payer/{paymentRequest}");
+        // What a mail scanner or a link preview does: follow the link.
+        var response = await Browser().GetAsync($"/espace/{GatewayFactory.SpaceToken}/payer/{paymentRequest}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/espace/{GatewayFactory.SpaceToken}#paiements", response.Headers.Location!.OriginalString);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.DoesNotContain(factory.PaymentCalls, c => c[":path"].Contains(paymentRequest.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pay_PostedWithoutThePagesAntiforgeryToken_AsksNothing_AndComesBackToThePayments()
+    {
+        var paymentRequest = Guid.NewGuid();
+        var browser = Browser();
+
+        // Another site's form posting to the space's address: no token, or the cookie without the form's token.
+        var bare = await browser.PostAsync($"/espace/{GatewayFactory.SpaceToken}/payer/{paymentRequest}", new FormUrlEncodedContent([]));
+        _ = await browser.GetStringAsync($"/espace/{GatewayFactory.SpaceToken}");
+        var cookieOnly = await browser.PostAsync($"/espace/{GatewayFactory.SpaceToken}/payer/{paymentRequest}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = "forged" }));
+
+        foreach (var response in new[] { bare, cookieOnly })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal($"/espace/{GatewayFactory.SpaceToken}?paiement=expire#paiements", response.Headers.Location!.OriginalString);
+        }
+
+        Assert.DoesNotContain(factory.PaymentCalls, c => c[":path"].Contains(paymentRequest.ToString(), StringComparison.Ordinal));
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/espace/{GatewayFactory.SpaceToken}?paiement=expire"));
+        Assert.Contains("Cette page était trop ancienne : cliquez à nouveau sur « Payer ».", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pay_WithAnUnknownToken_GoesToTheSpacesExplanation_AndPaymentIsNeverAsked()
+    {
+        var paymentRequest = Guid.NewGuid();
+        var browser = Browser();
+        var page = await browser.GetStringAsync($"/espace/{GatewayFactory.SpaceToken}");
+
+        var response = await browser.PostAsync($"/espace/{UnknownToken}/payer/{paymentRequest}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = CustomerSpaceForms.AntiforgeryToken(page) }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/espace/{UnknownToken}", response.Headers.Location!.OriginalString);
@@ -72,7 +113,7 @@ public sealed class PaymentRouteTests(GatewayFactory factory) : IClassFixture<Ga
     {
         var paymentRequest = Guid.NewGuid();
 
-        var response = await Browser().GetAsync($"/espace/{GatewayFactory.SpaceToken}/payer/{paymentRequest}");
+        var response = await CustomerSpaceForms.PayAsync(Browser(), GatewayFactory.SpaceToken, paymentRequest);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(GatewayFactory.CheckoutUrl, response.Headers.Location!.AbsoluteUri);
@@ -94,10 +135,7 @@ public sealed class PaymentRouteTests(GatewayFactory factory) : IClassFixture<Ga
     public async Task Pay_WithAForgedHostHeader_StillSendsTheCustomerBackToTheGatewaysPublicAddress()
     {
         var paymentRequest = Guid.NewGuid();
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/espace/{GatewayFactory.SpaceToken}/payer/{paymentRequest}");
-        request.Headers.Host = "evil.example";
-
-        var response = await Browser().SendAsync(request);
+        var response = await CustomerSpaceForms.PayAsync(Browser(), GatewayFactory.SpaceToken, paymentRequest, host: "evil.example");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var call = Assert.Single(factory.PaymentCalls, c => c[":path"] == $"/customer/payments/{paymentRequest}/checkout");
@@ -111,7 +149,7 @@ public sealed class PaymentRouteTests(GatewayFactory factory) : IClassFixture<Ga
     {
         var browser = Browser();
 
-        var response = await browser.GetAsync($"/espace/{GatewayFactory.SpaceToken}/payer/{GatewayFactory.RefusedPaymentRequest}");
+        var response = await CustomerSpaceForms.PayAsync(browser, GatewayFactory.SpaceToken, GatewayFactory.RefusedPaymentRequest);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var back = response.Headers.Location!.OriginalString;
@@ -127,7 +165,7 @@ public sealed class PaymentRouteTests(GatewayFactory factory) : IClassFixture<Ga
     }
 
     [Fact]
-    public async Task Space_ShowsWhatIsDue_WithItsExpiryInParis_AndAPayLink()
+    public async Task Space_ShowsWhatIsDue_WithItsExpiryInParis_AndAPayButtonThatPosts()
     {
         var html = await Browser().GetStringAsync($"/espace/{GatewayFactory.SpaceToken}");
         var text = WebUtility.HtmlDecode(html);
@@ -135,7 +173,8 @@ public sealed class PaymentRouteTests(GatewayFactory factory) : IClassFixture<Ga
         Assert.Contains("Paiements", text, StringComparison.Ordinal);
         Assert.Contains("Acompte : 336,00 €", text.Replace('\u202f', ' ').Replace('\u00a0', ' '), StringComparison.Ordinal);
         Assert.Contains("À régler avant le 06/12/2026 11:30", text, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/espace/{GatewayFactory.SpaceToken}/payer/{GatewayFactory.DuePaymentRequest}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<form method=\"post\" action=\"/espace/{GatewayFactory.SpaceToken}/payer/{GatewayFactory.DuePaymentRequest}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/espace/{GatewayFactory.SpaceToken}/payer/", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
     }
 

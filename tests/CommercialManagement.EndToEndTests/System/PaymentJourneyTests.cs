@@ -79,11 +79,13 @@ public sealed class PaymentJourneyTests(SystemFixture system)
         return new AskedPayment(request.GetProperty("id").GetGuid(), request.GetProperty("amountCents").GetInt64());
     }
 
-    /// <summary>The customer's « Payer » link (the email's), the sandbox's page it leads to, the test card that succeeds.</summary>
+    /// <summary>The customer's « Payer » button in the space (the email's link leads there), the sandbox's page it opens, the test card that succeeds.</summary>
     internal static async Task PayInTheSandboxAsync(SystemFixture system, string token, Guid paymentRequestId)
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = system.Gateway().BaseAddress };
-        var pay = await browser.GetAsync($"/espace/{token}/payer/{paymentRequestId}");
+        var link = await browser.GetAsync($"/espace/{token}/payer/{paymentRequestId}");
+        Assert.Equal($"/espace/{token}#paiements", link.Headers.Location?.OriginalString);
+        var pay = await CustomerSpaceForms.PayAsync(browser, token, paymentRequestId);
         Assert.Equal(HttpStatusCode.Redirect, pay.StatusCode);
         var checkout = pay.Headers.Location!;
         Assert.Contains("/sandbox/checkout/", checkout.ToString(), StringComparison.Ordinal);

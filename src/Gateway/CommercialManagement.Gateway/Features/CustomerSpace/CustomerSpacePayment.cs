@@ -1,11 +1,14 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CommercialManagement.Gateway.Features.CustomerSpace;
 
 /// <summary>
-/// The payment link of the emails and of « Payer » (<c>/espace/{token}/payer/{paymentRequestId}</c>): the space's token
-/// checked with Inbox, then the Payment service opens (or reuses) the checkout session and the browser goes there. Back
+/// The payment link of the emails (<c>GET /espace/{token}/payer/{paymentRequestId}</c>) only shows the space's payments:
+/// mail scanners and link previews follow links, and a GET must not open a checkout session. The space's « Payer » button
+/// posts to the same address with the page's antiforgery token: the space's token is checked with Inbox, then the Payment
+/// service opens (or reuses) the checkout session and the browser goes there. Back
 /// in the space with <c>?paiement=ok</c> or <c>annule</c> (the provider sends it), or <c>erreur</c> with the service's
 /// reason, sealed so that nobody can make the space say something of their own.
 /// </summary>
@@ -15,25 +18,43 @@ internal static class CustomerSpacePayment
     public const string Abandoned = "annule";
     public const string Refused = "erreur";
     public const string Unavailable = "indisponible";
+    public const string Expired = "expire";
+
+    /// <summary>The payments' section of the space, where the email's link lands.</summary>
+    public const string Section = "paiements";
 
     public static WebApplication MapCustomerSpacePayment(this WebApplication app)
     {
-        app.MapGet("/espace/{token}/payer/{paymentRequestId:guid}", PayAsync)
+        app.MapGet("/espace/{token}/payer/{paymentRequestId:guid}", ShowPayments)
             .AllowAnonymous()
+            .RequireRateLimiting(CustomerSpaceProtection.RateLimitPolicy)
+            .WithName("CustomerSpacePaymentLink");
+        app.MapPost("/espace/{token}/payer/{paymentRequestId:guid}", PayAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery() // validated below, so that a stale page comes back to the space instead of a bare 400
             .RequireRateLimiting(CustomerSpaceProtection.RateLimitPolicy)
             .WithName("CustomerSpacePay");
         return app;
     }
 
-    private static async Task<IResult> PayAsync(
-        string token, Guid paymentRequestId, HttpContext http, CustomerSpaceClient space, CustomerPaymentClient payments, PaymentRefusalSeal seal,
-        IConfiguration configuration, IHostEnvironment environment, CancellationToken cancellationToken)
+    private static IResult ShowPayments(string token, HttpContext http)
     {
-        // The address carries the customer's key: the provider's page must not receive it as a referrer.
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        var home = $"{http.Request.PathBase}/espace/{Uri.EscapeDataString(token)}";
+        NoTrace(http);
+        return Results.Redirect($"{Home(http, token)}#{Section}");
+    }
+
+    private static async Task<IResult> PayAsync(
+        string token, Guid paymentRequestId, HttpContext http, IAntiforgery antiforgery, CustomerSpaceClient space, CustomerPaymentClient payments,
+        PaymentRefusalSeal seal, IConfiguration configuration, IHostEnvironment environment, CancellationToken cancellationToken)
+    {
+        NoTrace(http);
+        var home = Home(http, token);
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            // Not posted from the space's own page (another site's form, or a page kept open for days): nothing is asked.
+            return Results.Redirect($"{home}?paiement={Expired}#{Section}");
+        }
+
         try
         {
             if (await space.GetAsync(token, cancellationToken) is not { } found)
@@ -52,6 +73,16 @@ internal static class CustomerSpacePayment
         {
             return Results.Redirect($"{home}?paiement={Unavailable}");
         }
+    }
+
+    private static string Home(HttpContext http, string token) => $"{http.Request.PathBase}/espace/{Uri.EscapeDataString(token)}";
+
+    /// <summary>The address carries the customer's key: the provider's page must not receive it as a referrer, nor a cache keep it.</summary>
+    private static void NoTrace(HttpContext http)
+    {
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
     }
 
     /// <summary>
