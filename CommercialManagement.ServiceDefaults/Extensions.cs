@@ -22,6 +22,9 @@ public static class Extensions
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
 
+    /// <summary>Each process's route table, described in Development only (never in a deployment).</summary>
+    public const string OpenApiPath = "/openapi/{documentName}.json";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -41,6 +44,12 @@ public static class Extensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Hostile text and unreadable bodies: 400 naming the field, before anything is stored or searched.
         builder.Services.AddInputGuard();
+        if (builder.Environment.IsDevelopment())
+        {
+            // The route table as a document (/openapi/v1.json), for the hostile-input suite to discover every endpoint.
+            builder.Services.AddOpenApi();
+        }
+
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -123,6 +132,11 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapOpenApi(OpenApiPath).AllowAnonymous();
+        }
+
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("live"),
