@@ -159,7 +159,7 @@ internal sealed partial class Arena
             {
                 "from" when inSeason => "2026-11-01",
                 "to" when inSeason => "2027-05-01",
-                "receivedOn" => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                "receivedOn" => DateTime.UtcNow.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture),
                 "arrival" or "from" => "2027-02-13",
                 _ => "2027-02-20",
             },
@@ -251,7 +251,7 @@ internal static class UrlText
         {
             foreach (var b in bytes)
             {
-                url.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                url.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }

@@ -78,7 +78,7 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
             output.WriteLine(failure);
         }
 
-        var folder = Path.Combine(RepositoryRoot.Find(), "TestResults");
+        var folder = Path.Combine(RepositoryRoot.Path, "TestResults");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "hostile-input.txt"), report + "\n" + string.Join('\n', _failures) + "\n");
 
@@ -268,7 +268,7 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
         }
 
         var status = (int)response.StatusCode;
-        _byStatus[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = _byStatus.GetValueOrDefault(status.ToString(System.Globalization.CultureInfo.InvariantCulture)) + 1;
+        _byStatus[status.ToString(global::System.Globalization.CultureInfo.InvariantCulture)] = _byStatus.GetValueOrDefault(status.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + 1;
         var label = $"#{number} {operation} {where} = {what} → {status}";
         if (status >= 500)
         {
@@ -293,8 +293,7 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
             return;
         }
 
-        var after = await ReadAsync(readPath);
-        if (after is null)
+        if (await ReadAsync(readPath) is not { } after)
         {
             return;
         }
@@ -315,10 +314,10 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
                 _failures.Add($"{label}: accepted, but read back as \"{HostileValues.Describe(near)}\" instead of \"{HostileValues.Describe(trimmed)}\"");
             }
         }
-        else if (expectation.Field is { } field && before is not null)
+        else if (expectation.Field is { } field && before is { } was0)
         {
             var name = field.Split('.')[^1].Split('[')[0];
-            var was = Values(before, name);
+            var was = Values(was0, name);
             var now = Values(after, name);
             if (!accepted && !was.SequenceEqual(now))
             {
