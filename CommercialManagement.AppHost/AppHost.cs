@@ -5,32 +5,33 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var infrastructure = builder.AddInfrastructure();
 var mail = builder.AddMailCatcher();
-var signingKey = builder.AddSigningKey();
+// Only the gateway signs what services and the API accept; each project gets the keys of its role (TokenKeys.GivenTo).
+var tokenKeys = builder.AddTokenKeys();
 
 var inbox = builder.AddProject<Projects.CommercialManagement_Inbox_Api>(ResourceNames.InboxApi)
-    .WithSigningKey(signingKey)
+    .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.InboxDb)
     .WithBenchIntakeLimits()
     .WithHttpHealthCheck("/health");
 
 var dossier = builder.AddProject<Projects.CommercialManagement_Dossier_Api>(ResourceNames.DossierApi)
-    .WithSigningKey(signingKey)
+    .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.DossierDb)
     .WithHttpHealthCheck("/health");
 
 var quote = builder.AddProject<Projects.CommercialManagement_Quote_Api>(ResourceNames.QuoteApi)
-    .WithSigningKey(signingKey)
+    .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.QuoteDb)
     .WithHttpHealthCheck("/health");
 
 var payment = builder.AddProject<Projects.CommercialManagement_Payment_Api>(ResourceNames.PaymentApi)
-    .WithSigningKey(signingKey)
+    .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.PaymentDb)
     .WithStripeKeys()
     .WithHttpHealthCheck("/health");
 
 var notification = builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNames.NotificationWorker)
-    .WithSigningKey(signingKey)
+    .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.NotificationDb)
     // No WaitFor on the mail catcher (its start took ~20 s under a starting system and held every service behind it): an
     // email tried before it answers is a temporary failure, tried again 5 s later.
@@ -46,7 +47,7 @@ var notification = builder.AddProject<Projects.CommercialManagement_Notification
 inbox.WaitFor(dossier).WaitFor(quote).WaitFor(payment).WaitFor(notification);
 
 var gateway = builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)
-    .WithSigningKey(signingKey)
+    .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.IdentityDb)
     .WithReference(inbox)
     .WithReference(dossier).WaitFor(dossier)

@@ -8,14 +8,15 @@ namespace Microsoft.Extensions.Hosting;
 public static class ServiceAuthenticationExtensions
 {
     /// <summary>
-    /// A service accepts only the gateway's short-lived staff tokens (issuer, audience, lifetime, signature), and
+    /// A service accepts only the gateway's short-lived staff tokens (issuer, audience, lifetime, ES256 signature checked with
+    /// the gateway's public key: a service holds no key to sign with), and
     /// every endpoint requires one carrying an organisation unless it says AllowAnonymous. The few endpoints a
     /// customer space calls say RequireAuthorization("Customer"): they take the gateway's customer tokens (one case)
     /// and nothing else, and staff endpoints never take those.
     /// </summary>
     public static TBuilder AddServiceAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var key = StaffTokenOptions.SigningKey(builder.Configuration, builder.Environment);
+        var key = TokenKeys.GatewayVerificationKey(builder.Configuration, builder.Environment);
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
@@ -55,6 +56,28 @@ public static class ServiceAuthenticationExtensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(StaffClaims.OrganisationId)
                 .RequireClaim(StaffClaims.CaseId));
+        return builder;
+    }
+
+    /// <summary>
+    /// The Quote service also takes the Notification worker's document tokens (checked with Notification's public key), on
+    /// the routes that say RequireAuthorization("Documents") and nowhere else: a staff endpoint never runs this scheme.
+    /// </summary>
+    public static TBuilder AddDocumentTokenAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var key = TokenKeys.NotificationVerificationKey(builder.Configuration, builder.Environment);
+        builder.Services
+            .AddAuthentication()
+            .AddJwtBearer(DocumentTokenIssuer.Scheme, options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = StaffTokenOptions.ValidationParameters(key, DocumentTokenIssuer.Audience, DocumentTokenIssuer.Issuer);
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(DocumentTokenIssuer.Scheme, policy => policy
+                .AddAuthenticationSchemes(DocumentTokenIssuer.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(StaffClaims.OrganisationId));
         return builder;
     }
 }

@@ -4,8 +4,11 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CommercialManagement.ServiceDefaults.Security;
 
-/// <summary>Signs staff tokens; the gateway uses it for every call it makes for a user, the tests to call services.</summary>
-public sealed class StaffTokenIssuer(SecurityKey key, TimeProvider timeProvider)
+/// <summary>
+/// Signs staff, API and customer tokens with the gateway's private key (ES256); the gateway uses it for every call it
+/// makes for a user, the tests to call services as the gateway would. No other process has that key.
+/// </summary>
+public sealed class StaffTokenIssuer(ECDsaSecurityKey key, TimeProvider timeProvider)
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
@@ -24,7 +27,7 @@ public sealed class StaffTokenIssuer(SecurityKey key, TimeProvider timeProvider)
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
         });
     }
 
@@ -40,16 +43,9 @@ public sealed class StaffTokenIssuer(SecurityKey key, TimeProvider timeProvider)
             IssuedAt = now,
             NotBefore = now,
             Expires = now + StaffTokenOptions.ServiceTokenLifetime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
         });
     }
-
-    /// <summary>
-    /// A token for one service's call to another on behalf of the system (Notification fetching the quote's PDF to
-    /// attach): one organisation, no user (an empty id), the service's name, for two minutes.
-    /// </summary>
-    public string IssueForService(Guid organisationId, string service) =>
-        Issue(Principal(Guid.Empty, service, "", organisationId, [StaffClaims.ServiceRole], "service"), StaffTokenOptions.ServicesAudience, StaffTokenOptions.ServiceTokenLifetime);
 
     /// <summary>The principal of a staff member, as the gateway builds it at sign-in.</summary>
     public static ClaimsPrincipal Principal(

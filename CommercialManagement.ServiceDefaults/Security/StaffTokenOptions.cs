@@ -1,14 +1,11 @@
-using System.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CommercialManagement.ServiceDefaults.Security;
 
 /// <summary>
 /// The signed tokens the gateway issues: to staff's integrations (audience <see cref="ApiAudience"/>) and to the
-/// services it calls for them (audience <see cref="ServicesAudience"/>). The key comes from configuration
-/// (Auth:SigningKey); the AppHost generates one per data folder. Only Development falls back to a fixed key.
+/// services it calls for them (audience <see cref="ServicesAudience"/>). Signed ES256 with the gateway's private key,
+/// checked with its public key (<see cref="TokenKeys"/>): a service can check them, never make one.
 /// </summary>
 public static class StaffTokenOptions
 {
@@ -22,41 +19,20 @@ public static class StaffTokenOptions
     /// </summary>
     public const string CustomerAudience = "commercialmanagement-customer";
     public const string CustomerScheme = "Customer";
-    public const string SigningKeySetting = "Auth:SigningKey";
 
     public static readonly TimeSpan ServiceTokenLifetime = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan ApiTokenLifetime = TimeSpan.FromMinutes(30);
 
-    private const string DevelopmentOnlyKey = "development-only-signing-key-never-use-it-in-production-0123456789";
-
-    public static SymmetricSecurityKey SigningKey(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>
+    /// ES256 only: a token signed any other way (HMAC with whatever secret, RSA, none) is refused before its key is even
+    /// looked at, so that no one can pass a public key off as a shared secret.
+    /// </summary>
+    public static TokenValidationParameters ValidationParameters(SecurityKey key, string audience, string issuer = Issuer) => new()
     {
-        var configured = configuration[SigningKeySetting];
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            if (!environment.IsDevelopment())
-            {
-                throw new InvalidOperationException($"{SigningKeySetting} is not set: staff tokens cannot be signed or checked.");
-            }
-
-            configured = DevelopmentOnlyKey;
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(configured);
-        if (bytes.Length < 32)
-        {
-            throw new InvalidOperationException($"{SigningKeySetting} must be at least 32 bytes long.");
-        }
-
-        return new SymmetricSecurityKey(bytes);
-    }
-
-    public static TokenValidationParameters ValidationParameters(SecurityKey key, string audience) => new()
-    {
-        ValidIssuer = Issuer,
+        ValidIssuer = issuer,
         ValidAudience = audience,
         IssuerSigningKey = key,
-        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
         ValidateIssuer = true,
         ValidateAudience = true,
         ValidateLifetime = true,

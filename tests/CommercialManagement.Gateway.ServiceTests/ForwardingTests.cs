@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using CommercialManagement.ServiceDefaults.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CommercialManagement.Gateway.ServiceTests;
 
@@ -36,7 +34,7 @@ public sealed class ForwardingTests(GatewayFactory factory) : IClassFixture<Gate
         var forwarded = headers["Authorization"]["Bearer ".Length..];
         Assert.NotEqual(token, forwarded);
         var validation = await new JsonWebTokenHandler().ValidateTokenAsync(forwarded, StaffTokenOptions.ValidationParameters(
-            new SymmetricSecurityKey(Encoding.UTF8.GetBytes(factory.Tokens.SigningKey)), StaffTokenOptions.ServicesAudience));
+            factory.Tokens.GatewayVerificationKey, StaffTokenOptions.ServicesAudience));
         Assert.True(validation.IsValid, validation.Exception?.Message);
         Assert.Equal("0b5e7a10-0000-4000-8000-000000000002", validation.Claims[StaffClaims.OrganisationId]);
         Assert.Equal("Hugo Favre", validation.Claims[StaffClaims.Name]);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CommercialManagement.ServiceDefaults;
+using CommercialManagement.ServiceDefaults.Security;
 using CommercialManagement.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -112,6 +113,8 @@ public sealed class GatewayFactory : ServiceFactory<Program>
         builder.UseSetting($"services:{ResourceNames.InboxApi}:http:0", _inboxStandIn.Urls.Single());
         builder.UseSetting($"services:{ResourceNames.PaymentApi}:http:0", _paymentStandIn.Urls.Single());
         builder.UseSetting("Gateway:PublicBaseUrl", PublicBaseUrl);
+        // The one private key that signs staff, API and customer tokens: the gateway's alone (as the AppHost gives it).
+        builder.UseSetting(TokenKeys.GatewayPrivateKey, Tokens.GatewayPrivateKey);
     }
 
     private static WebApplication PaymentStandIn(ConcurrentQueue<Dictionary<string, string>> calls)

@@ -4,7 +4,6 @@ using System.Text.Json;
 using CommercialManagement.ServiceDefaults.Security;
 using CommercialManagement.TestKit;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CommercialManagement.Gateway.ServiceTests;
 
@@ -125,7 +124,7 @@ public sealed class PaymentRouteTests(GatewayFactory factory) : IClassFixture<Ga
 
         var token = call["Authorization"]["Bearer ".Length..];
         var validation = await new JsonWebTokenHandler().ValidateTokenAsync(token, StaffTokenOptions.ValidationParameters(
-            new SymmetricSecurityKey(Encoding.UTF8.GetBytes(factory.Tokens.SigningKey)), StaffTokenOptions.CustomerAudience));
+            factory.Tokens.GatewayVerificationKey, StaffTokenOptions.CustomerAudience));
         Assert.True(validation.IsValid, validation.Exception?.Message);
         Assert.Equal(BuildingBlocks.Demo.DemoOrganisations.ValNeveOffice.ToString(), validation.Claims[StaffClaims.OrganisationId]);
         Assert.True(Guid.TryParse(validation.Claims[StaffClaims.CaseId]?.ToString(), out _));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CommercialManagement.ServiceDefaults;
+using CommercialManagement.ServiceDefaults.Security;
 using CommercialManagement.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,8 @@ public sealed class NotificationFactory : ServiceFactory<Program>
         base.ConfigureWebHost(builder);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Smtp}", $"smtp://127.0.0.1:{SmtpPort}");
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
+        // Its own private key, for the document tokens it fetches a quote's PDF with (as the AppHost gives it).
+        builder.UseSetting(TokenKeys.NotificationPrivateKey, Tokens.NotificationPrivateKey);
         builder.UseSetting("Email:SmtpTimeout", "00:00:05");
         // A trailing slash, as someone may well write it: the links must not get a double one.
         builder.UseSetting("Email:PublicBaseUrl", PublicBaseUrl + "/");

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Contracts.Notification;
@@ -7,7 +6,6 @@ using CommercialManagement.ServiceDefaults.Security;
 using CommercialManagement.TestKit;
 using MassTransit;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using MimeKit;
 
 namespace CommercialManagement.Notification.ServiceTests;
@@ -49,7 +47,7 @@ public sealed class QuoteEmailTests(NotificationFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task PdfRequest_CarriesAServiceTokenOfTheQuotesOrganisation_AndAsksForTheVersionSent()
+    public async Task PdfRequest_CarriesADocumentTokenOfTheQuotesOrganisation_SignedWithNotificationsKey_AndAsksForTheVersionSent()
     {
         var request = await KnowTheCaseAsync("token@example.fr", "Tk-token");
         var quote = Events.Quote(Organisation, request.RequestId, "token@example.fr", version: 3);
@@ -61,10 +59,14 @@ public sealed class QuoteEmailTests(NotificationFactory factory) : IClassFixture
         Assert.Equal("quote-api", asked.Uri.Host);
         Assert.Equal("?version=3", asked.Uri.Query);
         Assert.Equal("Bearer", asked.Authorization?.Scheme);
-        var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(factory.Tokens.SigningKey));
-        var validated = await new JsonWebTokenHandler().ValidateTokenAsync(
-            asked.Authorization!.Parameter, StaffTokenOptions.ValidationParameters(key, StaffTokenOptions.ServicesAudience));
+        var handler = new JsonWebTokenHandler();
+        var validated = await handler.ValidateTokenAsync(asked.Authorization!.Parameter, StaffTokenOptions.ValidationParameters(
+            factory.Tokens.NotificationVerificationKey, DocumentTokenIssuer.Audience, DocumentTokenIssuer.Issuer));
         Assert.True(validated.IsValid, validated.Exception?.Message);
+        // Not a staff token: signed with Notification's key, not the gateway's, for the documents only.
+        var asStaff = await handler.ValidateTokenAsync(asked.Authorization.Parameter, StaffTokenOptions.ValidationParameters(
+            factory.Tokens.GatewayVerificationKey, StaffTokenOptions.ServicesAudience));
+        Assert.False(asStaff.IsValid);
         Assert.Equal(Organisation.ToString(), validated.Claims[StaffClaims.OrganisationId]);
         Assert.Equal(StaffClaims.ServiceRole, validated.Claims[StaffClaims.Role]);
         Assert.Equal("Notification", validated.Claims[StaffClaims.Name]);

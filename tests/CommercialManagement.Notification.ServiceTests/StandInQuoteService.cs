@@ -6,7 +6,7 @@ using System.Text;
 namespace CommercialManagement.Notification.ServiceTests;
 
 /// <summary>
-/// The Quote service's PDF endpoint as the worker's HTTP client sees it, in memory: a small PDF per quote, 503 while
+/// The Quote service's document route (a quote's PDF) as the worker's HTTP client sees it, in memory: a small PDF per quote, 503 while
 /// a quote is told to be down, 404 for a quote it is told not to know. Every request is kept, with its token.
 /// </summary>
 public sealed class StandInQuoteService : HttpMessageHandler
@@ -24,13 +24,13 @@ public sealed class StandInQuoteService : HttpMessageHandler
     public void DoesNotKnow(Guid quoteId) => _unknown[quoteId] = true;
 
     public IReadOnlyList<(Uri Uri, AuthenticationHeaderValue? Authorization)> RequestsFor(Guid quoteId) =>
-        Requests.Where(r => r.Uri.AbsolutePath == $"/api/quotes/{quoteId}/pdf").ToList();
+        Requests.Where(r => r.Uri.AbsolutePath == $"/documents/quotes/{quoteId}/pdf").ToList();
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Requests.Enqueue((request.RequestUri!, request.Headers.Authorization));
         var segments = request.RequestUri!.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (request.Method != HttpMethod.Get || segments is not ["api", "quotes", var id, "pdf"] || !Guid.TryParse(id, out var quoteId))
+        if (request.Method != HttpMethod.Get || segments is not ["documents", "quotes", var id, "pdf"] || !Guid.TryParse(id, out var quoteId))
         {
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
         }

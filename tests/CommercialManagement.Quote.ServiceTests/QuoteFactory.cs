@@ -1,18 +1,27 @@
 using CommercialManagement.ServiceDefaults;
+using CommercialManagement.ServiceDefaults.Security;
 using CommercialManagement.TestKit;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommercialManagement.Quote.ServiceTests;
 
 /// <summary>
 /// The Quote service in process. Its clock starts on 20 November 2026 (and runs), so the February 2027 stays of the
-/// tests stay in the future, and deposits, balances and validity dates are the same whenever the tests run.
+/// tests stay in the future, and deposits, balances and validity dates are the same whenever the tests run. Besides the
+/// gateway's public key, it gets the Notification worker's, for the document route (as the AppHost gives them).
 /// </summary>
 public sealed class QuoteFactory() : ServiceFactory<Program>(ResourceNames.QuoteDb)
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
     public ShiftedClock Clock { get; } = new(Start);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(TokenKeys.NotificationPublicKey, Tokens.NotificationPublicKey);
+    }
 
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 

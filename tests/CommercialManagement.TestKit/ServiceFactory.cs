@@ -34,7 +34,7 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
 
     public ITestHarness Harness => Services.GetTestHarness();
 
-    /// <summary>The key this test's services check staff tokens with; a fresh one per factory.</summary>
+    /// <summary>The key pairs this test's host signs or checks tokens with; fresh ones per factory.</summary>
     public StaffTokens Tokens { get; } = new();
 
     /// <summary>A client calling the service as a staff member of <paramref name="organisationId"/>.</summary>
@@ -60,7 +60,8 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
         // Never reached: the harness replaces the RabbitMQ transport.
         builder.UseSetting("ConnectionStrings:rabbitmq", "amqp://guest:guest@127.0.0.1:1/");
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
-        builder.UseSetting(StaffTokenOptions.SigningKeySetting, Tokens.SigningKey);
+        // Every service checks the gateway's tokens with its public key; a signer's factory adds its own private key.
+        builder.UseSetting(TokenKeys.GatewayPublicKey, Tokens.GatewayPublicKey);
         builder.ConfigureTestServices(services =>
         {
             services.AddMassTransitTestHarness();

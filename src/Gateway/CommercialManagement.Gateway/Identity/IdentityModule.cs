@@ -20,7 +20,8 @@ internal static class IdentityModule
     {
         builder.AddServiceDatabase<GatewayDbContext>(ResourceNames.IdentityDb);
         builder.AddMessaging<GatewayDbContext>("gateway", Features.Live.LiveModule.AddConsumers, Features.Live.LiveModule.AddEndpoint);
-        var key = StaffTokenOptions.SigningKey(builder.Configuration, builder.Environment);
+        // The one private key that signs what services and the API accept; the API checks its tokens with the same pair.
+        var key = TokenKeys.GatewaySigningKey(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(provider => new StaffTokenIssuer(key, provider.GetRequiredService<TimeProvider>()));
 
         builder.Services

@@ -32,9 +32,10 @@ internal static class NotificationModule
         });
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddSingleton<SmtpMailer>();
-        // The quote's PDF, asked of the Quote service with a token of its own (no user: the system sends the quote).
-        var signingKey = StaffTokenOptions.SigningKey(builder.Configuration, builder.Environment);
-        builder.Services.AddSingleton(provider => new StaffTokenIssuer(signingKey, provider.GetRequiredService<TimeProvider>()));
+        // The quote's PDF, asked of the Quote service with a document token signed by Notification's own key: it opens the
+        // quote's document route, and nothing a staff member could do.
+        var signingKey = TokenKeys.NotificationSigningKey(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(provider => new DocumentTokenIssuer(signingKey, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddHttpClient(ResourceNames.QuoteApi, client => client.BaseAddress = new Uri($"http://{ResourceNames.QuoteApi}"));
         builder.Services.AddScoped<QuotePdfClient>();
         builder.Services.AddHostedService<EmailSender>();

@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceAuthentication();
+builder.AddDocumentTokenAuthentication();
 builder.AddQuoteServices();
 
 var app = builder.Build();

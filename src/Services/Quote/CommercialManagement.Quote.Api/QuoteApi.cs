@@ -82,6 +82,13 @@ internal static class QuoteApi
             .WithName("RefuseQuoteOnline")
             .WithSummary("The customer refuses the quote with a reason: its places are given back, QuoteVoided.");
 
+        // The Notification worker's way to a quote's PDF, with its document token only (no staff token, no customer token).
+        // The gateway forwards /api only: this route is never reachable from outside.
+        var documents = app.MapGroup("/documents/quotes").WithTags("Documents").RequireAuthorization(DocumentTokenIssuer.Scheme);
+        documents.MapGet("/{quoteId:guid}/pdf", QuotePdfEndpoint.GetAsync)
+            .WithName("GetQuoteDocument")
+            .WithSummary("The quote's PDF (the version asked, else the current one) for the Notification worker to attach to the quote email.");
+
         return app;
     }
 }

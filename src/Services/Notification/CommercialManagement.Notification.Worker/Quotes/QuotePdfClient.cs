@@ -7,11 +7,12 @@ using CommercialManagement.ServiceDefaults.Security;
 namespace CommercialManagement.Notification.Worker.Quotes;
 
 /// <summary>
-/// Fetches a quote's PDF from the Quote service (service discovery), with a two-minute service token of the quote's
-/// organisation. The service answering nothing or 5xx throws: the message is retried. A quote it does not know
-/// is a permanent failure: the message goes to _error, since a quote email without its quote would be wrong.
+/// Fetches a quote's PDF from the Quote service's document route (service discovery), with a two-minute document token
+/// of the quote's organisation, signed with Notification's own key. The service answering nothing or 5xx throws: the
+/// message is retried. A quote it does not know is a permanent failure: the message goes to _error, since a quote email
+/// without its quote would be wrong.
 /// </summary>
-internal sealed class QuotePdfClient(IHttpClientFactory httpClients, StaffTokenIssuer issuer)
+internal sealed class QuotePdfClient(IHttpClientFactory httpClients, DocumentTokenIssuer issuer)
 {
     public const string ServiceName = "Notification";
 
@@ -19,9 +20,9 @@ internal sealed class QuotePdfClient(IHttpClientFactory httpClients, StaffTokenI
     {
         var client = httpClients.CreateClient(ResourceNames.QuoteApi);
         // The version sent, so that a draft made since is never attached (the service may ignore it and answer the current one).
-        var path = $"/api/quotes/{quoteId}/pdf" + (version is { } v ? $"?version={v}" : "");
+        var path = $"/documents/quotes/{quoteId}/pdf" + (version is { } v ? $"?version={v}" : "");
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.IssueForService(organisationId, ServiceName));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Issue(organisationId, ServiceName));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/pdf"));
         using var response = await client.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
