@@ -32,14 +32,7 @@ public static class Extensions
 
         builder.Services.AddProblemDetails();
         // A body that is not the JSON asked for is the caller's mistake: 400 ProblemDetails, not 500, in every service.
-        builder.Services.Configure<Microsoft.AspNetCore.Builder.ExceptionHandlerOptions>(options =>
-            options.StatusCodeSelector = exception => exception switch
-            {
-                Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
-                // Checked arithmetic on numbers a caller sent that no bound caught: theirs to make smaller.
-                OverflowException => Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest,
-                _ => Microsoft.AspNetCore.Http.StatusCodes.Status500InternalServerError,
-            });
+        builder.Services.Configure<Microsoft.AspNetCore.Builder.ExceptionHandlerOptions>(options => options.StatusCodeSelector = StatusFor);
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Hostile text and unreadable bodies: 400 naming the field, before anything is stored or searched.
@@ -59,6 +52,15 @@ public static class Extensions
 
         return builder;
     }
+
+    /// <summary>The status an exception that escaped an endpoint answers: the caller's mistakes are 4xx, in every process.</summary>
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+        // Checked arithmetic on numbers a caller sent that no bound caught: theirs to make smaller.
+        OverflowException => Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest,
+        _ => Microsoft.AspNetCore.Http.StatusCodes.Status500InternalServerError,
+    };
 
     private const int MetricExportIntervalMilliseconds = 5_000;
 

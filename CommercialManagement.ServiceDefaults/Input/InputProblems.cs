@@ -23,7 +23,11 @@ public static class InputProblems
 
     public static IServiceCollection AddInputGuard(this IServiceCollection services)
     {
-        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new GuardedStringConverter()));
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new GuardedStringConverter());
+            options.SerializerOptions.TypeInfoResolver = NoNullItems.Guard(options.SerializerOptions.TypeInfoResolver);
+        });
         // Binding failures throw in every environment (not only Development), so they all reach the wording below.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddTransient<IStartupFilter, InputGuardStartup>();
@@ -59,7 +63,8 @@ public static class InputProblems
     }
 
     /// <summary>The options an endpoint that reads its JSON itself uses: the same guard on every string.</summary>
-    public static JsonSerializerOptions GuardedWebJson() => new(JsonSerializerDefaults.Web) { Converters = { new GuardedStringConverter() } };
+    public static JsonSerializerOptions GuardedWebJson() =>
+        new(JsonSerializerDefaults.Web) { Converters = { new GuardedStringConverter() }, TypeInfoResolver = NoNullItems.Guard(null) };
 
     /// <summary>A body an endpoint read itself and could not bind: 400 naming the field, as for the framework's bodies.</summary>
     public static ProblemHttpResult Unreadable(JsonException json)
@@ -76,6 +81,12 @@ public static class InputProblems
         if (json is RefusedTextException)
         {
             return (Field(json.Path), InputText.Refusal);
+        }
+
+        if (json is NullItemException empty)
+        {
+            var within = Field(json.Path);
+            return (within == "body" ? empty.Field : $"{within}.{empty.Field}", "Cette liste contient une valeur vide (null) : retirez-la ou remplissez-la.");
         }
 
         return string.IsNullOrEmpty(json.Path) || json.Path == "$"

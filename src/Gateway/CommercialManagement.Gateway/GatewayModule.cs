@@ -13,6 +13,7 @@ internal static class GatewayModule
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         builder.AddTrustedProxies();
+        builder.Services.AddExceptionHandler<ApiErrors>();
         builder.AddGatewayIdentity();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<Features.Auth.LoginThrottle>();

@@ -4,6 +4,7 @@ using CommercialManagement.Gateway.Components;
 using CommercialManagement.Gateway.Features.Administration;
 using CommercialManagement.Gateway.Features.Auth;
 using CommercialManagement.Gateway.Features.CustomerSpace;
+using CommercialManagement.Gateway.Features.Edge;
 using CommercialManagement.Gateway.Identity;
 using CommercialManagement.Gateway.Proxy;
 
@@ -16,7 +17,7 @@ var app = builder.Build();
 
 // First: the client's address and scheme as the trusted proxies saw them (rate limits, the forwarded X-Forwarded-For).
 app.UseForwardedHeaders();
-app.UseExceptionHandler("/erreur", createScopeForErrors: true);
+app.UseGatewayExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();

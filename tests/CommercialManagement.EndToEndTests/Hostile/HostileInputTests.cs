@@ -96,9 +96,11 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
     private async Task<bool> IsExposedAsync(Operation operation)
     {
         using var request = new HttpRequestMessage(new HttpMethod(operation.Method), Url(operation, null, null));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _arena.Token);
         var response = await _gateway.SendAsync(request);
         var type = response.Content.Headers.ContentType?.MediaType ?? "";
-        return !(response.StatusCode == HttpStatusCode.NotFound && type.StartsWith("text/html", StringComparison.Ordinal));
+        var toLogin = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/connexion", StringComparison.Ordinal) == true;
+        return !toLogin && !(response.StatusCode == HttpStatusCode.NotFound && type.StartsWith("text/html", StringComparison.Ordinal));
     }
 
     private async Task PathParametersAsync(Operation operation)
@@ -151,7 +153,7 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
                 var json = Replace(body, path.Path, carried.Json);
                 await SendAsync(operation, $"body {path.Path}", hostile.Description,
                     () => Request(operation, Url(operation, null, null), Json(json)),
-                    new Expectation(carrier is null ? null : marker, path.Path, carried.Text, path.Kind is FieldKind.Integer ? carried.Json : null));
+                    new Expectation(carrier is null ? null : marker, path.Path, path.Kind is FieldKind.Choice ? null : carried.Text, path.Kind is FieldKind.Integer ? carried.Json : null));
             }
         }
     }
@@ -163,30 +165,32 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
             return;
         }
 
-        var marker = Marker(_case + 1);
-        var valid = operation.Body is { } shape ? Baseline(operation, shape, marker, Carrier(shape, null)).ToJsonString() : "{}";
-        var cases = new List<(string What, Func<HttpContent> Content)>
+        // Each case's valid body carries that case's own marker, so that an accepted one is not taken for a refused one's.
+        string Valid() => operation.Body is { } shape ? Baseline(operation, shape, Marker(_case + 1), Carrier(shape, null)).ToJsonString() : "{}";
+        var cases = new List<(string What, Func<string, HttpContent> Content)>
         {
-            ("not JSON", () => Json("{\"a\":")),
-            ("empty", () => Json("")),
-            ("null", () => Json("null")),
-            ("array", () => Json("[]")),
-            ("a string", () => Json("\"texte\"")),
-            ("arrays 5,000 deep", () => Json(HostileValues.Deep(5_000, '['))),
-            ("objects 5,000 deep", () => Json(HostileValues.Deep(5_000, '{'))),
-            ("duplicate keys", () => Json(valid.Length > 2 ? valid[..^1] + "," + valid[1..] : valid)),
-            ("byte order mark", () => Raw([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(valid)], "application/json")),
-            ("text/plain", () => Raw(Encoding.UTF8.GetBytes(valid), "text/plain")),
-            ("form", () => Raw(Encoding.UTF8.GetBytes("name=x&email=y"), "application/x-www-form-urlencoded")),
-            ("no content type", () => Raw(Encoding.UTF8.GetBytes(valid), null)),
-            ("charset utf-16", () => Raw(Encoding.UTF8.GetBytes(valid), "application/json; charset=utf-16")),
-            ("invalid UTF-8", () => Raw([.. Encoding.UTF8.GetBytes("{\"name\":\"a"), 0xFF, 0xC0, 0x80, 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes("\"}")], "application/json")),
-            ("3 MB", () => Json("{\"name\":\"" + new string('z', 3_000_000) + "\"}")),
-            ("binary", () => Raw(Enumerable.Range(0, 1024).Select(i => unchecked((byte)(i * 37))).ToArray(), "application/octet-stream")),
+            ("not JSON", _ => Json("{\"a\":")),
+            ("empty", valid => Json("")),
+            ("null", valid => Json("null")),
+            ("array", valid => Json("[]")),
+            ("a string", valid => Json("\"texte\"")),
+            ("arrays 5,000 deep", valid => Json(HostileValues.Deep(5_000, '['))),
+            ("objects 5,000 deep", valid => Json(HostileValues.Deep(5_000, '{'))),
+            ("duplicate keys", valid => Json(valid.Length > 2 ? valid[..^1] + "," + valid[1..] : valid)),
+            ("byte order mark", valid => Raw([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(valid)], "application/json")),
+            ("text/plain", valid => Raw(Encoding.UTF8.GetBytes(valid), "text/plain")),
+            ("form", valid => Raw(Encoding.UTF8.GetBytes("name=x&email=y"), "application/x-www-form-urlencoded")),
+            ("no content type", valid => Raw(Encoding.UTF8.GetBytes(valid), null)),
+            ("charset utf-16", valid => Raw(Encoding.UTF8.GetBytes(valid), "application/json; charset=utf-16")),
+            ("invalid UTF-8", valid => Raw([.. Encoding.UTF8.GetBytes("{\"name\":\"a"), 0xFF, 0xC0, 0x80, 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes("\"}")], "application/json")),
+            ("3 MB", valid => Json("{\"name\":\"" + new string('z', 3_000_000) + "\"}")),
+            ("binary", valid => Raw(Enumerable.Range(0, 1024).Select(i => unchecked((byte)(i * 37))).ToArray(), "application/octet-stream")),
         };
         foreach (var (what, content) in cases)
         {
-            await SendAsync(operation, "whole body", what, () => Request(operation, Url(operation, null, null), content()), new Expectation(marker, null, null, null));
+            var marker = Marker(_case + 1);
+            var valid = Valid();
+            await SendAsync(operation, "whole body", what, () => Request(operation, Url(operation, null, null), content(valid)), new Expectation(marker, null, null, null));
         }
 
         if (operation.Template == "/webhooks/stripe")
@@ -217,7 +221,9 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
             {
                 Content = Raw(Encoding.ASCII.GetBytes($"_handler=customer-reply&__RequestVerificationToken={Uri.EscapeDataString(antiforgery)}&Reply.Message={UrlText.Encode(message)}"),
                     "application/x-www-form-urlencoded"),
-            }, string.IsNullOrWhiteSpace(text) ? null : new Expectation(Marker(number), "message", message, null, $"/api/requests/{_arena.RequestId}"));
+            }, string.IsNullOrWhiteSpace(text) ? null : new Expectation(Marker(number), "message",
+                // A lone surrogate has no UTF-8: what the form carries is bytes no text decodes to, stored or refused but never "as sent".
+                text.Any(char.IsSurrogate) ? null : message, null, $"/api/requests/{_arena.RequestId}"));
         }
     }
 
@@ -276,7 +282,9 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
             return;
         }
 
-        if (status == 400 && IsApi(operation))
+        // Kestrel refuses a NUL or a malformed escape in a path before any code runs, with an empty 400: the protocol's answer.
+        var protocolRefusal = where.StartsWith("path", StringComparison.Ordinal) && body.Length == 0 && response.Content.Headers.ContentType is null;
+        if (status == 400 && IsApi(operation) && !protocolRefusal)
         {
             if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             {
@@ -291,6 +299,13 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
         if (expectation is null || readPath is null)
         {
             return;
+        }
+
+        var accepted0 = status is >= 200 and < 400;
+        if (accepted0 && readPath.Contains('?', StringComparison.Ordinal) && body.StartsWith('{') && JsonDocument.Parse(body).RootElement.TryGetProperty("id", out var id))
+        {
+            // A creation: what it made is read where it lives, not in a list's summary.
+            readPath = $"{readPath.Split('?')[0].Replace("/public/", "/api/", StringComparison.Ordinal)}/{id.GetGuid()}";
         }
 
         if (await ReadAsync(readPath) is not { } after)
@@ -324,10 +339,10 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
                 _verified++;
                 _failures.Add($"{label}: refused, yet {name} changed from [{string.Join(", ", was)}] to [{string.Join(", ", now)}]");
             }
-            else if (accepted && expectation.Number is { } sentNumber && now.Count > 0)
+            else if (accepted && expectation.Number is { } sentNumber && sentNumber != "null" && now.Count > 0)
             {
                 _verified++;
-                if (!now.Contains(sentNumber.Trim('"')))
+                if (!now.Any(value => SameNumber(value, sentNumber.Trim('"'))))
                 {
                     _failures.Add($"{label}: accepted, but {name} reads [{string.Join(", ", now)}]");
                 }
@@ -338,6 +353,11 @@ public sealed partial class HostileInputTests(SystemFixture system, ITestOutputH
             }
         }
     }
+
+    private static bool SameNumber(string read, string sent) =>
+        decimal.TryParse(read, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var a)
+        && decimal.TryParse(sent, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var b)
+        && a == b;
 
     private static bool IsApi(Operation operation) =>
         operation.Template.StartsWith("/api/", StringComparison.Ordinal) || operation.Template.StartsWith("/public/", StringComparison.Ordinal)

@@ -36,6 +36,11 @@ public static class DatabaseExtensions
             .UseNpgsql(tuned, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .AddInterceptors(provider.GetRequiredService<OutboxSignalInterceptor>(), provider.GetRequiredService<NoAutoSavepointsInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: ["ready"]);
+        if (!builder.Services.Any(s => s.ImplementationType == typeof(ConcurrentChangeHandler)))
+        {
+            builder.Services.AddExceptionHandler<ConcurrentChangeHandler>();
+        }
+
         return builder;
     }
 

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CommercialManagement.Gateway.Features.Edge;
+
+/// <summary>
+/// The gateway serves pages and an API: a failure on a page shows the « erreur » page, but a caller of the gateway's own
+/// JSON endpoints (<c>/api/auth/token</c>) gets ProblemDetails with the status the failure deserves (a body that cannot
+/// be read is theirs: 400), never the HTML page with a 500.
+/// </summary>
+internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsApi(httpContext.Request) || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        var status = Microsoft.Extensions.Hosting.Extensions.StatusFor(exception);
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status },
+        });
+    }
+
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/public") || request.Path.StartsWithSegments("/webhooks");
+}
+
+/// <summary>The exception handler of the gateway: ProblemDetails for the API (<see cref="ApiErrors"/>), the « erreur » page for the rest.</summary>
+internal static class GatewayErrors
+{
+    public static WebApplication UseGatewayExceptionHandler(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/erreur",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = Microsoft.Extensions.Hosting.Extensions.StatusFor,
+        });
+        return app;
+    }
+}
