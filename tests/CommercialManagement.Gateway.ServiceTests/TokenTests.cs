@@ -90,4 +90,21 @@ public sealed class TokenTests(GatewayFactory factory) : IClassFixture<GatewayFa
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("{\"email\":\"Ab\\u0000cd\",\"password\":\"x\"}", "email")]
+    [InlineData("{\"email\":\"a\\ud800b@example.fr\",\"password\":\"x\"}", "email")]
+    [InlineData("{\"email\":\"\\ufffe\",\"password\":\"x\"}", "email")]
+    [InlineData("{\"email\":12,\"password\":\"x\"}", "email")]
+    [InlineData("{\"email\":", "body")]
+    public async Task Token_WithAHostileBody_Is400ProblemDetails_NamingTheField_NotTheErrorPage(string json, string field)
+    {
+        // Found by the hostile-input suite: the gateway's error page answered these with 500 (and later with 400 in HTML).
+        var response = await factory.CreateClient().PostAsync("/api/auth/token", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains($"« {field} »", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

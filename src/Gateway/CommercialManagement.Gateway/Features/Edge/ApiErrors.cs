@@ -11,7 +11,9 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsApi(httpContext.Request) || httpContext.Response.HasStarted)
+        // The request's path is already the error page's here: where it went is in the feature.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (!IsApi(path) || httpContext.Response.HasStarted)
         {
             return false;
         }
@@ -26,8 +28,8 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
         });
     }
 
-    private static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/public") || request.Path.StartsWithSegments("/webhooks");
+    private static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/public") || path.StartsWithSegments("/webhooks");
 }
 
 /// <summary>The exception handler of the gateway: ProblemDetails for the API (<see cref="ApiErrors"/>), the « erreur » page for the rest.</summary>
