@@ -12,6 +12,12 @@ public static class StaffClaims
     /// <summary>On a customer token: the one case whose customer space made the call.</summary>
     public const string CaseId = "case";
 
+    /// <summary>
+    /// On an API token only: a short hash of the member's security stamp when it was issued. The gateway refuses the token
+    /// once the member's stamp has changed (role, disabling, password) or the member is disabled.
+    /// </summary>
+    public const string RevocationStamp = "rst";
+
     public const string AdminRole = "Admin";
     public const string AgentRole = "Agent";
 

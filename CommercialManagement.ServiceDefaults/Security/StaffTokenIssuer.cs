@@ -15,10 +15,14 @@ public sealed class StaffTokenIssuer(ECDsaSecurityKey key, TimeProvider timeProv
     private static readonly string[] Carried =
         [StaffClaims.UserId, StaffClaims.Name, StaffClaims.Email, StaffClaims.OrganisationId, StaffClaims.Role];
 
-    public string Issue(ClaimsPrincipal user, string audience, TimeSpan lifetime)
+    /// <summary>
+    /// A token for <paramref name="user"/>'s staff claims and nothing else of the principal; <paramref name="extra"/> adds
+    /// claims for this token only (the API token's revocation stamp).
+    /// </summary>
+    public string Issue(ClaimsPrincipal user, string audience, TimeSpan lifetime, IEnumerable<Claim>? extra = null)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var claims = user.Claims.Where(c => Carried.Contains(c.Type)).ToList();
+        var claims = user.Claims.Where(c => Carried.Contains(c.Type)).Concat(extra ?? []).ToList();
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = StaffTokenOptions.Issuer,

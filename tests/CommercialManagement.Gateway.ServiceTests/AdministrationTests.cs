@@ -100,4 +100,20 @@ public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<
 
         Assert.Equal("Vous ne pouvez pas désactiver votre propre compte.", await staff.SetDisabledAsync(DemoOrganisations.ValNeveOffice, admin, admin, disabled: true));
     }
+    [Fact]
+    public async Task Staff_ChangedByAnAdminDemotedAMomentAgo_IsRefusedAtOnce()
+    {
+        var staff = factory.Services.GetRequiredService<StaffAdministration>();
+        var admin = await UserIdAsync("admin@chalet-melezes.test");
+        var email = $"admin-{Guid.NewGuid():N}@chalet-melezes.test";
+        Assert.Empty(await staff.CreateAsync(DemoOrganisations.ChaletMelezes, "Zoé Arnaud", email, "Admin", "Neige!2027"));
+        var demoted = await UserIdAsync(email);
+        Assert.Null(await staff.SetRoleAsync(DemoOrganisations.ChaletMelezes, admin, demoted, "Agent"));
+
+        // Their Paramètres page may still be open (until its next check): what they do there is refused, now.
+        var agent = await UserIdAsync("agent@chalet-melezes.test");
+        Assert.Equal(StaffAdministration.NoLongerAdmin, await staff.SetRoleAsync(DemoOrganisations.ChaletMelezes, demoted, agent, "Admin"));
+        Assert.Equal(StaffAdministration.NoLongerAdmin, await staff.SetDisabledAsync(DemoOrganisations.ChaletMelezes, demoted, agent, disabled: true));
+        Assert.Contains(await staff.ListAsync(DemoOrganisations.ChaletMelezes), row => row.Id == agent && row.Role == "Agent" && !row.Disabled);
+    }
 }

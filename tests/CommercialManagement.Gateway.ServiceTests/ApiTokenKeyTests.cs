@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.ServiceDefaults.Security;
 using CommercialManagement.TestKit;
@@ -19,7 +20,11 @@ public sealed class ApiTokenKeyTests(GatewayFactory factory) : IClassFixture<Gat
     {
         var marker = Guid.NewGuid();
 
-        var response = await SendAsync(marker, factory.Tokens.Issue(Organisation, audience: StaffTokenOptions.ApiAudience, lifetime: StaffTokenOptions.ApiTokenLifetime));
+        // Issued by /api/auth/token for a real member: an API token also names its member's security stamp (SessionRevocationTests).
+        var issued = await TokenTests.RequestTokenAsync(factory.CreateClient(), "agent@valneve-office.test", TokenTests.DemoPassword);
+        var token = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
+
+        var response = await SendAsync(marker, token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(factory.Forwarded, h => h[":path"] == $"/api/dossiers/{marker}");

@@ -15,7 +15,7 @@ namespace CommercialManagement.Gateway.ServiceTests;
 /// answering the customer space's calls for one known token, and a stand-in Payment service (webhook, sandbox, the
 /// customer's payments and checkout) that records what it receives.
 /// </summary>
-public sealed class GatewayFactory : ServiceFactory<Program>
+public class GatewayFactory : ServiceFactory<Program>
 {
     /// <summary>The customer-space token the stand-in Inbox knows; any other is unknown.</summary>
     public const string SpaceToken = "Zk3xq9V0bU2nC7dP4rT8yW1aE6hJ5mL0sG9fK2vB3cN";

@@ -39,6 +39,7 @@ internal static class IdentityModule
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = StaffTokenOptions.ValidationParameters(key, StaffTokenOptions.ApiAudience);
+                options.Events = ApiTokenRevocation.Events;
             })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
 
@@ -55,7 +56,26 @@ internal static class IdentityModule
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(StaffClaims.AdminRole));
         builder.Services.AddCascadingAuthenticationState();
+        builder.AddSessionRevalidation();
         return builder;
+    }
+
+    /// <summary>
+    /// A member disabled or whose rights changed loses them within a minute: the login cookie at its next check, an open
+    /// back-office tab at its circuit's next check, an API token at its next request once its member's cached state is
+    /// older than the interval (ADR 0008).
+    /// </summary>
+    private static void AddSessionRevalidation(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StaffSessionOptions>()
+            .Bind(builder.Configuration.GetSection(StaffSessionOptions.Section))
+            .Validate(o => o.RevalidationInterval > TimeSpan.Zero && o.RevalidationInterval <= TimeSpan.FromSeconds(30),
+                "Auth:RevalidationInterval must be positive and at most 30 seconds, so that withdrawn rights are gone within a minute.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<StaffSessionOptions>>((stamp, sessions) => stamp.ValidationInterval = sessions.Value.RevalidationInterval);
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffRevalidatingAuthenticationStateProvider>();
+        builder.Services.AddSingleton<ApiTokenRevocation>();
     }
 
     /// <summary>

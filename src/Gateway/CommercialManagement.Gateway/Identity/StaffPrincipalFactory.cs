@@ -23,7 +23,7 @@ internal sealed class StaffPrincipalFactory(UserManager<StaffUser> users, IOptio
     }
 }
 
-/// <summary>Refuses sign-in to disabled staff, whatever their password.</summary>
+/// <summary>Refuses sign-in to disabled staff, whatever their password, and ends their cookie sessions at its next check.</summary>
 internal sealed class StaffSignInManager(
     UserManager<StaffUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -35,4 +35,8 @@ internal sealed class StaffSignInManager(
     : SignInManager<StaffUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(StaffUser user) => !user.Disabled && await base.CanSignInAsync(user);
+
+    /// <summary>The login cookie's periodic check: the same rule as an open tab's and an API token's (<see cref="StaffSession"/>).</summary>
+    public override async Task<bool> ValidateSecurityStampAsync(StaffUser? user, string? securityStamp) =>
+        user is { Disabled: false } && await base.ValidateSecurityStampAsync(user, securityStamp);
 }

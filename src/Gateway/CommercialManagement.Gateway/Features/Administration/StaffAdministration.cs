@@ -16,6 +16,9 @@ internal sealed record StaffRow(Guid Id, string Name, string Email, string Role,
 /// </summary>
 internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvider timeProvider)
 {
+    /// <summary>An Admin demoted or disabled a moment ago still has the page open until its next check: their change is refused now.</summary>
+    public const string NoLongerAdmin = "Vous n'êtes plus administrateur de cette organisation : reconnectez-vous.";
+
     public async Task<IReadOnlyList<StaffRow>> ListAsync(Guid organisationId)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -79,6 +82,11 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (!await IsEnabledAdminAsync(users, organisationId, actingUserId))
+        {
+            return NoLongerAdmin;
+        }
+
         var user = await FindAsync(users, organisationId, userId);
         if (user is null)
         {
@@ -109,6 +117,11 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (!await IsEnabledAdminAsync(users, organisationId, actingUserId))
+        {
+            return NoLongerAdmin;
+        }
+
         var user = await FindAsync(users, organisationId, userId);
         if (user is null)
         {
@@ -151,6 +164,10 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
 
         return null;
     }
+
+    /// <summary>Read from the database at each change, not from the page's sign-in: rights withdrawn count at once here.</summary>
+    private static async Task<bool> IsEnabledAdminAsync(UserManager<StaffUser> users, Guid organisationId, Guid actingUserId) =>
+        await FindAsync(users, organisationId, actingUserId) is { Disabled: false } actor && await users.IsInRoleAsync(actor, StaffClaims.AdminRole);
 
     private static Task<StaffUser?> FindAsync(UserManager<StaffUser> users, Guid organisationId, Guid userId) =>
         users.Users.SingleOrDefaultAsync(u => u.Id == userId && u.OrganisationId == organisationId);

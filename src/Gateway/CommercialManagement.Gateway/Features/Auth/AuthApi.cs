@@ -53,7 +53,9 @@ internal static class AuthApi
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var lifetime = StaffTokenOptions.ApiTokenLifetime;
-        return TypedResults.Ok(new TokenResponse(issuer.Issue(principal, StaffTokenOptions.ApiAudience, lifetime), "Bearer", (int)lifetime.TotalSeconds));
+        // The token ends with the member's rights: a new security stamp (role, disabling) makes it refused (ApiTokenRevocation).
+        var stamp = ApiTokenRevocation.ClaimFor(await users.GetSecurityStampAsync(user));
+        return TypedResults.Ok(new TokenResponse(issuer.Issue(principal, StaffTokenOptions.ApiAudience, lifetime, [stamp]), "Bearer", (int)lifetime.TotalSeconds));
     }
 
     private static ProblemHttpResult TooManyAttempts(HttpContext http)
