@@ -21,6 +21,20 @@ public sealed class ProductRulesTests
     public void Validate_AValidProduct_HasNoErrors() => Assert.Empty(ProductRules.Validate(Valid()));
 
     [Theory]
+    [InlineData("2026-11-01", "9999-12-31", "doit tenir entre le 01/01/2000 et le 31/12/2099")]
+    [InlineData("0001-01-01", "2026-12-01", "doit tenir entre le 01/01/2000 et le 31/12/2099")]
+    [InlineData("2026-11-01", "2027-11-03", "dure au plus 367 jours")]
+    public void Validate_ASeasonBeyondWhatABusinessMeans_IsRefused(string from, string to, string words)
+    {
+        // Found by the hostile-input suite: a season to 31/12/9999 answered 500 (availability is kept per night).
+        var season = Products.TwoSeasons[0] with { From = DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), To = DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), ChildPriceCents = null, SeniorPriceCents = null };
+
+        var errors = ProductRules.Validate(Valid() with { Seasons = [season] });
+
+        Assert.Contains(words, Assert.Single(errors["seasons[0]"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(550)]
     [InlineData(1000)]

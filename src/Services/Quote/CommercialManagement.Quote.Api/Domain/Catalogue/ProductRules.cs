@@ -19,6 +19,12 @@ internal static class ProductRules
 
     public const int MaxSeasons = 100;
 
+    /// <summary>The longest season, in nights after the first day: a year and a day.</summary>
+    public const int MaxSeasonDays = 366;
+
+    public static readonly DateOnly EarliestSeasonDay = new(2000, 1, 1);
+    public static readonly DateOnly LatestSeasonDay = new(2099, 12, 31);
+
     /// <summary>The VAT rate a new product gets when none is given (PRODUCT.md: 10 % accommodation and lift passes, 20 % the rest).</summary>
     public static int DefaultVatRate(ProductType type) =>
         type is ProductType.Accommodation or ProductType.LiftPass ? 1000 : 2000;
@@ -110,7 +116,16 @@ internal static class ProductRules
         foreach (var (season, index) in spec.Seasons.Select((s, i) => (s, i)))
         {
             var field = $"seasons[{index}]";
-            if (season.To < season.From)
+            if (season.From < EarliestSeasonDay || season.To > LatestSeasonDay)
+            {
+                // Availability is kept per night of a season: a season to the year 9999 is a typing slip, not a business.
+                add(field, $"La saison « {season.Name} » doit tenir entre le {EarliestSeasonDay:dd/MM/yyyy} et le {LatestSeasonDay:dd/MM/yyyy}.");
+            }
+            else if (season.To.DayNumber - season.From.DayNumber > MaxSeasonDays)
+            {
+                add(field, $"La saison « {season.Name} » dure au plus {MaxSeasonDays + 1} jours : découpez-la.");
+            }
+            else if (season.To < season.From)
             {
                 add(field, $"La saison « {season.Name} » finit avant de commencer.");
             }
