@@ -49,9 +49,9 @@ public sealed class InputGateTests
             """{"name":"Chalet","origins":["https://a.example"],"seasons":[{"name":"Hiver","priceCents":100}],"ages":[8,5]}""", InputProblems.GuardedWebJson())!;
         var empty = JsonSerializer.Deserialize<Body>("""{"name":"Chalet"}""", InputProblems.GuardedWebJson())!;
 
-        Assert.Equal(["https://a.example"], body.Origins);
+        Assert.Equal(["https://a.example"], body.Origins!);
         Assert.Equal("Hiver", Assert.Single(body.Seasons!).Name);
-        Assert.Equal([8, 5], body.Ages);
+        Assert.Equal([8, 5], body.Ages!);
         Assert.Null(empty.Origins);
     }
 }
