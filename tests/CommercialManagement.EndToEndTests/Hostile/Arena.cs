@@ -124,7 +124,8 @@ internal sealed partial class Arena
         {
             FieldKind.Text => field.Name switch
             {
-                "email" when template == "/api/auth/token" => Admin,
+                // An address nobody has: hostile passwords must not lock a real account the other journeys sign in with.
+                "email" when template == "/api/auth/token" => $"personne.{Guid.NewGuid():N}@example.fr",
                 "email" => $"hostile.{Guid.NewGuid():N}@example.fr",
                 "password" => Password,
                 "phone" => "+33 6 12 34 56 78",
