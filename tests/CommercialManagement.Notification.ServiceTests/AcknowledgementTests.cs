@@ -119,6 +119,31 @@ public sealed class AcknowledgementTests(NotificationFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task OneAddress_GetsAtMostFiveAcknowledgementsADay_WhateverTheCaseOfItsLetters()
+    {
+        // Issue 14, item 8: the form sends, from the organisation's name, to any address typed; a stranger's inbox is not
+        // flooded by repeating its address (in any case of letters) on the form.
+        await KnowTheOrganisationAsync();
+        var address = $"cap-{Guid.NewGuid():N}@example.fr";
+        var typed = new[] { address, address.ToUpperInvariant(), address, $" {address} ", address, address, address };
+
+        foreach (var email in typed)
+        {
+            // One after the other, as a person (or a script) submits: the count is read before each is queued.
+            var messageId = Guid.NewGuid();
+            await factory.Harness.Bus.Publish(Events.Request(Organisation, email), c => c.MessageId = messageId);
+            Assert.True(await Eventually.TrueAsync(
+                async () => await factory.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @p0", messageId) == 1, TimeSpan.FromSeconds(15)));
+        }
+
+        Assert.True(await Eventually.TrueAsync(
+            () => Task.FromResult(factory.Received().Count(m => m.To.Mailboxes.Any(b => b.Address.Equals(address, StringComparison.OrdinalIgnoreCase))) >= 5),
+            TimeSpan.FromSeconds(20)));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(5, factory.Received().Count(m => m.To.Mailboxes.Any(b => b.Address.Equals(address, StringComparison.OrdinalIgnoreCase))));
+    }
+
+    [Fact]
     public async Task PhoneRequest_GetsNoAcknowledgement()
     {
         await KnowTheOrganisationAsync();

@@ -77,6 +77,9 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             // The senders' next email: a person's first, then the oldest (see EmailSender).
             email.HasIndex(e => new { e.Priority, e.NextAttemptAt, e.Id }).HasFilter("\"Status\" = 'Queued'");
             email.HasIndex(e => new { e.OrganisationId, e.CaseId });
+            // The acknowledgements' daily caps: per recipient, per organisation.
+            email.HasIndex(e => new { e.Kind, e.To, e.QueuedAt });
+            email.HasIndex(e => new { e.OrganisationId, e.Kind, e.QueuedAt });
         });
 
         modelBuilder.Entity<EmailAttachment>(attachment =>

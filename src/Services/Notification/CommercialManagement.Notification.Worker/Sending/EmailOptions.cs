@@ -14,6 +14,15 @@ internal sealed class EmailOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Acknowledgements one organisation sends in 24 hours at most: beyond, a flood through its form (a relay attempt
+    /// from many addresses) stops reaching strangers' inboxes; the requests themselves are all kept.
+    /// </summary>
+    public int AcknowledgementsPerOrganisationPerDay { get; set; } = 2_000;
+
+    /// <summary>Acknowledgements one address receives in 24 hours at most, whatever the organisations' forms used.</summary>
+    public int AcknowledgementsPerRecipientPerDay { get; set; } = 5;
+
     /// <summary>How many emails are sent side by side, each sender on its own SMTP connection.</summary>
     public int Senders { get; set; } = 4;
 

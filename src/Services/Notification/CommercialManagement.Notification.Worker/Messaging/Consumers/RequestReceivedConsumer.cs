@@ -12,7 +12,8 @@ namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 /// Queues the acknowledgement a customer gets for a request from a website form, with the link to their space; keeps
 /// the case's token and customer for the emails that come later.
 /// </summary>
-internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions<EmailOptions> options, TimeProvider timeProvider)
+internal sealed class RequestReceivedConsumer(
+    NotificationDbContext db, IOptions<EmailOptions> options, TimeProvider timeProvider, ILogger<RequestReceivedConsumer> logger)
     : IConsumer<RequestReceived>
 {
     public const string Kind = "RequestAcknowledgement";
@@ -40,13 +41,45 @@ internal sealed class RequestReceivedConsumer(NotificationDbContext db, IOptions
             return;
         }
 
+        if (await OverCapAsync(request, context.CancellationToken))
+        {
+            return;
+        }
+
         var organisation = await OrganisationSender.ProfileAsync(db, context, request.OrganisationId);
         var sender = OrganisationSender.Of(organisation, options.Value);
         var content = EmailTemplates.RequestAcknowledgement(
             request, sender.Name, sender.ContactPhone, request.CustomerSpaceToken is { } token ? options.Value.CustomerSpaceLink(token) : null);
         db.Emails.Add(EmailMessage.Queue(
-            request.OrganisationId, messageId, Kind, request.RequestId, request.CustomerEmail, sender.FromName, sender.ReplyTo,
+            request.OrganisationId, messageId, Kind, request.RequestId, request.CustomerEmail.Trim().ToLowerInvariant(), sender.FromName, sender.ReplyTo,
             content, timeProvider.GetUtcNow()));
         await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    /// <summary>
+    /// The public form sends, from the organisation's name, an email to any address typed: past the day's caps (per
+    /// organisation, per recipient across all of them) the acknowledgement is not sent. The request is kept and answered
+    /// by a person; the log says why no acknowledgement went.
+    /// </summary>
+    private async Task<bool> OverCapAsync(RequestReceived request, CancellationToken cancellationToken)
+    {
+        var since = timeProvider.GetUtcNow().AddDays(-1);
+        var recipient = request.CustomerEmail.Trim().ToLowerInvariant();
+        var toRecipient = await db.Emails.IgnoreQueryFilters()
+            .CountAsync(e => e.Kind == Kind && e.To == recipient && e.QueuedAt > since, cancellationToken);
+        if (toRecipient >= options.Value.AcknowledgementsPerRecipientPerDay)
+        {
+            logger.LogWarning("No acknowledgement for request {RequestId}: its address already got {Count} in 24 hours.", request.RequestId, toRecipient);
+            return true;
+        }
+
+        var fromOrganisation = await db.Emails.CountAsync(e => e.Kind == Kind && e.QueuedAt > since, cancellationToken);
+        if (fromOrganisation >= options.Value.AcknowledgementsPerOrganisationPerDay)
+        {
+            logger.LogWarning("No acknowledgement for request {RequestId}: its organisation sent {Count} in 24 hours.", request.RequestId, fromOrganisation);
+            return true;
+        }
+
+        return false;
     }
 }

@@ -248,6 +248,10 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.HasIndex("SourceMessageId", "Kind")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "To", "QueuedAt");
+
+                    b.HasIndex("OrganisationId", "Kind", "QueuedAt");
+
                     b.HasIndex("Priority", "NextAttemptAt", "Id")
                         .HasFilter("\"Status\" = 'Queued'");
 
