@@ -32,6 +32,7 @@ var payment = builder.AddProject<Projects.CommercialManagement_Payment_Api>(Reso
 
 var notification = builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNames.NotificationWorker)
     .WithTokenKeys(tokenKeys)
+    .WithBenchEmailLimits()
     .WithInfrastructure(infrastructure, ResourceNames.NotificationDb)
     // No WaitFor on the mail catcher (its start took ~20 s under a starting system and held every service behind it): an
     // email tried before it answers is a temporary failure, tried again 5 s later.
