@@ -72,7 +72,7 @@ public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<
         var staff = factory.Services.GetRequiredService<StaffAdministration>();
         var admin = await UserIdAsync("admin@chalet-melezes.test");
 
-        var errors = await staff.CreateAsync(DemoOrganisations.ChaletMelezes, "Léa Martin", "lea@chalet-melezes.test", "Agent", "Neige!2027");
+        var errors = await staff.CreateAsync(DemoOrganisations.ChaletMelezes, await UserIdAsync("admin@chalet-melezes.test"), "Léa Martin", "lea@chalet-melezes.test", "Agent", "Neige!2027");
         Assert.Empty(errors);
         Assert.Equal(HttpStatusCode.OK, (await TokenTests.RequestTokenAsync(factory.CreateClient(), "lea@chalet-melezes.test", "Neige!2027")).StatusCode);
 
@@ -86,7 +86,7 @@ public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<
     {
         var staff = factory.Services.GetRequiredService<StaffAdministration>();
 
-        var errors = await staff.CreateAsync(DemoOrganisations.ChaletMelezes, "Paul", "paul@chalet-melezes.test", "Agent", "court");
+        var errors = await staff.CreateAsync(DemoOrganisations.ChaletMelezes, await UserIdAsync("admin@chalet-melezes.test"), "Paul", "paul@chalet-melezes.test", "Agent", "court");
 
         Assert.Contains("Le mot de passe doit compter au moins 8 caractères.", errors);
         Assert.Contains("Le mot de passe doit contenir un chiffre.", errors);
@@ -106,7 +106,7 @@ public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<
         var staff = factory.Services.GetRequiredService<StaffAdministration>();
         var admin = await UserIdAsync("admin@chalet-melezes.test");
         var email = $"admin-{Guid.NewGuid():N}@chalet-melezes.test";
-        Assert.Empty(await staff.CreateAsync(DemoOrganisations.ChaletMelezes, "Zoé Arnaud", email, "Admin", "Neige!2027"));
+        Assert.Empty(await staff.CreateAsync(DemoOrganisations.ChaletMelezes, await UserIdAsync("admin@chalet-melezes.test"), "Zoé Arnaud", email, "Admin", "Neige!2027"));
         var demoted = await UserIdAsync(email);
         Assert.Null(await staff.SetRoleAsync(DemoOrganisations.ChaletMelezes, admin, demoted, "Agent"));
 
@@ -114,6 +114,9 @@ public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<
         var agent = await UserIdAsync("agent@chalet-melezes.test");
         Assert.Equal(StaffAdministration.NoLongerAdmin, await staff.SetRoleAsync(DemoOrganisations.ChaletMelezes, demoted, agent, "Admin"));
         Assert.Equal(StaffAdministration.NoLongerAdmin, await staff.SetDisabledAsync(DemoOrganisations.ChaletMelezes, demoted, agent, disabled: true));
+        var lasting = $"lasting-{Guid.NewGuid():N}@chalet-melezes.test";
+        Assert.Equal([StaffAdministration.NoLongerAdmin], await staff.CreateAsync(DemoOrganisations.ChaletMelezes, demoted, "Compte durable", lasting, "Admin", "Neige!2027"));
+        Assert.DoesNotContain(await staff.ListAsync(DemoOrganisations.ChaletMelezes), row => row.Email == lasting);
         Assert.Contains(await staff.ListAsync(DemoOrganisations.ChaletMelezes), row => row.Id == agent && row.Role == "Agent" && !row.Disabled);
     }
 }

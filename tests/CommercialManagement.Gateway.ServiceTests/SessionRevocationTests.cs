@@ -119,7 +119,7 @@ public sealed class SessionRevocationTests(QuickRevalidationGatewayFactory facto
     {
         var email = $"admin-{Guid.NewGuid():N}@chalet-melezes.test";
         Assert.Empty(await factory.Services.GetRequiredService<StaffAdministration>()
-            .CreateAsync(DemoOrganisations.ChaletMelezes, "Nina Mercier", email, StaffClaims.AdminRole, Password));
+            .CreateAsync(DemoOrganisations.ChaletMelezes, await UserIdAsync("admin@chalet-melezes.test"), "Nina Mercier", email, StaffClaims.AdminRole, Password));
         return (email, await UserIdAsync(email));
     }
 

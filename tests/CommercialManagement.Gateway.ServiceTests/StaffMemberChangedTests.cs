@@ -21,7 +21,7 @@ public sealed class StaffMemberChangedTests(GatewayFactory factory) : IClassFixt
     [Fact]
     public async Task Staff_Created_IsPublishedActiveWithTheirRole()
     {
-        Assert.Empty(await Staff.CreateAsync(DemoOrganisations.EsfValNeve, "Chloé Ferrand", "chloe@esf-valneve.test", "Agent", "Neige!2027"));
+        Assert.Empty(await Staff.CreateAsync(DemoOrganisations.EsfValNeve, await UserIdAsync("admin@esf-valneve.test"), "Chloé Ferrand", "chloe@esf-valneve.test", "Agent", "Neige!2027"));
 
         var changed = await factory.PublishedAsync<StaffMemberChanged>(e => e.Email == "chloe@esf-valneve.test");
         Assert.Equal(await UserIdAsync("chloe@esf-valneve.test"), changed.StaffId);
@@ -38,7 +38,7 @@ public sealed class StaffMemberChangedTests(GatewayFactory factory) : IClassFixt
     public async Task Staff_DisabledThenEnabled_IsPublishedInactiveThenActive()
     {
         var admin = await UserIdAsync("admin@esf-valneve.test");
-        Assert.Empty(await Staff.CreateAsync(DemoOrganisations.EsfValNeve, "Théo Garnier", "theo@esf-valneve.test", "Agent", "Neige!2027"));
+        Assert.Empty(await Staff.CreateAsync(DemoOrganisations.EsfValNeve, await UserIdAsync("admin@esf-valneve.test"), "Théo Garnier", "theo@esf-valneve.test", "Agent", "Neige!2027"));
         var theo = await UserIdAsync("theo@esf-valneve.test");
 
         Assert.Null(await Staff.SetDisabledAsync(DemoOrganisations.EsfValNeve, admin, theo, disabled: true));
@@ -54,7 +54,7 @@ public sealed class StaffMemberChangedTests(GatewayFactory factory) : IClassFixt
     public async Task Staff_GivenAnotherRole_IsPublishedWithTheNewRole()
     {
         var admin = await UserIdAsync("admin@esf-valneve.test");
-        Assert.Empty(await Staff.CreateAsync(DemoOrganisations.EsfValNeve, "Inès Roux", "ines@esf-valneve.test", "Agent", "Neige!2027"));
+        Assert.Empty(await Staff.CreateAsync(DemoOrganisations.EsfValNeve, await UserIdAsync("admin@esf-valneve.test"), "Inès Roux", "ines@esf-valneve.test", "Agent", "Neige!2027"));
         var ines = await UserIdAsync("ines@esf-valneve.test");
 
         Assert.Null(await Staff.SetRoleAsync(DemoOrganisations.EsfValNeve, admin, ines, "Admin"));
@@ -66,7 +66,7 @@ public sealed class StaffMemberChangedTests(GatewayFactory factory) : IClassFixt
     [Fact]
     public async Task Staff_RefusedAtCreation_LeavesNeitherMemberNorEvent()
     {
-        var errors = await Staff.CreateAsync(DemoOrganisations.EsfValNeve, "Paul Court", "paul.court@esf-valneve.test", "Agent", "court");
+        var errors = await Staff.CreateAsync(DemoOrganisations.EsfValNeve, await UserIdAsync("admin@esf-valneve.test"), "Paul Court", "paul.court@esf-valneve.test", "Agent", "court");
 
         Assert.NotEmpty(errors);
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM \"AspNetUsers\" WHERE \"Email\" = 'paul.court@esf-valneve.test'"));

@@ -34,7 +34,7 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
         return rows;
     }
 
-    public async Task<IReadOnlyList<string>> CreateAsync(Guid organisationId, string name, string email, string role, string password)
+    public async Task<IReadOnlyList<string>> CreateAsync(Guid organisationId, Guid actingUserId, string name, string email, string role, string password)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -48,6 +48,12 @@ internal sealed class StaffAdministration(IServiceScopeFactory scopes, TimeProvi
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        // An Admin disabled or demoted a moment ago, whose page is still open, makes no account (one would outlive them).
+        if (!await IsEnabledAdminAsync(users, organisationId, actingUserId))
+        {
+            return [NoLongerAdmin];
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var user = new StaffUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = name.Trim(), OrganisationId = organisationId };

@@ -7,7 +7,7 @@ namespace CommercialManagement.Gateway.Features.Edge;
 /// JSON endpoints (<c>/api/auth/token</c>) gets ProblemDetails with the status the failure deserves (a body that cannot
 /// be read is theirs: 400), never the HTML page with a 500.
 /// </summary>
-internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class ApiErrors(IProblemDetailsService problems, ILogger<ApiErrors> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -19,6 +19,12 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
         }
 
         var status = Microsoft.Extensions.Hosting.Extensions.StatusFor(exception);
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            // A handled exception is no longer logged by the middleware: a server fault must still be seen.
+            logger.LogError(exception, "Unhandled failure on {Path}.", path);
+        }
+
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
