@@ -54,11 +54,19 @@ internal static class TokenSigningKeys
         var file = Path.Combine(folder, $"{owner}-token.key");
         if (!File.Exists(file))
         {
-            File.WriteAllText(file, TokenKeys.NewPrivateKey());
+            // Created readable by its owner alone from the first byte (not written, then narrowed).
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
+
+            using var writer = new StreamWriter(file, System.Text.Encoding.UTF8, options);
+            writer.Write(TokenKeys.NewPrivateKey());
+        }
+        else if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         return File.ReadAllText(file);

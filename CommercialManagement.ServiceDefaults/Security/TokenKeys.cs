@@ -106,10 +106,12 @@ public static class TokenKeys
             throw new InvalidOperationException($"{setting} is not an unencrypted ECDSA {label.ToLowerInvariant()} (PEM, or its DER in base64).", e);
         }
 
-        if (ecdsa.KeySize != 256)
+        // P-256 itself, not any 256-bit curve (secp256k1, brainpool): ES256 names one curve.
+        if (ecdsa.ExportParameters(false).Curve.Oid?.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
         {
+            var size = ecdsa.KeySize;
             ecdsa.Dispose();
-            throw new InvalidOperationException($"{setting} must be a P-256 key (ES256), not {ecdsa.KeySize} bits.");
+            throw new InvalidOperationException($"{setting} must be a P-256 key (ES256), not another curve ({size} bits).");
         }
 
         return ecdsa;

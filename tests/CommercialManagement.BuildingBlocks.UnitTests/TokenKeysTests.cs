@@ -95,6 +95,18 @@ public sealed class TokenKeysTests
     }
 
     [Fact]
+    public void KeyOfAnother256BitCurve_IsRefused()
+    {
+        // Review finding: a key size of 256 let brainpool or secp256k1 keys through, which ES256 does not name.
+        using var brainpool = ECDsa.Create(ECCurve.NamedCurves.brainpoolP256r1);
+        var configuration = Configuration(TokenKeys.GatewayPrivateKey, brainpool.ExportPkcs8PrivateKeyPem());
+
+        var error = Assert.Throws<InvalidOperationException>(() => TokenKeys.GatewaySigningKey(configuration, Environment("Production")));
+
+        Assert.Contains("P-256", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void KeyOfAnotherCurve_IsRefused()
     {
         using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
