@@ -42,7 +42,13 @@ public class GatewayFactory : ServiceFactory<Program>
     private readonly WebApplication _paymentStandIn;
 
     public GatewayFactory()
-        : base(ResourceNames.IdentityDb)
+        : this(null)
+    {
+    }
+
+    /// <summary>A gateway on a given identity database: a second instance beside a first one.</summary>
+    internal GatewayFactory(string? connectionString)
+        : base(ResourceNames.IdentityDb, connectionString)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

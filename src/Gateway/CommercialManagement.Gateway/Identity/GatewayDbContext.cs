@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -12,13 +13,17 @@ namespace CommercialManagement.Gateway.Identity;
 /// query to the signed-in person's organisation.
 /// </summary>
 internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
-    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    /// <summary>The Data Protection key ring, shared by every gateway instance (cookies, antiforgery, sealed texts).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.Entity<Organisation>(organisation =>
         {
             organisation.ToTable("organisations");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.ServiceDefaults;
@@ -20,6 +21,11 @@ internal static class IdentityModule
     {
         builder.AddServiceDatabase<GatewayDbContext>(ResourceNames.IdentityDb);
         builder.AddMessaging<GatewayDbContext>("gateway", Features.Live.LiveModule.AddConsumers, Features.Live.LiveModule.AddEndpoint);
+        // One key ring for every gateway instance, in the identity database: a cookie, an antiforgery token or a sealed
+        // text made by one instance is read by the others (each kept its own before, so two gateways could not share a login).
+        builder.Services.AddDataProtection()
+            .SetApplicationName("CommercialManagement.Gateway")
+            .PersistKeysToDbContext<GatewayDbContext>();
         // The one private key that signs what services and the API accept; the API checks its tokens with the same pair.
         var key = TokenKeys.GatewaySigningKey(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(provider => new StaffTokenIssuer(key, provider.GetRequiredService<TimeProvider>()));
