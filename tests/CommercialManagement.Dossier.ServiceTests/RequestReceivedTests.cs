@@ -55,11 +55,16 @@ public sealed class RequestReceivedTests(DossierFactory factory) : IClassFixture
         var requestId = Guid.CreateVersion7();
         var messageId = Guid.NewGuid();
         using var duplicates = new DuplicateCounter("dossier-request-received");
+        var acknowledged = new ConsumedMessages();
+        using var observing = new Disposer(factory.Harness.Bus.ConnectReceiveObserver(acknowledged));
 
         await PublishAsync(Received(requestId), messageId);
         await PublishAsync(Received(requestId), messageId);
 
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(duplicates.Count == 1), TimeSpan.FromSeconds(15)));
+        // The duplicate is consumed and acknowledged, not moved to a *_skipped queue that nobody reads (issue 15, item 7).
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(acknowledged.Count(messageId) == 2), TimeSpan.FromSeconds(10)),
+            $"consumed {acknowledged.Count(messageId)} times");
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM dossiers WHERE \"Id\" = @p0", requestId));
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @p0", messageId));
     }
@@ -71,5 +76,38 @@ public sealed class RequestReceivedTests(DossierFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>What the receive pipe records as consumed (the opposite of moved to *_skipped), per message id.</summary>
+    private sealed class ConsumedMessages : IReceiveObserver
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _counts = new();
+
+        public int Count(Guid messageId) => _counts.GetValueOrDefault(messageId);
+
+        public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
+
+        public Task PostReceive(ReceiveContext context) => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType)
+            where T : class
+        {
+            if (context.MessageId is { } id)
+            {
+                _counts.AddOrUpdate(id, 1, (_, n) => n + 1);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception)
+            where T : class => Task.CompletedTask;
+
+        public Task ReceiveFault(ReceiveContext context, Exception exception) => Task.CompletedTask;
+    }
+
+    private sealed class Disposer(ConnectHandle handle) : IDisposable
+    {
+        public void Dispose() => handle.Disconnect();
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace CommercialManagement.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Makes every consumer idempotent: in one transaction, it skips a message this consumer already processed,
+/// Makes every consumer idempotent: in one transaction, it acknowledges without effect a message this consumer already processed,
 /// runs the consumer, and records the message id. A failure rolls everything back and lets retry (then the
 /// _error queue) take it; a concurrent duplicate fails on the primary key and is skipped on retry.
 /// </summary>
@@ -31,6 +31,9 @@ internal sealed partial class InboxFilter<TMessage>(DbContext db, TimeProvider t
         {
             LogDuplicate(messageId, typeof(TMessage).Name, consumer);
             Duplicates.Add(1, new KeyValuePair<string, object?>(MessagingMetrics.ConsumerTag, consumer));
+            // Consumed (its effect is already there) and so acknowledged: a message no consumer took would be moved to
+            // the endpoint's *_skipped queue, which nobody reads and which only grows.
+            await context.NotifyConsumed(context, TimeSpan.Zero, consumer);
             return;
         }
 
