@@ -21,12 +21,25 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
 {
     public string ConnectionString { get; private set; } = connectionString ?? "";
 
+    /// <summary>
+    /// True for a host on a real RabbitMQ (<see cref="RabbitMqServer"/>) instead of the in-memory harness: for the tests
+    /// that are about the broker itself. <see cref="Harness"/> is not there then; <see cref="Broker"/> is.
+    /// </summary>
+    protected virtual bool OnRealBroker => false;
+
+    public RabbitMqServer? Broker { get; private set; }
+
     public async Task InitializeAsync()
     {
         if (string.IsNullOrEmpty(ConnectionString))
         {
             var server = await PostgresServer.GetAsync();
             ConnectionString = await server.CreateDatabaseAsync(databaseName);
+        }
+
+        if (OnRealBroker)
+        {
+            Broker = await RabbitMqServer.GetAsync();
         }
     }
 
@@ -57,20 +70,24 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
     {
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{databaseName}", ConnectionString);
-        // Never reached: the harness replaces the RabbitMQ transport.
-        builder.UseSetting("ConnectionStrings:rabbitmq", "amqp://guest:guest@127.0.0.1:1/");
+        // Never reached without a real broker: the harness replaces the RabbitMQ transport.
+        builder.UseSetting("ConnectionStrings:rabbitmq", Broker?.Address.ToString() ?? "amqp://guest:guest@127.0.0.1:1/");
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
         // Every service checks the gateway's tokens with its public key; a signer's factory adds its own private key.
         builder.UseSetting(TokenKeys.GatewayPublicKey, Tokens.GatewayPublicKey);
         builder.ConfigureTestServices(services =>
         {
-            services.AddMassTransitTestHarness();
-            // A relay pass or a retry can leave the bus quiet for a moment: do not end the wait too early.
-            services.Configure<TestHarnessOptions>(options =>
+            if (Broker is null)
             {
-                options.TestTimeout = TimeSpan.FromSeconds(30);
-                options.TestInactivityTimeout = TimeSpan.FromSeconds(10);
-            });
+                services.AddMassTransitTestHarness();
+                // A relay pass or a retry can leave the bus quiet for a moment: do not end the wait too early.
+                services.Configure<TestHarnessOptions>(options =>
+                {
+                    options.TestTimeout = TimeSpan.FromSeconds(30);
+                    options.TestInactivityTimeout = TimeSpan.FromSeconds(10);
+                });
+            }
+
             ConfigureTestServices(services);
         });
     }

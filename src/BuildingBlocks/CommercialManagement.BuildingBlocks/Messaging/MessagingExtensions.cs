@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Messaging.Redelivery;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CommercialManagement.BuildingBlocks.Messaging;
 
@@ -13,9 +15,6 @@ public static class MessagingExtensions
     /// <summary>The connection string name of the broker (Aspire's resource name).</summary>
     public const string BrokerConnectionName = "rabbitmq";
 
-    /// <summary>Short in-memory retries: Debian's RabbitMQ has no delayed-message plugin.</summary>
-    internal static readonly TimeSpan[] RetryIntervals =
-        [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5)];
 
     /// <summary>
     /// The name that starts a queue of one process only, for what open pages show (the gateway's live changes): it goes
@@ -24,12 +23,16 @@ public static class MessagingExtensions
     /// </summary>
     public const string EphemeralQueuePrefix = "ephemeral-";
 
-    /// <summary>How many times a failed message is retried before it goes to _error (its last attempt is this number).</summary>
-    public static int RetryCount => RetryIntervals.Length;
+    /// <summary>
+    /// How many times a failed delivery is retried in memory (its last attempt is this number) before it waits in the broker
+    /// for a redelivery (<see cref="RetryOptions"/>); consumers waiting for an event that may overtake theirs go on then.
+    /// </summary>
+    public static int RetryCount => RetryOptions.Default.Immediate.Count;
 
     /// <summary>
     /// MassTransit on RabbitMQ with queues prefixed by the service, the outbox relay of
-    /// <typeparamref name="TDbContext"/>, an inbox filter on every consumer, bounded retries, then _error.
+    /// <typeparamref name="TDbContext"/>, an inbox filter on every consumer, in-memory retries, then redeliveries through
+    /// the broker's wait queues for about two hours, then _error (parked, logged at Error, counted).
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDbContext>(
         this IHostApplicationBuilder builder,
@@ -43,6 +46,8 @@ public static class MessagingExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         services.AddHostedService<OutboxRelay<TDbContext>>();
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<TDbContext>());
+        var retry = RetryOptions.From(builder.Configuration);
+        services.TryAddSingleton(provider => new WaitQueues(BrokerAddress(provider.GetRequiredService<IConfiguration>())));
 
         services.AddMassTransit(bus =>
         {
@@ -55,10 +60,21 @@ public static class MessagingExtensions
                     return;
                 }
 
-                endpoint.UseMessageRetry(retry =>
+                // Outermost: a delivery that failed its in-memory retries waits in the broker, then comes back (nothing is held
+                // meanwhile, a PostgreSQL restart or a long lock outlasts nothing); only after the last wait is it parked.
+                _ = new WaitQueueRedeliveryObserver(
+                    endpoint,
+                    redelivery =>
+                    {
+                        redelivery.Ignore<PermanentMessageFailureException>();
+                        redelivery.Intervals([.. retry.Redelivery]);
+                    },
+                    context.GetRequiredService<WaitQueues>(),
+                    context.GetRequiredService<ILoggerFactory>());
+                endpoint.UseMessageRetry(immediate =>
                 {
-                    retry.Ignore<PermanentMessageFailureException>();
-                    retry.Intervals(RetryIntervals);
+                    immediate.Ignore<PermanentMessageFailureException>();
+                    immediate.Intervals([.. retry.Immediate]);
                 });
                 endpoint.UseConsumeFilter(typeof(TenantConsumeFilter<>), context);
                 endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);

@@ -13,6 +13,9 @@ public static class MessagingMetrics
     /// <summary>Outbox rows published with the broker's confirm.</summary>
     public const string OutboxPublished = "messaging.outbox.published";
 
+    /// <summary>Messages parked in a consumer's _error queue after every retry and redelivery, tagged with the consumer's queue.</summary>
+    public const string MessagesParked = "messaging.parked";
+
     public const string ConsumerTag = "messaging.consumer";
 
     internal static readonly Meter Meter = new(MeterName);
