@@ -3,7 +3,8 @@
 # in the foreground until Ctrl-C or SIGTERM, then stops everything it started.
 # Release build by default; `./run.sh --debug` (or CM_CONFIGURATION=Debug) runs the Debug build; --no-build skips the
 # build check (./bench.sh builds once before). Other arguments go
-# to the AppHost (for example --Infrastructure:DataFolder=/some/folder).
+# to the AppHost (for example --Infrastructure:DataFolder=/some/folder). CM_REPLICAS=2 (or --Topology:Replicas=2) runs
+# two processes of every service and of the gateway.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 cd "$root"
@@ -20,6 +21,8 @@ for arg in "$@"; do
     *) args+=("$arg") ;;
   esac
 done
+
+if [ -n "${CM_REPLICAS:-}" ]; then args+=("--Topology:Replicas=$CM_REPLICAS"); fi
 
 # The AppHost launches every project with its own configuration (dotnet run -c <it> --no-build): one build covers all.
 if [ "$build" = 1 ]; then

@@ -2,6 +2,8 @@ using CommercialManagement.AppHost.Infrastructure;
 using CommercialManagement.ServiceDefaults;
 
 var builder = DistributedApplication.CreateBuilder(args);
+// A service that crashes is started again by the AppHost, as an orchestrator would (DCP alone leaves it down).
+builder.AddProcessSupervisor();
 
 var infrastructure = builder.AddInfrastructure();
 var mail = builder.AddMailCatcher();
@@ -9,28 +11,33 @@ var mail = builder.AddMailCatcher();
 var tokenKeys = builder.AddTokenKeys();
 
 var inbox = builder.AddProject<Projects.CommercialManagement_Inbox_Api>(ResourceNames.InboxApi)
+    .WithTopologyReplicas()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.InboxDb)
     .WithBenchIntakeLimits()
     .WithHttpHealthCheck("/health");
 
 var dossier = builder.AddProject<Projects.CommercialManagement_Dossier_Api>(ResourceNames.DossierApi)
+    .WithTopologyReplicas()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.DossierDb)
     .WithHttpHealthCheck("/health");
 
 var quote = builder.AddProject<Projects.CommercialManagement_Quote_Api>(ResourceNames.QuoteApi)
+    .WithTopologyReplicas()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.QuoteDb)
     .WithHttpHealthCheck("/health");
 
 var payment = builder.AddProject<Projects.CommercialManagement_Payment_Api>(ResourceNames.PaymentApi)
+    .WithTopologyReplicas()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.PaymentDb)
     .WithStripeKeys()
     .WithHttpHealthCheck("/health");
 
 var notification = builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNames.NotificationWorker)
+    .WithTopologyReplicas()
     .WithTokenKeys(tokenKeys)
     .WithBenchEmailLimits()
     .WithInfrastructure(infrastructure, ResourceNames.NotificationDb)
@@ -48,6 +55,7 @@ var notification = builder.AddProject<Projects.CommercialManagement_Notification
 inbox.WaitFor(dossier).WaitFor(quote).WaitFor(payment).WaitFor(notification);
 
 var gateway = builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)
+    .WithTopologyReplicas()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.IdentityDb)
     .WithReference(inbox)

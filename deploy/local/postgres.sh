@@ -45,13 +45,43 @@ fi
 server=("$bin/postgres" -D "$pgdata" -p "$port" -h 127.0.0.1 -k "$socket_dir"
   -c max_connections=300 -c shared_buffers=128MB -c log_min_messages=warning
   -c shared_preload_libraries=pg_stat_statements ${POSTGRES_EXTRA_ARGS:-})
-# Started directly in the background (setpriv execs the server), so $! is the server itself.
-if [ "$(id -u)" = 0 ]; then
-  setpriv --reuid=postgres --regid=postgres --init-groups "${server[@]}" &
-else
-  "${server[@]}" &
-fi
-pid=$!
-trap 'kill -INT "$pid" 2>/dev/null || true' TERM INT
-wait "$pid" || true
-wait "$pid" 2>/dev/null || true
+# Supervised: the server is started in the background (setpriv execs it, so $! is the server itself) and watched.
+# When it stops without being asked (a crash), it is started again. When an operator restarts it (pg_ctl restart), the
+# new server runs detached from this script: it is found through postmaster.pid and watched, and stopped with the rest.
+# Only SIGTERM or SIGINT ends the script, after a fast shutdown of whichever server runs.
+stopping=0
+server_pid() {
+  local pid
+  pid=$(head -n 1 "$pgdata/postmaster.pid" 2>/dev/null || true)
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+stop_server() {
+  stopping=1
+  local pid
+  pid=$(server_pid || true)
+  [ -n "$pid" ] && kill -INT "$pid" 2>/dev/null || true
+}
+trap stop_server TERM INT
+
+while [ "$stopping" = 0 ]; do
+  pid=$(server_pid || true)
+  if [ -n "$pid" ]; then
+    # A server this script did not start (pg_ctl restart): watch it until it ends.
+    while [ "$stopping" = 0 ] && kill -0 "$pid" 2>/dev/null; do sleep 1 & wait $! || true; done
+  else
+    if [ "$(id -u)" = 0 ]; then
+      setpriv --reuid=postgres --regid=postgres --init-groups "${server[@]}" &
+    else
+      "${server[@]}" &
+    fi
+    pid=$!
+    wait "$pid" || true
+  fi
+  [ "$stopping" = 0 ] || break
+  # Stopped without a signal to this script: a restart from outside brings its own server within a few seconds;
+  # otherwise this is a crash and the server is started again.
+  for _ in 1 2 3 4 5 6 7 8 9 10; do [ -n "$(server_pid || true)" ] && break; sleep 0.5; done
+  [ -n "$(server_pid || true)" ] || echo "PostgreSQL stopped unexpectedly: starting it again" >&2
+done
+# Whichever server runs now ends before the script does, so stopping the system stops PostgreSQL.
+while pid=$(server_pid) && [ -n "$pid" ]; do sleep 0.2; done

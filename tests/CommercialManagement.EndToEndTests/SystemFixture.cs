@@ -24,13 +24,18 @@ public sealed class SystemFixture : IAsyncLifetime
         ResourceNames.NotificationWorker, ResourceNames.Gateway, ResourceNames.DemoWebsite,
     ];
 
+    /// <summary>How many processes of every service and of the gateway the suite runs against (CM_REPLICAS, default 1).</summary>
+    public static int Replicas => int.TryParse(Environment.GetEnvironmentVariable("CM_REPLICAS"), out var replicas) ? replicas : 1;
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CommercialManagement_AppHost>(
             // The suite posts more web requests from its one loopback address than the intake's 20 per 10 minutes allow a
             // person; the limit itself is tested in Inbox.ServiceTests (IntakeRulesTests).
-            ["--Infrastructure:Mode=local", $"--Infrastructure:DataFolder={_dataFolder}", "--Intake:RateLimitPermits=500"], timeout.Token);
+            // CM_REPLICAS=2 runs the suite against two processes of every service and of the gateway (issue 15).
+            ["--Infrastructure:Mode=local", $"--Infrastructure:DataFolder={_dataFolder}", "--Intake:RateLimitPermits=500",
+                $"--Topology:Replicas={Replicas}"], timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         foreach (var service in Services)
