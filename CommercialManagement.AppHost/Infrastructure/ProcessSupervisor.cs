@@ -65,7 +65,7 @@ internal sealed partial class ProcessSupervisor(
             var result = await commands.ExecuteCommandAsync(resourceId, KnownResourceCommands.StartCommand, stoppingToken);
             if (!result.Success)
             {
-                LogRestartFailed(resourceId, result.ErrorMessage);
+                LogRestartFailed(resourceId, result.Message);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
