@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -64,6 +65,19 @@ public static class Extensions
 
     private const int MetricExportIntervalMilliseconds = 5_000;
 
+    /// <summary>The exporter's span queue: 8 times the SDK's 2,048, a few MB at most when full.</summary>
+    private const int DefaultSpanQueueSize = 16_384;
+
+    private const int SpanExportBatchSize = 2_048;
+
+    private static double TraceSampleRatio(IHostApplicationBuilder builder)
+    {
+        var ratio = builder.Configuration.GetValue(BackgroundClientSpanSampler.RatioKey, 1.0);
+        return ratio is > 0 and <= 1
+            ? ratio
+            : throw new InvalidOperationException($"{BackgroundClientSpanSampler.RatioKey} is a share of traces: above 0, at most 1.");
+    }
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -85,7 +99,7 @@ public static class Extensions
                 .AddMeter("CommercialManagement.Messaging")
                 .AddNpgsqlInstrumentation())
             .WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new BackgroundClientSpanSampler()))
+                .SetSampler(new ParentBasedSampler(new BackgroundClientSpanSampler(TraceSampleRatio(builder))))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddSource("CommercialManagement.Outbox")
@@ -118,6 +132,14 @@ public static class Extensions
             // posted 60 times a minute by each of seven idle processes. Every 5 s is still live enough for the dashboard.
             builder.Services.Configure<MetricReaderOptions>(reader =>
                 reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = MetricExportIntervalMilliseconds);
+            // Spans wait in a queue for the exporter; when it is full, new spans are dropped one by one, which is how traces
+            // thinned out under load (docs/reliability.md, Traces). A bigger queue carries a burst through; a sustained
+            // load beyond what the collector takes needs Telemetry:TraceSampleRatio below 1, which drops whole traces.
+            builder.Services.Configure<BatchExportActivityProcessorOptions>(batch =>
+            {
+                batch.MaxQueueSize = builder.Configuration.GetValue("Telemetry:SpanQueueSize", DefaultSpanQueueSize);
+                batch.MaxExportBatchSize = Math.Min(batch.MaxQueueSize, SpanExportBatchSize);
+            });
         }
 
         return builder;
