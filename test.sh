@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test (unit, service, system, browser) against real PostgreSQL, RabbitMQ and Chromium, installing
-# what is missing first. Prints one line "N passed, N failed" and exits non-zero when any test fails.
+# Runs every test (unit, service, system, browser, deployment manifests) against real PostgreSQL, RabbitMQ and
+# Chromium, installing what is missing first. Prints one line "N passed, N failed" and exits non-zero when any test fails.
 # Extra arguments go to every `dotnet test` (for example --filter ...).
 set -uo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 cd "$root"
 source deploy/local/prerequisites.sh
 cm_ensure_prerequisites "$root" || { echo "prerequisites could not be installed"; echo "0 passed, 1 failed"; exit 1; }
+# The deployment tests render deploy/kubernetes with kubectl; without one they fail and say so.
+cm_ensure_kubectl "$root" || true
 
 results="$root/TestResults/runs"
 rm -rf "$results"

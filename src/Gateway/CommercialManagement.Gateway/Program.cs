@@ -33,6 +33,12 @@ app.MapServiceRoutes();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<GatewayDbContext>();
+if (app.StartedToMigrateOnly())
+{
+    // A migration job (Database__MigrateOnly=true): the schema is up to date, nothing is served.
+    return;
+}
+
 await app.SeedIdentityDemoDataAsync();
 await app.AnnounceStaffDirectoryAsync();
 await app.RunAsync();

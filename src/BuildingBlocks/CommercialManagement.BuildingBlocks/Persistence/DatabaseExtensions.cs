@@ -13,6 +13,12 @@ namespace CommercialManagement.BuildingBlocks.Persistence;
 public static class DatabaseExtensions
 {
     /// <summary>
+    /// <c>Database:MigrateOnly=true</c> (environment <c>Database__MigrateOnly=true</c>): the process applies its migrations and
+    /// exits without serving, as a deployment's migration job runs it before the service takes traffic.
+    /// </summary>
+    public const string MigrateOnlySetting = "Database:MigrateOnly";
+
+    /// <summary>
     /// The service's own PostgreSQL database from ConnectionStrings__<paramref name="connectionName"/>,
     /// with the outbox signal and a readiness health check.
     /// </summary>
@@ -57,6 +63,11 @@ public static class DatabaseExtensions
             try
             {
                 await db.Database.MigrateAsync();
+                if (app.StartedToMigrateOnly())
+                {
+                    logger.LogInformation("{Setting}: the migrations of {Context} are applied; the process exits without serving", MigrateOnlySetting, typeof(TDbContext).Name);
+                }
+
                 return;
             }
             catch (Exception exception) when (++attempt < 10)
@@ -67,4 +78,7 @@ public static class DatabaseExtensions
             }
         }
     }
+
+    /// <summary>True when the process was started to apply its migrations only (<see cref="MigrateOnlySetting"/>): it stops after them.</summary>
+    public static bool StartedToMigrateOnly(this WebApplication app) => app.Configuration.GetValue(MigrateOnlySetting, false);
 }

@@ -19,6 +19,12 @@ app.MapDossierApi();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<DossierDbContext>();
+if (app.StartedToMigrateOnly())
+{
+    // A migration job (Database__MigrateOnly=true): the schema is up to date, nothing is served.
+    return;
+}
+
 await app.RunAsync();
 
 /// <summary>The Dossier service's entry point, named for WebApplicationFactory.</summary>

@@ -26,6 +26,12 @@ app.MapInboxApi();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<InboxDbContext>();
+if (app.StartedToMigrateOnly())
+{
+    // A migration job (Database__MigrateOnly=true): the schema is up to date, nothing is served.
+    return;
+}
+
 await app.SeedInboxDemoDataAsync();
 await app.RunAsync();
 

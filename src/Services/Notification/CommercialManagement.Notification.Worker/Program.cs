@@ -18,6 +18,12 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<NotificationDbContext>();
+if (app.StartedToMigrateOnly())
+{
+    // A migration job (Database__MigrateOnly=true): the schema is up to date, nothing is served.
+    return;
+}
+
 await app.RunAsync();
 
 /// <summary>The Notification service's entry point, named for WebApplicationFactory.</summary>

@@ -19,6 +19,12 @@ app.MapPaymentApi();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<PaymentDbContext>();
+if (app.StartedToMigrateOnly())
+{
+    // A migration job (Database__MigrateOnly=true): the schema is up to date, nothing is served.
+    return;
+}
+
 await app.RunAsync();
 
 /// <summary>The Payment service's entry point, named for WebApplicationFactory.</summary>

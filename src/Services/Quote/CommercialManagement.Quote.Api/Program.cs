@@ -20,6 +20,12 @@ app.MapQuoteApi();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<QuoteDbContext>();
+if (app.StartedToMigrateOnly())
+{
+    // A migration job (Database__MigrateOnly=true): the schema is up to date, nothing is served.
+    return;
+}
+
 await app.SeedCatalogueDemoDataAsync();
 await app.RunAsync();
 
