@@ -62,6 +62,26 @@ public sealed class EdgeTests
         }
     }
 
+    /// <summary>
+    /// Inbox believes the visitor's address for the public form's per-address limit from the gateway's pods only: a
+    /// network given (pods have no fixed address), never everybody.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Renderings))]
+    public void Inbox_BelievesForwardedHeadersFromTheGatewayNetworkOnly(string folder)
+    {
+        var manifests = Manifests.Of(folder);
+        var container = manifests.Single("Deployment", ResourceNames.InboxApi).Containers().Single();
+
+        var networks = Settings(manifests, container, "Intake__TrustedNetworks__");
+        Assert.NotEmpty(networks);
+        foreach (var network in networks)
+        {
+            Assert.True(IPNetwork.TryParse(network, out var parsed), $"« {network} » is not a network in CIDR notation: inbox-api would not start");
+            Assert.True(parsed.PrefixLength >= 8, $"« {network} » trusts a whole internet's worth of senders; give the gateway pods' network");
+        }
+    }
+
     /// <summary>The values a container reads under a prefix, literal or from the rendered ConfigMap.</summary>
     private static List<string> Settings(Manifests manifests, YamlMappingNode container, string prefix) =>
         container.Env()

@@ -21,6 +21,12 @@ internal sealed class IntakeOptions
 
     /// <summary>Proxies whose X-Forwarded-For is believed (the gateway); loopback is always one.</summary>
     public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// Networks of such proxies, in CIDR (<c>10.244.0.0/16</c>): on a cluster the gateway's pods have no fixed address,
+    /// only their network.
+    /// </summary>
+    public string[] TrustedNetworks { get; set; } = [];
 }
 
 /// <summary>
@@ -42,6 +48,11 @@ internal static class IntakeProtection
             foreach (var proxy in options.TrustedProxies)
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in options.TrustedNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
 
