@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using CommercialManagement.TestKit;
@@ -31,7 +32,7 @@ public sealed class PostgresSupervisionTests : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["PGPORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["PGPORT"] = port.ToString(CultureInfo.InvariantCulture);
         wrapper = Process.Start(start)!;
         wrapper.BeginOutputReadLine();
         wrapper.BeginErrorReadLine();
@@ -97,7 +98,7 @@ public sealed class PostgresSupervisionTests : IAsyncLifetime
 
     private async Task StopWrapperAsync()
     {
-        Process.Start("kill", ["-TERM", wrapper!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        Process.Start("kill", ["-TERM", wrapper!.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await wrapper.WaitForExitAsync(timeout.Token);
     }
