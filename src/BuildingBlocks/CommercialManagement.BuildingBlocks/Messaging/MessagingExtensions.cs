@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CommercialManagement.BuildingBlocks.Messaging;
 
@@ -41,8 +43,14 @@ public static class MessagingExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
         services.AddHostedService<OutboxRelay<TDbContext>>();
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<TDbContext>());
+        // Sent outbox rows are kept for diagnosis; processed message ids as long as a redelivery can come back.
+        services.AddRetentionRule(provider => new RetentionRule(
+            MessagingModel.OutboxTable, "sent_at", provider.GetRequiredService<IOptions<OutboxOptions>>().Value.Retention));
+        services.AddRetentionRule(provider => new RetentionRule(
+            MessagingModel.InboxTable, "processed_at", provider.GetRequiredService<IOptions<InboxOptions>>().Value.Retention));
 
         services.AddMassTransit(bus =>
         {
