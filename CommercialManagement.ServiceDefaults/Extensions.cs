@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using System.Text.Json.Serialization;
+using CommercialManagement.ServiceDefaults.Health;
 using CommercialManagement.ServiceDefaults.Input;
 using CommercialManagement.ServiceDefaults.Security;
 using Npgsql;
@@ -152,19 +152,19 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>/health: everything the service needs is ready; /alive: the process answers.</summary>
+    /// <summary>
+    /// /health (readiness): 200 only when every check is Healthy (the database answers, the bus is connected and every
+    /// endpoint consumes), 503 otherwise, Degraded included; /alive (liveness): 200 while the process answers.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
+        app.MapHealthChecks(HealthEndpointPath, HealthResponses.Readiness()).AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
             app.MapOpenApi(OpenApiPath).AllowAnonymous();
         }
 
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains("live"),
-        }).AllowAnonymous();
+        app.MapHealthChecks(AlivenessEndpointPath, HealthResponses.Liveness()).AllowAnonymous();
         return app;
     }
 }

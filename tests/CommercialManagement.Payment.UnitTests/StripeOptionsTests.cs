@@ -39,6 +39,7 @@ public sealed class StripeOptionsTests
     [InlineData("WebhookToleranceSeconds", "0")]
     [InlineData("RequestValidityDays", "0")]
     [InlineData("RequestValidityDays", "61")]
+    [InlineData("EventRetentionDays", "3")]
     public void OutOfRangeSettings_AreProblems(string setting, string value)
     {
         var options = new StripeOptions { Sandbox = true };

@@ -1,4 +1,5 @@
 using CommercialManagement.BuildingBlocks.Messaging.Redelivery;
+using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CommercialManagement.BuildingBlocks.Messaging;
 
@@ -44,10 +46,16 @@ public static class MessagingExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
         services.AddHostedService<OutboxRelay<TDbContext>>();
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<TDbContext>());
         var retry = RetryOptions.From(builder.Configuration);
         services.TryAddSingleton(provider => new WaitQueues(BrokerAddress(provider.GetRequiredService<IConfiguration>())));
+        // Sent outbox rows are kept for diagnosis; processed message ids as long as a redelivery can come back.
+        services.AddRetentionRule(provider => new RetentionRule(
+            MessagingModel.OutboxTable, "sent_at", provider.GetRequiredService<IOptions<OutboxOptions>>().Value.Retention));
+        services.AddRetentionRule(provider => new RetentionRule(
+            MessagingModel.InboxTable, "processed_at", provider.GetRequiredService<IOptions<InboxOptions>>().Value.Retention));
 
         services.AddMassTransit(bus =>
         {

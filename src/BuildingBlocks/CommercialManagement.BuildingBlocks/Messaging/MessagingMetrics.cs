@@ -4,7 +4,7 @@ namespace CommercialManagement.BuildingBlocks.Messaging;
 
 public static class MessagingMetrics
 {
-    /// <summary>The meter of the outbox and the inbox; ServiceDefaults exports it.</summary>
+    /// <summary>The meter of the outbox, the inbox and the pruning of old rows; ServiceDefaults exports it.</summary>
     public const string MeterName = "CommercialManagement.Messaging";
 
     /// <summary>Redeliveries skipped by the inbox, tagged with the consumer's queue.</summary>
@@ -16,7 +16,12 @@ public static class MessagingMetrics
     /// <summary>Messages parked in a consumer's _error queue after every retry and redelivery, tagged with the consumer's queue.</summary>
     public const string MessagesParked = "messaging.parked";
 
+    /// <summary>Rows deleted once past their retention (sent outbox rows, processed message ids, a service's own), tagged with the table.</summary>
+    public const string RowsPruned = "messaging.rows.pruned";
+
     public const string ConsumerTag = "messaging.consumer";
+
+    public const string TableTag = "db.collection.name";
 
     internal static readonly Meter Meter = new(MeterName);
 }

@@ -38,6 +38,7 @@ public static class MessagingModel
             inbox.Property(m => m.MessageId).HasColumnName("message_id");
             inbox.Property(m => m.Consumer).HasColumnName("consumer").HasMaxLength(200);
             inbox.Property(m => m.ProcessedAt).HasColumnName("processed_at");
+            inbox.HasIndex(m => m.ProcessedAt).HasDatabaseName("ix_inbox_messages_processed_at");
         });
 
         return modelBuilder;

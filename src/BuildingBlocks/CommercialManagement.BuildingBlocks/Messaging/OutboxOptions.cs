@@ -13,8 +13,6 @@ public sealed class OutboxOptions
     /// <summary>How long one publish may wait for the broker's confirm before the row is retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long sent rows are kept (for diagnosis) before they are deleted.</summary>
+    /// <summary>How long sent rows are kept (for diagnosis) before the <c>RetentionPruner</c> deletes them.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
-
-    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -29,8 +29,6 @@ internal sealed partial class OutboxRelay<TDbContext>(
     private static readonly Counter<long> Published = MessagingMetrics.Meter.CreateCounter<long>(
         MessagingMetrics.OutboxPublished, description: "Outbox rows published with the broker's confirm.");
 
-    private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -40,7 +38,6 @@ internal sealed partial class OutboxRelay<TDbContext>(
             try
             {
                 full = await PublishPendingAsync(stoppingToken) == settings.BatchSize;
-                await CleanUpIfDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -153,16 +150,6 @@ internal sealed partial class OutboxRelay<TDbContext>(
         return sent;
     }
 
-    internal async Task<int> CleanUpAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var threshold = timeProvider.GetUtcNow() - options.Value.Retention;
-        return await db.Set<OutboxMessage>()
-            .Where(m => m.SentAt != null && m.SentAt <= threshold)
-            .ExecuteDeleteAsync(cancellationToken);
-    }
-
     private async Task PublishAsync(OutboxMessage message, object payload, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
@@ -175,28 +162,9 @@ internal sealed partial class OutboxRelay<TDbContext>(
         await bus.Publish(payload, payload.GetType(), context => context.MessageId = message.Id, timeout.Token);
     }
 
-    private async Task CleanUpIfDueAsync(CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        if (now - _lastCleanup < options.Value.CleanupInterval)
-        {
-            return;
-        }
-
-        _lastCleanup = now;
-        var deleted = await CleanUpAsync(cancellationToken);
-        if (deleted > 0)
-        {
-            LogCleaned(deleted);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({MessageType}) could not be published (attempt {Attempts}); next attempt at {NextAttemptAt}")]
     private partial void LogPublishFailed(Exception exception, Guid messageId, string messageType, int attempts, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay pass failed; pending rows stay pending")]
     private partial void LogPassFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox cleaned {Count} sent rows")]
-    private partial void LogCleaned(int count);
 }

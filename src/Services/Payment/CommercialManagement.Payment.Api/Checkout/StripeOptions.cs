@@ -29,6 +29,15 @@ internal sealed class StripeOptions
     /// <summary>How long a payment request stays payable.</summary>
     public int RequestValidityDays { get; set; } = 7;
 
+    /// <summary>
+    /// How long a processed event is kept, counted from its processing. Flagged events (shown to staff until they refund)
+    /// and pending ones are kept whatever their age. Stripe sends an event again for up to three days, and a repeat of a
+    /// pruned one would find its payment recorded anyway: a month leaves the reasons at hand for staff's questions.
+    /// </summary>
+    public int EventRetentionDays { get; set; } = 30;
+
+    public TimeSpan EventRetention => TimeSpan.FromDays(EventRetentionDays);
+
     /// <summary>Where the sandbox posts its events (the service's own address when empty): tests point it at the test server.</summary>
     public string? SandboxWebhookBaseUrl { get; set; }
 
@@ -90,6 +99,11 @@ internal sealed class StripeOptions
         if (RequestValidityDays is < 1 or > 60)
         {
             problems.Add("Stripe:RequestValidityDays must be between 1 and 60.");
+        }
+
+        if (EventRetentionDays is < 4 or > 3660)
+        {
+            problems.Add("Stripe:EventRetentionDays must be between 4 and 3660: Stripe sends an event again for up to three days.");
         }
 
         return problems;

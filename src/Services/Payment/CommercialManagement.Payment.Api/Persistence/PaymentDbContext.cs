@@ -112,6 +112,7 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             stripe.Property(e => e.CaseId).HasColumnName("case_id");
             stripe.HasIndex(e => new { e.NextAttemptAt, e.ReceivedAt }).HasDatabaseName("ix_stripe_events_pending").HasFilter("processed_at IS NULL");
             stripe.HasIndex(e => new { e.CaseId, e.Outcome }).HasDatabaseName("ix_stripe_events_case");
+            stripe.HasIndex(e => e.ProcessedAt).HasDatabaseName("ix_stripe_events_processed_at").HasFilter("processed_at IS NOT NULL");
         });
 
         modelBuilder.Entity<SandboxSession>(session =>

@@ -40,6 +40,9 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 
@@ -474,6 +477,10 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_stripe_events_processed_at")
+                        .HasFilter("processed_at IS NOT NULL");
 
                     b.HasIndex("CaseId", "Outcome")
                         .HasDatabaseName("ix_stripe_events_case");
