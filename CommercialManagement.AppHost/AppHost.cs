@@ -51,7 +51,7 @@ var notification = builder.AddProject<Projects.CommercialManagement_Notification
 // A message published before its consumers' queues exist reaches nobody: on a first start, the publishers (Inbox with
 // its demo requests, the gateway with the organisations and staff) wait until every consumer's bus is ready (/health).
 // The gateway does not wait for Inbox: it consumes nothing Inbox publishes, and Inbox consumes nothing the gateway does,
-// so the two start side by side (the gateway's /health stays unhealthy until Inbox answers).
+// so the two start side by side.
 inbox.WaitFor(dossier).WaitFor(quote).WaitFor(payment).WaitFor(notification);
 
 var gateway = builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)
