@@ -36,42 +36,45 @@ internal static class IdentityDemoData
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-
-        foreach (var organisation in Organisations())
+        await DemoSeeding.ExclusivelyAsync(db, async () =>
         {
-            if (!await db.Organisations.AnyAsync(o => o.Id == organisation.Id))
-            {
-                db.Organisations.Add(organisation);
-                db.AddToOutbox(organisation.ToChangedEvent(DateTimeOffset.UtcNow));
-            }
-        }
 
-        await db.SaveChangesAsync();
-
-        foreach (var role in new[] { StaffClaims.AdminRole, StaffClaims.AgentRole })
-        {
-            if (!await roles.RoleExistsAsync(role))
+            foreach (var organisation in Organisations())
             {
-                Check(await roles.CreateAsync(new IdentityRole<Guid>(role)));
-            }
-        }
-
-        foreach (var (email, name, organisation, role) in Staff)
-        {
-            if (await users.FindByEmailAsync(email) is not null)
-            {
-                continue;
+                if (!await db.Organisations.AnyAsync(o => o.Id == organisation.Id))
+                {
+                    db.Organisations.Add(organisation);
+                    db.AddToOutbox(organisation.ToChangedEvent(DateTimeOffset.UtcNow));
+                }
             }
 
-            var user = new StaffUser
+            await db.SaveChangesAsync();
+
+            foreach (var role in new[] { StaffClaims.AdminRole, StaffClaims.AgentRole })
             {
-                Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganisationId = organisation,
-            };
-            // Saved by CreateAsync together with the member (the identity store saves through the same context).
-            db.AddToOutbox(user.ToChangedEvent(role, DateTimeOffset.UtcNow));
-            Check(await users.CreateAsync(user, Password));
-            Check(await users.AddToRoleAsync(user, role));
-        }
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    Check(await roles.CreateAsync(new IdentityRole<Guid>(role)));
+                }
+            }
+
+            foreach (var (email, name, organisation, role) in Staff)
+            {
+                if (await users.FindByEmailAsync(email) is not null)
+                {
+                    continue;
+                }
+
+                var user = new StaffUser
+                {
+                    Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganisationId = organisation,
+                };
+                // Saved by CreateAsync together with the member (the identity store saves through the same context).
+                db.AddToOutbox(user.ToChangedEvent(role, DateTimeOffset.UtcNow));
+                Check(await users.CreateAsync(user, Password));
+                Check(await users.AddToRoleAsync(user, role));
+            }
+        });
     }
 
     private static IEnumerable<Organisation> Organisations()

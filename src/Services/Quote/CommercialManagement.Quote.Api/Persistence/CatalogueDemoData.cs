@@ -22,21 +22,24 @@ internal static class CatalogueDemoData
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QuoteDbContext>();
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await SeedOrganisationsAsync(db);
-
-        var products = DemoProducts.All().ToList();
-        var ids = products.Select(p => p.Id).ToList();
-        var existing = await db.Products.IgnoreQueryFilters().Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync();
-        foreach (var (id, organisation, spec) in products.Where(p => !existing.Contains(p.Id)))
+        await DemoSeeding.ExclusivelyAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var product = Product.Create(id, organisation, spec, now);
-            db.Products.Add(product);
-            await db.SaveChangesAsync();
-            await db.OpenDatesAsync(product, CancellationToken.None);
-            await transaction.CommitAsync();
-        }
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            await SeedOrganisationsAsync(db);
+
+            var products = DemoProducts.All().ToList();
+            var ids = products.Select(p => p.Id).ToList();
+            var existing = await db.Products.IgnoreQueryFilters().Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync();
+            foreach (var (id, organisation, spec) in products.Where(p => !existing.Contains(p.Id)))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var product = Product.Create(id, organisation, spec, now);
+                db.Products.Add(product);
+                await db.SaveChangesAsync();
+                await db.OpenDatesAsync(product, CancellationToken.None);
+                await transaction.CommitAsync();
+            }
+        });
     }
 
     /// <summary>
