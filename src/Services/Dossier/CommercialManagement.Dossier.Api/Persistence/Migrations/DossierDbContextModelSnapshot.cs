@@ -104,6 +104,9 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("AcceptedQuoteId")
                         .HasColumnType("uuid");
 
@@ -205,6 +208,10 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<List<Guid>>("VoidedQuoteIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
 
                     b.HasKey("Id");
 
