@@ -90,21 +90,29 @@ public sealed class OutboxMessageTests
     }
 
     [Fact]
-    public void HoldBehind_ARowAlreadyWaitingLonger_KeepsItsOwnTime()
+    public void HoldBehind_AClaimedRow_WaitsAsTheFailedRow_NotUntilItsClaimLapses()
     {
         var failed = OutboxMessage.For(Event(Now), null);
-        var later = OutboxMessage.For(Event(Now), null);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            later.MarkFailed(Now, "down");
-        }
-
-        var itsOwn = later.NextAttemptAt;
+        var later = OutboxMessage.For(Event(Now.AddMilliseconds(1)), null);
+        // What the relay's claim leaves on a row it holds: the lease's end.
+        typeof(OutboxMessage).GetProperty(nameof(OutboxMessage.NextAttemptAt))!.SetValue(later, Now.AddMinutes(1));
         failed.MarkFailed(Now, "down");
 
         later.HoldBehind(failed);
 
-        Assert.Equal(itsOwn, later.NextAttemptAt);
+        Assert.Equal(Now + OutboxMessage.FirstRetryDelay, later.NextAttemptAt);
+    }
+
+    [Fact]
+    public void Release_AClaimedRowNotTried_IsDueAtOnce_WithoutCountingAnAttempt()
+    {
+        var claimed = OutboxMessage.For(Event(Now), null);
+        typeof(OutboxMessage).GetProperty(nameof(OutboxMessage.NextAttemptAt))!.SetValue(claimed, Now.AddMinutes(1));
+
+        claimed.Release(Now.AddSeconds(3));
+
+        Assert.True(claimed.IsDue(Now.AddSeconds(3)));
+        Assert.Equal(0, claimed.Attempts);
     }
 
     [Fact]

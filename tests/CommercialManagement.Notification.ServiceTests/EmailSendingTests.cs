@@ -64,11 +64,12 @@ public sealed class EmailSendingTests
         Assert.True(acknowledgementsBefore < 500, $"{acknowledgementsBefore} acknowledgements were sent before the staff reply queued after them.");
         Assert.Equal(1001, factory.Received().Count(m => m.To.Mailboxes.Any(b => b.Address.EndsWith("@example.fr", StringComparison.Ordinal))));
 
-        // Claimed in batches: a transaction per few emails, not one (and a 3 ms claim) per email. The polls, the relay and
-        // the statistics' own delay fit in the margin.
+        // Claimed in batches: a few transactions per batch of emails, not one (and a 3 ms claim) per email. A batch costs a
+        // claim and a mark (no transaction is open while SMTP is waited for, ADR 0012), and so does the relay's pass over
+        // their EmailSent events: about 4 per 8 emails; the polls and the statistics' own delay fit in the margin.
         await Task.Delay(TimeSpan.FromSeconds(11));
         var transactions = await DatabaseActivity.TransactionsAsync(factory.ConnectionString) - transactionsBefore;
-        Assert.True(transactions < 500, $"Sending 1,001 emails took {transactions} transactions.");
+        Assert.True(transactions < 800, $"Sending 1,001 emails took {transactions} transactions.");
     }
 
     [Fact]

@@ -13,11 +13,11 @@ public sealed class QuoteEmailDeliveryTests(NotificationFactory factory) : IClas
     private static readonly Guid Organisation = Guid.NewGuid();
 
     [Fact]
-    public async Task QuoteServiceDown_TheMessageIsRetried_ThenTheEmailIsSentOnceWithItsPdf()
+    public async Task QuoteServiceDown_TheEmailIsRetried_ThenSentOnceWithItsPdf()
     {
         var request = await KnowTheCaseAsync("down@example.fr", "Tk-down");
         var quote = Events.Quote(Organisation, request.RequestId, "down@example.fr");
-        // More failures than one delivery's HTTP attempts (1 + 3): the message itself has to be retried.
+        // More failures than one fetch's HTTP attempts (1 + 3): the email itself has to be tried again.
         factory.Quote.DownFor(quote.QuoteId, 6);
 
         await factory.Harness.Bus.Publish(quote, c => c.MessageId = Guid.NewGuid());
@@ -33,7 +33,7 @@ public sealed class QuoteEmailDeliveryTests(NotificationFactory factory) : IClas
     }
 
     [Fact]
-    public async Task QuoteUnknownToTheQuoteService_GoesToTheErrorQueueAtOnce_AndNoEmailIsQueued()
+    public async Task QuoteUnknownToTheQuoteService_TheEmailIsLoggedFailedAtOnceWithTheReason_AndNeverSent()
     {
         var request = await KnowTheCaseAsync("unknown@example.fr", "Tk-unknown");
         var quote = Events.Quote(Organisation, request.RequestId, "unknown@example.fr");
@@ -41,12 +41,15 @@ public sealed class QuoteEmailDeliveryTests(NotificationFactory factory) : IClas
 
         await factory.Harness.Bus.Publish(quote, c => c.MessageId = Guid.NewGuid());
 
-        Assert.True(await Eventually.TrueAsync(
-            () => Task.FromResult(factory.Harness.Consumed.Select<QuoteSent>(m => m.Context.Message.QuoteId == quote.QuoteId && m.Exception is not null).Any()),
-            TimeSpan.FromSeconds(15)));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Fetched by the sender, outside any transaction (ADR 0012): a quote it cannot have is the email's permanent failure,
+        // in the case's email log for staff, rather than a message in the error queue.
+        var failed = await factory.PublishedAsync<EmailFailed>(f => f.RegardingId == quote.QuoteId);
+        Assert.Contains("does not know quote", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, failed.Attempts);
+        await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Single(factory.Quote.RequestsFor(quote.QuoteId));
-        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM emails WHERE \"RegardingId\" = @p0", quote.QuoteId));
+        Assert.DoesNotContain(factory.Received(), m => m.To.Mailboxes.Any(b => b.Address == "unknown@example.fr"));
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM emails WHERE \"RegardingId\" = @p0 AND \"Status\" = 'Failed'", quote.QuoteId));
     }
 
     [Fact]

@@ -23,31 +23,47 @@ public sealed class StandInQuoteService : HttpMessageHandler
 
     public void DoesNotKnow(Guid quoteId) => _unknown[quoteId] = true;
 
+    /// <summary>While set, every answer waits until it completes, as a Quote service slow to answer; <see cref="Waiting"/> says one waits.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    public TaskCompletionSource Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public IReadOnlyList<(Uri Uri, AuthenticationHeaderValue? Authorization)> RequestsFor(Guid quoteId) =>
         Requests.Where(r => r.Uri.AbsolutePath == $"/documents/quotes/{quoteId}/pdf").ToList();
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Requests.Enqueue((request.RequestUri!, request.Headers.Authorization));
+        if (Hold is { } hold)
+        {
+            Waiting.TrySetResult();
+            await hold.Task.WaitAsync(cancellationToken);
+        }
+
+        return Answer(request);
+    }
+
+    private HttpResponseMessage Answer(HttpRequestMessage request)
+    {
         var segments = request.RequestUri!.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (request.Method != HttpMethod.Get || segments is not ["documents", "quotes", var id, "pdf"] || !Guid.TryParse(id, out var quoteId))
         {
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
+            return new HttpResponseMessage(HttpStatusCode.NotFound);
         }
 
         if (_unknown.ContainsKey(quoteId))
         {
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
+            return new HttpResponseMessage(HttpStatusCode.NotFound);
         }
 
         if (_failuresLeft.TryGetValue(quoteId, out var left) && left > 0)
         {
             _failuresLeft[quoteId] = left - 1;
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
         }
 
         var content = new ByteArrayContent(Pdf(quoteId));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
 }

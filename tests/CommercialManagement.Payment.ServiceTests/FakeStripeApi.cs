@@ -27,14 +27,25 @@ public sealed class FakeStripeApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapPost("/v1/checkout/sessions", CreateSession);
-        _app.MapPost("/v1/checkout/sessions/{id}/expire", (string id) =>
+        _app.MapPost("/v1/checkout/sessions/{id}/expire", async (string id) =>
         {
+            if (ExpiryHold is { } hold)
+            {
+                ExpiryWaiting.TrySetResult();
+                await hold.Task;
+            }
+
             Expired.Enqueue(id);
             return Results.Json(new Dictionary<string, object?> { ["id"] = id, ["object"] = "checkout.session", ["status"] = "expired" });
         });
     }
 
     public ConcurrentQueue<string> Expired { get; } = new();
+
+    /// <summary>While set, expiring a session waits until it completes, as a Stripe slow to answer; <see cref="ExpiryWaiting"/> says one waits.</summary>
+    public TaskCompletionSource? ExpiryHold { get; set; }
+
+    public TaskCompletionSource ExpiryWaiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<SentRequest> Sent { get; } = new();
 

@@ -62,7 +62,9 @@ public sealed class StripeCheckoutTests(StripeFactory factory) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.OK, (await scenario.Agent.PostAsync($"/api/payments/requests/{id}/cancellation", null)).StatusCode);
 
-        Assert.Contains(url.Split('/')[^1], factory.Stripe.Expired);
+        // Closed by the SessionCloser once the withdrawal committed, outside its transaction.
+        Assert.True(await CommercialManagement.TestKit.Eventually.TrueAsync(
+            () => Task.FromResult(factory.Stripe.Expired.Contains(url.Split('/')[^1])), TimeSpan.FromSeconds(10)));
         Assert.Equal(HttpStatusCode.Conflict, (await CheckoutAsync(scenario.Customer(caseId), id)).StatusCode);
     }
 

@@ -27,4 +27,28 @@ public static class DatabaseActivity
             "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// The transactions of the database open for longer than <paramref name="age"/> (other than this query's), each as its
+    /// state and last statement: what holds locks while the service waits on something else (a broker, an HTTP call, SMTP).
+    /// </summary>
+    public static async Task<List<string>> TransactionsOpenLongerThanAsync(string connectionString, TimeSpan age)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT state || ': ' || left(query, 200) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < now() - @age
+            """, connection);
+        command.Parameters.AddWithValue("age", age);
+        var open = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            open.Add(reader.GetString(0));
+        }
+
+        return open;
+    }
 }

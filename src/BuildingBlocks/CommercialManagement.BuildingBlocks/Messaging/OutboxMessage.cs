@@ -79,18 +79,26 @@ public sealed class OutboxMessage
 
     /// <summary>
     /// Keeps a later row of the same case waiting as long as an earlier one that failed, so the case's order survives the
-    /// back-off; it was not tried, so its attempts stay as they are.
+    /// back-off; it was not tried, so its attempts stay as they are. (It was claimed, so its next attempt was the lease's end.)
     /// </summary>
     public void HoldBehind(OutboxMessage failed)
+    {
+        EnsurePending();
+        NextAttemptAt = failed.NextAttemptAt;
+    }
+
+    /// <summary>Gives back a claimed row that was not tried (the pass stopped or ran out of lease): due again at once.</summary>
+    public void Release(DateTimeOffset now)
+    {
+        EnsurePending();
+        NextAttemptAt = now;
+    }
+
+    private void EnsurePending()
     {
         if (SentAt is not null)
         {
             throw new InvalidOperationException($"Outbox message {Id} was already sent at {SentAt:O}.");
-        }
-
-        if (failed.NextAttemptAt > NextAttemptAt)
-        {
-            NextAttemptAt = failed.NextAttemptAt;
         }
     }
 

@@ -13,6 +13,12 @@ public sealed class OutboxOptions
     /// <summary>How long one publish may wait for the broker's confirm before the row is retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a pass holds the rows it claimed: no publish starts later than this less <see cref="PublishTimeout"/>; rows
+    /// of a relay that died are due again once it lapses.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long sent rows are kept (for diagnosis) before the <c>RetentionPruner</c> deletes them.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 }

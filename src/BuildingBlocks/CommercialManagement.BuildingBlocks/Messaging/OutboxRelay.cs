@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MassTransit;
@@ -11,9 +12,9 @@ namespace CommercialManagement.BuildingBlocks.Messaging;
 
 /// <summary>
 /// Publishes the pending outbox rows of one service with broker confirms, in batches, and marks them sent.
-/// Whatever a crash or a broker outage left pending is published on the next pass; rows are locked with
-/// SKIP LOCKED so several instances of a service can relay side by side (each case's order then holds within
-/// one instance's batch only: see docs/architecture.md, « Ordering »).
+/// Whatever a crash or a broker outage left pending is published on the next pass. Rows are claimed for a lease in a short
+/// transaction, published outside any transaction, then marked (docs/adr/0012); several instances of a service relay side
+/// by side, and a case's rows go out in commit order across passes and instances (docs/architecture.md, « Ordering »).
 /// </summary>
 internal sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopeFactory,
@@ -63,91 +64,153 @@ internal sealed partial class OutboxRelay<TDbContext>(
     }
 
     /// <summary>
-    /// One pass: takes a batch of due rows, publishes the batch concurrently and awaits the confirms together, then marks
-    /// what was confirmed sent in one statement. The rows of one case (<see cref="OutboxChains"/>) are published one after
-    /// the other in commit order; a failed row holds back the case's later rows of the batch, with the same back-off.
+    /// One pass, in three steps, and no transaction open while the broker is waited for (docs/adr/0012):
+    /// <list type="number">
+    /// <item>a short transaction claims a batch of due rows (<see cref="ClaimAsync"/>) and commits;</item>
+    /// <item>the batch is published, outside any transaction: the rows of one case (<see cref="OutboxChains"/>) one after the
+    /// other in commit order, the cases concurrently; a failed row holds back the case's later rows of the batch;</item>
+    /// <item>a second short transaction marks the confirmed rows sent, the failed ones with their back-off, and gives back
+    /// what was not tried.</item>
+    /// </list>
+    /// A relay that dies between the steps leaves its rows claimed until the claim lapses; another pass (or instance) then
+    /// publishes them again: at least once, as always, and the consumers' inbox skips what they already had.
     /// </summary>
-    /// <returns>How many rows were looked at.</returns>
+    /// <returns>How many rows were claimed.</returns>
     internal async Task<int> PublishPendingAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var now = timeProvider.GetUtcNow();
-        var due = await db.Set<OutboxMessage>()
-            .FromSql($"""
-                SELECT * FROM outbox_messages
-                WHERE sent_at IS NULL AND next_attempt_at <= {now}
-                ORDER BY occurred_at, id
-                LIMIT {settings.BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(cancellationToken);
+        var claimedAt = timeProvider.GetUtcNow();
+        var leaseEnd = claimedAt + settings.ClaimLease;
+        var due = await ClaimAsync(db, claimedAt, leaseEnd, cancellationToken);
         if (due.Count == 0)
         {
-            // Nothing written: a read-only transaction, committed without signalling anyone.
-            await transaction.CommitAsync(cancellationToken);
             return 0;
         }
 
-        // The oldest row goes first, alone: with the broker down, one row fails and waits (as the old relay did) instead of
-        // a whole batch of publishes each waiting for its timeout.
-        var chains = OutboxChains.Of(due);
-        var probe = await PublishChainAsync(chains[0], cancellationToken, onlyFirst: true);
-        if (probe.Count == 0)
+        var sent = new ConcurrentBag<Guid>();
+        var settled = new ConcurrentDictionary<Guid, bool>();
+        var pass = new Pass(sent, settled, leaseEnd - settings.PublishTimeout);
+        try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return 0;
+            // The oldest row goes first, alone: with the broker down, one row fails and waits (as the old relay did) instead
+            // of a whole batch of publishes each waiting for its timeout.
+            var chains = OutboxChains.Of(due);
+            await PublishChainAsync(chains[0], pass, cancellationToken, onlyFirst: true);
+            if (sent.Contains(chains[0][0].Message.Id))
+            {
+                chains[0].RemoveAt(0);
+                await Task.WhenAll(chains.Where(chain => chain.Count > 0).Select(chain => PublishChainAsync(chain, pass, cancellationToken)));
+            }
+        }
+        finally
+        {
+            // Even when stopping: what the broker confirmed is marked sent, what was not tried is given back at once.
+            await MarkAsync(db, due, sent, settled, CancellationToken.None);
         }
 
-        chains[0].RemoveAt(0);
-        var rest = await Task.WhenAll(chains.Where(chain => chain.Count > 0).Select(chain => PublishChainAsync(chain, cancellationToken)));
-        var sent = probe.Concat(rest.SelectMany(ids => ids)).ToArray();
-        if (sent.Length > 0)
+        Published.Add(sent.Count);
+        return due.Count;
+    }
+
+    /// <summary>
+    /// Claims up to a batch of due rows, oldest first, by pushing their next attempt to the end of the lease, in a short
+    /// transaction. A case with a row not due (failing and waiting, or claimed by a pass in flight, here or in another
+    /// instance) has none of its rows claimed: a later row never overtakes an earlier one of its case. Claims are taken one
+    /// at a time per database (a transaction-scoped advisory lock, a few milliseconds), so that two instances never both see
+    /// a case as free.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(TDbContext db, DateTimeOffset now, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
+    {
+        var batchSize = options.Value.BatchSize;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('outbox_messages claim', 0))", cancellationToken);
+        // The case key as OutboxChains reads it: the requestId, else the caseId, else the organisationId of the stored event.
+        var claimed = await db.Set<OutboxMessage>()
+            .FromSql($"""
+                WITH held AS (
+                    SELECT DISTINCT coalesce(payload->>'requestId', payload->>'caseId', payload->>'organisationId', '') AS chain
+                    FROM outbox_messages
+                    WHERE sent_at IS NULL AND next_attempt_at > {now}
+                ), due AS (
+                    SELECT id FROM outbox_messages
+                    WHERE sent_at IS NULL AND next_attempt_at <= {now}
+                      AND coalesce(payload->>'requestId', payload->>'caseId', payload->>'organisationId', '') NOT IN (SELECT chain FROM held)
+                    ORDER BY occurred_at, id
+                    LIMIT {batchSize}
+                    FOR UPDATE SKIP LOCKED
+                )
+                UPDATE outbox_messages AS claimed SET next_attempt_at = {leaseEnd}
+                FROM due WHERE claimed.id = due.id
+                RETURNING claimed.*
+                """)
+            .ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [.. claimed.OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)];
+    }
+
+    /// <summary>The outcome of a pass, in a short transaction: sent, failed (and held behind), or given back due now.</summary>
+    private async Task MarkAsync(
+        TDbContext db, List<OutboxMessage> due, ConcurrentBag<Guid> sent, ConcurrentDictionary<Guid, bool> settled, CancellationToken cancellationToken)
+    {
+        var sentIds = sent.ToHashSet();
+        var now = timeProvider.GetUtcNow();
+        foreach (var message in due.Where(m => !sentIds.Contains(m.Id) && !settled.ContainsKey(m.Id)))
         {
-            var sentAt = timeProvider.GetUtcNow();
+            message.Release(now);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (sentIds.Count > 0)
+        {
+            var ids = sentIds.ToArray();
             await db.Set<OutboxMessage>()
-                .Where(m => sent.Contains(m.Id) && m.SentAt == null)
+                .Where(m => ids.Contains(m.Id) && m.SentAt == null)
                 .ExecuteUpdateAsync(
-                    row => row.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null),
+                    row => row.SetProperty(m => m.SentAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null),
                     cancellationToken);
+            foreach (var message in due.Where(m => sentIds.Contains(m.Id)))
+            {
+                db.Entry(message).State = EntityState.Unchanged;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        Published.Add(sent.Length);
-        return due.Count;
     }
 
-    /// <returns>The ids confirmed by the broker.</returns>
-    private async Task<List<Guid>> PublishChainAsync(IReadOnlyList<DueRow> chain, CancellationToken cancellationToken, bool onlyFirst = false)
+    /// <summary>Publishes a chain in order; stops at its first failure (holding the rest behind it) or when the lease runs short.</summary>
+    private async Task PublishChainAsync(IReadOnlyList<DueRow> chain, Pass pass, CancellationToken cancellationToken, bool onlyFirst = false)
     {
-        var sent = new List<Guid>(chain.Count);
         for (var i = 0; i < (onlyFirst ? 1 : chain.Count); i++)
         {
+            // A publish started now could outlast the claim: the rest is given back, never published by two instances at once.
+            if (timeProvider.GetUtcNow() >= pass.LastStart)
+            {
+                return;
+            }
+
             var (message, payload, unreadable) = chain[i];
             try
             {
                 await PublishAsync(message, payload ?? throw unreadable!, cancellationToken);
-                sent.Add(message.Id);
+                pass.Sent.Add(message.Id);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 message.MarkFailed(timeProvider.GetUtcNow(), exception.Message);
+                pass.Settled[message.Id] = true;
                 LogPublishFailed(exception, message.Id, message.MessageType, message.Attempts, message.NextAttemptAt);
                 foreach (var later in chain.Skip(i + 1))
                 {
                     later.Message.HoldBehind(message);
+                    pass.Settled[later.Message.Id] = true;
                 }
 
-                break;
+                return;
             }
         }
-
-        return sent;
     }
 
     private async Task PublishAsync(OutboxMessage message, object payload, CancellationToken cancellationToken)
@@ -161,6 +224,9 @@ internal sealed partial class OutboxRelay<TDbContext>(
         timeout.CancelAfter(options.Value.PublishTimeout);
         await bus.Publish(payload, payload.GetType(), context => context.MessageId = message.Id, timeout.Token);
     }
+
+    /// <summary>What the chains of one pass report: the confirmed ids, the rows failed or held back, the last moment a publish may start.</summary>
+    private sealed record Pass(ConcurrentBag<Guid> Sent, ConcurrentDictionary<Guid, bool> Settled, DateTimeOffset LastStart);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({MessageType}) could not be published (attempt {Attempts}); next attempt at {NextAttemptAt}")]
     private partial void LogPublishFailed(Exception exception, Guid messageId, string messageType, int attempts, DateTimeOffset nextAttemptAt);

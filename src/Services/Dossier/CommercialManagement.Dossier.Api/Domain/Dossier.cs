@@ -65,6 +65,12 @@ internal sealed partial class Dossier : ITenantOwned
 
     public Guid? AcceptedQuoteId { get; private set; }
 
+    /// <summary>When the latest acceptance happened: an older one arriving late (a quote since replaced) is not applied.</summary>
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    /// <summary>The quotes voided so far: an acceptance arriving after its quote's void is applied, then voided at once.</summary>
+    public List<Guid> VoidedQuoteIds { get; private set; } = [];
+
     /// <summary>The accepted total that « Paiement soldé » is measured against.</summary>
     public long? AcceptedTotalCents { get; private set; }
 
@@ -150,15 +156,24 @@ internal sealed partial class Dossier : ITenantOwned
 
     public List<DossierHistoryEntry> QuoteAccepted(Guid quoteId, string number, long totalCents, string acceptedBy, DateTimeOffset at)
     {
-        if (AcceptedQuoteId == quoteId)
+        // Events of a case can arrive in any order (docs/architecture.md, « Ordering »): the same acceptance again, or one
+        // older than the acceptance applied, changes nothing.
+        if (AcceptedQuoteId == quoteId || (AcceptedAt is { } latest && at <= latest))
         {
             return [];
         }
 
-        (AcceptedQuoteId, AcceptedTotalCents, QuoteNumber) = (quoteId, totalCents, number);
+        (AcceptedQuoteId, AcceptedTotalCents, QuoteNumber, AcceptedAt) = (quoteId, totalCents, number, at);
         var actor = acceptedBy == "Customer" ? "Client" : "Équipe (acceptation par téléphone)";
         var what = $"Devis {number} accepté ({Euros(totalCents)})";
-        return [.. Fire(DossierTrigger.QuoteAccepted, at, actor, what), .. SettlePayments(at)];
+        List<DossierHistoryEntry> history = [.. Fire(DossierTrigger.QuoteAccepted, at, actor, what), .. SettlePayments(at)];
+        if (VoidedQuoteIds.Contains(quoteId))
+        {
+            // Its void arrived first: it takes effect now, as it would have in order.
+            history.AddRange(VoidAccepted(at));
+        }
+
+        return history;
     }
 
     public List<DossierHistoryEntry> QuoteVoided(Guid quoteId, string reason, DateTimeOffset at)
@@ -169,13 +184,28 @@ internal sealed partial class Dossier : ITenantOwned
             QuoteLineCount = 0;
         }
 
-        if (AcceptedQuoteId == quoteId && PaidCents == 0)
+        if (!VoidedQuoteIds.Contains(quoteId))
         {
-            (AcceptedQuoteId, AcceptedTotalCents) = (null, null);
-            history.AddRange(Fire(DossierTrigger.AcceptedQuoteVoided, at, SystemActor, "Le devis accepté est caduc"));
+            VoidedQuoteIds = [.. VoidedQuoteIds, quoteId];
+        }
+
+        if (AcceptedQuoteId == quoteId)
+        {
+            history.AddRange(VoidAccepted(at));
         }
 
         return history;
+    }
+
+    private List<DossierHistoryEntry> VoidAccepted(DateTimeOffset at)
+    {
+        if (PaidCents != 0)
+        {
+            return [];
+        }
+
+        (AcceptedQuoteId, AcceptedTotalCents) = (null, null);
+        return Fire(DossierTrigger.AcceptedQuoteVoided, at, SystemActor, "Le devis accepté est caduc");
     }
 
     /// <summary>A move staff make by hand; the reason in French when it is not allowed from here.</summary>

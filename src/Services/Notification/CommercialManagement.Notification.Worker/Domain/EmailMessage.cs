@@ -158,6 +158,13 @@ internal sealed class EmailMessage : ITenantOwned
         };
     }
 
+    /// <summary>Gives back an email a sender claimed but did not try (it stopped, or its claim ran short): due as before.</summary>
+    public void Release(DateTimeOffset dueAt)
+    {
+        EnsureQueued();
+        NextAttemptAt = dueAt;
+    }
+
     private void EnsureQueued()
     {
         if (Status != EmailStatus.Queued)

@@ -29,11 +29,17 @@ internal sealed class EmailOptions
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// How many due emails a sender takes in one transaction (locked together, sent one after the other on its connection,
-    /// marked together). Claiming one at a time cost a 3 ms query and a transaction per email (docs/benchmarks.md); a
+    /// How many due emails a sender claims at once (claimed together, sent one after the other on its connection, marked
+    /// together). Claiming one at a time cost a 3 ms query and a transaction per email (docs/benchmarks.md); a
     /// person's email queued meanwhile waits at most for the batches in hand, a few hundred milliseconds.
     /// </summary>
     public int ClaimBatch { get; set; } = 8;
+
+    /// <summary>
+    /// How long a sender holds the emails it claimed: it starts no send later than this less two <see cref="SmtpTimeout"/>s;
+    /// the emails of a sender that died are due again once it lapses.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The customer space of a case: <c>{PublicBaseUrl}/espace/{token}</c>.</summary>
     public string CustomerSpaceLink(string token) => Link($"espace/{Uri.EscapeDataString(token)}");

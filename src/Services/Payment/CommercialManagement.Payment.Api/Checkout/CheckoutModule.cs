@@ -32,6 +32,8 @@ internal static class CheckoutModule
             ? services.GetRequiredService<SandboxCheckout>()
             : services.GetRequiredService<StripeCheckout>());
         builder.Services.AddHttpClient<Features.Sandbox.SandboxWebhookClient>();
+        builder.Services.AddSingleton<SessionCloser>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SessionCloser>());
         return builder;
     }
 

@@ -50,23 +50,11 @@ internal interface ICheckoutProvider
     Task<CheckoutSession> CreateAsync(CheckoutOrder order, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Closes the live session of a request withdrawn or cancelled, so that its page takes no payment any more. Best effort:
-    /// never throws (a payment arriving anyway is for the webhook to flag).
+    /// Closes the live session of a request withdrawn or cancelled, so that its page takes no payment any more (a payment
+    /// arriving anyway is for the webhook to flag). Never throws; never called with a transaction open (ADR 0012).
     /// </summary>
-    Task ExpireAsync(string sessionId, CancellationToken cancellationToken);
-}
-
-/// <summary>Open links die: what a cancellation does to the sessions already opened.</summary>
-internal static class CheckoutProviderExtensions
-{
-    /// <summary>Expires the live sessions this provider opened for the requests just cancelled.</summary>
-    public static async Task ExpireSessionsOfAsync(this ICheckoutProvider provider, IEnumerable<Domain.PaymentRequest> cancelled, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var request in cancelled.Where(r => r.Provider == provider.Name && r.CheckoutSessionId is not null && r.CheckoutExpiresAt > now))
-        {
-            await provider.ExpireAsync(request.CheckoutSessionId!, cancellationToken);
-        }
-    }
+    /// <returns>True when it is settled (closed, or refused for good: already paid or expired); false to try again later (unreachable).</returns>
+    Task<bool> ExpireAsync(string sessionId, CancellationToken cancellationToken);
 }
 
 /// <summary>The provider could not open the session; the customer may try again.</summary>

@@ -28,7 +28,7 @@ internal sealed class SandboxCheckout(PaymentDbContext db) : ICheckoutProvider
     }
 
     /// <summary>Nothing to do: the sandbox's page checks that its request is still payable.</summary>
-    public Task ExpireAsync(string sessionId, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<bool> ExpireAsync(string sessionId, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public static string PageUrl(Uri successUrl, string sessionId) =>
         $"{successUrl.GetLeftPart(UriPartial.Authority)}/sandbox/checkout/{Uri.EscapeDataString(sessionId)}";

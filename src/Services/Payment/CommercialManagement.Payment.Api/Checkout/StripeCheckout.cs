@@ -14,10 +14,12 @@ internal sealed class StripeCheckout(IStripeClient client, ILogger<StripeCheckou
 
     public string Name => ProviderName;
 
+    /// <summary>Stripe.net waits 80 s by default: a call here waits <see cref="StripeOptions.Timeout"/> at most per attempt.</summary>
     public static IStripeClient CreateClient(StripeOptions options) => new StripeClient(new StripeClientOptions
     {
         ApiKey = options.SecretKey,
         ApiBase = string.IsNullOrWhiteSpace(options.ApiBase) ? null : options.ApiBase.TrimEnd('/'),
+        HttpClient = new SystemNetHttpClient(new HttpClient { Timeout = options.Timeout }),
     });
 
     public async Task<CheckoutSession> CreateAsync(CheckoutOrder order, CancellationToken cancellationToken)
@@ -67,21 +69,32 @@ internal sealed class StripeCheckout(IStripeClient client, ILogger<StripeCheckou
         {
             throw new CheckoutUnavailableException("Stripe could not be reached.", exception);
         }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CheckoutUnavailableException("Stripe did not answer in time.", exception);
+        }
     }
 
-    public async Task ExpireAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<bool> ExpireAsync(string sessionId, CancellationToken cancellationToken)
     {
         try
         {
-            await new SessionService(client).ExpireAsync(sessionId, cancellationToken: cancellationToken);
+            // Our own key: a retry after a lost answer is the same request to Stripe.
+            await new SessionService(client).ExpireAsync(
+                sessionId, requestOptions: new RequestOptions { IdempotencyKey = $"expire-{sessionId}" }, cancellationToken: cancellationToken);
+            return true;
         }
-        catch (StripeException exception)
+        catch (StripeException exception) when ((int)exception.HttpStatusCode < 500)
         {
+            // Paid or expired already, or unknown: nothing left to close.
             logger.LogWarning(exception, "Stripe did not expire the checkout session {SessionId}: {Error}", sessionId, exception.StripeError?.Message);
+            return true;
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is StripeException or HttpRequestException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            logger.LogWarning(exception, "Stripe could not be reached to expire the checkout session {SessionId}", sessionId);
+            logger.LogWarning(exception, "Stripe could not be reached to expire the checkout session {SessionId}: tried again later", sessionId);
+            return false;
         }
     }
 }

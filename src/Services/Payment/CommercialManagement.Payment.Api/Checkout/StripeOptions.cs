@@ -23,6 +23,9 @@ internal sealed class StripeOptions
     /// <summary>Another address for Stripe's API (a local fake in tests); Stripe's own when empty.</summary>
     public string? ApiBase { get; set; }
 
+    /// <summary>How long one call to Stripe's API may wait for its answer (Stripe.net's own default is 80 s).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How old a signed event may be, in seconds, before the webhook refuses it.</summary>
     public int WebhookToleranceSeconds { get; set; } = 300;
 

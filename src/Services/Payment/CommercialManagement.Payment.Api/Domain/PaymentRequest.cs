@@ -75,6 +75,12 @@ internal sealed class PaymentRequest : ITenantOwned
 
     public string? CancelReason { get; private set; }
 
+    /// <summary>
+    /// The live session of a request cancelled is still to be closed at the provider, from this moment: the closer
+    /// (<see cref="Checkout.SessionCloser"/>) does it outside any transaction, after the cancellation committed; null once done.
+    /// </summary>
+    public DateTimeOffset? SessionToCloseAt { get; private set; }
+
     public static PaymentRequest Create(PaymentCase account, PaymentKind kind, long amountCents, string createdBy, DateTimeOffset now, TimeSpan validity) => new()
     {
         Id = Guid.CreateVersion7(now), OrganisationId = account.OrganisationId, RequestId = account.Id, QuoteId = account.AcceptedQuoteId!.Value,
@@ -170,5 +176,9 @@ internal sealed class PaymentRequest : ITenantOwned
         Status = PaymentRequestStatus.Cancelled;
         CancelReason = reason;
         ClosedAt = now;
+        if (CheckoutSessionId is not null && CheckoutExpiresAt > now)
+        {
+            SessionToCloseAt = now;
+        }
     }
 }

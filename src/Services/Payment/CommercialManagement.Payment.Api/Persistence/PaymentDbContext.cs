@@ -83,6 +83,7 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             request.HasIndex(r => r.RequestId);
             request.HasIndex(r => r.CheckoutSessionId).IsUnique();
             request.HasIndex(r => r.PaymentId).IsUnique();
+            request.HasIndex(r => r.SessionToCloseAt).HasFilter("\"SessionToCloseAt\" IS NOT NULL");
         });
 
         modelBuilder.Entity<Refund>(refund =>

@@ -60,6 +60,6 @@ internal sealed class PaymentDemoStory(IServiceScopeFactory scopes, IHostEnviron
         var time = services.GetRequiredService<TimeProvider>();
         await OfflinePayments.RecordAsync(
             requestId, new OfflinePaymentBody(amountCents, method.ToString(), reference, LedgerWork.Today(time)), staff,
-            services.GetRequiredService<PaymentDbContext>(), services.GetRequiredService<Checkout.ICheckoutProvider>(), time, cancellationToken);
+            services.GetRequiredService<PaymentDbContext>(), services.GetRequiredService<Checkout.SessionCloser>(), time, cancellationToken);
     }
 }

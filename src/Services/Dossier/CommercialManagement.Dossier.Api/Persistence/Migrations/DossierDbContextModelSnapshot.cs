@@ -107,6 +107,9 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("AcceptedQuoteId")
                         .HasColumnType("uuid");
 
@@ -208,6 +211,10 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<List<Guid>>("VoidedQuoteIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
 
                     b.HasKey("Id");
 

@@ -2,7 +2,6 @@ using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.Notification.Worker.Domain;
 using CommercialManagement.Notification.Worker.Persistence;
-using CommercialManagement.Notification.Worker.Quotes;
 using CommercialManagement.Notification.Worker.Templates;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +10,12 @@ using Microsoft.Extensions.Options;
 namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 
 /// <summary>
-/// Queues the email that carries a sent quote to the customer: its PDF attached (fetched from the Quote service and
-/// stored with the email, in one transaction), the link to the customer space with the case's current token, signed
-/// by the organisation. One email per event, and per quote and version: a version sent later has its own.
+/// Queues the email that carries a sent quote to the customer: its PDF attached (fetched from the Quote service by the
+/// sender, outside any transaction, and stored with the email), the link to the customer space with the case's current
+/// token, signed by the organisation. One email per event, and per quote and version: a version sent later has its own.
 /// </summary>
 internal sealed partial class QuoteSentConsumer(
-    NotificationDbContext db, QuotePdfClient quotes, IOptions<EmailOptions> options, TimeProvider timeProvider, ILogger<QuoteSentConsumer> logger)
+    NotificationDbContext db, IOptions<EmailOptions> options, TimeProvider timeProvider, ILogger<QuoteSentConsumer> logger)
     : IConsumer<QuoteSent>
 {
     public const string Kind = "QuoteSent";
@@ -51,21 +50,12 @@ internal sealed partial class QuoteSentConsumer(
             return;
         }
 
-        try
-        {
-            var pdf = await quotes.GetAsync(quote.OrganisationId, quote.QuoteId, quote.Number, quote.Version, context.CancellationToken);
-            var email = EmailMessage.Queue(
-                quote.OrganisationId, messageId, Kind, quote.RequestId, quote.CustomerEmail.Trim(), sender.FromName, sender.ReplyTo, content, now,
-                regardingId: quote.QuoteId, regardingVersion: quote.Version);
-            db.Emails.Add(email);
-            db.Attachments.Add(EmailAttachment.For(email, FileName(quote.Number), "application/pdf", pdf));
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (PermanentMessageFailureException exception)
-        {
-            LogQuoteUnknown(exception, quote.Number, quote.QuoteId, quote.OrganisationId);
-            throw;
-        }
+        var email = EmailMessage.Queue(
+            quote.OrganisationId, messageId, Kind, quote.RequestId, quote.CustomerEmail.Trim(), sender.FromName, sender.ReplyTo, content, now,
+            regardingId: quote.QuoteId, regardingVersion: quote.Version);
+        db.Emails.Add(email);
+        db.Attachments.Add(EmailAttachment.QuotePdfToFetch(email, FileName(quote.Number)));
+        await db.SaveChangesAsync(context.CancellationToken);
     }
 
     /// <summary>
@@ -96,9 +86,6 @@ internal sealed partial class QuoteSentConsumer(
         var safe = string.Concat(number.Trim().Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-'));
         return (safe.Length == 0 ? "devis" : safe) + ".pdf";
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Quote {Number} ({QuoteId}) of organisation {OrganisationId} is unknown to the Quote service: its email is not sent and the message goes to the error queue")]
-    private partial void LogQuoteUnknown(Exception exception, string number, Guid quoteId, Guid organisationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quote {Number} emailed without the customer-space link: case {RequestId} never arrived (no RequestReceived or StaffMessagePosted)")]
     private partial void LogSentWithoutLink(string number, Guid requestId);

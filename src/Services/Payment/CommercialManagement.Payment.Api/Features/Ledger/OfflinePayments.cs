@@ -13,14 +13,14 @@ internal sealed record OfflinePaymentBody(long AmountCents, string? Method, stri
 /// <summary>
 /// Staff record a payment received offline (transfer, cheque, chèques vacances, cash): checked against what remains of the
 /// accepted total, the case locked so that two staff at once never both pass; the row and <c>PaymentReceived</c> commit together,
-/// with the cancellation of the open requests that no longer fit what remains (their live sessions expired after).
+/// with the cancellation of the open requests that no longer fit what remains (their live sessions closed after, by the SessionCloser).
 /// </summary>
 internal static class OfflinePayments
 {
     public const int ReferenceMaxLength = 100;
 
     public static async Task<Results<Created<LedgerView>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        Guid requestId, OfflinePaymentBody body, HttpContext http, PaymentDbContext db, ICheckoutProvider checkout, TimeProvider time,
+        Guid requestId, OfflinePaymentBody body, HttpContext http, PaymentDbContext db, SessionCloser sessions, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var errors = Validate(body, LedgerWork.Today(time), out var method);
@@ -62,10 +62,10 @@ internal static class OfflinePayments
         var staff = http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe";
         var payment = Domain.Payment.Record(account, kind, body.AmountCents, method, body.Reference?.Trim() ?? "", body.ReceivedOn ?? LedgerWork.Today(time), staff, now);
         PaymentRecording.Record(db, account, payment, paid, now);
-        var cancelled = CancelWhatNoLongerFits(await LedgerWork.RequestsAsync(db, requestId, cancellationToken), payment, remaining - body.AmountCents, staff, now);
+        CancelWhatNoLongerFits(await LedgerWork.RequestsAsync(db, requestId, cancellationToken), payment, remaining - body.AmountCents, staff, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await checkout.ExpireSessionsOfAsync(cancelled, now, cancellationToken);
+        sessions.Wake();
         return TypedResults.Created($"/api/payments/by-request/{requestId}", await LedgerWork.ViewAsync(db, account, time, cancellationToken));
     }
 

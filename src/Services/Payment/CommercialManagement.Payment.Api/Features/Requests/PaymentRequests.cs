@@ -66,7 +66,7 @@ internal static class PaymentRequests
     }
 
     public static async Task<Results<Ok<LedgerView>, ProblemHttpResult>> CancelAsync(
-        Guid paymentRequestId, HttpContext http, PaymentDbContext db, ICheckoutProvider checkout, TimeProvider time, CancellationToken cancellationToken)
+        Guid paymentRequestId, HttpContext http, PaymentDbContext db, SessionCloser sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var caseId = await db.PaymentRequests.Where(r => r.Id == paymentRequestId).Select(r => (Guid?)r.RequestId).SingleOrDefaultAsync(cancellationToken);
         if (caseId is null)
@@ -88,7 +88,7 @@ internal static class PaymentRequests
         request.Cancel($"Annulée par {http.User.FindFirst(StaffClaims.Name)?.Value ?? "l'équipe"}.", now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await checkout.ExpireSessionsOfAsync([request], now, cancellationToken);
+        sessions.Wake();
         var account = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
         return TypedResults.Ok(await LedgerWork.ViewAsync(db, account, time, cancellationToken));
     }

@@ -34,7 +34,7 @@ internal sealed class OrganisationChangedConsumer(PaymentDbContext db) : IConsum
 /// Keeps the case's accepted quote and its total, the case locked (in the inbox filter's transaction) so that no payment is checked against a total being
 /// replaced; a later acceptance replaces it, an older one (or the same again) changes nothing.
 /// </summary>
-internal sealed class QuoteAcceptedConsumer(PaymentDbContext db, ICheckoutProvider checkout, TimeProvider time) : IConsumer<QuoteAccepted>
+internal sealed class QuoteAcceptedConsumer(PaymentDbContext db, TimeProvider time) : IConsumer<QuoteAccepted>
 {
     public async Task Consume(ConsumeContext<QuoteAccepted> context)
     {
@@ -43,7 +43,7 @@ internal sealed class QuoteAcceptedConsumer(PaymentDbContext db, ICheckoutProvid
         if (account.Accept(accepted))
         {
             // Requests asked against the quote replaced are for another total: their links die.
-            await CaseCopies.CancelOpenRequestsAsync(db, checkout, account.Id, r => r.QuoteId != accepted.QuoteId,
+            await CaseCopies.CancelOpenRequestsAsync(db, account.Id, r => r.QuoteId != accepted.QuoteId,
                 $"Le devis {accepted.Number} a remplacé le devis de cette demande.", time, context.CancellationToken);
             CaseCopies.Announce(db, account, time);
         }
@@ -53,14 +53,14 @@ internal sealed class QuoteAcceptedConsumer(PaymentDbContext db, ICheckoutProvid
 }
 
 /// <summary>Marks the quote void: no payment may be recorded against it any more, and the requests still open on it die.</summary>
-internal sealed class QuoteVoidedConsumer(PaymentDbContext db, ICheckoutProvider checkout, TimeProvider time) : IConsumer<QuoteVoided>
+internal sealed class QuoteVoidedConsumer(PaymentDbContext db, TimeProvider time) : IConsumer<QuoteVoided>
 {
     public async Task Consume(ConsumeContext<QuoteVoided> context)
     {
         var voided = context.Message;
         var account = await CaseCopies.OpenAsync(db, voided.RequestId, voided.OrganisationId, context.CancellationToken);
         account.Void(voided.QuoteId);
-        await CaseCopies.CancelOpenRequestsAsync(db, checkout, account.Id, r => r.QuoteId == voided.QuoteId,
+        await CaseCopies.CancelOpenRequestsAsync(db, account.Id, r => r.QuoteId == voided.QuoteId,
             account.QuoteNumber is { } number ? $"Le devis {number} est annulé." : "Le devis est annulé.", time, context.CancellationToken);
         CaseCopies.Announce(db, account, time);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -79,7 +79,7 @@ internal sealed class RequestReceivedConsumer(PaymentDbContext db) : IConsumer<R
 }
 
 /// <summary>Keeps the new arrival and cancels the requests still open (their amounts were for the old stay); an older change arriving late changes nothing.</summary>
-internal sealed class StayChangedConsumer(PaymentDbContext db, ICheckoutProvider checkout, TimeProvider time) : IConsumer<StayChanged>
+internal sealed class StayChangedConsumer(PaymentDbContext db, TimeProvider time) : IConsumer<StayChanged>
 {
     public async Task Consume(ConsumeContext<StayChanged> context)
     {
@@ -87,7 +87,7 @@ internal sealed class StayChangedConsumer(PaymentDbContext db, ICheckoutProvider
         var account = await CaseCopies.OpenAsync(db, changed.RequestId, changed.OrganisationId, context.CancellationToken);
         if (account.ChangeStay(changed))
         {
-            await CaseCopies.CancelOpenRequestsAsync(db, checkout, account.Id, _ => true, "Le séjour a changé.", time, context.CancellationToken);
+            await CaseCopies.CancelOpenRequestsAsync(db, account.Id, _ => true, "Le séjour a changé.", time, context.CancellationToken);
             CaseCopies.Announce(db, account, time);
         }
 
@@ -115,9 +115,12 @@ internal static class CaseCopies
         return account;
     }
 
-    /// <summary>Cancels the case's open requests that match (expired ones too) and closes their checkout sessions: their links die.</summary>
+    /// <summary>
+    /// Cancels the case's open requests that match (expired ones too): their links die. Their live checkout sessions are closed
+    /// by the <see cref="SessionCloser"/> once this commits, never from inside the transaction that holds the case's lock.
+    /// </summary>
     public static async Task CancelOpenRequestsAsync(
-        PaymentDbContext db, ICheckoutProvider checkout, Guid caseId, Func<PaymentRequest, bool> which, string reason, TimeProvider time, CancellationToken cancellationToken)
+        PaymentDbContext db, Guid caseId, Func<PaymentRequest, bool> which, string reason, TimeProvider time, CancellationToken cancellationToken)
     {
         var open = await db.PaymentRequests.Where(r => r.RequestId == caseId && r.Status == PaymentRequestStatus.Open).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -126,7 +129,5 @@ internal static class CaseCopies
         {
             request.Cancel(reason, now);
         }
-
-        await checkout.ExpireSessionsOfAsync(cancelled, now, cancellationToken);
     }
 }

@@ -368,6 +368,9 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<DateTimeOffset?>("SessionOpeningAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("SessionToCloseAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -382,6 +385,9 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("SessionToCloseAt")
+                        .HasFilter("\"SessionToCloseAt\" IS NOT NULL");
 
                     b.ToTable("payment_requests", (string)null);
                 });
