@@ -120,7 +120,7 @@ internal sealed class IdempotencyFilter(int[] bodyArguments, IdempotencyStore st
             .SetProperty(r => r.Location, answer.Location)
             .SetProperty(r => r.Body, answer.Body)
             .SetProperty(r => r.CompletedAt, completedAt)
-            .SetProperty(r => r.OrganisationId, r => r.OrganisationId ?? organisationId), CancellationToken.None);
+            .SetProperty(r => r.OwnerOrganisationId, r => r.OwnerOrganisationId ?? organisationId), CancellationToken.None);
         return answer;
     }
 

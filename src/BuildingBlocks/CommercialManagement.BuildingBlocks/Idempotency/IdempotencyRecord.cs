@@ -26,7 +26,8 @@ public sealed class IdempotencyRecord
     /// <summary>SHA-256 of the method, the path and the body as bound: the same key with another request is refused.</summary>
     public string Fingerprint { get; private set; } = "";
 
-    public Guid? OrganisationId { get; private set; }
+    /// <summary>Not <c>OrganisationId</c>: the row is no tenant's query-filtered data (a customer space's key is taken before its organisation is known); <see cref="Scope"/> keeps organisations apart.</summary>
+    public Guid? OwnerOrganisationId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -42,13 +43,13 @@ public sealed class IdempotencyRecord
 
     public static IdempotencyRecord Claim(string scope, string key, string operation, string fingerprint, Guid? organisationId, DateTimeOffset now) => new()
     {
-        Scope = scope, Key = key, Operation = operation, Fingerprint = fingerprint, OrganisationId = organisationId, CreatedAt = now,
+        Scope = scope, Key = key, Operation = operation, Fingerprint = fingerprint, OwnerOrganisationId = organisationId, CreatedAt = now,
     };
 
     public void Complete(StoredResponse response, Guid? organisationId, DateTimeOffset now)
     {
         (StatusCode, ContentType, Location, Body, CompletedAt) = (response.StatusCode, response.ContentType, response.Location, response.Body, now);
-        OrganisationId ??= organisationId;
+        OwnerOrganisationId ??= organisationId;
     }
 
     public StoredResponse? Answer => StatusCode is { } status ? new StoredResponse(status, ContentType, Location, Body ?? []) : null;
@@ -67,7 +68,7 @@ public static class IdempotencyModel
             record.Property(r => r.Key).HasColumnName("key").HasMaxLength(ServiceDefaults.Idempotency.IdempotencyHeaders.MaxKeyLength);
             record.Property(r => r.Operation).HasColumnName("operation").HasMaxLength(300);
             record.Property(r => r.Fingerprint).HasColumnName("fingerprint").HasMaxLength(64);
-            record.Property(r => r.OrganisationId).HasColumnName("organisation_id");
+            record.Property(r => r.OwnerOrganisationId).HasColumnName("organisation_id");
             record.Property(r => r.CreatedAt).HasColumnName("created_at");
             record.Property(r => r.StatusCode).HasColumnName("status_code");
             record.Property(r => r.ContentType).HasColumnName("content_type").HasMaxLength(200);

@@ -69,7 +69,7 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("operation");
 
-                    b.Property<Guid?>("OrganisationId")
+                    b.Property<Guid?>("OwnerOrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommercialManagement.Payment.Api.Persistence.Migrations
 {
     [DbContext(typeof(PaymentDbContext))]
-    [Migration("20261204050603_IdempotencyKeys")]
+    [Migration("20261204054538_IdempotencyKeys")]
     partial class IdempotencyKeys
     {
         /// <inheritdoc />
@@ -72,7 +72,7 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("operation");
 
-                    b.Property<Guid?>("OrganisationId")
+                    b.Property<Guid?>("OwnerOrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
