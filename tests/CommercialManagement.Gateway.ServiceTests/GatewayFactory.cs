@@ -91,6 +91,7 @@ public class GatewayFactory : ServiceFactory<Program>
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             CustomerReplies.Enqueue(body);
+            CustomerReplyCalls.Enqueue((body, context.Request.Headers["Idempotency-Key"].ToString()));
             return body.Contains("\"body\":\"\"", StringComparison.Ordinal)
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Le message est vide : écrivez quelque chose avant d'envoyer."] })
                 : Results.Created($"/public/spaces/{token}", new { });
@@ -104,6 +105,9 @@ public class GatewayFactory : ServiceFactory<Program>
 
     /// <summary>The JSON bodies the stand-in Inbox received for customer replies.</summary>
     public ConcurrentQueue<string> CustomerReplies { get; } = new();
+
+    /// <summary>The customer replies the stand-in Inbox received, each with its Idempotency-Key header (empty without).</summary>
+    public ConcurrentQueue<(string Body, string Key)> CustomerReplyCalls { get; } = new();
 
     /// <summary>The headers (and, as ":path", the path) of every request the stand-in Dossier service received.</summary>
     public ConcurrentQueue<Dictionary<string, string>> Forwarded { get; } = new();
@@ -140,6 +144,8 @@ public class GatewayFactory : ServiceFactory<Program>
             await next(context);
         });
         payment.MapPost("/webhooks/stripe", () => Results.Ok());
+        // A Payment service restarting: what an offline payment meets while it does.
+        payment.MapPost("/api/payments/by-request/{id:guid}/offline", () => Results.Problem(title: "Le service des paiements redémarre.", statusCode: 503));
         payment.Map("/sandbox/{**rest}", () => Results.Content("<h1>Paiement de test</h1>", "text/html"));
         payment.MapGet("/customer/payments", () => Results.Json(new
         {

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.Inbox.Api.Features.Conversation;
 using CommercialManagement.Inbox.Api.Features.Requests;
 using CommercialManagement.Inbox.Api.Features.SubmitRequest;
@@ -24,6 +25,7 @@ internal static class InboxApi
             .AllowAnonymous();
         publicApi.MapPost("/spaces/{token}/messages", CustomerSpaceEndpoints.PostAsync)
             .WithName("PostCustomerMessage")
+            .WithIdempotency()
             .WithSummary("The customer answers from the customer space; the request becomes unread.")
             .AllowAnonymous();
 
@@ -33,12 +35,14 @@ internal static class InboxApi
             .WithSummary("My organisation's requests, newest first: search (name, email, phone), filter (unread, mine, unassigned), pages.");
         requests.MapPost("/", RequestsEndpoints.CreatePhoneRequestAsync)
             .WithName("CreatePhoneRequest")
+            .WithIdempotency()
             .WithSummary("Staff type in a request received by phone: customer, stay, party, first note.");
         requests.MapGet("/{id:guid}", ConversationEndpoints.GetAsync)
             .WithName("GetRequest")
             .WithSummary("A request with its whole conversation: messages, replies, internal notes, emails sent.");
         requests.MapPost("/{id:guid}/messages", ConversationEndpoints.PostAsync)
             .WithName("PostStaffMessage")
+            .WithIdempotency()
             .WithSummary("A reply to the customer (emailed with the customer-space link) or an internal note (never shown to the customer).");
         requests.MapPost("/{id:guid}/customer-space/renew", ConversationEndpoints.RenewCustomerSpaceAsync)
             .WithName("RenewCustomerSpace")
@@ -59,6 +63,7 @@ internal static class InboxApi
             .WithSummary("The websites allowed to post requests for my organisation, with their site keys.");
         websites.MapPost("/", WebsitesEndpoints.CreateAsync)
             .WithName("CreateWebsite")
+            .WithIdempotency()
             .WithSummary("Registers a website (name, allowed origins) and gives it a new site key.")
             .RequireAuthorization(StaffClaims.AdminRole);
         websites.MapPut("/{id:guid}", WebsitesEndpoints.UpdateAsync)

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Inbox.Api.Features.SubmitRequest;
@@ -12,6 +13,7 @@ internal static class InboxModule
     public static IHostApplicationBuilder AddInboxServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<InboxDbContext>(ResourceNames.InboxDb);
+        builder.AddIdempotencyKeys<InboxDbContext>();
         builder.AddMessaging<InboxDbContext>("inbox", bus =>
         {
             bus.AddConsumer<EmailDeliveryConsumer>();

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.Payment.Api.Features.CustomerPayments;
 using CommercialManagement.Payment.Api.Features.Ledger;
 using CommercialManagement.Payment.Api.Features.Requests;
@@ -17,9 +18,11 @@ internal static class PaymentApi
             .WithSummary("The case's ledger: accepted quote and total, the deposit asked, paid so far, what remains, each payment; 404 without an accepted quote.");
         payments.MapPost("/by-request/{requestId:guid}/offline", OfflinePayments.RecordAsync)
             .WithName("RecordOfflinePayment")
+            .WithIdempotency()
             .WithSummary("Records a payment received offline {amountCents, method, reference, receivedOn}: never above what remains; publishes PaymentReceived (Deposit, Balance or Full).");
         payments.MapPost("/by-request/{requestId:guid}/requests", PaymentRequests.CreateAsync)
             .WithName("RequestPayment")
+            .WithIdempotency()
             .WithSummary("Asks the customer to pay {kind: Deposit, Balance or Full}: the amount follows from the ledger; 409 with the reason when the rules refuse; publishes PaymentRequested.");
         payments.MapPost("/requests/{paymentRequestId:guid}/cancellation", PaymentRequests.CancelAsync)
             .WithName("CancelPaymentRequest")

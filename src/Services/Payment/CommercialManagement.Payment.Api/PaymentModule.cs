@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Payment.Api.Checkout;
@@ -14,6 +15,7 @@ internal static class PaymentModule
     public static IHostApplicationBuilder AddPaymentServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<PaymentDbContext>(ResourceNames.PaymentDb);
+        builder.AddIdempotencyKeys<PaymentDbContext>();
         builder.AddMessaging<PaymentDbContext>("payment", bus =>
         {
             bus.AddConsumer<OrganisationChangedConsumer>();

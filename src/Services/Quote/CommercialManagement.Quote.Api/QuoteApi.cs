@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.Quote.Api.Features.Catalogue;
 using CommercialManagement.Quote.Api.Features.CustomerQuote;
 using CommercialManagement.Quote.Api.Features.Offers;
@@ -19,6 +20,7 @@ internal static class QuoteApi
             .WithSummary("One product I see, with its seasons, prices, VAT rate and capacity.");
         catalogue.MapPost("/", CatalogueEndpoints.CreateAsync)
             .WithName("CreateProduct")
+            .WithIdempotency()
             .WithSummary("An Admin adds a product to their organisation's catalogue (seasons and prices TTC in cents, VAT in basis points); its dates open for sale.")
             .RequireAuthorization(StaffClaims.AdminRole);
         catalogue.MapPut("/{id:guid}", CatalogueEndpoints.UpdateAsync)
@@ -39,9 +41,11 @@ internal static class QuoteApi
             .WithSummary("« Ajouter une prestation »: the products I see of a type, priced for the case's stay and party, available or why not, with the breakdown and proposed dates.");
         quotes.MapPost("/by-request/{requestId:guid}/lines", LineEndpoints.AddAsync)
             .WithName("AddQuoteLine")
+            .WithIdempotency()
             .WithSummary("Adds a catalogue product for dates inside the stay (the first line creates and numbers the quote); its places are held, 409 when taken meanwhile.");
         quotes.MapPost("/by-request/{requestId:guid}/custom-lines", LineEndpoints.AddCustomAsync)
             .WithName("AddCustomQuoteLine")
+            .WithIdempotency()
             .WithSummary("« Divers »: a made-to-measure line (label, description, quantity, unit price TTC in cents, VAT 0/550/1000/2000).");
         quotes.MapPatch("/{quoteId:guid}/lines/{lineId:guid}", LineChangeEndpoints.ChangeQuantityAsync)
             .WithName("ChangeQuoteLineQuantity")
@@ -54,12 +58,14 @@ internal static class QuoteApi
             .WithSummary("« Éditer le devis »: the customer's name, address, email and phone, stored with the version.");
         quotes.MapPost("/{quoteId:guid}/send", QuoteEndpoints.SendAsync)
             .WithName("SendQuote")
+            .WithIdempotency()
             .WithSummary("« Envoyer le devis »: needs a line and the customer's details; sets the validity date and publishes QuoteSent.");
         quotes.MapGet("/{quoteId:guid}/pdf", QuotePdfEndpoint.ShowAsync)
             .WithName("GetQuotePdf")
             .WithSummary("The quote's current version as the customer receives it, in PDF (« ANNULÉ » once voided or refused), shown in the browser.");
         quotes.MapPost("/{quoteId:guid}/acceptance", QuoteEndpoints.AcceptByPhoneAsync)
             .WithName("AcceptQuoteByPhone")
+            .WithIdempotency()
             .WithSummary("Staff record an acceptance received by phone (the current, sent, unexpired version): QuoteAccepted by Staff.");
         quotes.MapPost("/{quoteId:guid}/refusal", CloseEndpoints.RefuseAsync)
             .WithName("RefuseQuote")
@@ -77,6 +83,7 @@ internal static class QuoteApi
             .WithSummary("The PDF of the quote sent to the token's case.");
         customer.MapPost("/acceptance", CustomerQuoteEndpoints.AcceptAsync)
             .WithName("AcceptQuoteOnline")
+            .WithIdempotency()
             .WithSummary("The customer accepts the current version, terms ticked (time, address and version recorded): QuoteAccepted by Customer.");
         customer.MapPost("/refusal", CustomerQuoteEndpoints.RefuseAsync)
             .WithName("RefuseQuoteOnline")

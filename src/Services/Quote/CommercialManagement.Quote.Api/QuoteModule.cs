@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Quote.Api.Messaging.Consumers;
@@ -12,6 +13,7 @@ internal static class QuoteModule
     public static IHostApplicationBuilder AddQuoteServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<QuoteDbContext>(ResourceNames.QuoteDb);
+        builder.AddIdempotencyKeys<QuoteDbContext>();
         builder.AddMessaging<QuoteDbContext>("quote", bus =>
         {
             bus.AddConsumer<OrganisationChangedConsumer>();

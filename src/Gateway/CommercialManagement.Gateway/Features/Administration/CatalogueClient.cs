@@ -40,8 +40,8 @@ internal sealed class CatalogueClient(StaffServiceClient services)
         return await response.Content.ReadFromJsonAsync<CatalogueProduct>(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> CreateAsync(ProductDraft product) =>
-        await ProblemMessages.ReadAsync(await (await Catalogue()).PostAsJsonAsync("/api/catalogue/products", product));
+    public async Task<IReadOnlyList<string>> CreateAsync(ProductDraft product, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Catalogue()).PostAsync("/api/catalogue/products", product, idempotencyKey));
 
     public async Task<IReadOnlyList<string>> UpdateAsync(Guid id, ProductDraft product) =>
         await ProblemMessages.ReadAsync(await (await Catalogue()).PutAsJsonAsync($"/api/catalogue/products/{id}", product with { Type = null }));

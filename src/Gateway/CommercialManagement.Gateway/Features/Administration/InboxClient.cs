@@ -26,10 +26,10 @@ internal sealed class InboxClient(StaffServiceClient services)
             ?? new RequestPageResult([], 0, page, pageSize, 0);
     }
 
-    public async Task<IReadOnlyList<string>> CreatePhoneRequestAsync(object body)
+    public async Task<IReadOnlyList<string>> CreatePhoneRequestAsync(object body, string idempotencyKey)
     {
         var inbox = await services.ForAsync(ResourceNames.InboxApi);
-        return await ProblemMessages.ReadAsync(await inbox.PostAsJsonAsync("/api/requests", body));
+        return await ProblemMessages.ReadAsync(await inbox.PostAsync("/api/requests", body, idempotencyKey));
     }
 
     /// <summary>The request with its conversation, or null when it is not one of my organisation's.</summary>
@@ -47,10 +47,10 @@ internal sealed class InboxClient(StaffServiceClient services)
     }
 
     /// <summary>A reply to the customer (emailed) or an internal note; the problems in French when refused.</summary>
-    public async Task<IReadOnlyList<string>> PostMessageAsync(Guid id, string body, bool internalNote)
+    public async Task<IReadOnlyList<string>> PostMessageAsync(Guid id, string body, bool internalNote, string idempotencyKey)
     {
         var inbox = await services.ForAsync(ResourceNames.InboxApi);
-        return await ProblemMessages.ReadAsync(await inbox.PostAsJsonAsync($"/api/requests/{id}/messages", new { body, @internal = internalNote }));
+        return await ProblemMessages.ReadAsync(await inbox.PostAsync($"/api/requests/{id}/messages", new { body, @internal = internalNote }, idempotencyKey));
     }
 
     public async Task RenewCustomerSpaceAsync(Guid id)

@@ -62,14 +62,14 @@ internal sealed class PaymentClient(StaffServiceClient services)
     }
 
     /// <summary>Asks the customer to pay: kind is Deposit, Balance or Full; the email with the link follows from the event.</summary>
-    public async Task<IReadOnlyList<string>> RequestAsync(Guid requestId, string kind) =>
-        await ProblemMessages.ReadAsync(await (await Payments()).PostAsJsonAsync($"/api/payments/by-request/{requestId}/requests", new { kind }));
+    public async Task<IReadOnlyList<string>> RequestAsync(Guid requestId, string kind, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Payments()).PostAsync($"/api/payments/by-request/{requestId}/requests", new { kind }, idempotencyKey));
 
     public async Task<IReadOnlyList<string>> CancelRequestAsync(Guid paymentRequestId) =>
         await ProblemMessages.ReadAsync(await (await Payments()).PostAsync($"/api/payments/requests/{paymentRequestId}/cancellation", null));
 
-    public async Task<IReadOnlyList<string>> RecordOfflineAsync(Guid requestId, long amountCents, string method, string? reference, DateOnly? receivedOn) =>
-        await ProblemMessages.ReadAsync(await (await Payments()).PostAsJsonAsync($"/api/payments/by-request/{requestId}/offline", new { amountCents, method, reference, receivedOn }));
+    public async Task<IReadOnlyList<string>> RecordOfflineAsync(Guid requestId, long amountCents, string method, string? reference, DateOnly? receivedOn, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Payments()).PostAsync($"/api/payments/by-request/{requestId}/offline", new { amountCents, method, reference, receivedOn }, idempotencyKey));
 
     private Task<HttpClient> Payments() => services.ForAsync(ResourceNames.PaymentApi);
 }

@@ -69,11 +69,11 @@ internal sealed class QuoteClient(StaffServiceClient services)
             : ([], await ProblemMessages.ReadAsync(response));
     }
 
-    public async Task<IReadOnlyList<string>> AddLineAsync(Guid requestId, Guid productId, DateOnly from, DateOnly to, int quantity, int participants) =>
-        await ProblemMessages.ReadAsync(await (await Quotes()).PostAsJsonAsync($"/api/quotes/by-request/{requestId}/lines", new { productId, from, to, quantity, participants }));
+    public async Task<IReadOnlyList<string>> AddLineAsync(Guid requestId, Guid productId, DateOnly from, DateOnly to, int quantity, int participants, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Quotes()).PostAsync($"/api/quotes/by-request/{requestId}/lines", new { productId, from, to, quantity, participants }, idempotencyKey));
 
-    public async Task<IReadOnlyList<string>> AddCustomLineAsync(Guid requestId, string label, string? description, int quantity, long unitPriceCents, int vatRateBasisPoints) =>
-        await ProblemMessages.ReadAsync(await (await Quotes()).PostAsJsonAsync($"/api/quotes/by-request/{requestId}/custom-lines", new { label, description, quantity, unitPriceCents, vatRateBasisPoints }));
+    public async Task<IReadOnlyList<string>> AddCustomLineAsync(Guid requestId, string label, string? description, int quantity, long unitPriceCents, int vatRateBasisPoints, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Quotes()).PostAsync($"/api/quotes/by-request/{requestId}/custom-lines", new { label, description, quantity, unitPriceCents, vatRateBasisPoints }, idempotencyKey));
 
     public async Task<IReadOnlyList<string>> ChangeQuantityAsync(Guid quoteId, Guid lineId, int quantity) =>
         await ProblemMessages.ReadAsync(await (await Quotes()).PatchAsJsonAsync($"/api/quotes/{quoteId}/lines/{lineId}", new { quantity }));
@@ -84,11 +84,11 @@ internal sealed class QuoteClient(StaffServiceClient services)
     public async Task<IReadOnlyList<string>> ChangeCustomerAsync(Guid quoteId, QuoteCustomer customer) =>
         await ProblemMessages.ReadAsync(await (await Quotes()).PutAsJsonAsync($"/api/quotes/{quoteId}/customer", customer));
 
-    public async Task<IReadOnlyList<string>> SendAsync(Guid quoteId) =>
-        await ProblemMessages.ReadAsync(await (await Quotes()).PostAsync($"/api/quotes/{quoteId}/send", null));
+    public async Task<IReadOnlyList<string>> SendAsync(Guid quoteId, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Quotes()).PostAsync($"/api/quotes/{quoteId}/send", null, idempotencyKey));
 
-    public async Task<IReadOnlyList<string>> AcceptByPhoneAsync(Guid quoteId, string? note) =>
-        await ProblemMessages.ReadAsync(await (await Quotes()).PostAsJsonAsync($"/api/quotes/{quoteId}/acceptance", new { note }));
+    public async Task<IReadOnlyList<string>> AcceptByPhoneAsync(Guid quoteId, string? note, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Quotes()).PostAsync($"/api/quotes/{quoteId}/acceptance", new { note }, idempotencyKey));
 
     private Task<HttpClient> Quotes() => services.ForAsync(ResourceNames.QuoteApi);
 }

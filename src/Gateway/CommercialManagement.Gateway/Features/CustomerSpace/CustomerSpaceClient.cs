@@ -50,8 +50,8 @@ internal sealed class CustomerSpaceClient(IHttpClientFactory httpClients, Gatewa
     }
 
     /// <summary>The customer's answer; the problems to show when it is refused (empty, too long, link revoked).</summary>
-    public async Task<IReadOnlyList<string>> ReplyAsync(string token, string body, CancellationToken cancellationToken) =>
-        await ProblemMessages.ReadAsync(await Inbox().PostAsJsonAsync($"/public/spaces/{Uri.EscapeDataString(token)}/messages", new { body }, cancellationToken));
+    public async Task<IReadOnlyList<string>> ReplyAsync(string token, string body, string idempotencyKey, CancellationToken cancellationToken) =>
+        await ProblemMessages.ReadAsync(await Inbox().PostAsync($"/public/spaces/{Uri.EscapeDataString(token)}/messages", new { body }, idempotencyKey, cancellationToken));
 
     /// <summary>The quote sent for the case, once the space's token was checked with Inbox; null before one is sent.</summary>
     public async Task<CustomerQuote?> QuoteAsync(CustomerConversation space, CancellationToken cancellationToken)

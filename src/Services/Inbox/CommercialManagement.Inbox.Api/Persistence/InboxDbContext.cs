@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Inbox.Api.Domain;
@@ -20,6 +21,7 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.AddIdempotencyKeys();
         modelBuilder.Entity<Website>(website =>
         {
             website.ToTable("websites");

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Payment.Api.Checkout;
@@ -35,6 +36,7 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.AddIdempotencyKeys();
         modelBuilder.Entity<OrganisationSettings>(organisation =>
         {
             organisation.ToTable("organisations");

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
@@ -41,6 +42,7 @@ internal sealed class QuoteDbContext(DbContextOptions<QuoteDbContext> options, T
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.AddIdempotencyKeys();
         CopiesModel.Configure(modelBuilder);
         CatalogueModel.Configure(modelBuilder);
         QuotesModel.Configure(modelBuilder);

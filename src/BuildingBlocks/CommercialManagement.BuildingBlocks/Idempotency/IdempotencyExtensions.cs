@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CommercialManagement.BuildingBlocks.Idempotency;
+
+/// <summary>Which DbContext keeps a service's idempotency keys (the one its endpoints save their effects with).</summary>
+internal sealed class IdempotencyStore(Type contextType, TimeProvider time)
+{
+    public TimeProvider Time => time;
+
+    public DbContext ContextFor(IServiceProvider requestServices) => (DbContext)requestServices.GetRequiredService(contextType);
+}
+
+public static class IdempotencyExtensions
+{
+    /// <summary>
+    /// Keys kept in <typeparamref name="TDbContext"/> (whose model calls <see cref="IdempotencyModel.AddIdempotencyKeys"/>),
+    /// pruned after <see cref="IdempotencyKeyPruning{TDbContext}.Retention"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddIdempotencyKeys<TDbContext>(this IHostApplicationBuilder builder)
+        where TDbContext : DbContext
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(provider => new IdempotencyStore(typeof(TDbContext), provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<IdempotencyKeyPruning<TDbContext>>();
+        return builder;
+    }
+
+    /// <summary>
+    /// This endpoint honours <c>Idempotency-Key</c>: the same key sent again gets the stored answer, and the effect happens once.
+    /// </summary>
+    public static TBuilder WithIdempotency<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AddEndpointFilterFactory(IdempotencyFilter.Create);
+}
