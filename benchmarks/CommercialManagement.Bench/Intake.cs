@@ -36,12 +36,38 @@ internal sealed class Intake(string gatewayUrl) : IDisposable
         return (response.StatusCode, json.GetProperty("id").GetGuid());
     }
 
+    /// <summary>The staff token of the calls through <see cref="CallAsync"/>: renewed while requests are in flight.</summary>
+    private volatile string? _token;
+
     public async Task SignInAsync()
+    {
+        await RenewTokenAsync();
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+    }
+
+    /// <summary>A new 30-minute staff token for <see cref="CallAsync"/> (the default header is left as it was).</summary>
+    public async Task RenewTokenAsync()
     {
         using var response = await _http.PostAsJsonAsync("/api/auth/token", new { email = "agent@valneve-office.test", password = "Demo!2026" });
         response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        _token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+    }
+
+    /// <summary>A staff call with the current token: the status, and the JSON answer when there is one.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var response = await _http.SendAsync(request);
+        var json = response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true
+            ? await response.Content.ReadFromJsonAsync<JsonElement>()
+            : default;
+        return (response.StatusCode, json);
     }
 
     public async Task<HttpStatusCode> GetDossierAsync(Guid id)

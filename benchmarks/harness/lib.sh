@@ -20,11 +20,12 @@ bench_remove_data() {
 
 # ./run.sh in the background, in its own session (Ctrl-C on the harness does not reach it twice): Release, already built
 # (--no-build), benchmark mode, the bench data folder. Records when run.sh prints its banner (prerequisites checked).
+# Arguments after the log go to the AppHost as well (./faults.sh: --Topology:Replicas=2).
 bench_start_system() {
   local data=$1 log=$2
   system_started=$(date +%s.%N)
   system_log=$log
-  setsid ./run.sh --no-build --Bench:Enabled=true "--Infrastructure:DataFolder=$data" >"$log" 2>&1 &
+  setsid ./run.sh --no-build --Bench:Enabled=true "--Infrastructure:DataFolder=$data" "${@:3}" >"$log" 2>&1 &
   system_pid=$!
   ( for _ in $(seq 1 3000); do
       grep -q 'Ctrl-C stops everything' "$log" 2>/dev/null && { date +%s.%N >"$log.banner"; break; }
@@ -63,23 +64,35 @@ bench_wait_healthy() {
   return 1
 }
 
-# The five services answer 200 on their own /health (their address read from their environment).
+# The five services answer 200 on their own /health (their address read from their environment). With
+# bench_replicas=N (./faults.sh: 2), every one of the N processes of each service and of the gateway.
 bench_services_healthy() {
-  local name pid url
-  for name in Inbox.Api Dossier.Api Quote.Api Payment.Api Notification.Worker; do
-    pid=$(bench_pid_of "CommercialManagement.$name")
-    [ -n "$pid" ] || return 1
-    url=$(bench_env_of "$pid" ASPNETCORE_URLS | cut -d';' -f1)
-    [ -n "$url" ] || return 1
-    [ "$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' "${url%/}/health")" = 200 ] || return 1
+  local name pid names=(Inbox.Api Dossier.Api Quote.Api Payment.Api Notification.Worker) pids
+  [ "${bench_replicas:-1}" = 1 ] || names+=(Gateway)
+  for name in "${names[@]}"; do
+    pids=$(bench_pids_of "CommercialManagement.$name")
+    [ "$(wc -w <<<"$pids")" -ge "${bench_replicas:-1}" ] || return 1
+    for pid in $pids; do
+      bench_process_healthy "$pid" || return 1
+    done
   done
+}
+
+# One process answers 200 on its own /health.
+bench_process_healthy() {
+  local url
+  url=$(bench_env_of "$1" ASPNETCORE_URLS | cut -d';' -f1)
+  [ -n "$url" ] && [ "$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' "${url%/}/health")" = 200 ]
 }
 
 bench_build_seconds() {
   [ -f "$1.banner" ] && awk -v a="$system_started" -v b="$(cat "$1.banner")" 'BEGIN{printf "%.1f\n", b-a}'
 }
 
-bench_pid_of() { pgrep -f "^$root/src/.*/bin/Release/net10.0/$1\$" | head -n 1; }
+bench_pid_of() { bench_pids_of "$1" | head -n 1; }
+
+# Every process of a project (each of its replicas), one pid a line.
+bench_pids_of() { pgrep -f "^$root/src/.*/bin/Release/net10.0/$1\$" | sort -n; }
 
 bench_env_of() { tr '\0' '\n' <"/proc/$1/environ" | sed -n "s/^$2=//p" | head -n 1; }
 
