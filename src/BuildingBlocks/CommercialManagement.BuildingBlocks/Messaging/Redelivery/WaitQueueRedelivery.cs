@@ -56,7 +56,9 @@ internal sealed class WaitQueueRedeliveryFilter<TMessage>(WaitQueues queues, Red
         {
             await next.Send(context);
         }
-        catch (Exception exception) when (!context.CancellationToken.IsCancellationRequested)
+        // A TransportException here means the redelivery could not be scheduled (the broker is down): the message is not
+        // acknowledged and comes back from the broker, so it is not parked.
+        catch (Exception exception) when (!context.CancellationToken.IsCancellationRequested && exception is not TransportException)
         {
             var queue = WaitQueueRedeliveryContext<TMessage>.QueueOf(context);
             Parked.Add(1, new KeyValuePair<string, object?>(MessagingMetrics.ConsumerTag, queue));
