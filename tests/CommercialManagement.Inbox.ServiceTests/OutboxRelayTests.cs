@@ -78,14 +78,14 @@ public sealed class OutboxRelayTests
         Assert.True(perSecond <= 15, $"An idle Inbox service ended {perSecond:0.0} transactions per second.");
     }
 
-    private static string Row(Guid requestId, int rank, int n, Guid? id = null, string? type = null)
+    internal static string Row(Guid requestId, int rank, int n, Guid? id = null, string? type = null)
     {
         var at = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero).AddMilliseconds(n);
         var payload = $$"""{"organisationId":"{{Organisation}}","occurredAt":"{{at:O}}","requestId":"{{requestId}}","channel":"WebForm","customerName":"{{rank:D3}}","customerEmail":"order@example.fr","adults":2,"childrenAges":[],"language":"fr"}""";
         return $"('{id ?? Guid.CreateVersion7()}', '{type ?? typeof(RequestReceived).FullName}', '{payload}', '{at:O}', '{at:O}', 0)";
     }
 
-    private static Task InsertAsync(InboxFactory factory, IEnumerable<string> rows) => factory.ExecuteAsync($"""
+    internal static Task InsertAsync(ServiceFactory<Program> factory, IEnumerable<string> rows) => factory.ExecuteAsync($"""
         INSERT INTO outbox_messages (id, message_type, payload, occurred_at, next_attempt_at, attempts)
         VALUES {string.Join(",\n", rows)}
         """);

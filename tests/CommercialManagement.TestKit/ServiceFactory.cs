@@ -29,6 +29,9 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
 
     public RabbitMqServer? Broker { get; private set; }
 
+    /// <summary>The real broker of a test on one: the shared one, unless the test stops it (a private one).</summary>
+    protected virtual Task<RabbitMqServer> GetBrokerAsync() => RabbitMqServer.GetAsync();
+
     public async Task InitializeAsync()
     {
         if (string.IsNullOrEmpty(ConnectionString))
@@ -39,7 +42,7 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
 
         if (OnRealBroker)
         {
-            Broker = await RabbitMqServer.GetAsync();
+            Broker = await GetBrokerAsync();
         }
     }
 
