@@ -34,7 +34,7 @@ public sealed class HealthTests
         var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Degraded", report.GetProperty("status").GetString());
         Assert.Equal("Degraded", Check(report, "masstransit-bus"));
-        Assert.Equal("Healthy", Check(report, "dossierdb"));
+        Assert.Equal("Healthy", Check(report, "DossierDbContext"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive")).StatusCode);
     }
 

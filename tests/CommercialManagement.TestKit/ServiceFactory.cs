@@ -75,6 +75,12 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
         builder.UseSetting($"ConnectionStrings:{databaseName}", ConnectionString);
         // Never reached without a real broker: the harness replaces the RabbitMQ transport.
         builder.UseSetting("ConnectionStrings:rabbitmq", Broker?.Address.ToString() ?? "amqp://guest:guest@127.0.0.1:1/");
+        if (Broker is null)
+        {
+            // No broker to check: the bus is the harness's, and the process's own RabbitMQ.Client connection is never opened.
+            builder.UseSetting("Aspire:RabbitMQ:Client:DisableHealthChecks", "true");
+        }
+
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
         // Every service checks the gateway's tokens with its public key; a signer's factory adds its own private key.
         builder.UseSetting(TokenKeys.GatewayPublicKey, Tokens.GatewayPublicKey);

@@ -50,7 +50,11 @@ public static class MessagingExtensions
         services.AddHostedService<OutboxRelay<TDbContext>>();
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<TDbContext>());
         var retry = RetryOptions.From(builder.Configuration);
-        services.TryAddSingleton(provider => new WaitQueues(BrokerAddress(provider.GetRequiredService<IConfiguration>())));
+        // Aspire's RabbitMQ.Client integration: one connection of the process's own beside MassTransit's (for the wait queues'
+        // declarations), a health check on it, its traces. The connection is opened when first asked for.
+        _ = BrokerAddress(builder.Configuration);
+        builder.AddRabbitMQClient(BrokerConnectionName, configureConnectionFactory: factory => factory.ClientProvidedName = $"{queuePrefix}-client");
+        services.TryAddSingleton(provider => new WaitQueues(provider.GetRequiredService<RabbitMQ.Client.IConnection>));
         // Sent outbox rows are kept for diagnosis; processed message ids as long as a redelivery can come back.
         services.AddRetentionRule(provider => new RetentionRule(
             MessagingModel.OutboxTable, "sent_at", provider.GetRequiredService<IOptions<OutboxOptions>>().Value.Retention));

@@ -41,7 +41,10 @@ public static class DatabaseExtensions
         builder.Services.AddDbContext<TDbContext>((provider, options) => options
             .UseNpgsql(tuned, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .AddInterceptors(provider.GetRequiredService<OutboxSignalInterceptor>(), provider.GetRequiredService<NoAutoSavepointsInterceptor>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: ["ready"]);
+        // Aspire's Npgsql EF Core integration on the context registered above: its health check (a query through the context),
+        // Npgsql's traces and metrics. Not its retrying execution strategy: our handlers open their own transactions, which
+        // that strategy refuses; a failed transaction is retried whole by the consumer's retries or by the caller instead.
+        builder.EnrichNpgsqlDbContext<TDbContext>(settings => settings.DisableRetry = true);
         if (!builder.Services.Any(s => s.ImplementationType == typeof(ConcurrentChangeHandler)))
         {
             builder.Services.AddExceptionHandler<ConcurrentChangeHandler>();

@@ -8,9 +8,11 @@ namespace CommercialManagement.BuildingBlocks.Messaging.Redelivery;
 /// The broker's waiting rooms, one per delay, shared by every consumer of every service (RabbitMQ here has no
 /// delayed-message plugin). A message to redeliver is sent to the fanout exchange <c>redelivery-wait-{n}s</c> with its
 /// consumer's queue as routing key; the exchange's one queue holds it for n seconds (x-message-ttl), then dead-letters
-/// it to the default exchange, which routes it by that key back to the consumer's queue. Declared on first use.
+/// it to the default exchange, which routes it by that key back to the consumer's queue. Declared on first use, on a
+/// channel of the process's RabbitMQ.Client connection (Aspire's client integration: it reconnects, and its health check
+/// and traces come with it).
 /// </summary>
-public sealed class WaitQueues(Uri brokerAddress)
+public sealed class WaitQueues(Func<IConnection> connection)
 {
     public const string NamePrefix = "redelivery-wait-";
 
@@ -39,9 +41,7 @@ public sealed class WaitQueues(Uri brokerAddress)
     {
         var name = NameFor(delay);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var factory = new ConnectionFactory { Uri = brokerAddress, ClientProvidedName = "redelivery-topology" };
-        await using var connection = await factory.CreateConnectionAsync(timeout.Token);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
+        await using var channel = await connection().CreateChannelAsync(cancellationToken: timeout.Token);
         await channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: timeout.Token);
         await channel.QueueDeclareAsync(
             name,
