@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
 # The fault suite (issue 15): builds Release, starts the whole system through ./run.sh with two processes of every
 # service and of the gateway (--Topology:Replicas=2) in benchmark mode, drives a steady load through the gateway
-# (web requests, quote lines, offline payments: CommercialManagement.Bench faults-load), and meanwhile
+# (web requests, quote lines, offline payments, and customers paying from their space through the Stripe sandbox's
+# checkout page: CommercialManagement.Bench faults-load), and meanwhile
 #   R1  stops RabbitMQ's application for 60 s (rabbitmqctl stop_app, then start_app),
 #   R2  kill -9 one process of each service and of the gateway in turn (the AppHost's supervisor starts it again),
 #   R3  restarts PostgreSQL (pg_ctl restart -m fast),
 # then a soak (RSS of every process at its start and end). Then it stops the load and reconciles from each service's
 # database: every accepted request has one Inbox row, one Dossier case and one acknowledgement; every accepted quote line
-# one row in Quote; every payment one ledger row (and one payment counted in Dossier, one receipt queued). After each
+# one row in Quote; every payment one ledger row (and one payment counted in Dossier, one receipt queued); every sandbox
+# payment the customer completed (the checkout page's success redirect) one ledger row of its payment request. After each
 # fault: the time until every request accepted so far has its case (and its acknowledgement queued).
 # Writes TestResults/faults/<UTC time>.md (the table) and the run's raw outputs in TestResults/faults/<UTC time>/;
 # exits 1 when anything was lost or written twice, 2 when the run itself could not be made.
 # Not part of ./test.sh nor of CI. About 25 minutes on 2 cores after the build with the machine to itself (52 with
 # --soak 30); 38 minutes on a machine at load average 100 (other builds and tests beside it).
-#   ./faults.sh [--soak MINUTES] [--keep-data] [--rate REQUESTS/S,LINES/S,PAYMENTS/S]
+#   ./faults.sh [--soak MINUTES] [--keep-data] [--rate REQUESTS/S,LINES/S,PAYMENTS/S[,SANDBOX_PAYMENTS/S]]
 #   --soak MINUTES  the soak's length (default 3)
 #   --keep-data     keeps .data-faults from the previous run (default: a fresh one)
-#   --rate          the load (default 5,2,1)
+#   --rate          the load (default 5,2,1,0.5; the sandbox's customers read their space's link from the mail catcher)
 # No service is restarted by hand: R2's processes come back through the AppHost alone. The dev data (.data/local) is
 # never touched: the run's data folder is .data-faults. One AppHost at a time on a machine (fixed ports): wrap it in
 # `flock /tmp/apphost.lock` where others run one too.
@@ -28,18 +30,19 @@ source benchmarks/harness/lib.sh
 
 soak_minutes=3
 keep_data=0
-rate=5,2,1
+rate=5,2,1,0.5
 while [ $# -gt 0 ]; do
   case "$1" in
     --soak) soak_minutes=${2:?--soak needs minutes}; shift ;;
     --keep-data) keep_data=1 ;;
-    --rate) rate=${2:?--rate needs REQUESTS/S,LINES/S,PAYMENTS/S}; shift ;;
+    --rate) rate=${2:?--rate needs REQUESTS/S,LINES/S,PAYMENTS/S[,SANDBOX_PAYMENTS/S]}; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
 done
 [[ "$soak_minutes" =~ ^[0-9]+$ ]] || { echo "--soak takes whole minutes" >&2; exit 2; }
-IFS=, read -r rate_requests rate_lines rate_payments <<<"$rate"
+IFS=, read -r rate_requests rate_lines rate_payments rate_sandbox <<<"$rate"
+rate_sandbox=${rate_sandbox:-0.5}
 
 cm_ensure_prerequisites "$root" || { echo "prerequisites could not be installed" >&2; exit 2; }
 
@@ -168,7 +171,7 @@ done
 
 # --- The load, for the whole run.
 faults_phase "warm-up"
-"$bench_bin" faults-load http://localhost:5100 "$work" "$rate_requests" "$rate_lines" "$rate_payments" >"$work/load.json" 2>"$work/load.log" &
+"$bench_bin" faults-load http://localhost:5100 "$work" "$rate_requests" "$rate_lines" "$rate_payments" "$rate_sandbox" http://localhost:5101 >"$work/load.json" 2>"$work/load.log" &
 load_pid=$!
 for _ in $(seq 1 600); do
   [ -f "$work/ready" ] && break
@@ -177,7 +180,7 @@ for _ in $(seq 1 600); do
 done
 [ -f "$work/ready" ] || { echo "the load driver did not get ready (see $work/load.log)" >&2; exit 2; }
 bench_log "load ready: $(cat "$work/ready")"
-faults_note "warm-up" "the load starts: $rate_requests web requests/s, $rate_lines quote lines/s, $rate_payments offline payments/s through the gateway (quotes and accepted cases prepared: $(cat "$work/ready"))" "-"
+faults_note "warm-up" "the load starts: $rate_requests web requests/s, $rate_lines quote lines/s, $rate_payments offline payments/s, $rate_sandbox sandbox payments/s through the gateway (quotes and accepted cases prepared: $(cat "$work/ready"))" "-"
 sleep 30
 pause=20
 
@@ -297,9 +300,11 @@ memory=$(awk '/^MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo)
   echo
   echo "Machine: $cores cores, $memory. Release build, benchmark mode, two processes of every service and of the gateway"
   echo "(\`--Topology:Replicas=2\`), healthy $started s after ./run.sh. Load through the gateway for the whole run: $rate_requests web"
-  echo "requests/s, $rate_lines quote lines/s (« Divers », staff token), $rate_payments offline payments/s (staff token); each phase"
-  echo "counts what was answered in it. Lost: accepted and not in the service's database (requests: Inbox row, Dossier"
-  echo "case, acknowledgement; lines: Quote; payments: Payment's ledger, Dossier's count, the receipt). Doubled: one"
+  echo "requests/s, $rate_lines quote lines/s (« Divers », staff token), $rate_payments offline payments/s (staff token), $rate_sandbox sandbox"
+  echo "payments/s (staff ask a payment request, the customer pays it from their space on the sandbox's checkout page with"
+  echo "the test card; completed when the page redirects to the success page); each phase counts what was answered in it."
+  echo "Lost: accepted and not in the service's database (requests: Inbox row, Dossier case, acknowledgement; lines: Quote;"
+  echo "payments and sandbox payments: Payment's ledger, Dossier's count, the receipt). Doubled: one"
   echo "accepted thing written twice. Recovery: from the fault's end until every request accepted so far had its case"
   echo "(and its acknowledgement), goal 10 s."
   echo
@@ -311,7 +316,7 @@ memory=$(awk '/^MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo)
     def refused(o): (o | to_entries | map("\(.key) \(.value)") | join(", ")) as $r | if $r == "" then "none" else $r end;
     .phases[] as $p
     | ($notes | map(select(.phase == $p.phase)) | first) as $n
-    | "| \($p.phase)\(if $n then ": " + $n.what else "" end) | \($p.requests) requests, \($p.lines) lines, \($p.payments) payments; \(refused($p.refused)) | \(total($p.lost))\(if total($p.lost) > 0 then " (" + detail($p.lost) + ")" else "" end) | \(total($p.doubled))\(if total($p.doubled) > 0 then " (" + detail($p.doubled) + ")" else "" end) | \(if $n then $n.recovery else "-" end) |"
+    | "| \($p.phase)\(if $n then ": " + $n.what else "" end) | \($p.requests) requests, \($p.lines) lines, \($p.payments) payments, \($p.sandbox // 0) sandbox payments; \(refused($p.refused)) | \(total($p.lost))\(if total($p.lost) > 0 then " (" + detail($p.lost) + ")" else "" end) | \(total($p.doubled))\(if total($p.doubled) > 0 then " (" + detail($p.doubled) + ")" else "" end) | \(if $n then $n.recovery else "-" end) |"
   ' "$work/reconcile.json" 2>/dev/null || echo "| reconciliation failed | see $work/reconcile.err | | | |"
   echo
   echo "Written but never answered (cut mid-flight, not a loss): $(jq -r '.writtenButUnanswered | to_entries | map("\(.key) \(.value)") | join(", ")' "$work/reconcile.json" 2>/dev/null)."

@@ -58,6 +58,7 @@ var gateway = builder.AddProject<Projects.CommercialManagement_Gateway>(Resource
     .WithTopologyReplicas()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.IdentityDb)
+    .WithBenchCustomerSpaceLimits()
     .WithReference(inbox)
     .WithReference(dossier).WaitFor(dossier)
     .WithReference(quote).WaitFor(quote)

@@ -35,4 +35,13 @@ internal static class BenchMode
         notification.ApplicationBuilder.IsEnabled()
             ? notification.WithEnvironment("Email__AcknowledgementsPerOrganisationPerDay", "1000000000")
             : notification;
+
+    /// <summary>
+    /// In benchmark mode the customer space's per-address limit (CustomerSpace:PermitLimit, 60 per 10 minutes) is lifted:
+    /// the fault suite's customers paying through the sandbox all come from the driver's one loopback address.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithBenchCustomerSpaceLimits(this IResourceBuilder<ProjectResource> gateway) =>
+        gateway.ApplicationBuilder.IsEnabled()
+            ? gateway.WithEnvironment("CustomerSpace__PermitLimit", "1000000000")
+            : gateway;
 }

@@ -8,15 +8,13 @@ namespace CommercialManagement.Bench;
 
 /// <summary>
 /// The steady load of ./faults.sh, through the gateway for as long as the faults last: public web requests (unique
-/// names and addresses), « Divers » quote lines added by a staff member with a bearer token, and offline payments recorded
-/// by staff (the Stripe sandbox's checkout page needs the customer space's antiforgery form; the offline payment is the
-/// same ledger row and the same <c>PaymentReceived</c>). Open loop: each stream starts an operation every 1/rate s,
+/// names and addresses), « Divers » quote lines added by a staff member with a bearer token, offline payments recorded
+/// by staff, and sandbox payments: the customer paying a payment request from their space through the Stripe stand-in's
+/// checkout page (<see cref="FaultsSandboxPayments"/>). Open loop: each stream starts an operation every 1/rate s,
 /// whatever the answers, up to <see cref="InFlight"/> at once (beyond, the tick is counted as refused "saturated").
-/// Every accepted operation is written with the moment it was answered, for reconcile and backlog:
-/// <c>requests.tsv</c> (time, request id, email), <c>lines.tsv</c> (time, line id, label, request id),
-/// <c>payments.tsv</c> (time, payment id, reference, request id), and every refusal or failure in <c>failures.tsv</c>
-/// (time, stream, status or exception). Stops when OUT_DIR/stop exists; writes OUT_DIR/ready once the quotes the lines
-/// and payments go to are prepared (before the first fault).
+/// Every accepted operation is written with the moment it was answered, for reconcile and backlog (<see cref="FaultsRecords"/>).
+/// Stops when OUT_DIR/stop exists; writes OUT_DIR/ready once the quotes and cases the lines and payments go to are
+/// prepared (<see cref="FaultsPreparation"/>, before the first fault).
 /// </summary>
 internal static class FaultsLoad
 {
@@ -25,6 +23,9 @@ internal static class FaultsLoad
     /// <summary>Requests whose quote takes the line stream's lines, and accepted quotes that take the payments.</summary>
     private const int LinePool = 100;
     private const int PaymentCases = 20;
+
+    /// <summary>Sandbox cases ready before the first fault (the supply keeps preparing them during the run).</summary>
+    private const int SandboxReadyAtStart = 10;
 
     /// <summary>5,000.00 € accepted per payment case, paid 1.00 € at a time.</summary>
     private const long CaseTotalCents = 500_000;
@@ -37,11 +38,13 @@ internal static class FaultsLoad
         var requestRate = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5;
         var lineRate = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 2;
         var paymentRate = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 1;
+        var sandboxRate = args.Length > 5 ? double.Parse(args[5], CultureInfo.InvariantCulture) : 0.5;
+        var mailCatcher = args.Length > 6 ? args[6] : "http://localhost:5101";
         var tag = $"faults-{DateTime.UtcNow:HHmmss}";
         Directory.CreateDirectory(outDir);
 
         using var intake = new Intake(gateway);
-        using var records = new Records(outDir);
+        using var records = new FaultsRecords(outDir);
         var stopFile = Path.Combine(outDir, "stop");
         using var stopping = new CancellationTokenSource();
         _ = Task.Run(async () =>
@@ -80,68 +83,31 @@ internal static class FaultsLoad
             return status;
         }, records, intake, stopping.Token);
 
-        // The line pool and the payment cases come from the first requests posted; ready once they are prepared.
-        var pool = new List<Guid>();
-        var cases = new List<Guid>();
+        // The sandbox's cases are prepared all along the run, beside the streams; the line pool and the offline payments'
+        // cases come from the first requests posted; ready once both are there.
+        using var sandbox = new FaultsSandboxPayments(intake, records, tag, gateway, mailCatcher, accepted);
+        var supply = sandboxRate > 0 ? Task.Run(() => sandbox.SupplyAsync(stopping.Token)) : Task.CompletedTask;
         var preparation = Stopwatch.StartNew();
-        while ((pool.Count < LinePool || cases.Count < PaymentCases) && !stopping.IsCancellationRequested)
+        var (pool, cases) = await FaultsPreparation.PrepareAsync(intake, records, tag, accepted, LinePool, PaymentCases, CaseTotalCents, stopping.Token);
+        while (sandboxRate > 0 && sandbox.Ready < SandboxReadyAtStart && preparation.Elapsed < TimeSpan.FromMinutes(10) && !stopping.IsCancellationRequested)
         {
-            // Ten at a time, each marked for the line pool or for the payment cases before it is prepared.
-            var batch = new List<(Guid Id, string Email, int Index, bool ForLines)>();
-            var lineSlots = LinePool - pool.Count;
-            var caseSlots = PaymentCases - cases.Count;
-            while (batch.Count < 10 && (lineSlots > 0 || caseSlots > 0) && accepted.TryDequeue(out var next))
-            {
-                var forLines = lineSlots > 0;
-                batch.Add((next.Id, next.Email, next.Index, forLines));
-                if (forLines)
-                {
-                    lineSlots--;
-                }
-                else
-                {
-                    caseSlots--;
-                }
-            }
-
-            if (batch.Count == 0)
-            {
-                await Task.Delay(200);
-                continue;
-            }
-
-            var prepared = await Task.WhenAll(batch.Select(r => r.ForLines
-                ? FirstLineAsync(intake, records, tag, r.Id)
-                : AcceptedCaseAsync(intake, records, tag, r.Id, r.Email, r.Index)));
-            foreach (var (request, ok) in batch.Zip(prepared))
-            {
-                if (ok)
-                {
-                    (request.ForLines ? pool : cases).Add(request.Id);
-                }
-            }
-
-            if (preparation.Elapsed > TimeSpan.FromMinutes(10))
-            {
-                Console.Error.WriteLine($"preparation gave up after 10 minutes: {pool.Count} quotes, {cases.Count} accepted cases");
-                break;
-            }
+            await Task.Delay(500);
         }
 
-        if (pool.Count == 0 || cases.Count == 0)
+        if (pool.Count == 0 || cases.Count == 0 || (sandboxRate > 0 && sandbox.Ready == 0))
         {
-            Console.Error.WriteLine("no quote or no accepted case could be prepared");
+            Console.Error.WriteLine("no quote, no accepted case or no sandbox case could be prepared");
             return 1;
         }
 
-        await File.WriteAllTextAsync(Path.Combine(outDir, "ready"), $"{pool.Count} quotes, {cases.Count} accepted cases, {preparation.Elapsed.TotalSeconds:F0} s\n");
-        Console.Error.WriteLine($"ready: {pool.Count} quotes take the lines, {cases.Count} accepted cases take the payments ({preparation.Elapsed.TotalSeconds:F0} s)");
+        await File.WriteAllTextAsync(Path.Combine(outDir, "ready"), $"{pool.Count} quotes, {cases.Count} accepted cases, {sandbox.Ready} sandbox cases, {preparation.Elapsed.TotalSeconds:F0} s\n");
+        Console.Error.WriteLine($"ready: {pool.Count} quotes take the lines, {cases.Count} accepted cases the offline payments, {sandbox.Ready} small cases the sandbox's ({preparation.Elapsed.TotalSeconds:F0} s)");
 
         // Consecutive lines go to one quote (25 in a row), so a quote grows slowly and two lines rarely meet on one case.
         var lines = Stream("lines", lineRate, async i =>
         {
             var requestId = pool[(int)(i / 25 % pool.Count)];
-            return await AddLineAsync(intake, records, tag, requestId, $"{tag} line {i}");
+            return await FaultsPreparation.AddLineAsync(intake, records, tag, requestId, $"{tag} line {i}");
         }, records, intake, stopping.Token);
 
         var payments = Stream("payments", paymentRate, async i =>
@@ -159,6 +125,8 @@ internal static class FaultsLoad
             return status;
         }, records, intake, stopping.Token);
 
+        var sandboxPayments = sandboxRate > 0 ? Stream("sandbox", sandboxRate, _ => sandbox.PayAsync(), records, intake, stopping.Token) : Task.CompletedTask;
+
         var progress = Task.Run(async () =>
         {
             while (!stopping.IsCancellationRequested)
@@ -168,7 +136,7 @@ internal static class FaultsLoad
             }
         });
 
-        await Task.WhenAll(requests, lines, payments, progress);
+        await Task.WhenAll(requests, lines, payments, sandboxPayments, supply, progress);
         Console.Error.WriteLine($"stopped: {records.Summary()}");
         Console.WriteLine(JsonSerializer.Serialize(records.Figures()));
         return 0;
@@ -215,7 +183,7 @@ internal static class FaultsLoad
     }
 
     /// <summary>One stream: operation i started at start + i/rate, at most <see cref="InFlight"/> at once.</summary>
-    private static async Task Stream(string name, double rate, Func<long, Task<HttpStatusCode>> operation, Records records, Intake intake, CancellationToken stopping)
+    private static async Task Stream(string name, double rate, Func<long, Task<HttpStatusCode>> operation, FaultsRecords records, Intake intake, CancellationToken stopping)
     {
         var slots = new SemaphoreSlim(InFlight);
         var running = new ConcurrentDictionary<long, Task>();
@@ -258,6 +226,10 @@ internal static class FaultsLoad
                         records.Accepted(name);
                     }
                 }
+                catch (FaultsStepException step)
+                {
+                    records.Failure(name, step.Message);
+                }
                 catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException or InvalidOperationException or KeyNotFoundException)
                 {
                     records.Failure(name, exception.GetType().Name);
@@ -271,169 +243,5 @@ internal static class FaultsLoad
         }
 
         await Task.WhenAll(running.Values);
-    }
-
-    private static async Task<HttpStatusCode> AddLineAsync(Intake intake, Records records, string tag, Guid requestId, string label, long unitPriceCents = 1_000)
-    {
-        var (status, quote) = await intake.CallAsync(HttpMethod.Post, $"/api/quotes/by-request/{requestId}/custom-lines",
-            new { label, description = $"Charge de {tag}", quantity = 1, unitPriceCents, vatRateBasisPoints = 2000 });
-        if (status == HttpStatusCode.Created)
-        {
-            var line = quote.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("label").GetString() == label);
-            records.Line(line.GetProperty("id").GetGuid(), label, requestId);
-        }
-
-        return status;
-    }
-
-    /// <summary>The request's first line, once Quote knows the case (404 until its RequestReceived arrives): 2 minutes at most.</summary>
-    private static async Task<bool> FirstLineAsync(Intake intake, Records records, string tag, Guid requestId)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            try
-            {
-                var status = await AddLineAsync(intake, records, tag, requestId, $"{tag} first line of {requestId}");
-                if (status == HttpStatusCode.Created)
-                {
-                    records.Accepted("lines");
-                    return true;
-                }
-
-                if (status != HttpStatusCode.NotFound)
-                {
-                    records.Failure("prepare", ((int)status).ToString(CultureInfo.InvariantCulture));
-                }
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                records.Failure("prepare", exception.GetType().Name);
-            }
-
-            await Task.Delay(1000);
-        }
-
-        return false;
-    }
-
-    /// <summary>A case whose quote (one 5,000.00 € line) is sent and accepted by phone, and known to Payment (its ledger answers).</summary>
-    private static async Task<bool> AcceptedCaseAsync(Intake intake, Records records, string tag, Guid requestId, string email, int index)
-    {
-        if (!await FirstLineAsync(intake, records, tag, requestId))
-        {
-            return false;
-        }
-
-        var (status, quote) = await intake.CallAsync(HttpMethod.Get, $"/api/quotes/by-request/{requestId}");
-        if (status != HttpStatusCode.OK)
-        {
-            records.Failure("prepare", $"quote {(int)status}");
-            return false;
-        }
-
-        var quoteId = quote.GetProperty("id").GetGuid();
-        // The quote is worth 5,000.00 €: the first line was 10.00 €, this one makes up the rest.
-        var added = await AddLineAsync(intake, records, tag, requestId, $"{tag} séjour {index}", CaseTotalCents - 1_000);
-        if (added != HttpStatusCode.Created)
-        {
-            records.Failure("prepare", $"line {(int)added}");
-            return false;
-        }
-
-        records.Accepted("lines");
-        var steps = new (string Name, HttpMethod Method, string Path, object Body)[]
-        {
-            ("customer", HttpMethod.Put, $"/api/quotes/{quoteId}/customer", new { name = $"Bench {tag} {index}", address = "12 rue des Essais, 73000 Val Nevé", email, phone = "+33 6 12 34 56 78" }),
-            ("send", HttpMethod.Post, $"/api/quotes/{quoteId}/send", new { }),
-            ("acceptance", HttpMethod.Post, $"/api/quotes/{quoteId}/acceptance", new { note = "Accepté par téléphone (fault suite)" }),
-        };
-        foreach (var (name, method, path, body) in steps)
-        {
-            var (answer, _) = await intake.CallAsync(method, path, body);
-            if ((int)answer is < 200 or > 299)
-            {
-                records.Failure("prepare", $"{name} {(int)answer}");
-                return false;
-            }
-        }
-
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            var (ledger, _) = await intake.CallAsync(HttpMethod.Get, $"/api/payments/by-request/{requestId}");
-            if (ledger == HttpStatusCode.OK)
-            {
-                return true;
-            }
-
-            await Task.Delay(1000);
-        }
-
-        records.Failure("prepare", "ledger never answered");
-        return false;
-    }
-
-    /// <summary>The files the harness reads, one line per operation, written as it is answered.</summary>
-    private sealed class Records : IDisposable
-    {
-        private readonly StreamWriter _requests;
-        private readonly StreamWriter _lines;
-        private readonly StreamWriter _payments;
-        private readonly StreamWriter _failures;
-        private readonly ConcurrentDictionary<string, long> _accepted = new();
-        private readonly ConcurrentDictionary<string, long> _failed = new();
-        private readonly Lock _gate = new();
-
-        public Records(string outDir)
-        {
-            static StreamWriter Open(string dir, string name) => new(Path.Combine(dir, name), append: true) { AutoFlush = true };
-            _requests = Open(outDir, "requests.tsv");
-            _lines = Open(outDir, "lines.tsv");
-            _payments = Open(outDir, "payments.tsv");
-            _failures = Open(outDir, "failures.tsv");
-        }
-
-        private static string Now() => (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture);
-
-        private void Write(StreamWriter writer, string line)
-        {
-            lock (_gate)
-            {
-                writer.WriteLine(line);
-            }
-        }
-
-        public void Request(Guid id, string email) => Write(_requests, $"{Now()}\t{id}\t{email}");
-
-        public void Line(Guid id, string label, Guid requestId) => Write(_lines, $"{Now()}\t{id}\t{label}\t{requestId}");
-
-        public void Payment(Guid id, string reference, Guid requestId) => Write(_payments, $"{Now()}\t{id}\t{reference}\t{requestId}");
-
-        public void Accepted(string stream) => _accepted.AddOrUpdate(stream, 1, (_, c) => c + 1);
-
-        public void Failure(string stream, string what)
-        {
-            _failed.AddOrUpdate($"{stream} {what}", 1, (_, c) => c + 1);
-            Write(_failures, $"{Now()}\t{stream}\t{what}");
-        }
-
-        public string Summary() =>
-            "accepted " + string.Join(", ", _accepted.OrderBy(a => a.Key).Select(a => $"{a.Key} {a.Value}"))
-            + "; refused or failed " + (_failed.IsEmpty ? "none" : string.Join(", ", _failed.OrderBy(f => f.Key).Select(f => $"{f.Key}: {f.Value}")));
-
-        public Dictionary<string, object> Figures() => new()
-        {
-            ["accepted"] = _accepted.ToDictionary(a => a.Key, a => a.Value),
-            ["failed"] = _failed.ToDictionary(f => f.Key, f => f.Value),
-        };
-
-        public void Dispose()
-        {
-            _requests.Dispose();
-            _lines.Dispose();
-            _payments.Dispose();
-            _failures.Dispose();
-        }
     }
 }

@@ -9,8 +9,9 @@ namespace CommercialManagement.Bench;
 /// What ./faults.sh checks from each service's own database, against what <see cref="FaultsLoad"/> was told was accepted.
 /// <c>backlog</c>: how long after a fault ended every request accepted so far had its case in Dossier (and its
 /// acknowledgement queued in Notification). <c>reconcile</c>: every accepted request has one Inbox row, one Dossier case
-/// and one acknowledgement; every accepted quote line one row in Quote; every payment one ledger row in Payment (and,
-/// downstream, one payment counted by Dossier and one receipt queued by Notification); each figure per phase of the run
+/// and one acknowledgement; every accepted quote line one row in Quote; every offline payment one ledger row in Payment,
+/// and every sandbox payment the customer completed (the checkout page's success redirect) one ledger row of its payment
+/// request (and, downstream, one payment counted by Dossier and one receipt queued by Notification); each figure per phase of the run
 /// (phases.tsv: name, start, end), an item counted in the phase in which it was answered.
 /// </summary>
 internal static class FaultsReconcile
@@ -83,6 +84,9 @@ internal static class FaultsReconcile
         var requests = Read(outDir, "requests.tsv");
         var lines = Read(outDir, "lines.tsv");
         var payments = Read(outDir, "payments.tsv");
+        // Sandbox payments by their payment request: the ledger row the webhook wrote carries it.
+        var sandbox = Read(outDir, "sandbox-payments.tsv");
+        var sandboxCases = Read(outDir, "sandbox-cases.tsv").Select(c => c.Id).ToHashSet();
         var failures = File.ReadLines(Path.Combine(outDir, "failures.tsv"))
             .Select(l => l.Split('\t')).Where(f => f.Length >= 3)
             .Select(f => (At: double.Parse(f[0], CultureInfo.InvariantCulture), Stream: f[1], What: f[2])).ToList();
@@ -103,6 +107,10 @@ internal static class FaultsReconcile
         var lineIds = lines.Select(l => l.Id).ToHashSet();
         var paymentIds = payments.Select(p => p.Id).ToHashSet();
         var like = tag + "%";
+        // The ledger rows of the sandbox's payment requests (one each, else doubled), and where they went downstream.
+        var sandboxRows = await PairsAsync(payment, """SELECT "PaymentRequestId", "Id" FROM payments WHERE "PaymentRequestId" = ANY($1)""", sandbox.Select(s => s.Id));
+        var sandboxPaymentIds = sandboxRows.Select(r => r.Payment).ToHashSet();
+        HashSet<Guid> RequestsOf(HashSet<Guid> paymentIds) => sandboxRows.Where(r => paymentIds.Contains(r.Payment)).Select(r => r.Request).ToHashSet();
 
         // Lost: accepted, and not there. Doubled: one accepted thing written twice (the same email, label or reference).
         var checks = new List<(string Name, List<Item> Accepted, HashSet<Guid> Found, Dictionary<string, long> Doubled)>
@@ -127,11 +135,24 @@ internal static class FaultsReconcile
             ("payment receipts in Notification", payments,
                 await IdsAsync(notification, """SELECT "RegardingId" FROM emails WHERE "Kind" = 'PaymentReceipt' AND "RegardingId" = ANY($1)""", paymentIds),
                 await CountsAsync(notification, """SELECT "RegardingId"::text, count(*) FROM emails WHERE "Kind" = 'PaymentReceipt' AND "RegardingId" = ANY($1) GROUP BY 1 HAVING count(*) > 1""", paymentIds.ToArray())),
+            ("sandbox payments in Payment's ledger", sandbox, sandboxRows.Select(r => r.Request).ToHashSet(),
+                sandboxRows.GroupBy(r => r.Request).Where(g => g.Count() > 1).ToDictionary(g => g.Key.ToString(), g => (long)g.Count())),
+            ("sandbox payments counted by Dossier", sandbox,
+                RequestsOf(await IdsAsync(dossier, """SELECT "Id" FROM dossier_payments WHERE "Id" = ANY($1)""", sandboxPaymentIds)), []),
+            ("sandbox receipts in Notification", sandbox,
+                RequestsOf(await IdsAsync(notification, """SELECT "RegardingId" FROM emails WHERE "Kind" = 'PaymentReceipt' AND "RegardingId" = ANY($1)""", sandboxPaymentIds)),
+                await CountsAsync(notification, """SELECT "RegardingId"::text, count(*) FROM emails WHERE "Kind" = 'PaymentReceipt' AND "RegardingId" = ANY($1) GROUP BY 1 HAVING count(*) > 1""", sandboxPaymentIds.ToArray())),
         };
 
         string PhaseOf(double at) => phases.FirstOrDefault(p => at >= p.Start && at < p.End).Name ?? "outside the phases";
         var byKey = requests.Concat(lines).Concat(payments).GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.First().At);
-        var byId = payments.ToDictionary(p => p.Id.ToString(), p => p.At);
+        var byId = payments.Concat(sandbox).GroupBy(p => p.Id.ToString()).ToDictionary(g => g.Key, g => g.First().At);
+        foreach (var (request, paymentId) in sandboxRows)
+        {
+            // A receipt written twice names the payment: counted when its sandbox payment was answered.
+            byId.TryAdd(paymentId.ToString(), byId[request.ToString()]);
+        }
+
 
         var rows = new List<Dictionary<string, object>>();
         foreach (var phase in phases.Select(p => p.Name).Append("outside the phases").Append("whole run"))
@@ -143,6 +164,7 @@ internal static class FaultsReconcile
                 ["requests"] = requests.Count(r => In(r.At)),
                 ["lines"] = lines.Count(l => In(l.At)),
                 ["payments"] = payments.Count(p => In(p.At)),
+                ["sandbox"] = sandbox.Count(p => In(p.At)),
                 ["refused"] = failures.Where(f => In(f.At)).GroupBy(f => $"{f.Stream} {f.What}").OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
             };
             var lost = new Dictionary<string, int>();
@@ -157,7 +179,7 @@ internal static class FaultsReconcile
 
             row["lost"] = lost;
             row["doubled"] = doubled;
-            if (phase != "outside the phases" || (int)row["requests"] + (int)row["lines"] + (int)row["payments"] > 0)
+            if (phase != "outside the phases" || (int)row["requests"] + (int)row["lines"] + (int)row["payments"] + (int)row["sandbox"] > 0)
             {
                 rows.Add(row);
             }
@@ -169,6 +191,9 @@ internal static class FaultsReconcile
             ["requests"] = await CountAsync(inbox, """SELECT count(*) FROM requests WHERE "CustomerEmail" LIKE $1""", like) - requests.Count,
             ["lines"] = await CountAsync(quote, """SELECT count(*) FROM quote_lines WHERE "Label" LIKE $1""", like) - lines.Count,
             ["payments"] = await CountAsync(payment, """SELECT count(*) FROM payments WHERE "Reference" LIKE $1""", like) - payments.Count,
+            // Paid through the sandbox on the stream's cases, the customer never seeing the success page (a 502, a cut answer).
+            ["sandbox payments"] = await CountAsync(payment, """SELECT count(*) FROM payments WHERE "PaymentRequestId" IS NOT NULL AND "RequestId" = ANY($1)""", sandboxCases.ToArray())
+                - sandboxRows.Count,
         };
 
         var whole = rows.Single(r => (string)r["phase"] == "whole run");
@@ -230,7 +255,21 @@ internal static class FaultsReconcile
         return counts;
     }
 
-    private static async Task<long> CountAsync(NpgsqlDataSource source, string sql, string parameter)
+    private static async Task<List<(Guid Request, Guid Payment)>> PairsAsync(NpgsqlDataSource source, string sql, IEnumerable<Guid> ids)
+    {
+        await using var command = source.CreateCommand(sql);
+        command.Parameters.Add(new() { Value = ids.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync();
+        var pairs = new List<(Guid, Guid)>();
+        while (await reader.ReadAsync())
+        {
+            pairs.Add((reader.GetGuid(0), reader.GetGuid(1)));
+        }
+
+        return pairs;
+    }
+
+    private static async Task<long> CountAsync(NpgsqlDataSource source, string sql, object parameter)
     {
         await using var command = source.CreateCommand(sql);
         command.Parameters.Add(new() { Value = parameter });

@@ -23,7 +23,7 @@ static int Usage()
                CommercialManagement.Bench proxy PORT DESTINATION_URL
                CommercialManagement.Bench visibility GATEWAY_URL RATE SECONDS
                CommercialManagement.Bench emails GATEWAY_URL NOTIFICATIONDB_CONNECTION_STRING COUNT
-               CommercialManagement.Bench faults-load GATEWAY_URL OUT_DIR [REQUESTS/S LINES/S PAYMENTS/S]
+               CommercialManagement.Bench faults-load GATEWAY_URL OUT_DIR [REQUESTS/S LINES/S PAYMENTS/S SANDBOX_PAYMENTS/S [MAIL_CATCHER_URL]]
                CommercialManagement.Bench backlog OUT_DIR POSTGRES_CONNECTION_STRING SINCE_EPOCH BOUND_SECONDS
                CommercialManagement.Bench reconcile OUT_DIR POSTGRES_CONNECTION_STRING
         """);
