@@ -79,8 +79,10 @@ internal sealed class CustomerSpaceClient(IHttpClientFactory httpClients, Gatewa
     }
 
     /// <summary>The customer's acceptance (terms ticked, from their address); the reasons when it is refused.</summary>
-    public async Task<IReadOnlyList<string>> AcceptQuoteAsync(CustomerConversation space, Guid quoteId, int version, bool termsAccepted, string? from, CancellationToken cancellationToken) =>
-        await ProblemMessages.ReadAsync(await Quotes(space).PostAsJsonAsync("/customer/quote/acceptance", new { quoteId, version, termsAccepted, from }, cancellationToken));
+    /// <summary>The customer's « Accepter le devis », with the form's key: a resubmitted form is the same acceptance.</summary>
+    public async Task<IReadOnlyList<string>> AcceptQuoteAsync(
+        CustomerConversation space, Guid quoteId, int version, bool termsAccepted, string? from, string idempotencyKey, CancellationToken cancellationToken) =>
+        await ProblemMessages.ReadAsync(await Quotes(space).PostAsync("/customer/quote/acceptance", new { quoteId, version, termsAccepted, from }, idempotencyKey, cancellationToken));
 
     public async Task<IReadOnlyList<string>> RefuseQuoteAsync(CustomerConversation space, Guid quoteId, string? reason, CancellationToken cancellationToken) =>
         await ProblemMessages.ReadAsync(await Quotes(space).PostAsJsonAsync("/customer/quote/refusal", new { quoteId, reason }, cancellationToken));
