@@ -20,6 +20,14 @@ public class GatewayFactory : ServiceFactory<Program>
     /// <summary>The customer-space token the stand-in Inbox knows; any other is unknown.</summary>
     public const string SpaceToken = "Zk3xq9V0bU2nC7dP4rT8yW1aE6hJ5mL0sG9fK2vB3cN";
 
+    /// <summary>A second known space, whose case has a sent quote the customer can accept (from the stand-in Quote service).</summary>
+    public const string QuoteSpaceToken = "Qu0teSpace7dP4rT8yW1aE6hJ5mL0sG9fK2vB3cNxx";
+
+    /// <summary>The case of <see cref="QuoteSpaceToken"/> and its sent quote.</summary>
+    public static readonly Guid QuoteCase = Guid.Parse("0c0ffee0-0000-4000-8000-0000000000c1");
+
+    public static readonly Guid SentQuote = Guid.Parse("0c0ffee0-0000-4000-8000-0000000000d1");
+
     /// <summary>The gateway's public address as the AppHost gives it: where the payment pages send the customer back.</summary>
     public const string PublicBaseUrl = "https://office.valneve.test";
 
@@ -40,6 +48,7 @@ public class GatewayFactory : ServiceFactory<Program>
     private readonly WebApplication _dossierStandIn;
     private readonly WebApplication _inboxStandIn;
     private readonly WebApplication _paymentStandIn;
+    private readonly WebApplication _quoteStandIn;
 
     public GatewayFactory()
         : this(null)
@@ -65,7 +74,21 @@ public class GatewayFactory : ServiceFactory<Program>
         var inbox = WebApplication.CreateSlimBuilder();
         inbox.WebHost.UseUrls("http://127.0.0.1:0");
         _inboxStandIn = inbox.Build();
-        _inboxStandIn.MapGet("/public/spaces/{token}", (string token) => token == BrokenSpaceToken
+        _inboxStandIn.MapGet("/public/spaces/{token}", (string token) => token == QuoteSpaceToken
+            ? Results.Json(new
+            {
+                requestId = QuoteCase,
+                organisationId = BuildingBlocks.Demo.DemoOrganisations.ValNeveOffice,
+                customerName = "Paul Girard",
+                language = "fr",
+                receivedAt = DateTimeOffset.Parse("2026-11-28T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+                arrival = "2027-02-13",
+                departure = "2027-02-20",
+                adults = 2,
+                children = 0,
+                messages = Array.Empty<object>(),
+            })
+            : token == BrokenSpaceToken
             ? Results.StatusCode(500)
             : token == SpaceToken
             ? Results.Json(new
@@ -98,7 +121,11 @@ public class GatewayFactory : ServiceFactory<Program>
         });
         _inboxStandIn.StartAsync().GetAwaiter().GetResult();
         _paymentStandIn = PaymentStandIn(PaymentCalls);
+        _quoteStandIn = QuoteStandIn(QuoteAcceptanceCalls);
     }
+
+    /// <summary>The acceptances the stand-in Quote service received, each with its Idempotency-Key header (empty without).</summary>
+    public ConcurrentQueue<(string Body, string Key)> QuoteAcceptanceCalls { get; } = new();
 
     /// <summary>Every request the stand-in Payment service received: headers, and ":method", ":path", ":query", ":body".</summary>
     public ConcurrentQueue<Dictionary<string, string>> PaymentCalls { get; } = new();
@@ -122,9 +149,52 @@ public class GatewayFactory : ServiceFactory<Program>
         builder.UseSetting($"services:{ResourceNames.DossierApi}:http:0", _dossierStandIn.Urls.Single());
         builder.UseSetting($"services:{ResourceNames.InboxApi}:http:0", _inboxStandIn.Urls.Single());
         builder.UseSetting($"services:{ResourceNames.PaymentApi}:http:0", _paymentStandIn.Urls.Single());
+        builder.UseSetting($"services:{ResourceNames.QuoteApi}:http:0", _quoteStandIn.Urls.Single());
         builder.UseSetting("Gateway:PublicBaseUrl", PublicBaseUrl);
         // The one private key that signs staff, API and customer tokens: the gateway's alone (as the AppHost gives it).
         builder.UseSetting(TokenKeys.GatewayPrivateKey, Tokens.GatewayPrivateKey);
+    }
+
+    /// <summary>
+    /// A stand-in Quote service for the customer space: a sent quote for <see cref="QuoteCase"/> (the case the gateway's
+    /// customer token names), none for any other case; acceptances recorded.
+    /// </summary>
+    private static WebApplication QuoteStandIn(ConcurrentQueue<(string Body, string Key)> acceptances)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        static bool ForQuoteCase(HttpContext context)
+        {
+            var token = context.Request.Headers.Authorization.ToString().Split('.');
+            if (token.Length != 3)
+            {
+                return false;
+            }
+
+            var payload = token[1].Replace('-', '+').Replace('_', '/');
+            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload)).Contains(QuoteCase.ToString(), StringComparison.Ordinal);
+        }
+
+        app.MapGet("/customer/quote", (HttpContext context) => ForQuoteCase(context)
+            ? Results.Json(new
+            {
+                id = SentQuote, number = "D-2027-0042", version = 1, state = "Sent", expired = false, validUntil = "2027-01-31",
+                lines = new[] { new { label = "Cours collectif enfant", description = (string?)null, from = "2027-02-15", to = "2027-02-19", quantity = 1, unitPriceCents = 18_000, vatRateBasisPoints = 2_000, amountCents = 18_000 } },
+                netCents = 15_000, vatCents = 3_000, touristTaxCents = 0, totalCents = 18_000, depositPercentage = 30, depositCents = 5_400,
+                balanceCents = 12_600, balanceDueDate = "2027-01-13", wholeAmountNow = false, acceptedAt = (DateTimeOffset?)null,
+                closingReason = (string?)null, canAccept = true,
+            })
+            : Results.NotFound());
+        app.MapPost("/customer/quote/acceptance", async (HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            acceptances.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers["Idempotency-Key"].ToString()));
+            return Results.Ok();
+        });
+        app.StartAsync().GetAwaiter().GetResult();
+        return app;
     }
 
     private static WebApplication PaymentStandIn(ConcurrentQueue<Dictionary<string, string>> calls)
@@ -172,6 +242,7 @@ public class GatewayFactory : ServiceFactory<Program>
         await _dossierStandIn.DisposeAsync();
         await _inboxStandIn.DisposeAsync();
         await _paymentStandIn.DisposeAsync();
+        await _quoteStandIn.DisposeAsync();
     }
 }
 

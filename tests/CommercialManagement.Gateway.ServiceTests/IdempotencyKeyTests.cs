@@ -45,6 +45,34 @@ public sealed partial class IdempotencyKeyTests(GatewayFactory factory) : IClass
     }
 
     [Fact]
+    public async Task CustomerAcceptance_CarriesTheFormsKey_AndTheSameFormPostedTwiceCarriesTheSameKey()
+    {
+        var browser = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await browser.GetStringAsync($"/espace/{GatewayFactory.QuoteSpaceToken}");
+        var key = AcceptanceKey(page);
+        var form = new Dictionary<string, string>
+        {
+            ["_handler"] = "quote-accept",
+            ["__RequestVerificationToken"] = CustomerSpaceForms.AntiforgeryToken(page),
+            ["Acceptance.QuoteId"] = GatewayFactory.SentQuote.ToString(),
+            ["Acceptance.Version"] = "1",
+            ["Acceptance.TermsAccepted"] = "true",
+            ["Acceptance.IdempotencyKey"] = key,
+        };
+
+        // « Accepter le devis » clicked, then the same form posted again (a double click, the browser resending it).
+        var first = await browser.PostAsync($"/espace/{GatewayFactory.QuoteSpaceToken}", new FormUrlEncodedContent(form));
+        var again = await browser.PostAsync($"/espace/{GatewayFactory.QuoteSpaceToken}", new FormUrlEncodedContent(form));
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, again.StatusCode));
+        var calls = factory.QuoteAcceptanceCalls.Where(c => c.Body.Contains(GatewayFactory.SentQuote.ToString(), StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, call => Assert.Equal(key, call.Key));
+        Assert.Matches("^[0-9a-f]{32}$", key);
+        Assert.NotEqual(key, AcceptanceKey(await browser.GetStringAsync($"/espace/{GatewayFactory.QuoteSpaceToken}")));
+    }
+
+    [Fact]
     public async Task CustomerReply_FromAFormWithoutItsKey_IsStillSent_WithAKeyOfItsOwn()
     {
         var browser = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
@@ -134,4 +162,10 @@ public sealed partial class IdempotencyKeyTests(GatewayFactory factory) : IClass
 
     [GeneratedRegex("name=\"Reply.IdempotencyKey\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex KeyInput();
+
+    private static string AcceptanceKey(string page) =>
+        AcceptanceKeyInput().Match(page) is { Success: true } found ? found.Groups[1].Value : throw new InvalidOperationException("The acceptance form holds no key.");
+
+    [GeneratedRegex("name=\"Acceptance.IdempotencyKey\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AcceptanceKeyInput();
 }
