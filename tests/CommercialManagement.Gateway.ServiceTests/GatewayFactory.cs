@@ -75,39 +75,15 @@ public class GatewayFactory : ServiceFactory<Program>
         inbox.WebHost.UseUrls("http://127.0.0.1:0");
         _inboxStandIn = inbox.Build();
         _inboxStandIn.MapGet("/public/spaces/{token}", (string token) => token == QuoteSpaceToken
-            ? Results.Json(new
-            {
-                requestId = QuoteCase,
-                organisationId = BuildingBlocks.Demo.DemoOrganisations.ValNeveOffice,
-                customerName = "Paul Girard",
-                language = "fr",
-                receivedAt = DateTimeOffset.Parse("2026-11-28T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
-                arrival = "2027-02-13",
-                departure = "2027-02-20",
-                adults = 2,
-                children = 0,
-                messages = Array.Empty<object>(),
-            })
+            ? Space(QuoteCase, "Paul Girard", children: 0, [])
             : token == BrokenSpaceToken
             ? Results.StatusCode(500)
             : token == SpaceToken
-            ? Results.Json(new
-            {
-                requestId = Guid.NewGuid(),
-                organisationId = BuildingBlocks.Demo.DemoOrganisations.ValNeveOffice,
-                customerName = "Élodie Martin",
-                language = "fr",
-                receivedAt = DateTimeOffset.Parse("2026-11-28T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
-                arrival = "2027-02-13",
-                departure = "2027-02-20",
-                adults = 2,
-                children = 1,
-                messages = new object[]
-                {
-                    new { id = Guid.NewGuid(), fromCustomer = true, authorName = "Élodie Martin", postedAt = "2026-11-28T09:00:00Z", body = "<script>alert('x')</script> Un chalet ?" },
-                    new { id = Guid.NewGuid(), fromCustomer = false, authorName = "Julien Perrin", postedAt = "2026-11-28T10:00:00Z", body = "Bonjour, oui." },
-                },
-            })
+            ? Space(Guid.NewGuid(), "Élodie Martin", children: 1,
+            [
+                new { id = Guid.NewGuid(), fromCustomer = true, authorName = "Élodie Martin", postedAt = "2026-11-28T09:00:00Z", body = "<script>alert('x')</script> Un chalet ?" },
+                new { id = Guid.NewGuid(), fromCustomer = false, authorName = "Julien Perrin", postedAt = "2026-11-28T10:00:00Z", body = "Bonjour, oui." },
+            ])
             : Results.Problem(title: "Ce lien n'est plus valide.", statusCode: 404));
         _inboxStandIn.MapPost("/public/spaces/{token}/messages", async (string token, HttpContext context) =>
         {
@@ -196,6 +172,21 @@ public class GatewayFactory : ServiceFactory<Program>
         app.StartAsync().GetAwaiter().GetResult();
         return app;
     }
+
+    /// <summary>A customer space as the stand-in Inbox answers it: the case, its stay and its conversation.</summary>
+    private static IResult Space(Guid requestId, string customerName, int children, object[] messages) => Results.Json(new
+    {
+        requestId,
+        organisationId = BuildingBlocks.Demo.DemoOrganisations.ValNeveOffice,
+        customerName,
+        language = "fr",
+        receivedAt = DateTimeOffset.Parse("2026-11-28T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        arrival = "2027-02-13",
+        departure = "2027-02-20",
+        adults = 2,
+        children,
+        messages,
+    });
 
     private static WebApplication PaymentStandIn(ConcurrentQueue<Dictionary<string, string>> calls)
     {

@@ -15,6 +15,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
 {
     private static readonly Lazy<Task<RabbitMqServer>> Shared = new(() => StartAsync(shareable: true));
 
+    /// <summary>The server process and its data folder, for a private broker only: the shared one is never stopped by a test.</summary>
     private readonly Process? process;
     private readonly string? dataRoot;
 
@@ -51,7 +52,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
             throw new InvalidOperationException("Only a private broker (StartPrivateAsync) is stopped and started by a test.");
         }
 
-        // The node name and Erlang cookie the script gave this data folder.
+        // The node name and Erlang cookie deploy/local/rabbitmq.sh gives this data folder (cm + sha1 of its path, 10 digits).
         var node = "cm" + Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(dataRoot)))[..10];
         var control = new ProcessStartInfo("/usr/lib/rabbitmq/bin/rabbitmqctl", ["-n", $"{node}@localhost", command])
         {
@@ -112,7 +113,6 @@ public sealed class RabbitMqServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process, dataRoot);
-        dataRoot = Path.GetFullPath(dataRoot);
 
         var address = new Uri($"amqp://guest:guest@127.0.0.1:{port}/");
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -121,7 +121,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
             try
             {
                 await using var connection = await new ConnectionFactory { Uri = address }.CreateConnectionAsync();
-                return new RabbitMqServer(address, process, dataRoot);
+                return shareable ? new RabbitMqServer(address) : new RabbitMqServer(address, process, dataRoot);
             }
             catch (Exception exception) when (exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException or SocketException && DateTime.UtcNow < deadline)
             {

@@ -52,7 +52,7 @@ public static class MessagingExtensions
         var retry = RetryOptions.From(builder.Configuration);
         // Aspire's RabbitMQ.Client integration: one connection of the process's own beside MassTransit's (for the wait queues'
         // declarations), a health check on it, its traces. The connection is opened when first asked for.
-        _ = BrokerAddress(builder.Configuration);
+        _ = BrokerAddress(builder.Configuration); // our own message when ConnectionStrings__rabbitmq is missing, before Aspire's
         builder.AddRabbitMQClient(BrokerConnectionName, configureConnectionFactory: factory => factory.ClientProvidedName = $"{queuePrefix}-client");
         services.TryAddSingleton(provider => new WaitQueues(provider.GetRequiredService<RabbitMQ.Client.IConnection>));
         // Sent outbox rows are kept for diagnosis; processed message ids as long as a redelivery can come back.
