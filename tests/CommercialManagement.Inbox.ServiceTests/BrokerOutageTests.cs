@@ -6,26 +6,13 @@ using Microsoft.AspNetCore.Hosting;
 namespace CommercialManagement.Inbox.ServiceTests;
 
 /// <summary>Inbox on a RabbitMQ of its own, which the test stops as an outage.</summary>
-public sealed class InboxOnPrivateBrokerFactory() : ServiceFactory<Program>(ResourceNames.InboxDb)
+public sealed class InboxOnPrivateBrokerFactory() : PrivateBrokerServiceFactory<Program>(ResourceNames.InboxDb)
 {
-    protected override bool OnRealBroker => true;
-
-    protected override Task<RabbitMqServer> GetBrokerAsync() => RabbitMqServer.StartPrivateAsync();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         // The production poll, not the test factory's faster one: the recovery measured is the one a user gets.
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:01");
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Broker is not null)
-        {
-            await Broker.DisposeAsync();
-        }
     }
 }
 

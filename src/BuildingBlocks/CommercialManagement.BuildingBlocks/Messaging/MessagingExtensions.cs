@@ -94,6 +94,7 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(BrokerAddress(builder.Configuration));
+                BrokerReconnection.ShortenSteps(rabbit);
                 configureBroker?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);
             });
