@@ -22,9 +22,7 @@ public static class BrokerReconnection
     /// <summary>Attempts every 2, 3, then <see cref="LongestStep"/> seconds (±25 %), for as long as the process lives.</summary>
     public static void ShortenSteps(IRabbitMqBusFactoryConfigurator rabbit)
     {
-        ArgumentNullException.ThrowIfNull(rabbit);
-        var host = FieldOf(rabbit, HostConfigurationField).GetValue(rabbit) as IHostConfiguration
-            ?? throw Unexpected($"{rabbit.GetType().Name}.{HostConfigurationField} is not a host configuration");
+        var host = HostOf(rabbit);
         var masstransits = host.ReceiveTransportRetryPolicy;
         var ours = Retry.CreatePolicy(policy =>
         {
@@ -32,6 +30,16 @@ public static class BrokerReconnection
             policy.Exponential(int.MaxValue, TimeSpan.FromSeconds(1), LongestStep, TimeSpan.FromSeconds(1));
         });
         FieldOf(host, PolicyBackingField).SetValue(host, ours);
+    }
+
+    /// <summary>The schedule the bus configured by <paramref name="rabbit"/> will reconnect its receive endpoints on.</summary>
+    public static IRetryPolicy ReceivePolicyOf(IRabbitMqBusFactoryConfigurator rabbit) => HostOf(rabbit).ReceiveTransportRetryPolicy;
+
+    private static IHostConfiguration HostOf(IRabbitMqBusFactoryConfigurator rabbit)
+    {
+        ArgumentNullException.ThrowIfNull(rabbit);
+        return FieldOf(rabbit, HostConfigurationField).GetValue(rabbit) as IHostConfiguration
+            ?? throw Unexpected($"{rabbit.GetType().Name}.{HostConfigurationField} is not a host configuration");
     }
 
     private static FieldInfo FieldOf(object instance, string name)
