@@ -137,9 +137,9 @@ internal sealed class PaymentRequest : ITenantOwned
     /// <summary>The provider closed the session unpaid (expired or failed): the request stays open for a new one.</summary>
     public void SessionEnded(string sessionId, string? failure)
     {
-        if (CheckoutSessionId != sessionId || Status != PaymentRequestStatus.Open)
+        if (Status != PaymentRequestStatus.Open || CheckoutSessionId != sessionId)
         {
-            return;
+            throw new LedgerRuleException($"La session {sessionId} n'est pas celle, en cours, de cette demande : elle ne peut pas y être close.");
         }
 
         CheckoutSessionId = null;
@@ -151,26 +151,28 @@ internal sealed class PaymentRequest : ITenantOwned
         }
     }
 
-    /// <summary>Paid once: a second payment for the same request is refused by the caller (returns false here).</summary>
-    public bool MarkPaid(Guid paymentId, DateTimeOffset now)
+    /// <summary>Paid once: by the payment recorded for it (<see cref="CaseLedger.PayOnline"/>).</summary>
+    public void MarkPaid(Guid paymentId, DateTimeOffset now)
     {
-        if (Status == PaymentRequestStatus.Paid)
+        if (Status != PaymentRequestStatus.Open)
         {
-            return false;
+            throw new LedgerRuleException(Status == PaymentRequestStatus.Paid ? "Cette demande est déjà payée." : "Cette demande est annulée : elle ne peut pas être payée.");
         }
 
         Status = PaymentRequestStatus.Paid;
         PaymentId = paymentId;
         ClosedAt = now;
         LastFailure = null;
-        return true;
     }
 
+    /// <summary>Withdrawn while open (<see cref="CaseLedger.Withdraw"/>, <see cref="CaseLedger.WithdrawOpen"/>): its link dies.</summary>
     public void Cancel(string reason, DateTimeOffset now)
     {
         if (Status != PaymentRequestStatus.Open)
         {
-            return;
+            throw new LedgerRuleException(Status == PaymentRequestStatus.Paid
+                ? "Cette demande est déjà payée : elle ne peut plus être annulée."
+                : "Cette demande est déjà annulée.");
         }
 
         Status = PaymentRequestStatus.Cancelled;

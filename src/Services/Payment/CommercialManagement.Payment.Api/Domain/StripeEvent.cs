@@ -45,6 +45,9 @@ internal sealed class StripeEvent
     /// <summary>Why, in French, for staff: the reason of a flag, what was applied or ignored, or the last error.</summary>
     public string? Note { get; private set; }
 
+    /// <summary>The provider's reference of a payment flagged because the case must not keep it: the money to give back.</summary>
+    public string? RefundDueReference { get; private set; }
+
     public Guid? OwnerOrganisationId { get; private set; }
 
     public Guid? CaseId { get; private set; }
@@ -57,9 +60,10 @@ internal sealed class StripeEvent
         CaseId = caseId;
     }
 
-    public void Processed(StripeEventOutcome outcome, string? note, DateTimeOffset now)
+    public void Processed(StripeEventOutcome outcome, string? note, DateTimeOffset now, string? refundDueReference = null)
     {
         Outcome = outcome;
+        RefundDueReference = refundDueReference;
         Note = Clip(note);
         ProcessedAt = now;
     }

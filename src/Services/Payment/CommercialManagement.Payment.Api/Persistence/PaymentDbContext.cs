@@ -111,11 +111,13 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             stripe.Property(e => e.ProcessedAt).HasColumnName("processed_at");
             stripe.Property(e => e.Outcome).HasColumnName("outcome").HasConversion<string>().HasMaxLength(20);
             stripe.Property(e => e.Note).HasColumnName("note").HasMaxLength(StripeEvent.NoteMaxLength);
+            stripe.Property(e => e.RefundDueReference).HasColumnName("refund_due_reference").HasMaxLength(255);
             stripe.Property(e => e.OwnerOrganisationId).HasColumnName("organisation_id");
             stripe.Property(e => e.CaseId).HasColumnName("case_id");
             stripe.HasIndex(e => new { e.NextAttemptAt, e.ReceivedAt }).HasDatabaseName("ix_stripe_events_pending").HasFilter("processed_at IS NULL");
             stripe.HasIndex(e => new { e.CaseId, e.Outcome }).HasDatabaseName("ix_stripe_events_case");
             stripe.HasIndex(e => e.ProcessedAt).HasDatabaseName("ix_stripe_events_processed_at").HasFilter("processed_at IS NOT NULL");
+            stripe.HasIndex(e => e.RefundDueReference).HasDatabaseName("ix_stripe_events_refund_due").HasFilter("refund_due_reference IS NOT NULL");
         });
 
         modelBuilder.Entity<SandboxSession>(session =>

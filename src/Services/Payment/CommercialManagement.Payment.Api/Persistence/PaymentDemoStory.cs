@@ -26,13 +26,13 @@ internal sealed class PaymentDemoStory(IServiceScopeFactory scopes, IHostEnviron
     {
         var db = services.GetRequiredService<PaymentDbContext>();
         var time = services.GetRequiredService<TimeProvider>();
-        var account = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == demo.Id, cancellationToken);
-        if (account?.AcceptedQuoteId is null || account.AcceptedQuoteVoided)
+        var ledger = await db.ReadAsync(demo.Id, cancellationToken);
+        if (ledger is not { HasAcceptedQuote: true } || ledger.Case.AcceptedQuoteVoided)
         {
             return false;
         }
 
-        var ledger = await LedgerWork.ViewAsync(db, account, time, cancellationToken);
+        var percentage = (await LedgerWork.SettingsAsync(db, ledger.Case.OrganisationId, cancellationToken)).DepositPercentage;
         db.ChangeTracker.Clear();
         var number = demo.Id.ToString()[^4..];
         if (ledger.RemainingCents == 0 || (demo.Stage == DemoStage.DepositPaid && ledger.Payments.Count > 0))
@@ -48,7 +48,7 @@ internal sealed class PaymentDemoStory(IServiceScopeFactory scopes, IHostEnviron
 
         var deposit = ledger.Payments.Count == 0;
         // The organisation's share even when arrival is near: the story shows a deposit then a balance.
-        var share = Ledger.DepositCents(ledger.AcceptedTotalCents, ledger.DepositPercentage, null, LedgerWork.Today(time), 0);
+        var share = Ledger.DepositCents(ledger.Case.AcceptedTotalCents, percentage, null, LedgerWork.Today(time), 0);
         await PayAsync(services, demo.Id, deposit ? Math.Min(share, ledger.RemainingCents) : ledger.RemainingCents, PaymentMethod.BankTransfer,
             $"VIR-DEMO-{number}-{(deposit ? "ACOMPTE" : "SOLDE")}", cancellationToken);
         return demo.Stage == DemoStage.DepositPaid;

@@ -129,24 +129,8 @@ internal static class CustomerCheckout
         return TypedResults.Ok(new CheckoutLink(session.Url));
     }
 
-    private static async Task<string?> RefusalAsync(PaymentDbContext db, PaymentRequest request, PaymentCase account, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        switch (request.Status)
-        {
-            case PaymentRequestStatus.Paid:
-                return "Ce paiement est déjà réglé : merci !";
-            case PaymentRequestStatus.Cancelled:
-                return "Cette demande de paiement a été annulée : contactez-nous si vous souhaitez régler.";
-            case PaymentRequestStatus.Open when request.IsExpiredAt(now):
-                return $"Cette demande de paiement a expiré le {Paris(request.ExpiresAt)} : contactez-nous pour en recevoir une nouvelle.";
-        }
-
-        var remaining = account.AcceptedTotalCents - await PaymentRecording.NetPaidAsync(db, request.RequestId, cancellationToken);
-        return remaining < request.AmountCents
-            ? $"Cette demande ({Domain.Ledger.Euros(request.AmountCents)}) dépasse ce qui reste à payer ({Domain.Ledger.Euros(Math.Max(remaining, 0))}) : "
-                + "contactez-nous pour en recevoir une nouvelle."
-            : null;
-    }
+    private static async Task<string?> RefusalAsync(PaymentDbContext db, PaymentRequest request, PaymentCase account, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await db.LoadAsync(account, cancellationToken)).RefusalToPay(request.Id, now, Paris);
 
     private static string Paris(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, LedgerWork.Paris).ToString("dd/MM/yyyy 'à' HH'h'mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));

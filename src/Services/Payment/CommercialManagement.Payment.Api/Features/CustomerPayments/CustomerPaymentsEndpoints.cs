@@ -33,20 +33,17 @@ internal static class CustomerPaymentsEndpoints
         HttpContext http, PaymentDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caseId = CaseOf(http);
-        var account = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (account?.AcceptedQuoteId is null)
+        var ledger = await db.ReadAsync(caseId, cancellationToken);
+        if (ledger is not { HasAcceptedQuote: true })
         {
             return TypedResults.Problem(title: "Aucun paiement à consulter pour l'instant.", statusCode: StatusCodes.Status404NotFound);
         }
 
         var now = time.GetUtcNow();
-        var payments = await LedgerWork.PaymentsAsync(db, caseId, cancellationToken);
-        var requests = await LedgerWork.RequestsAsync(db, caseId, cancellationToken);
-        var paid = await PaymentRecording.NetPaidAsync(db, caseId, cancellationToken);
         return TypedResults.Ok(new CustomerPayments(
-            account.QuoteNumber ?? "", account.AcceptedTotalCents, paid, Math.Max(account.AcceptedTotalCents - paid, 0),
-            [.. requests.Where(r => r.IsPayableAt(now)).Select(r => new CustomerPaymentDue(r.Id, r.Kind.ToString(), r.Kind.Label(), r.AmountCents, r.ExpiresAt, r.LastFailure))],
-            [.. payments.Select(p => new CustomerPaymentMade(p.Kind.Label(), p.AmountCents, p.ReceivedOn, p.Method.Label()))]));
+            ledger.Case.QuoteNumber ?? "", ledger.Case.AcceptedTotalCents, ledger.HeldCents, ledger.RemainingCents,
+            [.. ledger.Requests.Where(r => r.IsPayableAt(now)).Select(r => new CustomerPaymentDue(r.Id, r.Kind.ToString(), r.Kind.Label(), r.AmountCents, r.ExpiresAt, r.LastFailure))],
+            [.. ledger.Payments.Select(p => new CustomerPaymentMade(p.Kind.Label(), p.AmountCents, p.ReceivedOn, p.Method.Label()))]));
     }
 
     public static Guid CaseOf(HttpContext http) => Guid.Parse(http.User.FindFirst(StaffClaims.CaseId)!.Value);

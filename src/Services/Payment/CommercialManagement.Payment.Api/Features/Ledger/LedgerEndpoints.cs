@@ -1,6 +1,5 @@
 using CommercialManagement.Payment.Api.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Payment.Api.Features.Ledger;
 
@@ -10,13 +9,13 @@ internal static class LedgerEndpoints
     public static async Task<Results<Ok<LedgerView>, ProblemHttpResult>> GetByRequestAsync(
         Guid requestId, PaymentDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var account = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == requestId, cancellationToken);
-        if (account?.AcceptedQuoteId is null)
+        var ledger = await db.ReadAsync(requestId, cancellationToken);
+        if (ledger is not { HasAcceptedQuote: true })
         {
             return NoAcceptedQuote(requestId);
         }
 
-        return TypedResults.Ok(await LedgerWork.ViewAsync(db, account, time, cancellationToken));
+        return TypedResults.Ok(await LedgerWork.ViewAsync(db, ledger, time, cancellationToken));
     }
 
     public static ProblemHttpResult NoAcceptedQuote(Guid requestId) => TypedResults.Problem(

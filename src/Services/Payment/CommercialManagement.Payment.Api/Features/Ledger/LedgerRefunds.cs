@@ -12,10 +12,6 @@ internal sealed record PaymentAnomalyView(string EventId, DateTimeOffset Receive
 
 internal static class LedgerRefunds
 {
-    public static async Task<List<RefundView>> RefundsAsync(PaymentDbContext db, Guid caseId, CancellationToken cancellationToken) =>
-        await db.Refunds.Where(r => r.RequestId == caseId).OrderBy(r => r.RefundedAt).ThenBy(r => r.Id)
-            .Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt)).ToListAsync(cancellationToken);
-
     /// <summary>The flagged events matched to this case of this organisation (the events table has no query filter: both are explicit).</summary>
     public static async Task<List<PaymentAnomalyView>> AnomaliesAsync(PaymentDbContext db, PaymentCase account, CancellationToken cancellationToken) =>
         await db.StripeEvents

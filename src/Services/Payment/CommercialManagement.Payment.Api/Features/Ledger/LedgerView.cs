@@ -34,39 +34,29 @@ internal static class LedgerWork
     /// <summary>Today as people in the resort see it.</summary>
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime);
 
-    public static Task<List<Domain.Payment>> PaymentsAsync(PaymentDbContext db, Guid requestId, CancellationToken cancellationToken) =>
-        db.Payments.Where(p => p.RequestId == requestId).OrderBy(p => p.RecordedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
-
-    public static Task<List<PaymentRequest>> RequestsAsync(PaymentDbContext db, Guid requestId, CancellationToken cancellationToken) =>
-        db.PaymentRequests.Where(r => r.RequestId == requestId).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
-
     public static async Task<OrganisationSettings> SettingsAsync(PaymentDbContext db, Guid organisationId, CancellationToken cancellationToken) =>
         await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken) ?? OrganisationSettings.Default(organisationId);
 
     public static long DepositCents(PaymentCase account, OrganisationSettings settings, TimeProvider time) =>
         Domain.Ledger.DepositCents(account.AcceptedTotalCents, settings.DepositPercentage, account.Arrival, Today(time), settings.BalanceDueDaysBeforeArrival);
 
-    public static async Task<LedgerView> ViewAsync(PaymentDbContext db, PaymentCase account, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<LedgerView> ViewAsync(PaymentDbContext db, CaseLedger ledger, TimeProvider time, CancellationToken cancellationToken)
     {
+        var account = ledger.Case;
         var settings = await SettingsAsync(db, account.OrganisationId, cancellationToken);
-        var payments = await PaymentsAsync(db, account.Id, cancellationToken);
-        var requests = await RequestsAsync(db, account.Id, cancellationToken);
-        var paid = payments.Sum(p => p.AmountCents);
-        var refunds = await LedgerRefunds.RefundsAsync(db, account.Id, cancellationToken);
-        var refunded = refunds.Sum(r => r.AmountCents);
         var deposit = DepositCents(account, settings, time);
         var now = time.GetUtcNow();
         return new LedgerView(
             account.Id, account.AcceptedQuoteId!.Value, account.QuoteNumber ?? "", account.AcceptedQuoteVoided, account.AcceptedTotalCents,
-            account.Arrival, settings.DepositPercentage, deposit, paid, Math.Max(account.AcceptedTotalCents - paid + refunded, 0),
-            [.. payments.Select(p => new PaymentView(
+            account.Arrival, settings.DepositPercentage, deposit, ledger.ReceivedCents, ledger.RemainingCents,
+            [.. ledger.Payments.Select(p => new PaymentView(
                 p.Id, p.QuoteId, p.AmountCents, p.Kind.ToString(), p.Kind.Label(), p.Method.ToString(), p.Method.Label(), p.Reference,
                 p.ReceivedOn, p.RecordedBy, p.RecordedAt))],
-            [.. requests.Select(r => View(r, now))],
-            // What the case holds (received less refunded) is what the next request is measured against.
-            [.. RequestRules.Options(account, deposit, paid - refunded, requests, now).Select(o => new PaymentRequestOption(
-                o.Kind.ToString(), o.Kind.Label(), o.AmountCents, o.Allowed, o.Refusal))],
-            refunded, refunds, await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken));
+            [.. ledger.Requests.Select(r => View(r, now))],
+            [.. ledger.Options(deposit, now).Select(o => new PaymentRequestOption(o.Kind.ToString(), o.Kind.Label(), o.AmountCents, o.Allowed, o.Refusal))],
+            ledger.RefundedCents,
+            [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt))],
+            await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken));
     }
 
     public static PaymentRequestView View(PaymentRequest request, DateTimeOffset now)

@@ -1,9 +1,7 @@
 using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Persistence;
-using CommercialManagement.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Payment.Api.Features.Ledger;
 
@@ -30,57 +28,32 @@ internal static class OfflinePayments
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockCaseAsync(requestId, cancellationToken);
-        var account = await db.Cases.SingleOrDefaultAsync(c => c.Id == requestId, cancellationToken);
-        if (account is null)
+        var ledger = await db.LockAsync(requestId, cancellationToken);
+        if (ledger is null)
         {
             return LedgerEndpoints.NoAcceptedQuote(requestId);
         }
 
-        if (account.AcceptedQuoteId is null)
+        try
         {
-            return Conflict("Ce dossier n'a pas de devis accepté : aucun paiement ne peut être enregistré.");
+            ledger.RecordOffline(
+                body.AmountCents, method, body.Reference?.Trim() ?? "", body.ReceivedOn ?? LedgerWork.Today(time), Requests.PaymentRequests.StaffName(http),
+                time.GetUtcNow());
+        }
+        catch (LedgerRuleException refused) when (refused.Field is { } field)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [refused.Message] }, title: "Le paiement ne peut pas être enregistré.");
+        }
+        catch (LedgerRuleException refused)
+        {
+            return TypedResults.Problem(title: refused.Message, statusCode: StatusCodes.Status409Conflict);
         }
 
-        if (account.AcceptedQuoteVoided)
-        {
-            return Conflict($"Le devis {account.QuoteNumber} est annulé : aucun paiement ne peut être enregistré sur ce devis.");
-        }
-
-        var payments = await LedgerWork.PaymentsAsync(db, requestId, cancellationToken);
-        var paid = await PaymentRecording.NetPaidAsync(db, requestId, cancellationToken);
-        var remaining = account.AcceptedTotalCents - paid;
-        if (body.AmountCents > remaining)
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["amountCents"] = [$"Le montant dépasse le reste à payer ({Domain.Ledger.Euros(Math.Max(remaining, 0))})."] },
-                title: "Le paiement ne peut pas être enregistré.");
-        }
-
-        var now = time.GetUtcNow();
-        var kind = Domain.Ledger.KindOf(paid, payments.Count, body.AmountCents, account.AcceptedTotalCents);
-        var staff = http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe";
-        var payment = Domain.Payment.Record(account, kind, body.AmountCents, method, body.Reference?.Trim() ?? "", body.ReceivedOn ?? LedgerWork.Today(time), staff, now);
-        PaymentRecording.Record(db, account, payment, paid, now);
-        CancelWhatNoLongerFits(await LedgerWork.RequestsAsync(db, requestId, cancellationToken), payment, remaining - body.AmountCents, staff, now);
+        db.Stage(ledger);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         sessions.Wake();
-        return TypedResults.Created($"/api/payments/by-request/{requestId}", await LedgerWork.ViewAsync(db, account, time, cancellationToken));
-    }
-
-    /// <summary>The open requests asking more than what remains once this payment is counted: cancelled, so the customer cannot overpay.</summary>
-    private static List<PaymentRequest> CancelWhatNoLongerFits(
-        IEnumerable<PaymentRequest> requests, Domain.Payment payment, long remainingCents, string staff, DateTimeOffset now)
-    {
-        var cancelled = requests.Where(r => r.Status == PaymentRequestStatus.Open && r.AmountCents > remainingCents).ToList();
-        foreach (var request in cancelled)
-        {
-            request.Cancel($"Annulée : le paiement de {Domain.Ledger.Euros(payment.AmountCents)} enregistré par {staff} laisse "
-                + $"{Domain.Ledger.Euros(Math.Max(remainingCents, 0))} à payer, moins que cette demande.", now);
-        }
-
-        return cancelled;
+        return TypedResults.Created($"/api/payments/by-request/{requestId}", await LedgerWork.ViewAsync(db, ledger, time, cancellationToken));
     }
 
     private static Dictionary<string, string[]> Validate(OfflinePaymentBody body, DateOnly today, out PaymentMethod method)
@@ -120,6 +93,4 @@ internal static class OfflinePayments
         return !string.IsNullOrWhiteSpace(value) && !char.IsAsciiDigit(value.Trim()[0])
             && Enum.TryParse(value.Trim(), ignoreCase: true, out method) && Enum.IsDefined(method);
     }
-
-    private static ProblemHttpResult Conflict(string reason) => TypedResults.Problem(title: reason, statusCode: StatusCodes.Status409Conflict);
 }

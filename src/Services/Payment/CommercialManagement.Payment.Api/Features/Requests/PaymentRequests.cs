@@ -1,5 +1,3 @@
-using CommercialManagement.BuildingBlocks.Messaging;
-using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Features.Ledger;
@@ -33,36 +31,26 @@ internal static class PaymentRequests
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockCaseAsync(requestId, cancellationToken);
-        var account = await db.Cases.SingleOrDefaultAsync(c => c.Id == requestId, cancellationToken);
-        if (account?.AcceptedQuoteId is null)
+        var ledger = await db.LockAsync(requestId, cancellationToken);
+        if (ledger is not { HasAcceptedQuote: true })
         {
             return LedgerEndpoints.NoAcceptedQuote(requestId);
         }
 
-        var settings = await LedgerWork.SettingsAsync(db, account.OrganisationId, cancellationToken);
-        // What the case holds, as the ledger and offline payments count it: received less refunded.
-        var paid = await PaymentRecording.NetPaidAsync(db, requestId, cancellationToken);
-        var requests = await LedgerWork.RequestsAsync(db, requestId, cancellationToken);
-        var now = time.GetUtcNow();
-        var option = RequestRules.Option(kind, account, LedgerWork.DepositCents(account, settings, time), paid, requests, now);
-        if (!option.Allowed)
+        var settings = await LedgerWork.SettingsAsync(db, ledger.Case.OrganisationId, cancellationToken);
+        try
         {
-            return Conflict(option.Refusal!);
+            ledger.Ask(kind, LedgerWork.DepositCents(ledger.Case, settings, time), StaffName(http), time.GetUtcNow(), stripe.Value.RequestValidity);
+        }
+        catch (LedgerRuleException refused)
+        {
+            return Conflict(refused.Message);
         }
 
-        var staff = http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe";
-        var request = PaymentRequest.Create(account, kind, option.AmountCents, staff, now, stripe.Value.RequestValidity);
-        db.PaymentRequests.Add(request);
-        db.AddToOutbox(new PaymentRequested
-        {
-            OrganisationId = account.OrganisationId, OccurredAt = now, RequestId = account.Id, PaymentRequestId = request.Id, QuoteId = request.QuoteId,
-            QuoteNumber = account.QuoteNumber ?? "", Kind = kind.ToString(), AmountCents = request.AmountCents, AcceptedTotalCents = account.AcceptedTotalCents,
-            PaidCents = paid, ExpiresAt = request.ExpiresAt,
-        });
+        db.Stage(ledger);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/payments/by-request/{requestId}", await LedgerWork.ViewAsync(db, account, time, cancellationToken));
+        return TypedResults.Created($"/api/payments/by-request/{requestId}", await LedgerWork.ViewAsync(db, ledger, time, cancellationToken));
     }
 
     public static async Task<Results<Ok<LedgerView>, ProblemHttpResult>> CancelAsync(
@@ -75,23 +63,24 @@ internal static class PaymentRequests
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockCaseAsync(caseId.Value, cancellationToken);
-        var request = await db.PaymentRequests.SingleAsync(r => r.Id == paymentRequestId, cancellationToken);
-        if (request.Status != PaymentRequestStatus.Open)
+        var ledger = (await db.LockAsync(caseId.Value, cancellationToken))!;
+        try
         {
-            return Conflict(request.Status == PaymentRequestStatus.Paid
-                ? "Cette demande est déjà payée : elle ne peut plus être annulée."
-                : "Cette demande est déjà annulée.");
+            ledger.Withdraw(paymentRequestId, $"Annulée par {http.User.FindFirst(StaffClaims.Name)?.Value ?? "l'équipe"}.", time.GetUtcNow());
+        }
+        catch (LedgerRuleException refused)
+        {
+            return Conflict(refused.Message);
         }
 
-        var now = time.GetUtcNow();
-        request.Cancel($"Annulée par {http.User.FindFirst(StaffClaims.Name)?.Value ?? "l'équipe"}.", now);
+        db.Stage(ledger);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         sessions.Wake();
-        var account = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
-        return TypedResults.Ok(await LedgerWork.ViewAsync(db, account, time, cancellationToken));
+        return TypedResults.Ok(await LedgerWork.ViewAsync(db, ledger, time, cancellationToken));
     }
+
+    public static string StaffName(HttpContext http) => http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe";
 
     public static bool TryParseKind(string? value, out PaymentKind kind)
     {

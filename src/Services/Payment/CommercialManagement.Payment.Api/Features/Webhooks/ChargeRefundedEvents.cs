@@ -1,6 +1,4 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Tenancy;
-using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Persistence;
@@ -47,13 +45,13 @@ internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext te
         }
 
         tenant.Use(owner.OrganisationId);
-        await db.LockCaseAsync(owner.RequestId, cancellationToken);
-        var payment = await db.Payments.SingleAsync(p => p.Id == owner.Id, cancellationToken);
-        var known = await db.Refunds.Where(r => r.PaymentId == payment.Id).ToListAsync(cancellationToken);
+        var ledger = (await db.LockAsync(owner.RequestId, cancellationToken))!;
+        var payment = ledger.Payments.Single(p => p.Id == owner.Id);
+        var known = ledger.Refunds.Where(r => r.PaymentId == payment.Id).ToList();
         var target = Math.Min(charge.AmountRefunded, payment.AmountCents);
         var recorded = known.Sum(r => r.AmountCents);
         var now = time.GetUtcNow();
-        var added = new List<Refund>();
+        var added = 0L;
 
         // What was recorded from the refunded total alone stands for the oldest refunds a later event lists by id.
         var covered = known.Where(r => r.ProviderRefundId.StartsWith(charge.Id + ":", StringComparison.Ordinal)).Sum(r => r.AmountCents);
@@ -76,31 +74,22 @@ internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext te
                 continue;
             }
 
-            added.Add(Refund.Of(payment, listed.Id, amount, listed.Created ?? envelope.Created, now));
+            added += ledger.RecordRefund(payment.Id, listed.Id, amount, listed.Created ?? envelope.Created, now).AmountCents;
             recorded += amount;
         }
 
         if (recorded < target)
         {
-            added.Add(Refund.Of(payment, $"{charge.Id}:{charge.AmountRefunded}", target - recorded, envelope.Created, now));
+            added += ledger.RecordRefund(payment.Id, $"{charge.Id}:{charge.AmountRefunded}", target - recorded, envelope.Created, now).AmountCents;
         }
 
-        if (added.Count == 0)
+        if (added == 0)
         {
             return StripeEventResult.Duplicate($"Les remboursements du paiement {paymentIntent} sont déjà enregistrés.");
         }
 
-        foreach (var refund in added)
-        {
-            db.Refunds.Add(refund);
-            db.AddToOutbox(new PaymentRefunded
-            {
-                OrganisationId = refund.OrganisationId, OccurredAt = now, RequestId = refund.RequestId, PaymentId = payment.Id, RefundId = refund.Id,
-                AmountCents = refund.AmountCents,
-            });
-        }
-
-        return StripeEventResult.Applied($"Remboursement de {Domain.Ledger.Euros(added.Sum(r => r.AmountCents))} enregistré sur le paiement {paymentIntent}.");
+        db.Stage(ledger);
+        return StripeEventResult.Applied($"Remboursement de {Domain.Ledger.Euros(added)} enregistré sur le paiement {paymentIntent}.");
     }
 
     /// <summary>

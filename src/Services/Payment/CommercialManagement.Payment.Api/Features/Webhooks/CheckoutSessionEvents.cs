@@ -18,7 +18,6 @@ namespace CommercialManagement.Payment.Api.Features.Webhooks;
 internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext tenant, TimeProvider time)
 {
     public const string RecordedBy = "Paiement en ligne (Stripe)";
-    private const string ToRefund = "À rembourser : paiement ";
 
     public const string AsyncFailure = "Le paiement a été refusé par la banque ; le lien reste valable pour un nouvel essai.";
 
@@ -94,47 +93,23 @@ internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext t
             return StripeEventResult.Duplicate($"Le paiement {reference} est déjà enregistré.");
         }
 
-        if (request.Status == PaymentRequestStatus.Paid)
+        // Another event of the same payment (completed, then async_succeeded) was flagged already: one payment to give back.
+        if (await db.StripeEvents.AnyAsync(e => e.RefundDueReference == reference && e.Outcome == StripeEventOutcome.Flagged, cancellationToken))
         {
-            return StripeEventResult.Flagged(
-                $"La demande était déjà payée : ce second paiement ({reference}, {Domain.Ledger.Euros(request.AmountCents)}) n'est pas compté ; remboursez-le depuis Stripe.");
+            return StripeEventResult.Duplicate($"Le paiement {reference} est déjà signalé à rembourser.");
         }
 
-        var account = await db.Cases.SingleAsync(c => c.Id == request.RequestId, cancellationToken);
+        var ledger = (await db.ReadAsync(request.RequestId, cancellationToken))!;
         var now = time.GetUtcNow();
         var receivedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(envelope.Created > DateTimeOffset.UnixEpoch ? envelope.Created : now, LedgerWork.Paris).DateTime);
-        var netPaid = await PaymentRecording.NetPaidAsync(db, request.RequestId, cancellationToken);
-        if (Overpayment(request, account, netPaid, reference) is { } overpaid)
+        var paid = ledger.PayOnline(request.Id, reference, receivedOn, RecordedBy, now);
+        db.Stage(ledger);
+        return paid.Outcome switch
         {
-            // Another event of the same payment (completed, then async_succeeded) was already flagged: one anomaly to refund.
-            var flagged = await db.StripeEvents.AnyAsync(
-                e => e.CaseId == request.RequestId && e.Outcome == StripeEventOutcome.Flagged && e.Note != null && e.Note.StartsWith(ToRefund + reference + " "),
-                cancellationToken);
-            return flagged ? StripeEventResult.Duplicate($"Le paiement {reference} est déjà signalé à rembourser.") : StripeEventResult.Flagged(overpaid);
-        }
-
-        var payment = Domain.Payment.Online(request, reference, receivedOn, RecordedBy, now);
-        request.MarkPaid(payment.Id, now);
-        PaymentRecording.Record(db, account, payment, netPaid, now);
-        return StripeEventResult.Applied($"Paiement de {Domain.Ledger.Euros(payment.AmountCents)} enregistré ({reference}).");
-    }
-
-    /// <summary>
-    /// Money the case must not keep: a payment for a request cancelled meanwhile, or one that would take what the case holds
-    /// (received less refunded) above the accepted total. Not counted: flagged for staff, to refund from Stripe.
-    /// </summary>
-    private static string? Overpayment(PaymentRequest request, PaymentCase account, long netPaidCents, string reference)
-    {
-        var amount = Domain.Ledger.Euros(request.AmountCents);
-        if (request.Status == PaymentRequestStatus.Cancelled)
-        {
-            return $"{ToRefund}{reference} de {amount} reçu pour une demande annulée ({request.CancelReason ?? "sans motif"}) ; il n'est pas compté.";
-        }
-
-        return netPaidCents + request.AmountCents > account.AcceptedTotalCents
-            ? $"{ToRefund}{reference} de {amount} au-delà du total accepté ({Domain.Ledger.Euros(account.AcceptedTotalCents)}, "
-                + $"déjà {Domain.Ledger.Euros(netPaidCents)} reçus) ; il n'est pas compté."
-            : null;
+            OnlinePaymentOutcome.Recorded => StripeEventResult.Applied(paid.Note),
+            OnlinePaymentOutcome.AlreadyRecorded => StripeEventResult.Duplicate(paid.Note),
+            _ => StripeEventResult.ToRefund(paid.Note, reference),
+        };
     }
 
     private StripeEventResult Fail(PaymentRequest request, CheckoutSessionData session)

@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CommercialManagement.Payment.Api.Features.Webhooks;
 
 /// <summary>What processing an event did, and why (in French, for staff).</summary>
-internal sealed record StripeEventResult(StripeEventOutcome Outcome, string Note)
+internal sealed record StripeEventResult(StripeEventOutcome Outcome, string Note, string? RefundDueReference = null)
 {
+    /// <summary>Money received that the case must not keep: flagged, with the provider's reference of the payment to give back.</summary>
+    public static StripeEventResult ToRefund(string note, string providerReference) => new(StripeEventOutcome.Flagged, note, providerReference);
+
     public static StripeEventResult Applied(string note) => new(StripeEventOutcome.Applied, note);
 
     public static StripeEventResult Ignored(string note) => new(StripeEventOutcome.Ignored, note);
@@ -74,7 +77,7 @@ internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEv
         try
         {
             var result = await scope.ServiceProvider.GetRequiredService<StripeEventHandlers>().HandleAsync(stored, cancellationToken);
-            stored.Processed(result.Outcome, result.Note, time.GetUtcNow());
+            stored.Processed(result.Outcome, result.Note, time.GetUtcNow(), result.RefundDueReference);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Stripe event {EventId} ({Type}): {Outcome} — {Note}", stored.Id, stored.Type, result.Outcome, result.Note);

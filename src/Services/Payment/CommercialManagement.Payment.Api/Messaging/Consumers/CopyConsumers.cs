@@ -4,7 +4,6 @@ using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Contracts.Quote;
-using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Persistence;
 using MassTransit;
@@ -39,13 +38,12 @@ internal sealed class QuoteAcceptedConsumer(PaymentDbContext db, TimeProvider ti
     public async Task Consume(ConsumeContext<QuoteAccepted> context)
     {
         var accepted = context.Message;
-        var account = await CaseCopies.OpenAsync(db, accepted.RequestId, accepted.OrganisationId, context.CancellationToken);
-        if (account.Accept(accepted))
+        var ledger = await CaseCopies.OpenAsync(db, accepted.RequestId, accepted.OrganisationId, context.CancellationToken);
+        if (ledger.Case.Accept(accepted))
         {
             // Requests asked against the quote replaced are for another total: their links die.
-            await CaseCopies.CancelOpenRequestsAsync(db, account.Id, r => r.QuoteId != accepted.QuoteId,
-                $"Le devis {accepted.Number} a remplacé le devis de cette demande.", time, context.CancellationToken);
-            CaseCopies.Announce(db, account, time);
+            ledger.WithdrawOpen(r => r.QuoteId != accepted.QuoteId, $"Le devis {accepted.Number} a remplacé le devis de cette demande.", time.GetUtcNow());
+            CaseCopies.Announce(db, ledger.Case, time);
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
@@ -58,11 +56,11 @@ internal sealed class QuoteVoidedConsumer(PaymentDbContext db, TimeProvider time
     public async Task Consume(ConsumeContext<QuoteVoided> context)
     {
         var voided = context.Message;
-        var account = await CaseCopies.OpenAsync(db, voided.RequestId, voided.OrganisationId, context.CancellationToken);
-        account.Void(voided.QuoteId);
-        await CaseCopies.CancelOpenRequestsAsync(db, account.Id, r => r.QuoteId == voided.QuoteId,
-            account.QuoteNumber is { } number ? $"Le devis {number} est annulé." : "Le devis est annulé.", time, context.CancellationToken);
-        CaseCopies.Announce(db, account, time);
+        var ledger = await CaseCopies.OpenAsync(db, voided.RequestId, voided.OrganisationId, context.CancellationToken);
+        ledger.Case.Void(voided.QuoteId);
+        ledger.WithdrawOpen(
+            r => r.QuoteId == voided.QuoteId, ledger.Case.QuoteNumber is { } number ? $"Le devis {number} est annulé." : "Le devis est annulé.", time.GetUtcNow());
+        CaseCopies.Announce(db, ledger.Case, time);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -73,7 +71,7 @@ internal sealed class RequestReceivedConsumer(PaymentDbContext db) : IConsumer<R
     public async Task Consume(ConsumeContext<RequestReceived> context)
     {
         var request = context.Message;
-        (await CaseCopies.OpenAsync(db, request.RequestId, request.OrganisationId, context.CancellationToken)).Received(request);
+        (await CaseCopies.OpenAsync(db, request.RequestId, request.OrganisationId, context.CancellationToken)).Case.Received(request);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -84,11 +82,11 @@ internal sealed class StayChangedConsumer(PaymentDbContext db, TimeProvider time
     public async Task Consume(ConsumeContext<StayChanged> context)
     {
         var changed = context.Message;
-        var account = await CaseCopies.OpenAsync(db, changed.RequestId, changed.OrganisationId, context.CancellationToken);
-        if (account.ChangeStay(changed))
+        var ledger = await CaseCopies.OpenAsync(db, changed.RequestId, changed.OrganisationId, context.CancellationToken);
+        if (ledger.Case.ChangeStay(changed))
         {
-            await CaseCopies.CancelOpenRequestsAsync(db, account.Id, _ => true, "Le séjour a changé.", time, context.CancellationToken);
-            CaseCopies.Announce(db, account, time);
+            ledger.WithdrawOpen(_ => true, "Le séjour a changé.", time.GetUtcNow());
+            CaseCopies.Announce(db, ledger.Case, time);
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
@@ -101,33 +99,16 @@ internal static class CaseCopies
     public static void Announce(PaymentDbContext db, PaymentCase account, TimeProvider time) =>
         db.AddToOutbox(new PaymentAccountChanged { OrganisationId = account.OrganisationId, OccurredAt = time.GetUtcNow(), RequestId = account.Id });
 
-    /// <summary>The case's copy, locked for the transaction; opened by whichever of its events arrives first.</summary>
-    public static async Task<PaymentCase> OpenAsync(PaymentDbContext db, Guid requestId, Guid organisationId, CancellationToken cancellationToken)
+    /// <summary>The case's ledger, locked for the transaction; its copy opened by whichever of its events arrives first.</summary>
+    public static async Task<CaseLedger> OpenAsync(PaymentDbContext db, Guid requestId, Guid organisationId, CancellationToken cancellationToken)
     {
-        await db.LockCaseAsync(requestId, cancellationToken);
-        var account = await db.Cases.SingleOrDefaultAsync(c => c.Id == requestId, cancellationToken);
-        if (account is null)
+        if (await db.LockAsync(requestId, cancellationToken) is { } ledger)
         {
-            account = PaymentCase.Open(requestId, organisationId);
-            db.Cases.Add(account);
+            return ledger;
         }
 
-        return account;
-    }
-
-    /// <summary>
-    /// Cancels the case's open requests that match (expired ones too): their links die. Their live checkout sessions are closed
-    /// by the <see cref="SessionCloser"/> once this commits, never from inside the transaction that holds the case's lock.
-    /// </summary>
-    public static async Task CancelOpenRequestsAsync(
-        PaymentDbContext db, Guid caseId, Func<PaymentRequest, bool> which, string reason, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var open = await db.PaymentRequests.Where(r => r.RequestId == caseId && r.Status == PaymentRequestStatus.Open).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var cancelled = open.Where(which).ToList();
-        foreach (var request in cancelled)
-        {
-            request.Cancel(reason, now);
-        }
+        var account = PaymentCase.Open(requestId, organisationId);
+        db.Cases.Add(account);
+        return new CaseLedger(account, [], [], []);
     }
 }

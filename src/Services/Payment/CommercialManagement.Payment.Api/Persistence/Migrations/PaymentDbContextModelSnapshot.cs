@@ -539,6 +539,11 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("RefundDueReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("refund_due_reference");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -550,6 +555,10 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.HasIndex("ProcessedAt")
                         .HasDatabaseName("ix_stripe_events_processed_at")
                         .HasFilter("processed_at IS NOT NULL");
+
+                    b.HasIndex("RefundDueReference")
+                        .HasDatabaseName("ix_stripe_events_refund_due")
+                        .HasFilter("refund_due_reference IS NOT NULL");
 
                     b.HasIndex("CaseId", "Outcome")
                         .HasDatabaseName("ix_stripe_events_case");

@@ -1,0 +1,297 @@
+using CommercialManagement.Contracts;
+using CommercialManagement.Contracts.Payment;
+
+namespace CommercialManagement.Payment.Api.Domain;
+
+/// <summary>A move the ledger refuses, in French for whoever tried it; <see cref="Field"/> names the input at fault, when one is.</summary>
+internal sealed class LedgerRuleException(string reason, string? field = null) : Exception(reason)
+{
+    public string? Field { get; } = field;
+}
+
+internal enum OnlinePaymentOutcome
+{
+    /// <summary>In the ledger now.</summary>
+    Recorded,
+
+    /// <summary>The same payment is in the ledger already (another event of it, or a repeat).</summary>
+    AlreadyRecorded,
+
+    /// <summary>Money the case must not keep (its request paid or withdrawn already, or above the accepted total): not counted, to give back.</summary>
+    ToRefund,
+}
+
+/// <summary>What became of a payment reported online, and why (in French, for staff).</summary>
+internal sealed record OnlinePaymentResult(OnlinePaymentOutcome Outcome, Payment? Payment, string Note);
+
+/// <summary>
+/// The money of one case (its id is the request's): the accepted quote it is measured against (<see cref="Case"/>), the
+/// payment requests sent, the payments received online and offline, the refunds. Loaded whole, under the case's lock when
+/// it is to change; each move checks its rule and refuses loudly (<see cref="LedgerRuleException"/>), and leaves what it
+/// created and the events that tell it for the caller to save with the outbox in one transaction (<see cref="TakeChanges"/>). The Dossier aggregate is the model: the rules live here, handlers parse, call and save.
+/// </summary>
+internal sealed class CaseLedger
+{
+    private readonly List<PaymentRequest> requests;
+    private readonly List<Payment> payments;
+    private readonly List<Refund> refunds;
+    private readonly List<object> added = [];
+    private readonly List<IIntegrationEvent> events = [];
+
+    public CaseLedger(PaymentCase account, IEnumerable<PaymentRequest> requests, IEnumerable<Payment> payments, IEnumerable<Refund> refunds)
+    {
+        Case = account;
+        this.requests = [.. requests.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)];
+        this.payments = [.. payments.OrderBy(p => p.RecordedAt).ThenBy(p => p.Id)];
+        this.refunds = [.. refunds.OrderBy(r => r.RefundedAt).ThenBy(r => r.Id)];
+        if (this.requests.Concat<object>(this.payments).Concat(this.refunds).Any(NotOfThisCase))
+        {
+            throw new ArgumentException($"A ledger holds the requests, payments and refunds of its case ({account.Id}) only.");
+        }
+    }
+
+    public PaymentCase Case { get; }
+
+    public Guid Id => Case.Id;
+
+    public IReadOnlyList<PaymentRequest> Requests => requests;
+
+    public IReadOnlyList<Payment> Payments => payments;
+
+    public IReadOnlyList<Refund> Refunds => refunds;
+
+    /// <summary>The events the moves raised and not yet taken.</summary>
+    public IReadOnlyList<IIntegrationEvent> Events => events;
+
+    /// <summary>The rows the moves created and the events they raised since the last call, for the caller to save (once).</summary>
+    public (IReadOnlyList<object> Rows, IReadOnlyList<IIntegrationEvent> Events) TakeChanges()
+    {
+        (IReadOnlyList<object>, IReadOnlyList<IIntegrationEvent>) changes = ([.. added], [.. events]);
+        added.Clear();
+        events.Clear();
+        return changes;
+    }
+
+    public bool HasAcceptedQuote => Case.AcceptedQuoteId is not null;
+
+    public long ReceivedCents => payments.Sum(p => p.AmountCents);
+
+    public long RefundedCents => refunds.Sum(r => r.AmountCents);
+
+    /// <summary>What the case holds: received less refunded. What remains to pay and what may be asked are measured against it.</summary>
+    public long HeldCents => ReceivedCents - RefundedCents;
+
+    /// <summary>The accepted total less what the case holds, never below zero.</summary>
+    public long RemainingCents => Math.Max(Case.AcceptedTotalCents - HeldCents, 0);
+
+    /// <summary>What each of the three « Demander » buttons would ask now, or why it may not.</summary>
+    public IReadOnlyList<RequestOption> Options(long depositCents, DateTimeOffset now) =>
+        RequestRules.Options(Case, depositCents, HeldCents, requests, now);
+
+    /// <summary>Staff ask the deposit, the balance or the whole: the amount follows from the ledger; <c>PaymentRequested</c> tells it.</summary>
+    public PaymentRequest Ask(PaymentKind kind, long depositCents, string staff, DateTimeOffset now, TimeSpan validity)
+    {
+        var option = RequestRules.Option(kind, Case, depositCents, HeldCents, requests, now);
+        if (!option.Allowed)
+        {
+            throw new LedgerRuleException(option.Refusal!);
+        }
+
+        var request = PaymentRequest.Create(Case, kind, option.AmountCents, staff, now, validity);
+        requests.Add(request);
+        added.Add(request);
+        events.Add(new PaymentRequested
+        {
+            OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id, PaymentRequestId = request.Id, QuoteId = request.QuoteId,
+            QuoteNumber = Case.QuoteNumber ?? "", Kind = kind.ToString(), AmountCents = request.AmountCents, AcceptedTotalCents = Case.AcceptedTotalCents,
+            PaidCents = HeldCents, ExpiresAt = request.ExpiresAt,
+        });
+        return request;
+    }
+
+    /// <summary>Staff withdraw a request still open (expired or not): its link dies, its live session is closed after the commit.</summary>
+    public PaymentRequest Withdraw(Guid paymentRequestId, string reason, DateTimeOffset now)
+    {
+        var request = RequestOf(paymentRequestId);
+        request.Cancel(reason, now);
+        return request;
+    }
+
+    /// <summary>
+    /// Withdraws the open requests (expired ones too) that <paramref name="which"/> names: asked against a quote replaced or
+    /// voided, for a stay that changed, or for more than what remains. Returns them.
+    /// </summary>
+    public IReadOnlyList<PaymentRequest> WithdrawOpen(Func<PaymentRequest, bool> which, string reason, DateTimeOffset now)
+    {
+        var withdrawn = requests.Where(r => r.Status == PaymentRequestStatus.Open).Where(which).ToList();
+        foreach (var request in withdrawn)
+        {
+            request.Cancel(reason, now);
+        }
+
+        return withdrawn;
+    }
+
+    /// <summary>
+    /// Staff record a payment received offline: on the accepted quote, never above what remains. Its kind follows from what
+    /// was paid before; <c>PaymentReceived</c> tells it; the open requests that ask more than what now remains are withdrawn,
+    /// so that the customer cannot overpay.
+    /// </summary>
+    public Payment RecordOffline(long amountCents, PaymentMethod method, string reference, DateOnly receivedOn, string staff, DateTimeOffset now)
+    {
+        RequireLiveQuote("aucun paiement ne peut être enregistré", "sur ce devis");
+        var remaining = Case.AcceptedTotalCents - HeldCents;
+        if (amountCents <= 0)
+        {
+            throw new LedgerRuleException("Le montant doit être supérieur à zéro (en centimes).", "amountCents");
+        }
+
+        if (amountCents > remaining)
+        {
+            throw new LedgerRuleException($"Le montant dépasse le reste à payer ({Ledger.Euros(Math.Max(remaining, 0))}).", "amountCents");
+        }
+
+        var kind = Ledger.KindOf(HeldCents, payments.Count, amountCents, Case.AcceptedTotalCents);
+        var payment = Payment.Record(Case, kind, amountCents, method, reference, receivedOn, staff, now);
+        Receive(payment, now);
+        var left = remaining - amountCents;
+        _ = WithdrawOpen(
+            r => r.AmountCents > left,
+            $"Annulée : le paiement de {Ledger.Euros(amountCents)} enregistré par {staff} laisse {Ledger.Euros(Math.Max(left, 0))} à payer, moins que cette demande.",
+            now);
+        return payment;
+    }
+
+    /// <summary>
+    /// A payment the provider reports for one of the case's requests (matched before: ids, currency, amount). Recorded once per
+    /// request and per provider reference; money the case must not keep is not counted but answered <see cref="OnlinePaymentOutcome.ToRefund"/>.
+    /// </summary>
+    public OnlinePaymentResult PayOnline(Guid paymentRequestId, string providerReference, DateOnly receivedOn, string recordedBy, DateTimeOffset now)
+    {
+        var request = RequestOf(paymentRequestId);
+        var amount = Ledger.Euros(request.AmountCents);
+        if (payments.Any(p => p.ProviderReference == providerReference))
+        {
+            return new(OnlinePaymentOutcome.AlreadyRecorded, null, $"Le paiement {providerReference} est déjà enregistré.");
+        }
+
+        if (request.Status == PaymentRequestStatus.Paid)
+        {
+            return new(OnlinePaymentOutcome.ToRefund, null,
+                $"La demande était déjà payée : ce second paiement ({providerReference}, {amount}) n'est pas compté ; remboursez-le depuis Stripe.");
+        }
+
+        if (request.Status == PaymentRequestStatus.Cancelled)
+        {
+            return new(OnlinePaymentOutcome.ToRefund, null,
+                $"À rembourser : paiement {providerReference} de {amount} reçu pour une demande annulée ({request.CancelReason ?? "sans motif"}) ; il n'est pas compté.");
+        }
+
+        if (HeldCents + request.AmountCents > Case.AcceptedTotalCents)
+        {
+            return new(OnlinePaymentOutcome.ToRefund, null,
+                $"À rembourser : paiement {providerReference} de {amount} au-delà du total accepté ({Ledger.Euros(Case.AcceptedTotalCents)}, "
+                + $"déjà {Ledger.Euros(HeldCents)} reçus) ; il n'est pas compté.");
+        }
+
+        var payment = Payment.Online(request, providerReference, receivedOn, recordedBy, now);
+        request.MarkPaid(payment.Id, now);
+        Receive(payment, now);
+        return new(OnlinePaymentOutcome.Recorded, payment, $"Paiement de {amount} enregistré ({providerReference}).");
+    }
+
+    /// <summary>What is still to give back at most on a payment: its amount less what was refunded on it.</summary>
+    public long RefundableCents(Guid paymentId) =>
+        PaymentOf(paymentId).AmountCents - refunds.Where(r => r.PaymentId == paymentId).Sum(r => r.AmountCents);
+
+    /// <summary>
+    /// Money given back on one of the case's payments, as the provider reported it: once per provider refund id, never more
+    /// than the payment still holds; <c>PaymentRefunded</c> tells it.
+    /// </summary>
+    public Refund RecordRefund(Guid paymentId, string providerRefundId, long amountCents, DateTimeOffset refundedAt, DateTimeOffset now)
+    {
+        var payment = PaymentOf(paymentId);
+        if (refunds.Any(r => r.ProviderRefundId == providerRefundId))
+        {
+            throw new LedgerRuleException($"Le remboursement {providerRefundId} est déjà enregistré.");
+        }
+
+        var refundable = RefundableCents(paymentId);
+        if (amountCents <= 0 || amountCents > refundable)
+        {
+            throw new LedgerRuleException(
+                $"Un remboursement de {Ledger.Euros(amountCents)} sur le paiement {payment.Reference} est impossible : il en reste {Ledger.Euros(refundable)} à rembourser au plus.");
+        }
+
+        var refund = Refund.Of(payment, providerRefundId, amountCents, refundedAt, now);
+        refunds.Add(refund);
+        added.Add(refund);
+        events.Add(new PaymentRefunded
+        {
+            OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id, PaymentId = payment.Id, RefundId = refund.Id, AmountCents = amountCents,
+        });
+        return refund;
+    }
+
+    /// <summary>Why the customer cannot pay this request now (in French, for them), or null when they can.</summary>
+    public string? RefusalToPay(Guid paymentRequestId, DateTimeOffset now, Func<DateTimeOffset, string> date)
+    {
+        var request = RequestOf(paymentRequestId);
+        switch (request.Status)
+        {
+            case PaymentRequestStatus.Paid:
+                return "Ce paiement est déjà réglé : merci !";
+            case PaymentRequestStatus.Cancelled:
+                return "Cette demande de paiement a été annulée : contactez-nous si vous souhaitez régler.";
+            case PaymentRequestStatus.Open when request.IsExpiredAt(now):
+                return $"Cette demande de paiement a expiré le {date(request.ExpiresAt)} : contactez-nous pour en recevoir une nouvelle.";
+        }
+
+        var remaining = Case.AcceptedTotalCents - HeldCents;
+        return remaining < request.AmountCents
+            ? $"Cette demande ({Ledger.Euros(request.AmountCents)}) dépasse ce qui reste à payer ({Ledger.Euros(Math.Max(remaining, 0))}) : "
+                + "contactez-nous pour en recevoir une nouvelle."
+            : null;
+    }
+
+    public PaymentRequest RequestOf(Guid paymentRequestId) =>
+        requests.SingleOrDefault(r => r.Id == paymentRequestId)
+        ?? throw new LedgerRuleException($"La demande de paiement {paymentRequestId} n'appartient pas à ce dossier.");
+
+    private Payment PaymentOf(Guid paymentId) =>
+        payments.SingleOrDefault(p => p.Id == paymentId)
+        ?? throw new LedgerRuleException($"Le paiement {paymentId} n'appartient pas à ce dossier.");
+
+    private void RequireLiveQuote(string what, string where)
+    {
+        if (Case.AcceptedQuoteId is null)
+        {
+            throw new LedgerRuleException($"Ce dossier n'a pas de devis accepté : {what}.");
+        }
+
+        if (Case.AcceptedQuoteVoided)
+        {
+            throw new LedgerRuleException($"Le devis {Case.QuoteNumber} est annulé : {what} {where}.");
+        }
+    }
+
+    private void Receive(Payment payment, DateTimeOffset now)
+    {
+        payments.Add(payment);
+        added.Add(payment);
+        events.Add(new PaymentReceived
+        {
+            OrganisationId = payment.OrganisationId, OccurredAt = now, RequestId = payment.RequestId, PaymentId = payment.Id, QuoteId = payment.QuoteId,
+            AmountCents = payment.AmountCents, Kind = payment.Kind.ToString(), PaidCents = HeldCents, AcceptedTotalCents = Case.AcceptedTotalCents,
+            Method = payment.Method.ToString(), PaymentRequestId = payment.PaymentRequestId, ReceivedOn = payment.ReceivedOn,
+        });
+    }
+
+    private bool NotOfThisCase(object row) => row switch
+    {
+        PaymentRequest r => r.RequestId != Case.Id,
+        Payment p => p.RequestId != Case.Id,
+        Refund r => r.RequestId != Case.Id,
+        _ => true,
+    };
+}
