@@ -14,8 +14,9 @@ public sealed class TraceSamplingCollection;
 
 /// <summary>
 /// Issue 15, item 10: under load, traces used to lose some of their spans (each process's exporter queue dropped spans one
-/// by one). A share of traces is now kept by <c>Telemetry:TraceSampleRatio</c>, decided once at the root and followed
-/// everywhere below, through the outbox row to the message it sends: a trace is kept whole or not at all.
+/// by one). <c>Telemetry:TraceSampleRatio</c> now keeps a share of whole traces: each request's trace (the request, its SQL,
+/// the outbox row's publish after the commit, the message sent) is kept or dropped as one, and the setting is honoured.
+/// It fails when the outbox stops carrying the trace to the publish, or when the share is not applied.
 /// </summary>
 [Collection(nameof(TraceSamplingTests))]
 public sealed class TraceSamplingTests
