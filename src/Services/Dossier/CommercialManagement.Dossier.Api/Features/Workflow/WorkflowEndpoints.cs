@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Stays;
 using CommercialManagement.Contracts.Dossier;
@@ -148,6 +149,5 @@ internal static class WorkflowEndpoints
         (Guid.Parse(http.User.FindFirst(StaffClaims.UserId)!.Value), http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe");
 
     private static Dictionary<string, string[]> ValidateStay(StayBody body, DateTimeOffset now) =>
-        StayRules.Check(body.Arrival, body.Departure, body.Adults, body.ChildrenAges,
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime));
+        StayRules.Check(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, ParisTime.Day(now));
 }

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Stays;
 
 namespace CommercialManagement.Inbox.Api.Features.SubmitRequest;
@@ -12,8 +13,6 @@ internal static partial class SubmitRequestValidator
 {
     public const int MaxNameLength = 200;
     public const int MaxMessageLength = 5000;
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static Dictionary<string, string[]> Validate(SubmitRequestBody body, DateTimeOffset now)
     {
@@ -31,7 +30,7 @@ internal static partial class SubmitRequestValidator
             Add("message", $"Le message ne doit pas dépasser {MaxMessageLength} caractères.");
         }
 
-        StayRules.Check(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, Today(now), Add);
+        StayRules.Check(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, ParisTime.Day(now), Add);
         if (body.Consent != true)
         {
             Add("consent", "Le consentement à être recontacté est obligatoire.");
@@ -51,11 +50,9 @@ internal static partial class SubmitRequestValidator
             Add("note", $"La note ne doit pas dépasser {MaxMessageLength} caractères.");
         }
 
-        StayRules.Check(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, Today(now), Add);
+        StayRules.Check(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, ParisTime.Day(now), Add);
         return errors;
     }
-
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Paris).DateTime);
 
     private static void ValidateContact(string? name, string? email, string? phone, Action<string, string> add)
     {
