@@ -93,3 +93,6 @@ internal sealed class StayChangedConsumer(QuoteDbContext db, TimeProvider time) 
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }
+
+/// <summary>An event overtook its case's <c>RequestReceived</c>: retried until the case exists.</summary>
+internal sealed class CaseNotReceivedYetException(Guid caseId) : Exception($"Case {caseId} is not known to the Quote service yet.");
