@@ -36,7 +36,7 @@ public sealed class IntakeRulesTests(InboxFactory factory) : IClassFixture<Inbox
         { "arrival", "arrival", "2020-01-04", "La date d'arrivée ne peut pas être passée." },
         { "departure", "departure", "2027-02-10", "La date de départ doit être après la date d'arrivée." },
         { "nights", "departure", "2027-05-01", "Le séjour ne peut pas dépasser 60 nuits." },
-        { "people", "adults", 29, "Le groupe compte de 1 à 30 personnes ; pour un groupe plus grand, écrivez-nous dans le message." },
+        { "people", "adults", 29, "Un séjour compte au plus 30 personnes." },
         { "no adult", "adults", 0, "Il faut au moins un adulte." },
         { "consent", "consent", false, "Le consentement à être recontacté est obligatoire." },
         { "nul in the name", "name", "Élodie\u0000Martin", InputText.Refusal },
@@ -47,7 +47,7 @@ public sealed class IntakeRulesTests(InboxFactory factory) : IClassFixture<Inbox
         { "a bare domain in the name", "name", "Gagnez sur promo-hiver.com", "Le nom ne peut contenir ni adresse web ni balise (< >) : indiquez seulement vos nom et prénom." },
         { "www in the name", "name", "Paul www.promo", "Le nom ne peut contenir ni adresse web ni balise (< >) : indiquez seulement vos nom et prénom." },
         { "markup in the name", "name", "Jean <b>Martin</b>", "Le nom ne peut contenir ni adresse web ni balise (< >) : indiquez seulement vos nom et prénom." },
-        { "adults overflowing", "adults", int.MaxValue, "Le groupe compte de 1 à 30 personnes ; pour un groupe plus grand, écrivez-nous dans le message." },
+        { "adults overflowing", "adults", int.MaxValue, "Un séjour compte au plus 30 personnes." },
         { "adults beyond an int", "adults", 2_147_483_648L, InputProblems.WrongShape },
         { "adults as text", "adults", "deux", InputProblems.WrongShape },
     };

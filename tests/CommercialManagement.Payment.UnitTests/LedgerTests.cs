@@ -38,10 +38,6 @@ public sealed class LedgerTests
         Assert.Equal(Enum.Parse<PaymentKind>(expected), Ledger.KindOf(paidBefore, countBefore, amount, total));
 
     [Fact]
-    public void Euros_AreWrittenTheFrenchWay() =>
-        Assert.Equal("1 234,56 €", Ledger.Euros(123_456).Replace('\u202F', ' ').Replace('\u00A0', ' '));
-
-    [Fact]
     public void Accept_ALaterAcceptance_ReplacesTheQuote_AnOlderOneChangesNothing()
     {
         var account = PaymentCase.Open(Guid.NewGuid(), Guid.NewGuid());

@@ -59,7 +59,4 @@ public sealed class MoneyRulesTests
         Assert.Equal(new DateOnly(2027, 1, 12), PaymentSchedule.ValidUntil(today, 7, new DateOnly(2027, 1, 12)));
         Assert.Equal(new DateOnly(2027, 1, 17), PaymentSchedule.ValidUntil(today, 7, null));
     }
-
-    [Fact]
-    public void Format_IsFrench() => Assert.Equal("1\u202f234,56 €", Money.Format(123_456));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommercialManagement.BuildingBlocks.Locale;
 
 namespace CommercialManagement.Gateway.Components;
 
@@ -6,10 +7,9 @@ namespace CommercialManagement.Gateway.Components;
 internal static class FrenchFormat
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static string DateTime(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, Paris).ToString("dd/MM/yyyy HH:mm", French);
+        ParisTime.Of(moment).ToString("dd/MM/yyyy HH:mm", French);
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", French);
 
@@ -19,14 +19,12 @@ internal static class FrenchFormat
     /// <summary>When something happened, as short as it can be said: « 14:32 » today, « 3 déc. » this year, « 03/12/2025 » before.</summary>
     public static string Recent(DateTimeOffset moment, DateTimeOffset now)
     {
-        var local = TimeZoneInfo.ConvertTime(moment, Paris);
-        var today = TimeZoneInfo.ConvertTime(now, Paris);
+        var local = ParisTime.Of(moment);
+        var today = ParisTime.Of(now);
         return local.Date == today.Date ? local.ToString("HH:mm", French)
             : local.Year == today.Year ? local.ToString("d MMM", French)
             : local.ToString("dd/MM/yyyy", French);
     }
-
-    public static string Euros(long cents) => (cents / 100m).ToString("#,##0.00 €", French);
 
     /// <summary>A VAT rate in basis points (1000 = 10 %), as French writes it: « 5,5 % ».</summary>
     public static string Rate(int basisPoints) => (basisPoints / 100m).ToString("0.##", French) + " %";

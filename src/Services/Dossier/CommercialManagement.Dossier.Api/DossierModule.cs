@@ -14,7 +14,7 @@ internal static class DossierModule
         builder.AddMessaging<DossierDbContext>("dossier", bus =>
         {
             bus.AddConsumer<RequestReceivedConsumer>();
-            bus.AddConsumer<CaseEventConsumers>();
+            bus.AddConsumer<CaseProgressConsumer>();
         });
         builder.Services.AddSingleton<DossierNumbers>();
         builder.Services.AddHostedService<BoardCountCompaction>();

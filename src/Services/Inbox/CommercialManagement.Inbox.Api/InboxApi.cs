@@ -16,8 +16,8 @@ internal static class InboxApi
             .WithName("SubmitRequest")
             .WithSummary("A website form sends a contact request; answers 202 once it is safely stored.")
             .AllowAnonymous()
-            .RequireCors(IntakeProtection.CorsPolicy)
-            .RequireRateLimiting(IntakeProtection.RateLimitPolicy);
+            .RequireCors(IntakeOriginAndRateLimits.CorsPolicy)
+            .RequireRateLimiting(IntakeOriginAndRateLimits.RateLimitPolicy);
 
         publicApi.MapGet("/spaces/{token}", CustomerSpaceEndpoints.GetAsync)
             .WithName("GetCustomerSpace")

@@ -20,7 +20,7 @@ internal static class InboxModule
             bus.AddConsumer<StayChangedConsumer>();
             bus.AddConsumer<StaffMemberChangedConsumer>();
         });
-        builder.AddIntakeProtection();
+        builder.AddIntakeOriginAndRateLimits();
         return builder;
     }
 }

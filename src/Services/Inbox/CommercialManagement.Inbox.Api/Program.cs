@@ -11,7 +11,7 @@ builder.AddInboxServices();
 
 var app = builder.Build();
 
-app.UseIntakeProtection();
+app.UseIntakeOriginAndRateLimits();
 // The embeddable form (/public/form.js): public, cached briefly so a fix reaches every website within minutes.
 app.UseStaticFiles(new StaticFileOptions
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Gateway.Features.Administration;
 
 namespace CommercialManagement.Gateway.Components.Catalogue;
@@ -49,7 +50,7 @@ internal static class CatalogueTypes
         var low = product.Seasons.Min(s => s.PriceCents);
         var high = product.Seasons.Max(s => s.PriceCents);
         var unit = Unit(product.Type);
-        return low == high ? $"{FrenchFormat.Euros(low)} / {unit}" : $"de {FrenchFormat.Euros(low)} à {FrenchFormat.Euros(high)} / {unit}";
+        return low == high ? $"{Euros.Format(low)} / {unit}" : $"de {Euros.Format(low)} à {Euros.Format(high)} / {unit}";
     }
 
     /// <summary>Euros as staff type them, with a comma or a dot; null when it is not a number.</summary>
@@ -67,5 +68,5 @@ internal static class CatalogueTypes
     }
 
     /// <summary>Cents written back for editing: « 120,5 » rather than « 120,50 € ».</summary>
-    public static string Euros(long? cents) => cents is { } c ? (c / 100m).ToString("0.##", French) : "";
+    public static string EditableAmount(long? cents) => cents is { } c ? (c / 100m).ToString("0.##", French) : "";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommercialManagement.BuildingBlocks.Locale;
 
 namespace CommercialManagement.Gateway.Components.CustomerSpace;
 
@@ -7,17 +8,14 @@ internal static class CustomerFormat
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    public static string Euros(long cents, bool english) => english ? (cents / 100m).ToString("€#,##0.00", British) : FrenchFormat.Euros(cents);
 
     public static string Day(DateOnly date, bool english) => date.ToString("d MMMM yyyy", english ? British : French);
 
     /// <summary>The day of a moment, as the resort sees it.</summary>
-    public static string Day(DateTimeOffset moment, bool english) => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Paris).DateTime), english);
+    public static string Day(DateTimeOffset moment, bool english) => Day(ParisTime.Day(moment), english);
 
     /// <summary>The day and the time: « 06/12/2026 10:05 », « 6 December 2026, 10:05 ».</summary>
     public static string Moment(DateTimeOffset moment, bool english) => english
-        ? TimeZoneInfo.ConvertTime(moment, Paris).ToString("d MMMM yyyy, HH:mm", British)
+        ? ParisTime.Of(moment).ToString("d MMMM yyyy, HH:mm", British)
         : FrenchFormat.DateTime(moment);
 }

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Contracts.Quote;
@@ -65,7 +66,7 @@ internal sealed class StaffAlertConsumer(GatewayDbContext db) :
         var known = await CaseAsync(accepted.OrganisationId, accepted.RequestId, context.CancellationToken);
         await RaiseAsync(
             known, AlertKind.QuoteAccepted,
-            $"{Name(known)} a accepté le devis {accepted.Number} ({Euros(accepted.TotalCents)}).", accepted.OccurredAt, context.CancellationToken);
+            $"{Name(known)} a accepté le devis {accepted.Number} ({Euros.Format(accepted.TotalCents)}).", accepted.OccurredAt, context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<PaymentReceived> context)
@@ -80,7 +81,7 @@ internal sealed class StaffAlertConsumer(GatewayDbContext db) :
         var known = await CaseAsync(payment.OrganisationId, payment.RequestId, context.CancellationToken);
         var what = payment.Kind switch { "Deposit" => "l'acompte", "Balance" => "le solde", _ => "la totalité" };
         await RaiseAsync(
-            known, AlertKind.PaymentReceived, $"{Name(known)} a payé {what} en ligne : {Euros(payment.AmountCents)}.", payment.OccurredAt, context.CancellationToken);
+            known, AlertKind.PaymentReceived, $"{Name(known)} a payé {what} en ligne : {Euros.Format(payment.AmountCents)}.", payment.OccurredAt, context.CancellationToken);
     }
 
     private async Task RaiseAsync(AlertCase known, AlertKind kind, string text, DateTimeOffset at, CancellationToken cancellationToken)
@@ -109,5 +110,4 @@ internal sealed class StaffAlertConsumer(GatewayDbContext db) :
 
     private static string Name(AlertCase known) => string.IsNullOrWhiteSpace(known.CustomerName) ? "Le client" : known.CustomerName;
 
-    private static string Euros(long cents) => Components.FrenchFormat.Euros(cents);
 }

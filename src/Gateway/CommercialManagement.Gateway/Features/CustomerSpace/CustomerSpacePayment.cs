@@ -27,12 +27,12 @@ internal static class CustomerSpacePayment
     {
         app.MapGet("/espace/{token}/payer/{paymentRequestId:guid}", ShowPayments)
             .AllowAnonymous()
-            .RequireRateLimiting(CustomerSpaceProtection.RateLimitPolicy)
+            .RequireRateLimiting(CustomerSpaceAccess.RateLimitPolicy)
             .WithName("CustomerSpacePaymentLink");
         app.MapPost("/espace/{token}/payer/{paymentRequestId:guid}", PayAsync)
             .AllowAnonymous()
             .DisableAntiforgery() // validated below, so that a stale page comes back to the space instead of a bare 400
-            .RequireRateLimiting(CustomerSpaceProtection.RateLimitPolicy)
+            .RequireRateLimiting(CustomerSpaceAccess.RateLimitPolicy)
             .WithName("CustomerSpacePay");
         return app;
     }

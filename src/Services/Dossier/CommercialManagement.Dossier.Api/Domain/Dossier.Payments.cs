@@ -1,3 +1,5 @@
+using CommercialManagement.BuildingBlocks.Locale;
+
 namespace CommercialManagement.Dossier.Api.Domain;
 
 /// <summary>The dossier's money: payments and refunds counted once, the columns they lead to, and what the history says of requests and refusals.</summary>
@@ -12,7 +14,7 @@ internal sealed partial class Dossier
         }
 
         PaidCents += payment.AmountCents;
-        var what = payment.AmountCents >= 0 ? $"Paiement reçu : {Euros(payment.AmountCents)}" : $"Remboursement : {Euros(-payment.AmountCents)}";
+        var what = payment.AmountCents >= 0 ? $"Paiement reçu : {Euros.Format(payment.AmountCents)}" : $"Remboursement : {Euros.Format(-payment.AmountCents)}";
         return [DossierHistoryEntry.For(this, payment.At, "Paiement", what), .. SettlePayments(payment.At)];
     }
 
@@ -20,7 +22,7 @@ internal sealed partial class Dossier
     public List<DossierHistoryEntry> PaymentRequested(string kind, long amountCents, DateTimeOffset at)
     {
         var what = kind switch { "Deposit" => "de l'acompte", "Balance" => "du solde", _ => "de la totalité" };
-        return [DossierHistoryEntry.For(this, at, "Paiement", $"Demande de paiement {what} envoyée au client ({Euros(amountCents)})")];
+        return [DossierHistoryEntry.For(this, at, "Paiement", $"Demande de paiement {what} envoyée au client ({Euros.Format(amountCents)})")];
     }
 
     /// <summary>A payment attempt the provider refused: a history line (the request stays open); the column follows payments only.</summary>
@@ -35,6 +37,6 @@ internal sealed partial class Dossier
         }
 
         var trigger = PaidCents <= 0 ? DossierTrigger.NothingPaid : PaidCents < total ? DossierTrigger.PartPaid : DossierTrigger.FullyPaid;
-        return Fire(trigger, at, "Paiement", $"Payé : {Euros(Math.Max(PaidCents, 0))} sur {Euros(total)}");
+        return Fire(trigger, at, "Paiement", $"Payé : {Euros.Format(Math.Max(PaidCents, 0))} sur {Euros.Format(total)}");
     }
 }

@@ -1,3 +1,5 @@
+using CommercialManagement.BuildingBlocks.Locale;
+
 namespace CommercialManagement.Dossier.Api.Domain;
 
 /// <summary>The stay rule on the dossier: changing dates or party loses the quote in progress (after a confirmation), never once paid.</summary>
@@ -12,7 +14,7 @@ internal sealed partial class Dossier
         if (PaidCents > 0)
         {
             return StayChange.Refused(
-                $"Un paiement de {Euros(PaidCents)} a déjà été reçu sur ce dossier : le séjour (dates et participants) ne peut plus être modifié. " +
+                $"Un paiement de {Euros.Format(PaidCents)} a déjà été reçu sur ce dossier : le séjour (dates et participants) ne peut plus être modifié. " +
                 "Pour un autre séjour, remboursez d'abord le client ou ouvrez une nouvelle demande.",
                 confirmationRequired: false);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Inbox;
 
@@ -150,7 +151,7 @@ internal sealed partial class Dossier : ITenantOwned
     public List<DossierHistoryEntry> QuoteSent(Guid quoteId, string number, long totalCents, DateTimeOffset at)
     {
         QuoteNumber = number;
-        var what = $"Devis {number} envoyé au client ({Euros(totalCents)})";
+        var what = $"Devis {number} envoyé au client ({Euros.Format(totalCents)})";
         return Happened(DossierTrigger.CustomerExchange, at, SystemActor, what);
     }
 
@@ -165,7 +166,7 @@ internal sealed partial class Dossier : ITenantOwned
 
         (AcceptedQuoteId, AcceptedTotalCents, QuoteNumber, AcceptedAt) = (quoteId, totalCents, number, at);
         var actor = acceptedBy == "Customer" ? "Client" : "Équipe (acceptation par téléphone)";
-        var what = $"Devis {number} accepté ({Euros(totalCents)})";
+        var what = $"Devis {number} accepté ({Euros.Format(totalCents)})";
         List<DossierHistoryEntry> history = [.. Fire(DossierTrigger.QuoteAccepted, at, actor, what), .. SettlePayments(at)];
         if (VoidedQuoteIds.Contains(quoteId))
         {
@@ -274,7 +275,6 @@ internal sealed partial class Dossier : ITenantOwned
         (HasUnreadMessages, ReadStateAt) = (unread, at);
     }
 
-    private static string Euros(long cents) => (cents / 100m).ToString("#,##0.00 €", French);
 }
 
 /// <summary>The outcome of a change of stay: refused (with the reason, and whether a confirmation would do), or done.</summary>

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts.Payment;
 using static CommercialManagement.Notification.Worker.Templates.PaymentWords;
 
@@ -17,13 +18,13 @@ internal static class PaymentEmailTemplates
     public static RenderedEmail PaymentRequested(PaymentRequested request, PaymentEmailParties parties, string? paymentLink)
     {
         var english = parties.English;
-        var amount = Amount(request.AmountCents, english);
+        var amount = Euros.InText(request.AmountCents, english);
         var what = Kind(request.Kind, english);
         var subject = english
             ? $"Payment request: {KindNoun(request.Kind, english) ?? "payment"} of {amount} — {parties.OrganisationName}"
             : $"Demande de paiement : {KindNoun(request.Kind, english) ?? "règlement"} de {amount} — {parties.OrganisationName}";
-        var paid = Amount(request.PaidCents, english);
-        var total = Amount(request.AcceptedTotalCents, english);
+        var paid = Euros.InText(request.PaidCents, english);
+        var total = Euros.InText(request.AcceptedTotalCents, english);
         var until = DayAndTime(request.ExpiresAt, english);
         string[] paragraphs = english
             ?
@@ -50,7 +51,7 @@ internal static class PaymentEmailTemplates
     public static RenderedEmail PaymentReceived(PaymentReceived payment, PaymentEmailParties parties, string? customerSpaceLink)
     {
         var english = parties.English;
-        var amount = Amount(payment.AmountCents, english);
+        var amount = Euros.InText(payment.AmountCents, english);
         var kind = KindNoun(payment.Kind, english);
         var method = Method(payment.Method, english);
         var subject = english
@@ -74,15 +75,15 @@ internal static class PaymentEmailTemplates
         ];
         if (payment.PaidCents is { } paidCents && payment.AcceptedTotalCents is { } totalCents)
         {
-            var paid = Amount(paidCents, english);
-            var total = Amount(totalCents, english);
+            var paid = Euros.InText(paidCents, english);
+            var total = Euros.InText(totalCents, english);
             var remaining = Math.Max(totalCents - paidCents, 0);
             paragraphs.Add((english, remaining == 0) switch
             {
                 (true, true) => $"Paid so far: {paid} of {total} including VAT. Your booking is fully paid.",
-                (true, false) => $"Paid so far: {paid} of {total} including VAT.\nRemaining: {Amount(remaining, english)}",
+                (true, false) => $"Paid so far: {paid} of {total} including VAT.\nRemaining: {Euros.InText(remaining, english)}",
                 (false, true) => $"Réglé à ce jour : {paid} sur {total} TTC. Votre réservation est entièrement réglée.",
-                (false, false) => $"Réglé à ce jour : {paid} sur {total} TTC.\nReste à régler : {Amount(remaining, english)}",
+                (false, false) => $"Réglé à ce jour : {paid} sur {total} TTC.\nReste à régler : {Euros.InText(remaining, english)}",
             });
         }
 
@@ -94,7 +95,7 @@ internal static class PaymentEmailTemplates
     public static RenderedEmail PaymentRefunded(PaymentRefunded refund, PaymentEmailParties parties, string? customerSpaceLink)
     {
         var english = parties.English;
-        var amount = Amount(refund.AmountCents, english);
+        var amount = Euros.InText(refund.AmountCents, english);
         var subject = english
             ? $"Refund of {amount} — {parties.OrganisationName}"
             : $"Remboursement de {amount} — {parties.OrganisationName}";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommercialManagement.BuildingBlocks.Locale;
 
 namespace CommercialManagement.Notification.Worker.Templates;
 
@@ -7,7 +8,6 @@ internal static class PaymentWords
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>« l'acompte », « le solde », « la totalité »; null for a kind this worker does not know.</summary>
     public static string? Kind(string kind, bool english) => (kind, english) switch
@@ -49,11 +49,8 @@ internal static class PaymentWords
         _ => null,
     };
 
-    /// <summary>Euro cents as the customer reads them (the quote email's format).</summary>
-    public static string Amount(long cents, bool english) => QuoteEmailTemplates.Amount(cents, english);
-
     /// <summary>The day in Paris: « 29 novembre 2026 » (« 1er décembre 2026 »), « 29 November 2026 ».</summary>
-    public static string Day(DateTimeOffset at, bool english) => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Paris).DateTime), english);
+    public static string Day(DateTimeOffset at, bool english) => Day(ParisTime.Day(at), english);
 
     /// <summary>A calendar day: « 1er décembre 2026 », « 6 décembre 2026 », « 6 December 2026 ».</summary>
     public static string Day(DateOnly day, bool english) =>
@@ -62,6 +59,6 @@ internal static class PaymentWords
     /// <summary>The day and time in Paris: « 6 décembre 2026 à 10:05 », « 6 December 2026 at 10:05 ».</summary>
     public static string DayAndTime(DateTimeOffset at, bool english) =>
         english
-            ? $"{Day(at, english)} at {TimeZoneInfo.ConvertTime(at, Paris).ToString("HH:mm", British)}"
-            : $"{Day(at, english)} à {TimeZoneInfo.ConvertTime(at, Paris).ToString("HH:mm", French)}";
+            ? $"{Day(at, english)} at {ParisTime.Of(at).ToString("HH:mm", British)}"
+            : $"{Day(at, english)} à {ParisTime.Of(at).ToString("HH:mm", French)}";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts.Quote;
 
 namespace CommercialManagement.Notification.Worker.Templates;
@@ -14,7 +15,7 @@ internal static class QuoteEmailTemplates
     {
         var english = quote.Language == "en";
         var name = string.IsNullOrWhiteSpace(quote.CustomerName) ? null : quote.CustomerName.Trim();
-        var total = Amount(quote.TotalCents, english);
+        var total = Euros.InText(quote.TotalCents, english);
         var replaces = quote.Version > 1;
         var subject = english ? $"Your quote {quote.Number} — {organisationName}" : $"Votre devis {quote.Number} — {organisationName}";
         List<string> paragraphs = english
@@ -78,9 +79,4 @@ internal static class QuoteEmailTemplates
             ];
         return PaymentEmailTemplates.Render(subject, parties, paragraphs, PaymentEmailTemplates.SpaceLink(customerSpaceLink, english));
     }
-
-    /// <summary>Euro cents as the customer reads them: « 1 234,56 € » in French, « €1,234.56 » in English.</summary>
-    public static string Amount(long cents, bool english) => english
-        ? (cents / 100m).ToString("€#,##0.00", British)
-        : (cents / 100m).ToString("#,##0.00", French) + "\u00A0€";
 }

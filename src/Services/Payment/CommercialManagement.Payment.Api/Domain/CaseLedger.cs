@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts;
 using CommercialManagement.Contracts.Payment;
 
@@ -148,7 +149,7 @@ internal sealed class CaseLedger
 
         if (amountCents > remaining)
         {
-            throw new LedgerRuleException($"Le montant dépasse le reste à payer ({Ledger.Euros(Math.Max(remaining, 0))}).", "amountCents");
+            throw new LedgerRuleException($"Le montant dépasse le reste à payer ({Euros.Format(Math.Max(remaining, 0))}).", "amountCents");
         }
 
         var kind = Ledger.KindOf(HeldCents, payments.Count, amountCents, Case.AcceptedTotalCents);
@@ -157,7 +158,7 @@ internal sealed class CaseLedger
         var left = remaining - amountCents;
         _ = WithdrawOpen(
             r => r.AmountCents > left,
-            $"Annulée : le paiement de {Ledger.Euros(amountCents)} enregistré par {staff} laisse {Ledger.Euros(Math.Max(left, 0))} à payer, moins que cette demande.",
+            $"Annulée : le paiement de {Euros.Format(amountCents)} enregistré par {staff} laisse {Euros.Format(Math.Max(left, 0))} à payer, moins que cette demande.",
             now);
         return payment;
     }
@@ -169,7 +170,7 @@ internal sealed class CaseLedger
     public OnlinePaymentResult PayOnline(Guid paymentRequestId, string providerReference, DateOnly receivedOn, string recordedBy, DateTimeOffset now)
     {
         var request = RequestOf(paymentRequestId);
-        var amount = Ledger.Euros(request.AmountCents);
+        var amount = Euros.Format(request.AmountCents);
         if (payments.Any(p => p.ProviderReference == providerReference))
         {
             return new(OnlinePaymentOutcome.AlreadyRecorded, null, $"Le paiement {providerReference} est déjà enregistré.");
@@ -190,8 +191,8 @@ internal sealed class CaseLedger
         if (HeldCents + request.AmountCents > Case.AcceptedTotalCents)
         {
             return new(OnlinePaymentOutcome.ToRefund, null,
-                $"À rembourser : paiement {providerReference} de {amount} au-delà du total accepté ({Ledger.Euros(Case.AcceptedTotalCents)}, "
-                + $"déjà {Ledger.Euros(HeldCents)} reçus) ; il n'est pas compté.");
+                $"À rembourser : paiement {providerReference} de {amount} au-delà du total accepté ({Euros.Format(Case.AcceptedTotalCents)}, "
+                + $"déjà {Euros.Format(HeldCents)} reçus) ; il n'est pas compté.");
         }
 
         var payment = Payment.Online(request, providerReference, receivedOn, recordedBy, now);
@@ -220,7 +221,7 @@ internal sealed class CaseLedger
         if (amountCents <= 0 || amountCents > refundable)
         {
             throw new LedgerRuleException(
-                $"Un remboursement de {Ledger.Euros(amountCents)} sur le paiement {payment.Reference} est impossible : il en reste {Ledger.Euros(refundable)} à rembourser au plus.");
+                $"Un remboursement de {Euros.Format(amountCents)} sur le paiement {payment.Reference} est impossible : il en reste {Euros.Format(refundable)} à rembourser au plus.");
         }
 
         var refund = Refund.Of(payment, providerRefundId, amountCents, refundedAt, now);
@@ -249,7 +250,7 @@ internal sealed class CaseLedger
 
         var remaining = Case.AcceptedTotalCents - HeldCents;
         return remaining < request.AmountCents
-            ? $"Cette demande ({Ledger.Euros(request.AmountCents)}) dépasse ce qui reste à payer ({Ledger.Euros(Math.Max(remaining, 0))}) : "
+            ? $"Cette demande ({Euros.Format(request.AmountCents)}) dépasse ce qui reste à payer ({Euros.Format(Math.Max(remaining, 0))}) : "
                 + "contactez-nous pour en recevoir une nouvelle."
             : null;
     }

@@ -1,12 +1,8 @@
-using System.Globalization;
-
 namespace CommercialManagement.Payment.Api.Domain;
 
-/// <summary>The money rules of a case's ledger: the deposit asked, the kind of each payment, euros as people read them.</summary>
+/// <summary>The money rules of a case's ledger: the deposit asked, the kind of each payment.</summary>
 internal static class Ledger
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     /// <summary>
     /// The organisation's percentage of the total (rounded to the cent, midpoint away from zero), or the whole amount when
     /// arrival is within the balance window; an unknown arrival asks for the percentage.
@@ -34,8 +30,6 @@ internal static class Ledger
 
         return paymentsBefore == 0 ? PaymentKind.Deposit : PaymentKind.Balance;
     }
-
-    public static string Euros(long cents) => (cents / 100m).ToString("#,##0.00", French) + " €";
 
     public static string Label(this PaymentMethod method) => method switch
     {

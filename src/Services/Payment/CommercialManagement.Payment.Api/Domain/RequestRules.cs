@@ -1,3 +1,5 @@
+using CommercialManagement.BuildingBlocks.Locale;
+
 namespace CommercialManagement.Payment.Api.Domain;
 
 /// <summary>What one of the three buttons would ask now: the amount, or why it cannot be asked (in French, for staff).</summary>
@@ -28,8 +30,8 @@ internal static class RequestRules
         var refusal = Refusal(kind, account, amount, paidCents, remaining, open);
         if (refusal is null && paidCents + open.Sum(r => r.AmountCents) + amount > total)
         {
-            refusal = $"Les demandes en attente ({Ledger.Euros(open.Sum(r => r.AmountCents))}) et ce qui est déjà payé ({Ledger.Euros(paidCents)}) "
-                + $"dépasseraient le total accepté ({Ledger.Euros(total)}) : annulez d'abord une demande en attente.";
+            refusal = $"Les demandes en attente ({Euros.Format(open.Sum(r => r.AmountCents))}) et ce qui est déjà payé ({Euros.Format(paidCents)}) "
+                + $"dépasseraient le total accepté ({Euros.Format(total)}) : annulez d'abord une demande en attente.";
         }
 
         return new RequestOption(kind, amount, refusal);
@@ -54,7 +56,7 @@ internal static class RequestRules
 
         if (open.FirstOrDefault(r => r.Kind == kind) is { } pending)
         {
-            return $"Une demande {Of(kind)} est déjà en attente ({Ledger.Euros(pending.AmountCents)}) : annulez-la pour en envoyer une nouvelle.";
+            return $"Une demande {Of(kind)} est déjà en attente ({Euros.Format(pending.AmountCents)}) : annulez-la pour en envoyer une nouvelle.";
         }
 
         return kind switch

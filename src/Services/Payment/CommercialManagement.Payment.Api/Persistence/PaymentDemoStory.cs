@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CommercialManagement.BuildingBlocks.Demo;
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Features.Ledger;
 using CommercialManagement.ServiceDefaults.Security;
@@ -48,7 +49,7 @@ internal sealed class PaymentDemoStory(IServiceScopeFactory scopes, IHostEnviron
 
         var deposit = ledger.Payments.Count == 0;
         // The organisation's share even when arrival is near: the story shows a deposit then a balance.
-        var share = Ledger.DepositCents(ledger.Case.AcceptedTotalCents, percentage, null, LedgerWork.Today(time), 0);
+        var share = Ledger.DepositCents(ledger.Case.AcceptedTotalCents, percentage, null, ParisTime.Today(time), 0);
         await PayAsync(services, demo.Id, deposit ? Math.Min(share, ledger.RemainingCents) : ledger.RemainingCents, PaymentMethod.BankTransfer,
             $"VIR-DEMO-{number}-{(deposit ? "ACOMPTE" : "SOLDE")}", cancellationToken);
         return demo.Stage == DemoStage.DepositPaid;
@@ -59,7 +60,7 @@ internal sealed class PaymentDemoStory(IServiceScopeFactory scopes, IHostEnviron
         var staff = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(StaffClaims.Name, Actor)], "demo")) };
         var time = services.GetRequiredService<TimeProvider>();
         await OfflinePayments.RecordAsync(
-            requestId, new OfflinePaymentBody(amountCents, method.ToString(), reference, LedgerWork.Today(time)), staff,
+            requestId, new OfflinePaymentBody(amountCents, method.ToString(), reference, ParisTime.Today(time)), staff,
             services.GetRequiredService<PaymentDbContext>(), services.GetRequiredService<Checkout.SessionCloser>(), time, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Dossier.Api.Domain;
 using CommercialManagement.Dossier.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,6 @@ namespace CommercialManagement.Dossier.Api.Features.Board;
 internal static class BoardExport
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>The filtered board as CSV (semicolons and decimal commas, for a French spreadsheet), column by column.</summary>
     public static async Task<IResult> ExportAsync([AsParameters] BoardFilter filter, DossierDbContext db, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ internal static class BoardExport
                 card.Arrival?.ToString("dd/MM/yyyy", French) ?? "", card.Departure?.ToString("dd/MM/yyyy", French) ?? "",
                 card.Adults.ToString(French), card.Children.ToString(French),
                 (card.TotalCents / 100m).ToString("0.00", French), (card.PaidCents / 100m).ToString("0.00", French),
-                card.AssigneeName ?? "", TimeZoneInfo.ConvertTime(card.StatusChangedAt, Paris).ToString("dd/MM/yyyy HH:mm", French),
+                card.AssigneeName ?? "", ParisTime.Of(card.StatusChangedAt).ToString("dd/MM/yyyy HH:mm", French),
                 card.HasUnreadMessages ? "oui" : "non",
             ];
             csv.AppendJoin(';', cells.Select(Cell)).Append("\r\n");

@@ -1,4 +1,6 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.BuildingBlocks.Stays;
 using CommercialManagement.Contracts.Dossier;
 using CommercialManagement.Dossier.Api.Domain;
 using CommercialManagement.Dossier.Api.Features.GetDossier;
@@ -146,47 +148,6 @@ internal static class WorkflowEndpoints
     private static (Guid Id, string Name) Staff(HttpContext http) =>
         (Guid.Parse(http.User.FindFirst(StaffClaims.UserId)!.Value), http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe");
 
-    private static Dictionary<string, string[]> ValidateStay(StayBody body, DateTimeOffset now)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
-        if (body.Arrival is { } arrival && arrival < today)
-        {
-            errors["arrival"] = ["La date d'arrivée ne peut pas être passée."];
-        }
-
-        if (body.Arrival is null != body.Departure is null)
-        {
-            errors["departure"] = ["Indiquez les deux dates du séjour, ou aucune."];
-        }
-        else if (body.Arrival is { } from && body.Departure is { } to)
-        {
-            if (to <= from)
-            {
-                errors["departure"] = ["La date de départ doit être après la date d'arrivée."];
-            }
-            else if (to.DayNumber - from.DayNumber > 60)
-            {
-                errors["departure"] = ["Un séjour dure au plus 60 nuits."];
-            }
-        }
-
-        var adults = body.Adults ?? 1;
-        var children = body.ChildrenAges ?? [];
-        if (adults < 1)
-        {
-            errors["adults"] = ["Il faut au moins un adulte."];
-        }
-        else if ((long)adults + children.Length > 30)
-        {
-            errors["adults"] = ["Un séjour compte au plus 30 personnes."];
-        }
-
-        if (children.Any(age => age is < 0 or > 17))
-        {
-            errors["childrenAges"] = ["L'âge d'un enfant va de 0 à 17 ans."];
-        }
-
-        return errors;
-    }
+    private static Dictionary<string, string[]> ValidateStay(StayBody body, DateTimeOffset now) =>
+        StayRules.Check(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, ParisTime.Day(now));
 }

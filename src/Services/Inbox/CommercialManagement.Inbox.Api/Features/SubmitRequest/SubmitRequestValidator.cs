@@ -1,20 +1,18 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using CommercialManagement.BuildingBlocks.Locale;
+using CommercialManagement.BuildingBlocks.Stays;
 
 namespace CommercialManagement.Inbox.Api.Features.SubmitRequest;
 
 /// <summary>
-/// The intake rules, in words a website developer (and the visitor, through the form) can act on. Dates are
-/// checked against today in Europe/Paris, the destination's time.
+/// The intake rules, in words a website developer (and the visitor, through the form) can act on. The stay's rules
+/// are <see cref="StayRules"/>, checked against today in Europe/Paris, the destination's time.
 /// </summary>
 internal static partial class SubmitRequestValidator
 {
     public const int MaxNameLength = 200;
     public const int MaxMessageLength = 5000;
-    public const int MaxNights = 60;
-    public const int MaxPeople = 30;
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static Dictionary<string, string[]> Validate(SubmitRequestBody body, DateTimeOffset now)
     {
@@ -32,7 +30,7 @@ internal static partial class SubmitRequestValidator
             Add("message", $"Le message ne doit pas dépasser {MaxMessageLength} caractères.");
         }
 
-        ValidateStay(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, Today(now), Add);
+        StayRules.Check(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, ParisTime.Day(now), Add);
         if (body.Consent != true)
         {
             Add("consent", "Le consentement à être recontacté est obligatoire.");
@@ -52,11 +50,9 @@ internal static partial class SubmitRequestValidator
             Add("note", $"La note ne doit pas dépasser {MaxMessageLength} caractères.");
         }
 
-        ValidateStay(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, Today(now), Add);
+        StayRules.Check(body.Arrival, body.Departure, body.Adults, body.ChildrenAges, ParisTime.Day(now), Add);
         return errors;
     }
-
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Paris).DateTime);
 
     private static void ValidateContact(string? name, string? email, string? phone, Action<string, string> add)
     {
@@ -87,46 +83,6 @@ internal static partial class SubmitRequestValidator
         if (!string.IsNullOrWhiteSpace(phone) && !IsPhone(phone))
         {
             add("phone", "Le numéro de téléphone n'est pas valide (exemple : +33 6 12 34 56 78).");
-        }
-    }
-
-    private static void ValidateStay(DateOnly? arrivalDate, DateOnly? departureDate, int? adultCount, int[]? childrenAges, DateOnly today, Action<string, string> add)
-    {
-        if (arrivalDate is null != departureDate is null)
-        {
-            add(arrivalDate is null ? "arrival" : "departure", "Indiquez à la fois la date d'arrivée et la date de départ, ou aucune des deux.");
-        }
-        else if (arrivalDate is { } arrival && departureDate is { } departure)
-        {
-            if (arrival < today)
-            {
-                add("arrival", "La date d'arrivée ne peut pas être passée.");
-            }
-
-            if (departure <= arrival)
-            {
-                add("departure", "La date de départ doit être après la date d'arrivée.");
-            }
-            else if (departure.DayNumber - arrival.DayNumber > MaxNights)
-            {
-                add("departure", $"Le séjour ne peut pas dépasser {MaxNights} nuits.");
-            }
-        }
-
-        var adults = adultCount ?? 1;
-        var children = childrenAges ?? [];
-        if (adults < 1)
-        {
-            add("adults", "Il faut au moins un adulte.");
-        }
-        else if ((long)adults + children.Length > MaxPeople)
-        {
-            add("adults", $"Le groupe compte de 1 à {MaxPeople} personnes ; pour un groupe plus grand, écrivez-nous dans le message.");
-        }
-
-        if (children.Any(age => age is < 0 or > 17))
-        {
-            add("childrenAges", "L'âge de chaque enfant est compris entre 0 et 17 ans.");
         }
     }
 

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Notification.Worker.Persistence;
 using CommercialManagement.Notification.Worker.Templates;
@@ -25,7 +26,7 @@ internal sealed class PaymentReceivedConsumer(
             (parties, link) => PaymentEmailTemplates.PaymentReceived(payment, parties, link),
             // A receipt without the link still says what was received.
             (customer, _) => customer.Email is null
-                ? $"L'adresse e-mail du client n'est pas connue : le reçu du paiement de {PaymentWords.Amount(payment.AmountCents, english: false)} n'a pas pu lui être envoyé."
+                ? $"L'adresse e-mail du client n'est pas connue : le reçu du paiement de {Euros.InText(payment.AmountCents, english: false)} n'a pas pu lui être envoyé."
                 : null);
     }
 }

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Notification.Worker.Persistence;
 using CommercialManagement.Notification.Worker.Templates;
@@ -21,7 +22,7 @@ internal sealed class PaymentRefundedConsumer(
             options.Value.CustomerSpaceLink,
             (parties, link) => PaymentEmailTemplates.PaymentRefunded(refund, parties, link),
             (customer, _) => customer.Email is null
-                ? $"L'adresse e-mail du client n'est pas connue : l'avis de remboursement de {PaymentWords.Amount(refund.AmountCents, english: false)} n'a pas pu lui être envoyé."
+                ? $"L'adresse e-mail du client n'est pas connue : l'avis de remboursement de {Euros.InText(refund.AmountCents, english: false)} n'a pas pu lui être envoyé."
                 : null);
     }
 }

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Features.Ledger;
@@ -133,7 +134,7 @@ internal static class CustomerCheckout
         (await db.LoadAsync(account, cancellationToken)).RefusalToPay(request.Id, now, Paris);
 
     private static string Paris(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, LedgerWork.Paris).ToString("dd/MM/yyyy 'à' HH'h'mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        ParisTime.Of(at).ToString("dd/MM/yyyy 'à' HH'h'mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 
     private static Uri? PageUrl(string? value, string field, Dictionary<string, string[]> errors)
     {

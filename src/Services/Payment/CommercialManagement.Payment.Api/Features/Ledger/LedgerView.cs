@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -29,16 +30,11 @@ internal sealed record LedgerView(
 
 internal static class LedgerWork
 {
-    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    /// <summary>Today as people in the resort see it.</summary>
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime);
-
     public static async Task<OrganisationSettings> SettingsAsync(PaymentDbContext db, Guid organisationId, CancellationToken cancellationToken) =>
         await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken) ?? OrganisationSettings.Default(organisationId);
 
     public static long DepositCents(PaymentCase account, OrganisationSettings settings, TimeProvider time) =>
-        Domain.Ledger.DepositCents(account.AcceptedTotalCents, settings.DepositPercentage, account.Arrival, Today(time), settings.BalanceDueDaysBeforeArrival);
+        Domain.Ledger.DepositCents(account.AcceptedTotalCents, settings.DepositPercentage, account.Arrival, ParisTime.Today(time), settings.BalanceDueDaysBeforeArrival);
 
     public static async Task<LedgerView> ViewAsync(PaymentDbContext db, CaseLedger ledger, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Persistence;
@@ -21,7 +22,7 @@ internal static class OfflinePayments
         Guid requestId, OfflinePaymentBody body, HttpContext http, PaymentDbContext db, SessionCloser sessions, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var errors = Validate(body, LedgerWork.Today(time), out var method);
+        var errors = Validate(body, ParisTime.Today(time), out var method);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Le paiement ne peut pas être enregistré.");
@@ -37,7 +38,7 @@ internal static class OfflinePayments
         try
         {
             ledger.RecordOffline(
-                body.AmountCents, method, body.Reference?.Trim() ?? "", body.ReceivedOn ?? LedgerWork.Today(time), Requests.PaymentRequests.StaffName(http),
+                body.AmountCents, method, body.Reference?.Trim() ?? "", body.ReceivedOn ?? ParisTime.Today(time), Requests.PaymentRequests.StaffName(http),
                 time.GetUtcNow());
         }
         catch (LedgerRuleException refused) when (refused.Field is { } field)

@@ -1,4 +1,5 @@
 using System.Text;
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
@@ -57,7 +58,7 @@ internal static class SandboxEndpoints
 
         var form = http.HasFormContentType ? await http.ReadFormAsync(cancellationToken) : FormCollection.Empty;
         var card = new SandboxCardForm(form["email"].ToString(), form["card"].ToString(), form["expiry"].ToString(), form["cvc"].ToString(), form["name"].ToString());
-        if (SandboxCard.Refusal(card, LedgerWork.Today(time)) is { } refusal)
+        if (SandboxCard.Refusal(card, ParisTime.Today(time)) is { } refusal)
         {
             return Page(Model(session, request, now, card, refusal), StatusCodes.Status402PaymentRequired);
         }
@@ -122,7 +123,7 @@ internal static class SandboxEndpoints
                 ? "Cette page de paiement n'est plus valable : revenez à votre espace client pour payer."
                 : null;
         return new SandboxPageModel(
-            session.MerchantName.Length > 0 ? session.MerchantName : "Votre prestataire", session.Description, Domain.Ledger.Euros(session.AmountCents),
+            session.MerchantName.Length > 0 ? session.MerchantName : "Votre prestataire", session.Description, Euros.Format(session.AmountCents),
             session.Status == SandboxSessionStatus.Complete ? session.SuccessUrl : session.CancelUrl, message is null, message, error,
             card?.Email ?? "", card?.CardNumber ?? "", card?.Expiry ?? "", card?.Cvc ?? "", card?.Name ?? "");
     }

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Payment.Api.Domain;
@@ -89,7 +90,7 @@ internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext te
         }
 
         db.Stage(ledger);
-        return StripeEventResult.Applied($"Remboursement de {Domain.Ledger.Euros(added)} enregistré sur le paiement {paymentIntent}.");
+        return StripeEventResult.Applied($"Remboursement de {Euros.Format(added)} enregistré sur le paiement {paymentIntent}.");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Payment;
@@ -78,8 +79,8 @@ internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext t
 
         if (session.AmountTotal != request.AmountCents)
         {
-            var amount = session.AmountTotal is { } total ? Domain.Ledger.Euros(total) : "un montant absent";
-            return (null, $"La session {session.Id} porte {amount} au lieu des {Domain.Ledger.Euros(request.AmountCents)} demandés : rien n'est enregistré.");
+            var amount = session.AmountTotal is { } total ? Euros.Format(total) : "un montant absent";
+            return (null, $"La session {session.Id} porte {amount} au lieu des {Euros.Format(request.AmountCents)} demandés : rien n'est enregistré.");
         }
 
         return (request, null);
@@ -101,7 +102,7 @@ internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext t
 
         var ledger = (await db.ReadAsync(request.RequestId, cancellationToken))!;
         var now = time.GetUtcNow();
-        var receivedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(envelope.Created > DateTimeOffset.UnixEpoch ? envelope.Created : now, LedgerWork.Paris).DateTime);
+        var receivedOn = ParisTime.Day(envelope.Created > DateTimeOffset.UnixEpoch ? envelope.Created : now);
         var paid = ledger.PayOnline(request.Id, reference, receivedOn, RecordedBy, now);
         db.Stage(ledger);
         return paid.Outcome switch

@@ -2,12 +2,10 @@ using System.Globalization;
 
 namespace CommercialManagement.Quote.Api.Domain.Pricing;
 
-/// <summary>Euro cents as a French reader sees them (1 234,56 €), and the French date of a stay.</summary>
+/// <summary>The French date of a stay, shares of an amount in cents, plurals (euros: <c>Euros</c> in BuildingBlocks).</summary>
 internal static class Money
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    public static string Format(long cents) => (cents / 100m).ToString("#,##0.00", French) + " €";
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", French);
 

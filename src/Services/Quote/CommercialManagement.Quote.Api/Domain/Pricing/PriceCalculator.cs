@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
 
 namespace CommercialManagement.Quote.Api.Domain.Pricing;
@@ -120,7 +121,7 @@ internal static class PriceCalculator
         foreach (var group in dates.Select(d => product.SeasonOf(d)!).ChunkBy())
         {
             var price = group.Season.PriceFor(band);
-            components.Add(new PriceComponent($"{Money.Plural(group.Count, one, many)} × {Money.Format(price)} ({group.Season.Name})", price * group.Count));
+            components.Add(new PriceComponent($"{Money.Plural(group.Count, one, many)} × {Euros.Format(price)} ({group.Season.Name})", price * group.Count));
         }
 
         return components;

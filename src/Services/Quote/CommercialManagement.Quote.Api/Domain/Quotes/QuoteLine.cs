@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
 using CommercialManagement.Quote.Api.Domain.Pricing;
 
@@ -111,7 +112,7 @@ internal sealed class QuoteLine
         Quantity = quantity,
         UnitPriceCents = unitPriceCents,
         VatRateBasisPoints = vatRateBasisPoints,
-        Breakdown = [new PriceComponent($"{quantity} × {Money.Format(unitPriceCents)}", unitPriceCents * quantity)],
+        Breakdown = [new PriceComponent($"{quantity} × {Euros.Format(unitPriceCents)}", unitPriceCents * quantity)],
     };
 
     /// <summary>The same line on a new quote: a custom line as it was; a catalogue line re-priced, or flagged with why not.</summary>
@@ -141,7 +142,7 @@ internal sealed class QuoteLine
         Quantity = quantity;
         HeldPerDate = heldPerDate;
         Participants = participants;
-        Breakdown = Kind == LineKind.Custom ? [new PriceComponent($"{quantity} × {Money.Format(UnitPriceCents)}", UnitPriceCents * quantity)] : Breakdown;
+        Breakdown = Kind == LineKind.Custom ? [new PriceComponent($"{quantity} × {Euros.Format(UnitPriceCents)}", UnitPriceCents * quantity)] : Breakdown;
     }
 
     /// <summary>A flagged line fixed by a new price for its dates: counted again, holding its places.</summary>

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.Quote.Api.Domain.Quotes;
@@ -36,7 +37,7 @@ internal static class CustomerQuoteEndpoints
         }
 
         var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
-        var today = QuoteWork.Today(time);
+        var today = ParisTime.Today(time);
         var model = QuotePdfEndpoint.Model(quote, organisation, null, today);
         var totals = quote.Totals;
         return TypedResults.Ok(new CustomerQuoteView(
@@ -74,7 +75,7 @@ internal static class CustomerQuoteEndpoints
         var from = string.IsNullOrWhiteSpace(body.From) ? "adresse inconnue" : body.From.Trim()[..Math.Min(body.From.Trim().Length, 64)];
         return await QuoteEndpoints.ChangeAsync(body.QuoteId.Value, db, time, cancellationToken, (quote, now) =>
         {
-            quote.Accept(AcceptedBy.Customer, body.Version.Value, from, null, QuoteWork.Today(time), now);
+            quote.Accept(AcceptedBy.Customer, body.Version.Value, from, null, ParisTime.Today(time), now);
             db.AddToOutbox(new QuoteAccepted
             {
                 OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,

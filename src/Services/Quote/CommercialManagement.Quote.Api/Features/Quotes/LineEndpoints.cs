@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Quote.Api.Domain.Pricing;
 using CommercialManagement.Quote.Api.Domain.Quotes;
 using CommercialManagement.Quote.Api.Persistence;
@@ -72,7 +73,7 @@ internal static class LineEndpoints
         }
 
         var now = time.GetUtcNow();
-        var today = QuoteWork.Today(time);
+        var today = ParisTime.Today(time);
         try
         {
             var quote = await QuoteWork.OpenAsync(db, copy, now, today, cancellationToken);
@@ -115,7 +116,7 @@ internal static class LineEndpoints
         }
 
         var now = time.GetUtcNow();
-        var today = QuoteWork.Today(time);
+        var today = ParisTime.Today(time);
         try
         {
             var quote = await QuoteWork.OpenAsync(db, copy, now, today, cancellationToken);

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Stays;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
 using CommercialManagement.Quote.Api.Domain.Copies;
 using CommercialManagement.Quote.Api.Domain.Pricing;
@@ -24,9 +25,9 @@ internal static class LinePricing
             return (null, new LineRefusal("participants", "Le nombre de participants doit être d'au moins 1.", false));
         }
 
-        if (childrenAges?.Any(a => a is < 0 or > 17) == true)
+        if (childrenAges is not null && !StayRules.AreChildAges(childrenAges))
         {
-            return (null, new LineRefusal("childrenAges", "L'âge d'un enfant va de 0 à 17 ans.", false));
+            return (null, new LineRefusal("childrenAges", StayRules.ChildAge, false));
         }
 
         var children = (childrenAges ?? copy.ChildrenAges).Take(people).ToList();

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.Quote.Api.Domain.Quotes;
@@ -28,7 +29,7 @@ internal static class QuoteEndpoints
                 : CaseNotFound(requestId);
         }
 
-        return TypedResults.Ok(await QuoteWork.ViewAsync(db, quote, QuoteWork.Today(time), cancellationToken));
+        return TypedResults.Ok(await QuoteWork.ViewAsync(db, quote, ParisTime.Today(time), cancellationToken));
     }
 
     public static Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> ChangeCustomerAsync(
@@ -75,7 +76,7 @@ internal static class QuoteEndpoints
         {
             var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
             var language = await db.Cases.Where(c => c.Id == quote.RequestId).Select(c => c.Language).SingleOrDefaultAsync(cancellationToken) ?? "fr";
-            quote.Send(Domain.Pricing.PaymentSchedule.ValidUntil(QuoteWork.Today(time), organisation.QuoteValidityDays, quote.Stay.Arrival), now);
+            quote.Send(Domain.Pricing.PaymentSchedule.ValidUntil(ParisTime.Today(time), organisation.QuoteValidityDays, quote.Stay.Arrival), now);
             db.AddToOutbox(new QuoteSent
             {
                 OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
@@ -96,7 +97,7 @@ internal static class QuoteEndpoints
         var staff = http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe";
         return ChangeAsync(quoteId, db, time, cancellationToken, (quote, now) =>
         {
-            quote.Accept(AcceptedBy.Staff, quote.Version, staff, body.Note, QuoteWork.Today(time), now);
+            quote.Accept(AcceptedBy.Staff, quote.Version, staff, body.Note, ParisTime.Today(time), now);
             db.AddToOutbox(new QuoteAccepted
             {
                 OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
@@ -143,7 +144,7 @@ internal static class QuoteEndpoints
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(await QuoteWork.ViewAsync(db, quote, QuoteWork.Today(time), cancellationToken));
+        return TypedResults.Ok(await QuoteWork.ViewAsync(db, quote, ParisTime.Today(time), cancellationToken));
     }
 
     public static ProblemHttpResult Conflict(string reason) => TypedResults.Problem(title: reason, statusCode: StatusCodes.Status409Conflict);

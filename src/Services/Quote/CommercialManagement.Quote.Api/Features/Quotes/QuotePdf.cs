@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Quote.Api.Documents;
 using CommercialManagement.Quote.Api.Domain.Copies;
 using CommercialManagement.Quote.Api.Domain.Pricing;
@@ -59,7 +60,7 @@ internal static class QuotePdfEndpoint
 
         var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
         var language = await db.Cases.AsNoTracking().Where(c => c.Id == quote.RequestId).Select(c => c.Language).SingleOrDefaultAsync(cancellationToken);
-        var model = Model(quote, organisation, language, QuoteWork.Today(time));
+        var model = Model(quote, organisation, language, ParisTime.Today(time));
         if (earlier is not null)
         {
             model = QuoteVersionPdf.Of(model, earlier, quote.Version, organisation, quote.Stay.Arrival);

@@ -9,13 +9,9 @@ namespace CommercialManagement.Quote.Api.Features.Quotes;
 
 using Quote = CommercialManagement.Quote.Api.Domain.Quotes.Quote;
 
-/// <summary>What every quote change shares: the Paris date, the case's quotes, numbering, the events through the outbox.</summary>
+/// <summary>What every quote change shares: the case's quotes, numbering, the events through the outbox.</summary>
 internal static class QuoteWork
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime);
-
     /// <summary>The case's latest quote (any state), with its lines; none before its first line.</summary>
     public static Task<Quote?> CurrentAsync(QuoteDbContext db, Guid requestId, CancellationToken cancellationToken) =>
         db.Quotes.Include(q => q.Lines).Where(q => q.RequestId == requestId).OrderByDescending(q => q.CreatedAt).ThenByDescending(q => q.Id).FirstOrDefaultAsync(cancellationToken);

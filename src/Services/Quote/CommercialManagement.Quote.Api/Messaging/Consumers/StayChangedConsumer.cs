@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts.Dossier;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
 using CommercialManagement.Quote.Api.Domain.Copies;
@@ -39,7 +40,7 @@ internal sealed class StayChangedConsumer(QuoteDbContext db, TimeProvider time) 
 
         var now = time.GetUtcNow();
         // The number first, the places after: the same order as a first line added by staff, so the two never deadlock.
-        var number = await QuoteWork.NumberAsync(db, copy.OrganisationId, QuoteWork.Today(time), cancellationToken);
+        var number = await QuoteWork.NumberAsync(db, copy.OrganisationId, ParisTime.Today(time), cancellationToken);
         var reason = $"Les dates ou les participants du séjour ont changé ({changed.StaffName}) : ce devis est annulé, un nouveau devis est préparé pour le nouveau séjour.";
         await QuoteWork.VoidAsync(db, current, reason, now, cancellationToken, replacedByNewQuote: true);
         await db.SaveChangesAsync(cancellationToken);
@@ -92,3 +93,6 @@ internal sealed class StayChangedConsumer(QuoteDbContext db, TimeProvider time) 
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }
+
+/// <summary>An event overtook its case's <c>RequestReceived</c>: retried until the case exists.</summary>
+internal sealed class CaseNotReceivedYetException(Guid caseId) : Exception($"Case {caseId} is not known to the Quote service yet.");

@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CommercialManagement.Dossier.Api.Messaging.Consumers;
 
 /// <summary>
-/// The events of a case's life, applied to its dossier through the workflow; the history lines they produce are
-/// stored in the same transaction (the inbox filter's). An event for a case not opened yet is retried: its
-/// <c>RequestReceived</c> is on its way.
+/// Keeps each dossier up to date with its case's progress elsewhere (messages, assignment, quotes, payments): each event
+/// is applied through the workflow (column, counts, totals) and the history lines it produces are stored in the same
+/// transaction (the inbox filter's). An event for a case not opened yet is retried: its <c>RequestReceived</c> is on its way.
 /// </summary>
-internal sealed class CaseEventConsumers(DossierDbContext db) :
+internal sealed class CaseProgressConsumer(DossierDbContext db) :
     IConsumer<StaffMessagePosted>,
     IConsumer<CustomerMessagePosted>,
     IConsumer<ConversationRead>,

@@ -8,7 +8,7 @@ namespace CommercialManagement.Gateway.Features.CustomerSpace;
 /// or post to it a limited number of times (by default 60 per 10 minutes, <c>CustomerSpace:PermitLimit</c>), so
 /// nobody can hammer it.
 /// </summary>
-internal static class CustomerSpaceProtection
+internal static class CustomerSpaceAccess
 {
     public const string RateLimitPolicy = "customer-space";
 

@@ -33,12 +33,12 @@ internal sealed class IntakeOptions
 /// What protects the anonymous intake besides its rules: CORS limited to the origins websites declared, a sliding
 /// window per real client address (behind the gateway, whose forwarded header alone is trusted), 429 when exceeded.
 /// </summary>
-internal static class IntakeProtection
+internal static class IntakeOriginAndRateLimits
 {
     public const string CorsPolicy = "intake";
     public const string RateLimitPolicy = "intake";
 
-    public static IHostApplicationBuilder AddIntakeProtection(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddIntakeOriginAndRateLimits(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
@@ -86,7 +86,7 @@ internal static class IntakeProtection
         return builder;
     }
 
-    public static WebApplication UseIntakeProtection(this WebApplication app)
+    public static WebApplication UseIntakeOriginAndRateLimits(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseCors();
@@ -105,7 +105,7 @@ internal sealed class IntakeCorsPolicyProvider(IServiceScopeFactory scopes, IMem
 
     public async Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {
-        if (policyName != IntakeProtection.CorsPolicy)
+        if (policyName != IntakeOriginAndRateLimits.CorsPolicy)
         {
             return null;
         }
