@@ -14,7 +14,9 @@ internal static class DossierModule
         builder.AddMessaging<DossierDbContext>("dossier", bus =>
         {
             bus.AddConsumer<RequestReceivedConsumer>();
-            bus.AddConsumer<CaseProgressConsumer>();
+            // The queue keeps the name it had before the class was renamed: a broker that has it keeps feeding it, and the
+            // inbox recognises a redelivery by message and queue.
+            bus.AddConsumer<CaseProgressConsumer>().Endpoint(endpoint => endpoint.Name = "dossier-case-event-consumers");
         });
         builder.Services.AddSingleton<DossierNumbers>();
         builder.Services.AddHostedService<BoardCountCompaction>();
