@@ -4,27 +4,6 @@ using CommercialManagement.Contracts.Payment;
 
 namespace CommercialManagement.Payment.Api.Domain;
 
-/// <summary>A move the ledger refuses, in French for whoever tried it; <see cref="Field"/> names the input at fault, when one is.</summary>
-internal sealed class LedgerRuleException(string reason, string? field = null) : Exception(reason)
-{
-    public string? Field { get; } = field;
-}
-
-internal enum OnlinePaymentOutcome
-{
-    /// <summary>In the ledger now.</summary>
-    Recorded,
-
-    /// <summary>The same payment is in the ledger already (another event of it, or a repeat).</summary>
-    AlreadyRecorded,
-
-    /// <summary>Money the case must not keep (its request paid or withdrawn already, or above the accepted total): not counted, to give back.</summary>
-    ToRefund,
-}
-
-/// <summary>What became of a payment reported online, and why (in French, for staff).</summary>
-internal sealed record OnlinePaymentResult(OnlinePaymentOutcome Outcome, Payment? Payment, string Note);
-
 /// <summary>
 /// The money of one case (its id is the request's): the accepted quote it is measured against (<see cref="Case"/>), the
 /// payment requests sent, the payments received online and offline, the refunds. Loaded whole, under the case's lock when
@@ -53,16 +32,11 @@ internal sealed class CaseLedger
 
     public PaymentCase Case { get; }
 
-    public Guid Id => Case.Id;
-
     public IReadOnlyList<PaymentRequest> Requests => requests;
 
     public IReadOnlyList<Payment> Payments => payments;
 
     public IReadOnlyList<Refund> Refunds => refunds;
-
-    /// <summary>The events the moves raised and not yet taken.</summary>
-    public IReadOnlyList<IIntegrationEvent> Events => events;
 
     /// <summary>The rows the moves created and the events they raised since the last call, for the caller to save (once).</summary>
     public (IReadOnlyList<object> Rows, IReadOnlyList<IIntegrationEvent> Events) TakeChanges()
@@ -255,7 +229,7 @@ internal sealed class CaseLedger
             : null;
     }
 
-    public PaymentRequest RequestOf(Guid paymentRequestId) =>
+    private PaymentRequest RequestOf(Guid paymentRequestId) =>
         requests.SingleOrDefault(r => r.Id == paymentRequestId)
         ?? throw new LedgerRuleException($"La demande de paiement {paymentRequestId} n'appartient pas à ce dossier.");
 
