@@ -46,4 +46,19 @@ public sealed record OrganisationChanged : IIntegrationEvent
     /// rings either way. True when absent: an event written before the setting existed keeps the emails on.
     /// </summary>
     public bool AlertsByEmail { get; init; } = true;
+
+    /// <summary>Legal form and share capital, e.g. « SAS au capital de 50 000 € » (a company's invoices name them). Optional (issue 16).</summary>
+    public string? LegalForm { get; init; }
+
+    /// <summary>The trade or crafts register and its city, e.g. « RCS Chambéry » (with the SIREN on invoices). Optional (issue 16).</summary>
+    public string? TradeRegister { get; init; }
+
+    /// <summary>The late-payment penalties printed on invoices. Optional: the legal minimum's wording when absent.</summary>
+    public string? LatePaymentTerms { get; init; }
+
+    /// <summary>
+    /// When the final invoice is issued: "Paid" (the dossier paid in full, the default) or "Processed" (when staff mark it
+    /// « Commande traitée »). Optional (issue 16).
+    /// </summary>
+    public string? FinalInvoiceWhen { get; init; }
 }

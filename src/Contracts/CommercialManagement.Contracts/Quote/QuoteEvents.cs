@@ -72,6 +72,94 @@ public sealed record QuoteAccepted : IIntegrationEvent
 
     /// <summary>The version accepted. Optional: added with the Quote service.</summary>
     public int? Version { get; init; }
+
+    /// <summary>
+    /// What was accepted, as the customer read it: the invoices are made from it (issue 16). Optional: an acceptance
+    /// published before it existed has none, and its case gets no invoice.
+    /// </summary>
+    public AcceptedQuoteContent? Content { get; init; }
+}
+
+/// <summary>
+/// The accepted quote's customer, stay, lines and totals, already computed by Quote (each line's TTC split into HT and VAT
+/// once, rounded per line): Payment invoices exactly this and adds no pricing rule. Amounts in euro cents.
+/// </summary>
+public sealed record AcceptedQuoteContent
+{
+    public required string CustomerName { get; init; }
+
+    public required IReadOnlyList<string> CustomerAddressLines { get; init; }
+
+    public required string CustomerEmail { get; init; }
+
+    /// <summary>The customer's company registration (SIREN or SIRET), when the customer is a business.</summary>
+    public string? CustomerCompanyId { get; init; }
+
+    /// <summary>The customer's intra-community VAT number, when the customer is a business that has one.</summary>
+    public string? CustomerVatNumber { get; init; }
+
+    /// <summary>"fr" or "en".</summary>
+    public required string Language { get; init; }
+
+    public required DateOnly Arrival { get; init; }
+
+    public required DateOnly Departure { get; init; }
+
+    public required int Adults { get; init; }
+
+    public IReadOnlyList<int> ChildrenAges { get; init; } = [];
+
+    public required IReadOnlyList<AcceptedQuoteLine> Lines { get; init; }
+
+    public required IReadOnlyList<AcceptedVatRate> VatByRate { get; init; }
+
+    public required long NetCents { get; init; }
+
+    public required long VatCents { get; init; }
+
+    public required long GrossCents { get; init; }
+
+    /// <summary>The tourist tax (taxe de séjour), collected for the commune: not subject to VAT, shown apart.</summary>
+    public required long TouristTaxCents { get; init; }
+
+    /// <summary>Gross plus tourist tax: the same as the event's <c>TotalCents</c>.</summary>
+    public required long TotalCents { get; init; }
+}
+
+public sealed record AcceptedQuoteLine
+{
+    public required string Label { get; init; }
+
+    public string? Description { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public required int Quantity { get; init; }
+
+    public required long UnitPriceInclVatCents { get; init; }
+
+    /// <summary>1000 = 10 %.</summary>
+    public required int VatRateBasisPoints { get; init; }
+
+    public required long AmountInclVatCents { get; init; }
+
+    public required long AmountExclVatCents { get; init; }
+
+    public required long VatCents { get; init; }
+
+    /// <summary>The line's tourist tax (adults × nights × rate), 0 when none.</summary>
+    public long TouristTaxCents { get; init; }
+}
+
+public sealed record AcceptedVatRate
+{
+    public required int RateBasisPoints { get; init; }
+
+    public required long NetCents { get; init; }
+
+    public required long VatCents { get; init; }
 }
 
 /// <summary>A quote can no longer be accepted or paid (the stay changed, or staff withdrew it).</summary>

@@ -41,6 +41,10 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
             organisation.Property(o => o.TermsOfSale).HasMaxLength(20_000);
             organisation.Property(o => o.EmailSenderName).HasMaxLength(200);
             organisation.Property(o => o.EmailReplyTo).HasMaxLength(254);
+            organisation.Property(o => o.LegalForm).HasMaxLength(120);
+            organisation.Property(o => o.TradeRegister).HasMaxLength(120);
+            organisation.Property(o => o.LatePaymentTerms).HasMaxLength(1000);
+            organisation.Property(o => o.FinalInvoiceWhen).HasConversion<string>().HasMaxLength(20);
         });
         builder.Entity<StaffUser>(user =>
         {

@@ -9,6 +9,15 @@ internal enum OrganisationKind
     SkiSchool = 2,
 }
 
+internal enum FinalInvoiceWhen
+{
+    /// <summary>When the dossier is paid in full.</summary>
+    Paid = 0,
+
+    /// <summary>When staff mark it « Commande traitée ».</summary>
+    Processed = 1,
+}
+
 /// <summary>A seller of the destination: its legal details (printed on documents) and the settings services use.</summary>
 internal sealed class Organisation
 {
@@ -59,6 +68,18 @@ internal sealed class Organisation
     /// <summary>Whether staff also get their alerts by email (the bell rings either way).</summary>
     public bool AlertsByEmail { get; set; } = true;
 
+    /// <summary>« SAS au capital de 50 000 € »: printed on invoices.</summary>
+    public string? LegalForm { get; set; }
+
+    /// <summary>« RCS Chambéry »: printed with the SIREN on invoices.</summary>
+    public string? TradeRegister { get; set; }
+
+    /// <summary>The late-payment penalties printed on invoices; the legal minimum's wording when none.</summary>
+    public string? LatePaymentTerms { get; set; }
+
+    /// <summary>Whether the final invoice is issued when the dossier is paid in full, or when it is marked processed.</summary>
+    public FinalInvoiceWhen FinalInvoiceWhen { get; set; } = FinalInvoiceWhen.Paid;
+
     public OrganisationChanged ToChangedEvent(DateTimeOffset now) => new()
     {
         OrganisationId = Id,
@@ -79,5 +100,9 @@ internal sealed class Organisation
         EmailSenderName = EmailSenderName,
         EmailReplyTo = EmailReplyTo,
         AlertsByEmail = AlertsByEmail,
+        LegalForm = LegalForm,
+        TradeRegister = TradeRegister,
+        LatePaymentTerms = LatePaymentTerms,
+        FinalInvoiceWhen = FinalInvoiceWhen.ToString(),
     };
 }

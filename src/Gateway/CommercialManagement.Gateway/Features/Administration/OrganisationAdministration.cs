@@ -50,6 +50,17 @@ internal sealed class OrganisationForm
     public string? EmailReplyTo { get; set; }
 
     public bool AlertsByEmail { get; set; } = true;
+
+    [MaxLength(120)]
+    public string? LegalForm { get; set; }
+
+    [MaxLength(120)]
+    public string? TradeRegister { get; set; }
+
+    [MaxLength(1000)]
+    public string? LatePaymentTerms { get; set; }
+
+    public FinalInvoiceWhen FinalInvoiceWhen { get; set; }
 }
 
 /// <summary>An admin reads and changes their own organisation; each change is published as OrganisationChanged.</summary>
@@ -67,6 +78,7 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
             DepositPercentage = o.DepositPercentage, BalanceDueDaysBeforeArrival = o.BalanceDueDaysBeforeArrival,
             QuoteValidityDays = o.QuoteValidityDays, QuoteNumberPrefix = o.QuoteNumberPrefix, TermsOfSale = o.TermsOfSale,
             EmailSenderName = o.EmailSenderName, EmailReplyTo = o.EmailReplyTo, AlertsByEmail = o.AlertsByEmail,
+            LegalForm = o.LegalForm, TradeRegister = o.TradeRegister, LatePaymentTerms = o.LatePaymentTerms, FinalInvoiceWhen = o.FinalInvoiceWhen,
         });
     }
 
@@ -91,6 +103,10 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
         o.EmailSenderName = form.EmailSenderName.Trim();
         o.EmailReplyTo = Blank(form.EmailReplyTo);
         o.AlertsByEmail = form.AlertsByEmail;
+        o.LegalForm = Blank(form.LegalForm);
+        o.TradeRegister = Blank(form.TradeRegister);
+        o.LatePaymentTerms = Blank(form.LatePaymentTerms);
+        o.FinalInvoiceWhen = form.FinalInvoiceWhen;
         db.AddToOutbox(o.ToChangedEvent(timeProvider.GetUtcNow()));
         await db.SaveChangesAsync();
     }

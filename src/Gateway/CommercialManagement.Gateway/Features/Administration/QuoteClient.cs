@@ -17,7 +17,8 @@ public sealed record QuoteTotals(long NetCents, long VatCents, long GrossCents, 
 
 public sealed record QuoteSchedule(int DepositPercentage, long DepositCents, long BalanceCents, DateOnly? BalanceDueDate, bool WholeAmountNow);
 
-public sealed record QuoteCustomer(string Name, string Address, string Email, string Phone);
+/// <summary>Who the quote is made out to; a business customer adds its SIREN or SIRET and its VAT number.</summary>
+public sealed record QuoteCustomer(string Name, string Address, string Email, string Phone, string? CompanyId = null, string? VatNumber = null);
 
 public sealed record QuoteAcceptance(DateTimeOffset At, string By, int Version, string? From, string? Note);
 

@@ -26,6 +26,8 @@ internal static class QuotesModel
                 customer.Property(c => c.Address).HasColumnName("CustomerAddress").HasMaxLength(500);
                 customer.Property(c => c.Email).HasColumnName("CustomerEmail").HasMaxLength(254);
                 customer.Property(c => c.Phone).HasColumnName("CustomerPhone").HasMaxLength(40);
+                customer.Property(c => c.CompanyId).HasColumnName("CustomerCompanyId").HasMaxLength(14);
+                customer.Property(c => c.VatNumber).HasColumnName("CustomerVatNumber").HasMaxLength(16);
             });
             quote.Ignore(q => q.Totals);
             quote.Ignore(q => q.InProgress);

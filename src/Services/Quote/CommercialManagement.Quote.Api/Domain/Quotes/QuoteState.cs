@@ -30,9 +30,14 @@ internal enum AcceptedBy
     Staff = 1,
 }
 
-/// <summary>The customer as the quote document names them (« Éditer le devis »), stored with each version.</summary>
-internal sealed record CustomerDetails(string Name, string Address, string Email, string Phone)
+/// <summary>
+/// The customer as the quote document names them (« Éditer le devis »), stored with each version. A business customer gives its registration (SIREN or SIRET) and, when it has one, its
+/// intra-community VAT number: its invoices then carry the mentions a business invoice owes (issue 16).
+/// </summary>
+internal sealed record CustomerDetails(string Name, string Address, string Email, string Phone, string? CompanyId = null, string? VatNumber = null)
 {
+    public bool IsBusiness => CompanyId is not null || VatNumber is not null;
+
     public bool IsComplete => !string.IsNullOrWhiteSpace(Name) && !string.IsNullOrWhiteSpace(Address) && !string.IsNullOrWhiteSpace(Email);
 }
 

@@ -73,15 +73,10 @@ internal static class CustomerQuoteEndpoints
         }
 
         var from = string.IsNullOrWhiteSpace(body.From) ? "adresse inconnue" : body.From.Trim()[..Math.Min(body.From.Trim().Length, 64)];
-        return await QuoteEndpoints.ChangeAsync(body.QuoteId.Value, db, time, cancellationToken, (quote, now) =>
+        return await QuoteEndpoints.ChangeAsync(body.QuoteId.Value, db, time, cancellationToken, async (quote, now) =>
         {
             quote.Accept(AcceptedBy.Customer, body.Version.Value, from, null, ParisTime.Today(time), now);
-            db.AddToOutbox(new QuoteAccepted
-            {
-                OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
-                TotalCents = quote.Totals.TotalCents, AcceptedBy = nameof(AcceptedBy.Customer), Version = quote.Version,
-            });
-            return Task.CompletedTask;
+            db.AddToOutbox(await AcceptedQuote.EventAsync(db, quote, AcceptedBy.Customer, now, cancellationToken));
         }, changed: false);
     }
 

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Legal;
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Quote;
@@ -11,7 +12,8 @@ namespace CommercialManagement.Quote.Api.Features.Quotes;
 
 using Quote = CommercialManagement.Quote.Api.Domain.Quotes.Quote;
 
-internal sealed record CustomerBody(string? Name, string? Address, string? Email, string? Phone);
+/// <summary>« Éditer le devis »: a business customer adds its SIREN or SIRET and its VAT number (both optional).</summary>
+internal sealed record CustomerBody(string? Name, string? Address, string? Email, string? Phone, string? CompanyId = null, string? VatNumber = null);
 
 internal sealed record AcceptanceBody(string? Note);
 
@@ -56,13 +58,25 @@ internal static class QuoteEndpoints
             errors["phone"] = ["Le téléphone compte au plus 40 caractères."];
         }
 
+        var companyId = BusinessIds.Normalise(body.CompanyId);
+        if (companyId is not null && !BusinessIds.IsCompanyId(companyId))
+        {
+            errors["companyId"] = [BusinessIds.CompanyIdMessage];
+        }
+
+        var vatNumber = BusinessIds.Normalise(body.VatNumber);
+        if (vatNumber is not null && !BusinessIds.IsVatNumber(vatNumber))
+        {
+            errors["vatNumber"] = [BusinessIds.VatNumberMessage];
+        }
+
         if (errors.Count > 0)
         {
             return Task.FromResult<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>>(
                 TypedResults.ValidationProblem(errors, title: "Les coordonnées du client contiennent des erreurs."));
         }
 
-        var customer = new CustomerDetails(body.Name!.Trim(), body.Address!.Trim(), body.Email!.Trim(), body.Phone?.Trim() ?? "");
+        var customer = new CustomerDetails(body.Name!.Trim(), body.Address!.Trim(), body.Email!.Trim(), body.Phone?.Trim() ?? "", companyId, vatNumber);
         return ChangeAsync(quoteId, db, time, cancellationToken, (quote, now) =>
         {
             quote.ChangeCustomer(customer, now);
@@ -95,15 +109,10 @@ internal static class QuoteEndpoints
         }
 
         var staff = http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe";
-        return ChangeAsync(quoteId, db, time, cancellationToken, (quote, now) =>
+        return ChangeAsync(quoteId, db, time, cancellationToken, async (quote, now) =>
         {
             quote.Accept(AcceptedBy.Staff, quote.Version, staff, body.Note, ParisTime.Today(time), now);
-            db.AddToOutbox(new QuoteAccepted
-            {
-                OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
-                TotalCents = quote.Totals.TotalCents, AcceptedBy = nameof(AcceptedBy.Staff), Version = quote.Version,
-            });
-            return Task.CompletedTask;
+            db.AddToOutbox(await AcceptedQuote.EventAsync(db, quote, AcceptedBy.Staff, now, cancellationToken));
         }, changed: false);
     }
 

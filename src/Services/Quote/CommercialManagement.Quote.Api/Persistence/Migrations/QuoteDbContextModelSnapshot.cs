@@ -425,6 +425,11 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
                                 .HasColumnType("character varying(500)")
                                 .HasColumnName("CustomerAddress");
 
+                            b1.Property<string>("CompanyId")
+                                .HasMaxLength(14)
+                                .HasColumnType("character varying(14)")
+                                .HasColumnName("CustomerCompanyId");
+
                             b1.Property<string>("Email")
                                 .IsRequired()
                                 .HasMaxLength(254)
@@ -442,6 +447,11 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)")
                                 .HasColumnName("CustomerPhone");
+
+                            b1.Property<string>("VatNumber")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("CustomerVatNumber");
                         });
 
                     b.HasKey("Id");

@@ -1,0 +1,53 @@
+using CommercialManagement.Contracts.Quote;
+using CommercialManagement.Quote.Api.Domain.Pricing;
+using CommercialManagement.Quote.Api.Domain.Quotes;
+using CommercialManagement.Quote.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Quote.Api.Features.Quotes;
+
+using Quote = CommercialManagement.Quote.Api.Domain.Quotes.Quote;
+
+/// <summary>
+/// <c>QuoteAccepted</c>, the same whoever accepted: with the accepted content (customer, stay, counted lines and their
+/// VAT, totals) that Payment invoices as it is.
+/// </summary>
+internal static class AcceptedQuote
+{
+    public static async Task<QuoteAccepted> EventAsync(QuoteDbContext db, Quote quote, AcceptedBy by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var language = await db.Cases.Where(c => c.Id == quote.RequestId).Select(c => c.Language).SingleOrDefaultAsync(cancellationToken) ?? "fr";
+        return new QuoteAccepted
+        {
+            OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
+            TotalCents = quote.Totals.TotalCents, AcceptedBy = by.ToString(), Version = quote.Version, Content = Content(quote, language),
+        };
+    }
+
+    public static AcceptedQuoteContent Content(Quote quote, string language)
+    {
+        var totals = quote.Totals;
+        var arrival = quote.Stay.Arrival ?? DateOnly.FromDateTime(quote.CreatedAt.UtcDateTime);
+        return new AcceptedQuoteContent
+        {
+            CustomerName = quote.Customer.Name,
+            CustomerAddressLines = [.. quote.Customer.Address.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            CustomerEmail = quote.Customer.Email, CustomerCompanyId = quote.Customer.CompanyId, CustomerVatNumber = quote.Customer.VatNumber,
+            Language = language, Arrival = arrival, Departure = quote.Stay.Departure ?? arrival, Adults = quote.Stay.Adults, ChildrenAges = quote.Stay.ChildrenAges,
+            Lines = [.. quote.Lines.Where(l => l.Counted).OrderBy(l => l.Position).Select(Line)],
+            VatByRate = [.. totals.VatByRate.Select(v => new AcceptedVatRate { RateBasisPoints = v.RateBasisPoints, NetCents = v.NetCents, VatCents = v.VatCents })],
+            NetCents = totals.NetCents, VatCents = totals.VatCents, GrossCents = totals.GrossCents, TouristTaxCents = totals.TouristTaxCents, TotalCents = totals.TotalCents,
+        };
+    }
+
+    private static AcceptedQuoteLine Line(QuoteLine line)
+    {
+        var (net, vat) = Vat.Split(line.AmountCents, line.VatRateBasisPoints);
+        return new AcceptedQuoteLine
+        {
+            Label = line.Label, Description = line.Description, From = line.From, To = line.To, Quantity = line.Quantity,
+            UnitPriceInclVatCents = line.UnitPriceCents, VatRateBasisPoints = line.VatRateBasisPoints, AmountInclVatCents = line.AmountCents,
+            AmountExclVatCents = net, VatCents = vat, TouristTaxCents = line.TouristTaxCents,
+        };
+    }
+}
