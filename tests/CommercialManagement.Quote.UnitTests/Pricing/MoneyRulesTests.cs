@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Legal;
 using CommercialManagement.Quote.Api.Domain.Pricing;
 
 namespace CommercialManagement.Quote.UnitTests.Pricing;

@@ -23,6 +23,7 @@ internal static class PaymentModule
             bus.AddConsumer<QuoteVoidedConsumer>();
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
+            bus.AddConsumer<DossierProcessedConsumer>();
         });
         builder.AddCheckout();
         builder.Services.AddHostedService<PaymentDemoStory>();

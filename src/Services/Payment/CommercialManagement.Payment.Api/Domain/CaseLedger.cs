@@ -1,16 +1,18 @@
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts;
 using CommercialManagement.Contracts.Payment;
+using CommercialManagement.Payment.Api.Domain.Invoices;
 
 namespace CommercialManagement.Payment.Api.Domain;
 
 /// <summary>
 /// The money of one case (its id is the request's): the accepted quote it is measured against (<see cref="Case"/>), the
-/// payment requests sent, the payments received online and offline, the refunds. Loaded whole, under the case's lock when
+/// payment requests sent, the payments received online and offline, the refunds, the invoices and credit notes
+/// (<c>CaseLedgerInvoices.cs</c>). Loaded whole, under the case's lock when
 /// it is to change; each move checks its rule and refuses loudly (<see cref="LedgerRuleException"/>), and leaves what it
 /// created and the events that tell it for the caller to save with the outbox in one transaction (<see cref="TakeChanges"/>). The Dossier aggregate is the model: the rules live here, handlers parse, call and save.
 /// </summary>
-internal sealed class CaseLedger
+internal sealed partial class CaseLedger
 {
     private readonly List<PaymentRequest> requests;
     private readonly List<Payment> payments;
@@ -18,13 +20,17 @@ internal sealed class CaseLedger
     private readonly List<object> added = [];
     private readonly List<IIntegrationEvent> events = [];
 
-    public CaseLedger(PaymentCase account, IEnumerable<PaymentRequest> requests, IEnumerable<Payment> payments, IEnumerable<Refund> refunds)
+    public CaseLedger(
+        PaymentCase account, IEnumerable<PaymentRequest> requests, IEnumerable<Payment> payments, IEnumerable<Refund> refunds,
+        IEnumerable<Invoice>? invoices = null, OrganisationSettings? seller = null)
     {
         Case = account;
         this.requests = [.. requests.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)];
         this.payments = [.. payments.OrderBy(p => p.RecordedAt).ThenBy(p => p.Id)];
         this.refunds = [.. refunds.OrderBy(r => r.RefundedAt).ThenBy(r => r.Id)];
-        if (this.requests.Concat<object>(this.payments).Concat(this.refunds).Any(NotOfThisCase))
+        this.invoices = [.. (invoices ?? []).OrderBy(i => i.Series).ThenBy(i => i.Year).ThenBy(i => i.Sequence)];
+        Seller = seller ?? OrganisationSettings.Default(account.OrganisationId);
+        if (this.requests.Concat<object>(this.payments).Concat(this.refunds).Concat(this.invoices).Any(NotOfThisCase))
         {
             throw new ArgumentException($"A ledger holds the requests, payments and refunds of its case ({account.Id}) only.");
         }
@@ -260,6 +266,7 @@ internal sealed class CaseLedger
             AmountCents = payment.AmountCents, Kind = payment.Kind.ToString(), PaidCents = HeldCents, AcceptedTotalCents = Case.AcceptedTotalCents,
             Method = payment.Method.ToString(), PaymentRequestId = payment.PaymentRequestId, ReceivedOn = payment.ReceivedOn,
         });
+        InvoiceReceived(payment, now);
     }
 
     private bool NotOfThisCase(object row) => row switch
@@ -267,6 +274,7 @@ internal sealed class CaseLedger
         PaymentRequest r => r.RequestId != Case.Id,
         Payment p => p.RequestId != Case.Id,
         Refund r => r.RequestId != Case.Id,
+        Invoice i => i.RequestId != Case.Id,
         _ => true,
     };
 }

@@ -3,7 +3,10 @@ using CommercialManagement.Contracts.Identity;
 
 namespace CommercialManagement.Payment.Api.Domain;
 
-/// <summary>The organisation's name and payment terms, kept from <c>OrganisationChanged</c> (the latest wins); PRODUCT.md's defaults until it arrives.</summary>
+/// <summary>
+/// The organisation's name, payment terms and legal identity (what its invoices print), kept from <c>OrganisationChanged</c>
+/// (the latest wins); PRODUCT.md's defaults until it arrives.
+/// </summary>
 internal sealed class OrganisationSettings : ITenantOwned
 {
     private OrganisationSettings()
@@ -19,6 +22,28 @@ internal sealed class OrganisationSettings : ITenantOwned
 
     public int BalanceDueDaysBeforeArrival { get; private set; } = 30;
 
+    public string Address { get; private set; } = "";
+
+    public string? Siret { get; private set; }
+
+    public string? VatNumber { get; private set; }
+
+    public string? LegalForm { get; private set; }
+
+    public string? TradeRegister { get; private set; }
+
+    public string? TravelOperatorRegistration { get; private set; }
+
+    public string? ContactEmail { get; private set; }
+
+    public string? ContactPhone { get; private set; }
+
+    /// <summary>Null: the legal minimum's wording.</summary>
+    public string? LatePaymentTerms { get; private set; }
+
+    /// <summary>Whether the final invoice waits for « Commande traitée » rather than the full payment.</summary>
+    public bool FinalInvoiceWhenProcessed { get; private set; }
+
     public DateTimeOffset ChangedAt { get; private set; } = DateTimeOffset.MinValue;
 
     public static OrganisationSettings Default(Guid organisationId) => new() { OrganisationId = organisationId };
@@ -33,6 +58,16 @@ internal sealed class OrganisationSettings : ITenantOwned
         Name = changed.Name;
         DepositPercentage = changed.DepositPercentage;
         BalanceDueDaysBeforeArrival = changed.BalanceDueDaysBeforeArrival;
+        Address = changed.Address;
+        Siret = changed.Siret;
+        VatNumber = changed.VatNumber;
+        LegalForm = changed.LegalForm;
+        TradeRegister = changed.TradeRegister;
+        TravelOperatorRegistration = changed.TravelOperatorRegistration;
+        ContactEmail = changed.ContactEmail;
+        ContactPhone = changed.ContactPhone;
+        LatePaymentTerms = changed.LatePaymentTerms;
+        FinalInvoiceWhenProcessed = changed.FinalInvoiceWhen == "Processed";
         ChangedAt = changed.OccurredAt;
     }
 }

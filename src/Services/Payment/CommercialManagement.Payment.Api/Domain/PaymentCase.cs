@@ -27,6 +27,9 @@ internal sealed class PaymentCase : ITenantOwned
 
     public DateTimeOffset? AcceptedAt { get; private set; }
 
+    /// <summary>What was accepted (customer, stay, lines, VAT): what the invoices say. None for an acceptance published before it existed.</summary>
+    public AcceptedQuoteContent? AcceptedContent { get; private set; }
+
     public List<Guid> VoidedQuoteIds { get; private set; } = [];
 
     public DateOnly? Arrival { get; private set; }
@@ -50,6 +53,7 @@ internal sealed class PaymentCase : ITenantOwned
         AcceptedQuoteId = accepted.QuoteId;
         QuoteNumber = accepted.Number;
         AcceptedTotalCents = accepted.TotalCents;
+        AcceptedContent = accepted.Content;
         AcceptedAt = occurredAt;
         return true;
     }

@@ -27,11 +27,29 @@ internal static class CaseLedgers
         account,
         await db.PaymentRequests.Where(r => r.RequestId == account.Id).ToListAsync(cancellationToken),
         await db.Payments.Where(p => p.RequestId == account.Id).ToListAsync(cancellationToken),
-        await db.Refunds.Where(r => r.RequestId == account.Id).ToListAsync(cancellationToken));
+        await db.Refunds.Where(r => r.RequestId == account.Id).ToListAsync(cancellationToken),
+        await db.Invoices.Where(i => i.RequestId == account.Id).ToListAsync(cancellationToken),
+        await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == account.OrganisationId, cancellationToken));
 
-    /// <summary>What the ledger's moves created and the events that tell them, added for the caller's SaveChanges (with the outbox).</summary>
-    public static void Stage(this PaymentDbContext db, CaseLedger ledger)
+    /// <summary>
+    /// What the ledger's moves created and the events that tell them, added for the caller's SaveChanges (with the outbox);
+    /// the invoices drafted are numbered first, in the caller's transaction (which must be open: the numbers are only
+    /// gapless if the series' lock lasts until the invoices are saved).
+    /// </summary>
+    public static async Task StageAsync(this PaymentDbContext db, CaseLedger ledger, TimeProvider time, CancellationToken cancellationToken)
     {
+        var drafts = ledger.Unnumbered;
+        if (drafts.Count > 0 && db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Invoices are numbered inside the transaction that saves them.");
+        }
+
+        foreach (var draft in drafts)
+        {
+            var sequence = await db.NextNumberAsync(draft.OrganisationId, draft.Series, draft.Year, cancellationToken);
+            ledger.Number(draft, sequence, time.GetUtcNow());
+        }
+
         var (rows, events) = ledger.TakeChanges();
         foreach (var row in rows)
         {

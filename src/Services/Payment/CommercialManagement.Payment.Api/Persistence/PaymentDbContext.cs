@@ -2,7 +2,9 @@ using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Payment.Api.Checkout;
+using CommercialManagement.Contracts.Quote;
 using CommercialManagement.Payment.Api.Domain;
+using CommercialManagement.Payment.Api.Domain.Invoices;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Payment.Api.Persistence;
@@ -22,6 +24,9 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
 
     public DbSet<Refund> Refunds => Set<Refund>();
 
+    /// <summary>Invoices and credit notes, issued for good.</summary>
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
     /// <summary>Cross-organisation by nature (see <see cref="StripeEvent"/>): query it with explicit filters.</summary>
     public DbSet<StripeEvent> StripeEvents => Set<StripeEvent>();
 
@@ -34,6 +39,18 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
     public Task LockCaseAsync(Guid caseId, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({caseId.ToString()}, 0))", cancellationToken);
 
+    /// <summary>
+    /// The next number of an organisation's series for a year, taken in the caller's transaction: the series row stays
+    /// locked until it ends (concurrent issuers wait their turn), and a rollback gives the number back.
+    /// </summary>
+    public async Task<int> NextNumberAsync(Guid organisationId, string series, int year, CancellationToken cancellationToken) =>
+        (await Database.SqlQuery<int>(
+            $"""
+            INSERT INTO document_series (organisation_id, series, year, last_number) VALUES ({organisationId}, {series}, {year}, 1)
+            ON CONFLICT (organisation_id, series, year) DO UPDATE SET last_number = document_series.last_number + 1
+            RETURNING last_number AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddIdempotencyKeys();
@@ -43,6 +60,15 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             organisation.HasKey(o => o.OrganisationId);
             organisation.Property(o => o.OrganisationId).ValueGeneratedNever();
             organisation.Property(o => o.Name).HasMaxLength(200);
+            organisation.Property(o => o.Address).HasMaxLength(500);
+            organisation.Property(o => o.Siret).HasMaxLength(14);
+            organisation.Property(o => o.VatNumber).HasMaxLength(20);
+            organisation.Property(o => o.LegalForm).HasMaxLength(120);
+            organisation.Property(o => o.TradeRegister).HasMaxLength(120);
+            organisation.Property(o => o.TravelOperatorRegistration).HasMaxLength(30);
+            organisation.Property(o => o.ContactEmail).HasMaxLength(254);
+            organisation.Property(o => o.ContactPhone).HasMaxLength(40);
+            organisation.Property(o => o.LatePaymentTerms).HasMaxLength(1000);
         });
 
         modelBuilder.Entity<PaymentCase>(account =>
@@ -52,6 +78,7 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             account.Property(c => c.Id).ValueGeneratedNever();
             account.Property(c => c.QuoteNumber).HasMaxLength(40);
             account.Ignore(c => c.AcceptedQuoteVoided);
+            account.Property(c => c.AcceptedContent).HasColumnType("jsonb").HasConversion(Json<AcceptedQuoteContent?>.Converter, Json<AcceptedQuoteContent?>.Comparer);
         });
 
         modelBuilder.Entity<Domain.Payment>(payment =>
@@ -96,6 +123,30 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             refund.Property(r => r.ProviderRefundId).HasMaxLength(255);
             refund.HasIndex(r => r.ProviderRefundId).IsUnique();
             refund.HasIndex(r => r.RequestId);
+        });
+
+        modelBuilder.Entity<Invoice>(invoice =>
+        {
+            invoice.ToTable("invoices");
+            invoice.HasKey(i => i.Id);
+            invoice.Property(i => i.Id).ValueGeneratedNever();
+            invoice.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+            invoice.Property(i => i.Series).HasMaxLength(4);
+            invoice.Property(i => i.Number).HasMaxLength(20);
+            invoice.Property(i => i.Content).HasColumnType("jsonb").HasConversion(Json<InvoiceContent>.Converter, Json<InvoiceContent>.Comparer);
+            invoice.Ignore(i => i.IsNumbered);
+            invoice.HasIndex(i => i.RequestId);
+            invoice.HasIndex(i => new { i.OrganisationId, i.Series, i.Year, i.Sequence }).IsUnique();
+        });
+
+        modelBuilder.Entity<DocumentSeries>(series =>
+        {
+            series.ToTable("document_series");
+            series.HasKey(s => new { s.OrganisationId, s.Series, s.Year });
+            series.Property(s => s.OrganisationId).HasColumnName("organisation_id");
+            series.Property(s => s.Series).HasColumnName("series").HasMaxLength(4);
+            series.Property(s => s.Year).HasColumnName("year");
+            series.Property(s => s.LastNumber).HasColumnName("last_number");
         });
 
         modelBuilder.Entity<StripeEvent>(stripe =>

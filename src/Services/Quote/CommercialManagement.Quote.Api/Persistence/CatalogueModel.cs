@@ -1,4 +1,4 @@
-using System.Text.Json;
+using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -43,17 +43,4 @@ internal static class CatalogueModel
             availability.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
         });
     }
-}
-
-/// <summary>A value stored as jsonb, compared by its JSON so that a change inside it is saved.</summary>
-internal static class Json<T>
-{
-    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Converter = new(
-        value => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
-        json => JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web)!);
-
-    public static readonly ValueComparer<T> Comparer = new(
-        (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
-        value => JsonSerializer.Serialize(value, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
-        value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!);
 }

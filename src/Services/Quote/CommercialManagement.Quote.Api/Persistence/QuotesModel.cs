@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Quote.Api.Domain.Pricing;
 using CommercialManagement.Quote.Api.Domain.Quotes;
 using Microsoft.EntityFrameworkCore;

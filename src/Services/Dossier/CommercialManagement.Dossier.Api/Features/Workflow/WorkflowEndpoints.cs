@@ -133,6 +133,11 @@ internal static class WorkflowEndpoints
             }
 
             db.History.AddRange(history);
+            if (move == DossierTrigger.MarkProcessed)
+            {
+                db.AddToOutbox(new DossierProcessed { OrganisationId = dossier.OrganisationId, OccurredAt = time.GetUtcNow(), RequestId = dossier.Id });
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

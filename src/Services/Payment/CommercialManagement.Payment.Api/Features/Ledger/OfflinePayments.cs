@@ -50,7 +50,7 @@ internal static class OfflinePayments
             return TypedResults.Problem(title: refused.Message, statusCode: StatusCodes.Status409Conflict);
         }
 
-        db.Stage(ledger);
+        await db.StageAsync(ledger, time, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         sessions.Wake();

@@ -47,7 +47,7 @@ internal static class PaymentRequests
             return Conflict(refused.Message);
         }
 
-        db.Stage(ledger);
+        await db.StageAsync(ledger, time, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/payments/by-request/{requestId}", await LedgerWork.ViewAsync(db, ledger, time, cancellationToken));
@@ -73,7 +73,7 @@ internal static class PaymentRequests
             return Conflict(refused.Message);
         }
 
-        db.Stage(ledger);
+        await db.StageAsync(ledger, time, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         sessions.Wake();

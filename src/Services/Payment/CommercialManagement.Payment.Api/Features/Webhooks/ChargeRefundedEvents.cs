@@ -89,7 +89,7 @@ internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext te
             return StripeEventResult.Duplicate($"Les remboursements du paiement {paymentIntent} sont déjà enregistrés.");
         }
 
-        db.Stage(ledger);
+        await db.StageAsync(ledger, time, cancellationToken);
         return StripeEventResult.Applied($"Remboursement de {Euros.Format(added)} enregistré sur le paiement {paymentIntent}.");
     }
 

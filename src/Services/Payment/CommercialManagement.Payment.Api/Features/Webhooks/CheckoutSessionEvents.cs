@@ -104,7 +104,7 @@ internal sealed class CheckoutSessionEvents(PaymentDbContext db, TenantContext t
         var now = time.GetUtcNow();
         var receivedOn = ParisTime.Day(envelope.Created > DateTimeOffset.UnixEpoch ? envelope.Created : now);
         var paid = ledger.PayOnline(request.Id, reference, receivedOn, RecordedBy, now);
-        db.Stage(ledger);
+        await db.StageAsync(ledger, time, cancellationToken);
         return paid.Outcome switch
         {
             OnlinePaymentOutcome.Recorded => StripeEventResult.Applied(paid.Note),

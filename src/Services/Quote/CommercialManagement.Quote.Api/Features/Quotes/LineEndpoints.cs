@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Legal;
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Quote.Api.Domain.Pricing;
 using CommercialManagement.Quote.Api.Domain.Quotes;

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Legal;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
 using CommercialManagement.Quote.Api.Domain.Copies;
 using CommercialManagement.Quote.Api.Domain.Pricing;

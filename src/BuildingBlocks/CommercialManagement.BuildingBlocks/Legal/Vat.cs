@@ -1,10 +1,11 @@
-namespace CommercialManagement.Quote.Api.Domain.Pricing;
+namespace CommercialManagement.BuildingBlocks.Legal;
 
 /// <summary>
 /// VAT rates in basis points (1000 = 10 %) and the split of an amount that includes VAT (TTC) into its net (HT) and
-/// its VAT, rounded once per line to the cent, midpoint away from zero.
+/// its VAT, rounded once per line to the cent, midpoint away from zero. Quote prices with it; Payment splits the deposits it
+/// invoices with it.
 /// </summary>
-internal static class Vat
+public static class Vat
 {
     public static readonly IReadOnlyList<int> AllowedRates = [0, 550, 1000, 2000];
 
