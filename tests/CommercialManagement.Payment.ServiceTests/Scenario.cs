@@ -44,10 +44,41 @@ internal sealed class Scenario(ServiceFactory<Program> factory, Guid organisatio
         where T : class, IIntegrationEvent =>
         factory.Harness.Bus.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());
 
-    public QuoteAccepted Accepted(Guid caseId, long totalCents, DateTimeOffset? at = null, Guid? quoteId = null, string number = "DEV-2026-00042") => new()
+    public QuoteAccepted Accepted(
+        Guid caseId, long totalCents, DateTimeOffset? at = null, Guid? quoteId = null, string number = "DEV-2026-00042", AcceptedQuoteContent? content = null) => new()
     {
         OrganisationId = OrganisationId, OccurredAt = at ?? DateTimeOffset.UtcNow, RequestId = caseId, QuoteId = quoteId ?? Guid.NewGuid(), Number = number,
-        TotalCents = totalCents, AcceptedBy = "Staff", Version = 1,
+        TotalCents = totalCents, AcceptedBy = "Staff", Version = 1, Content = content,
+    };
+
+    /// <summary>
+    /// What a quote of 1 000,00 € says when accepted: an apartment 840,00 € at 10 % VAT with 40,00 € of tourist tax, and two
+    /// group lessons 60,00 € each at 20 %; a business customer when <paramref name="companyId"/> is given.
+    /// </summary>
+    public static AcceptedQuoteContent Content(string? companyId = null, string? vatNumber = null) => new()
+    {
+        CustomerName = companyId is null ? "Élodie Martin" : "Alpes Séminaires SARL", CustomerAddressLines = ["12 rue des Alpes", "69002 Lyon"],
+        CustomerEmail = "elodie@example.fr", CustomerCompanyId = companyId, CustomerVatNumber = vatNumber, Language = "fr",
+        Arrival = new DateOnly(2027, 2, 13), Departure = new DateOnly(2027, 2, 20), Adults = 2,
+        Lines =
+        [
+            new AcceptedQuoteLine
+            {
+                Label = "Appartement 4 pers.", Description = "Résidence Les Cimes", From = new DateOnly(2027, 2, 13), To = new DateOnly(2027, 2, 20), Quantity = 1,
+                UnitPriceInclVatCents = 84_000, VatRateBasisPoints = 1000, AmountInclVatCents = 84_000, AmountExclVatCents = 76_364, VatCents = 7_636, TouristTaxCents = 4_000,
+            },
+            new AcceptedQuoteLine
+            {
+                Label = "Cours collectifs", Quantity = 2, UnitPriceInclVatCents = 6_000, VatRateBasisPoints = 2000, AmountInclVatCents = 12_000,
+                AmountExclVatCents = 10_000, VatCents = 2_000,
+            },
+        ],
+        VatByRate =
+        [
+            new AcceptedVatRate { RateBasisPoints = 1000, NetCents = 76_364, VatCents = 7_636 },
+            new AcceptedVatRate { RateBasisPoints = 2000, NetCents = 10_000, VatCents = 2_000 },
+        ],
+        NetCents = 86_364, VatCents = 9_636, GrossCents = 96_000, TouristTaxCents = 4_000, TotalCents = 100_000,
     };
 
     /// <summary>The case as the Inbox announced it, arriving in <paramref name="arrivalInDays"/> days.</summary>
@@ -59,10 +90,10 @@ internal sealed class Scenario(ServiceFactory<Program> factory, Guid organisatio
     };
 
     /// <summary>A case whose quote was accepted for <paramref name="totalCents"/>; waits until the Payment service keeps it.</summary>
-    public async Task<Guid> AcceptedCaseAsync(long totalCents = 100_000)
+    public async Task<Guid> AcceptedCaseAsync(long totalCents = 100_000, AcceptedQuoteContent? content = null)
     {
         var caseId = Guid.CreateVersion7();
-        var accepted = Accepted(caseId, totalCents);
+        var accepted = Accepted(caseId, content?.TotalCents ?? totalCents, content: content);
         await PublishAsync(accepted);
         await WaitForQuoteAsync(caseId, accepted.QuoteId);
         return caseId;

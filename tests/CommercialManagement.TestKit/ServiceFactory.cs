@@ -148,6 +148,20 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>One text value straight from the service's database (a jsonb column cast to text, say), parameters named @p0, @p1...</summary>
+    public async Task<string> ScalarTextAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters.AddWithValue($"p{i}", parameters[i]);
+        }
+
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

@@ -14,6 +14,17 @@ internal enum InvoiceKind
     CreditNote,
 }
 
+internal static class InvoiceKinds
+{
+    public static string Label(this InvoiceKind kind) => kind switch
+    {
+        InvoiceKind.Deposit => "Facture d'acompte",
+        InvoiceKind.Final => "Facture",
+        InvoiceKind.CreditNote => "Avoir",
+        _ => kind.ToString(),
+    };
+}
+
 /// <summary>
 /// An invoice or a credit note of a case. Created by the <see cref="CaseLedger"/> with its content frozen, numbered when
 /// it is saved (<see cref="Numbered"/>: the next number of its organisation's series, in the saving transaction), and

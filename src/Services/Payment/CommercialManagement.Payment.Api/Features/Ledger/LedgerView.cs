@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Payment.Api.Domain;
+using CommercialManagement.Payment.Api.Domain.Invoices;
 using CommercialManagement.Payment.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,9 @@ namespace CommercialManagement.Payment.Api.Features.Ledger;
 internal sealed record PaymentView(
     Guid Id, Guid QuoteId, long AmountCents, string Kind, string KindLabel, string Method, string MethodLabel, string Reference,
     DateOnly ReceivedOn, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>An invoice or credit note of the case, issued for good; its PDF is at <c>/api/payments/invoices/{id}/pdf</c>.</summary>
+internal sealed record InvoiceView(Guid Id, string Number, string Kind, string KindLabel, DateOnly IssueDate, long AmountCents, Guid? CorrectsInvoiceId);
 
 /// <summary>A payment request as staff follow it: Status is Open, Expired (open but past its expiry), Paid or Cancelled.</summary>
 internal sealed record PaymentRequestView(
@@ -21,12 +25,13 @@ internal sealed record PaymentRequestOption(string Kind, string KindLabel, long 
 /// <summary>
 /// A case's ledger as staff see it: the accepted quote, the deposit asked, paid so far (received, refunds not deducted), what
 /// remains (the accepted total less what the case holds: received less refunded), each payment, the payment requests sent and
-/// what each « Demander » button would ask now, the refunds, and the provider events that did not match our requests (anomalies).
+/// what each « Demander » button would ask now, the refunds, the provider events that did not match our requests (anomalies),
+/// and the invoices and credit notes issued.
 /// </summary>
 internal sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage, long DepositCents,
     long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments, IReadOnlyList<PaymentRequestView> Requests, IReadOnlyList<PaymentRequestOption> Options,
-    long RefundedCents, IReadOnlyList<RefundView> Refunds, IReadOnlyList<PaymentAnomalyView> Anomalies);
+    long RefundedCents, IReadOnlyList<RefundView> Refunds, IReadOnlyList<PaymentAnomalyView> Anomalies, IReadOnlyList<InvoiceView> Invoices);
 
 internal static class LedgerWork
 {
@@ -39,7 +44,7 @@ internal static class LedgerWork
     public static async Task<LedgerView> ViewAsync(PaymentDbContext db, CaseLedger ledger, TimeProvider time, CancellationToken cancellationToken)
     {
         var account = ledger.Case;
-        var settings = await SettingsAsync(db, account.OrganisationId, cancellationToken);
+        var settings = ledger.Seller;
         var deposit = DepositCents(account, settings, time);
         var now = time.GetUtcNow();
         return new LedgerView(
@@ -52,7 +57,8 @@ internal static class LedgerWork
             [.. ledger.Options(deposit, now).Select(o => new PaymentRequestOption(o.Kind.ToString(), o.Kind.Label(), o.AmountCents, o.Allowed, o.Refusal))],
             ledger.RefundedCents,
             [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt))],
-            await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken));
+            await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken),
+            [.. ledger.Invoices.Where(i => i.IsNumbered).Select(i => new InvoiceView(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents, i.CorrectsInvoiceId))]);
     }
 
     public static PaymentRequestView View(PaymentRequest request, DateTimeOffset now)
