@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using System.Text.Json.Serialization;
+using CommercialManagement.ServiceDefaults.Errors;
 using CommercialManagement.ServiceDefaults.Health;
 using CommercialManagement.ServiceDefaults.Input;
 using CommercialManagement.ServiceDefaults.Security;
@@ -39,6 +40,8 @@ public static class Extensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Hostile text and unreadable bodies: 400 naming the field, before anything is stored or searched.
         builder.Services.AddInputGuard();
+        // A database or service that is down or too slow for a moment: 503 « réessayez » with Retry-After, not a 500.
+        builder.Services.AddTransientFailureAnswers();
         if (builder.Environment.IsDevelopment())
         {
             // The route table as a document (/openapi/v1.json), for the hostile-input suite to discover every endpoint.
@@ -56,12 +59,16 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>The status an exception that escaped an endpoint answers: the caller's mistakes are 4xx, in every process.</summary>
+    /// <summary>
+    /// The status an exception that escaped an endpoint answers, in every process: the caller's mistakes are 4xx, a
+    /// transient failure (<see cref="TransientFailures"/>) 503, the rest 500.
+    /// </summary>
     public static int StatusFor(Exception exception) => exception switch
     {
         Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
         // Checked arithmetic on numbers a caller sent that no bound caught: theirs to make smaller.
         OverflowException => Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest,
+        _ when TransientFailures.IsTransient(exception) => Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable,
         _ => Microsoft.AspNetCore.Http.StatusCodes.Status500InternalServerError,
     };
 

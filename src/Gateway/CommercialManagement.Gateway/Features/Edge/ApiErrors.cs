@@ -5,7 +5,7 @@ namespace CommercialManagement.Gateway.Features.Edge;
 /// <summary>
 /// The gateway serves pages and an API: a failure on a page shows the « erreur » page, but a caller of the gateway's own
 /// JSON endpoints (<c>/api/auth/token</c>) gets ProblemDetails with the status the failure deserves (a body that cannot
-/// be read is theirs: 400), never the HTML page with a 500.
+/// be read is theirs: 400; a service down or too slow for a moment: 503 with Retry-After), never the HTML page with a 500.
 /// </summary>
 internal sealed class ApiErrors(IProblemDetailsService problems, ILogger<ApiErrors> logger) : IExceptionHandler
 {
@@ -19,7 +19,12 @@ internal sealed class ApiErrors(IProblemDetailsService problems, ILogger<ApiErro
         }
 
         var status = Microsoft.Extensions.Hosting.Extensions.StatusFor(exception);
-        if (status >= StatusCodes.Status500InternalServerError)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // A service down or too slow for a moment: answered « réessayez » with Retry-After (TransientFailures).
+            logger.LogWarning(exception, "Transient failure on {Path}: answered 503.", path);
+        }
+        else if (status >= StatusCodes.Status500InternalServerError)
         {
             // A handled exception is no longer logged by the middleware: a server fault must still be seen.
             logger.LogError(exception, "Unhandled failure on {Path}.", path);
