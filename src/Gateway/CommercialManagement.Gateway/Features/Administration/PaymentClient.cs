@@ -25,6 +25,9 @@ public sealed record RefundView(Guid Id, Guid? PaymentId, long AmountCents, Date
 /// <summary>A provider event that did not match our request (amount, currency, ids): flagged, not applied.</summary>
 public sealed record PaymentAnomalyView(string EventId, DateTimeOffset ReceivedAt, string Reason);
 
+/// <summary>An invoice or credit note issued for the case; its PDF at <c>/api/payments/invoices/{Id}/pdf</c>.</summary>
+public sealed record InvoiceEntry(Guid Id, string Number, string Kind, string KindLabel, DateOnly IssueDate, long AmountCents, Guid? CorrectsInvoiceId);
+
 /// <summary>
 /// A case's ledger as the Payment service shows it to staff. The lists may be missing from older answers: read them
 /// through the non-null properties.
@@ -32,8 +35,11 @@ public sealed record PaymentAnomalyView(string EventId, DateTimeOffset ReceivedA
 public sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage,
     long DepositCents, long PaidCents, long RemainingCents, IReadOnlyList<PaymentEntry>? Payments, IReadOnlyList<PaymentRequestView>? Requests,
-    IReadOnlyList<PaymentRequestOption>? Options, long RefundedCents, IReadOnlyList<RefundView>? Refunds, IReadOnlyList<PaymentAnomalyView>? Anomalies)
+    IReadOnlyList<PaymentRequestOption>? Options, long RefundedCents, IReadOnlyList<RefundView>? Refunds, IReadOnlyList<PaymentAnomalyView>? Anomalies,
+    IReadOnlyList<InvoiceEntry>? Invoices = null)
 {
+    public IReadOnlyList<InvoiceEntry> InvoiceList => Invoices ?? [];
+
     public IReadOnlyList<PaymentEntry> PaymentList => Payments ?? [];
 
     public IReadOnlyList<PaymentRequestView> RequestList => Requests ?? [];

@@ -11,11 +11,16 @@ public sealed record CustomerPaymentDue(Guid Id, string Kind, string KindLabel, 
 
 public sealed record CustomerPaymentMade(string KindLabel, long AmountCents, DateOnly ReceivedOn, string MethodLabel);
 
-/// <summary>The payments of the accepted quote, as the Payment service shows them to the customer.</summary>
+/// <summary>An invoice or credit note issued for the case: Kind is Deposit, Final or CreditNote.</summary>
+public sealed record CustomerInvoice(Guid Id, string Number, string Kind, string KindLabel, DateOnly IssueDate, long AmountCents);
+
+/// <summary>The payments of the accepted quote, as the Payment service shows them to the customer, and the invoices issued.</summary>
 public sealed record CustomerPayments(
     string QuoteNumber, long AcceptedTotalCents, long PaidCents, long RemainingCents,
-    IReadOnlyList<CustomerPaymentDue>? Due, IReadOnlyList<CustomerPaymentMade>? Paid)
+    IReadOnlyList<CustomerPaymentDue>? Due, IReadOnlyList<CustomerPaymentMade>? Paid, IReadOnlyList<CustomerInvoice>? Invoices = null)
 {
+    public IReadOnlyList<CustomerInvoice> InvoiceList => Invoices ?? [];
+
     public IReadOnlyList<CustomerPaymentDue> DueNow => Due ?? [];
 
     public IReadOnlyList<CustomerPaymentMade> Made => Paid ?? [];
@@ -65,6 +70,19 @@ internal sealed class CustomerPaymentClient(IHttpClientFactory httpClients, Staf
         }
 
         return new CheckoutAnswer(null, string.Join(" ", await ProblemMessages.ReadAsync(response)));
+    }
+
+    /// <summary>An invoice's PDF, when it is one of this case's; null otherwise. A failing service throws <see cref="HttpRequestException"/>.</summary>
+    public async Task<byte[]?> InvoicePdfAsync(CustomerConversation space, Guid invoiceId, CancellationToken cancellationToken)
+    {
+        using var response = await Payments(space).GetAsync($"/customer/payments/invoices/{invoiceId}/pdf", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
     }
 
     private HttpClient Payments(CustomerConversation space)

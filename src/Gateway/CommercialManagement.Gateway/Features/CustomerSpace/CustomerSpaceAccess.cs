@@ -29,8 +29,8 @@ internal static class CustomerSpaceAccess
     }
 
     /// <summary>
-    /// The quote's PDF from the customer space (<c>/espace/{token}/devis.pdf</c>): the same anonymous key, the same
-    /// limits and headers as the page; 410 when the link is unknown or revoked, 404 before a quote is sent.
+    /// The quote's PDF from the customer space (<c>/espace/{token}/devis.pdf</c>) and its invoices' PDFs: the same anonymous
+    /// key, the same limits and headers as the page; 410 when the link is unknown or revoked, 404 before a quote is sent.
     /// </summary>
     public static WebApplication MapCustomerSpaceFiles(this WebApplication app)
     {
@@ -60,6 +60,36 @@ internal static class CustomerSpaceAccess
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
             .WithName("CustomerSpaceQuotePdf");
+
+        // An invoice or credit note of the case (<c>/espace/{token}/factures/{id}.pdf</c>): the Payment service answers only
+        // for the token's own case, so another case's invoice id is 404 here.
+        app.MapGet("/espace/{token}/factures/{invoiceId:guid}.pdf", async (
+            string token, Guid invoiceId, HttpContext http, CustomerSpaceClient space, CustomerPaymentClient payments, CancellationToken cancellationToken) =>
+        {
+            http.Response.Headers["Referrer-Policy"] = "no-referrer";
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+            try
+            {
+                if (await space.GetAsync(token, cancellationToken) is not { } found)
+                {
+                    return Results.Problem(title: "Ce lien n'est plus valide.", statusCode: StatusCodes.Status410Gone);
+                }
+
+                var invoice = (await payments.GetAsync(found.Conversation, cancellationToken))?.InvoiceList.SingleOrDefault(i => i.Id == invoiceId);
+                var pdf = invoice is null ? null : await payments.InvoicePdfAsync(found.Conversation, invoiceId, cancellationToken);
+                return pdf is null
+                    ? Results.Problem(title: "Cette facture est introuvable.", statusCode: StatusCodes.Status404NotFound)
+                    : Results.File(pdf, "application/pdf", $"{invoice!.Number}.pdf");
+            }
+            catch (HttpRequestException)
+            {
+                return Results.Problem(title: "La facture est momentanément indisponible : réessayez dans quelques minutes.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        })
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithName("CustomerSpaceInvoicePdf");
         return app;
     }
 }

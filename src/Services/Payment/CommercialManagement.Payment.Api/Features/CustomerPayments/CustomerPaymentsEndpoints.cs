@@ -1,4 +1,5 @@
 using CommercialManagement.Payment.Api.Domain;
+using CommercialManagement.Payment.Api.Domain.Invoices;
 using CommercialManagement.Payment.Api.Features.Ledger;
 using CommercialManagement.Payment.Api.Persistence;
 using CommercialManagement.ServiceDefaults.Security;
@@ -13,9 +14,13 @@ internal sealed record CustomerPaymentDue(Guid Id, string Kind, string KindLabel
 /// <summary>A payment received, as the customer's receipt line reads it.</summary>
 internal sealed record CustomerPaymentMade(string KindLabel, long AmountCents, DateOnly ReceivedOn, string MethodLabel);
 
-/// <summary>The payments as the customer reads them in the customer space: what is due, what was paid.</summary>
+/// <summary>An invoice or credit note of the case, its PDF at <c>/customer/payments/invoices/{id}/pdf</c>.</summary>
+internal sealed record CustomerInvoice(Guid Id, string Number, string Kind, string KindLabel, DateOnly IssueDate, long AmountCents);
+
+/// <summary>The payments as the customer reads them in the customer space: what is due, what was paid, the invoices issued.</summary>
 internal sealed record CustomerPayments(
-    string QuoteNumber, long AcceptedTotalCents, long PaidCents, long RemainingCents, IReadOnlyList<CustomerPaymentDue> Due, IReadOnlyList<CustomerPaymentMade> Paid);
+    string QuoteNumber, long AcceptedTotalCents, long PaidCents, long RemainingCents, IReadOnlyList<CustomerPaymentDue> Due, IReadOnlyList<CustomerPaymentMade> Paid,
+    IReadOnlyList<CustomerInvoice> Invoices);
 
 /// <summary>Where the browser goes back after paying or giving up: pages of the customer space, built by the gateway.</summary>
 internal sealed record CheckoutBody(string? SuccessUrl, string? CancelUrl);
@@ -43,7 +48,8 @@ internal static class CustomerPaymentsEndpoints
         return TypedResults.Ok(new CustomerPayments(
             ledger.Case.QuoteNumber ?? "", ledger.Case.AcceptedTotalCents, ledger.HeldCents, ledger.RemainingCents,
             [.. ledger.Requests.Where(r => r.IsPayableAt(now)).Select(r => new CustomerPaymentDue(r.Id, r.Kind.ToString(), r.Kind.Label(), r.AmountCents, r.ExpiresAt, r.LastFailure))],
-            [.. ledger.Payments.Select(p => new CustomerPaymentMade(p.Kind.Label(), p.AmountCents, p.ReceivedOn, p.Method.Label()))]));
+            [.. ledger.Payments.Select(p => new CustomerPaymentMade(p.Kind.Label(), p.AmountCents, p.ReceivedOn, p.Method.Label()))],
+            [.. ledger.Invoices.Select(i => new CustomerInvoice(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents))]));
     }
 
     public static Guid CaseOf(HttpContext http) => Guid.Parse(http.User.FindFirst(StaffClaims.CaseId)!.Value);
