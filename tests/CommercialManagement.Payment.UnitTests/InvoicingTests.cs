@@ -144,6 +144,29 @@ public sealed class InvoicingTests
         Assert.Throws<InvalidOperationException>(() => ledger.Number(draft, 8, Now));
     }
 
+    [Fact]
+    public void ARefund_GetsAnAvoir_NamingTheDepositInvoice_ThenTheFinalOnceIssued()
+    {
+        var ledger = Ledger();
+        var deposit = ledger.RecordOffline(30_000, PaymentMethod.BankTransfer, "VIR-1", Today, "Agent", Now);
+        ledger.Number(ledger.Invoices[0], 1, Now);
+
+        ledger.RecordRefund(deposit.Id, "re_1", 10_000, Now, Now);
+        var avoir = ledger.Unnumbered.Single();
+        ledger.Number(avoir, 1, Now);
+        ledger.RecordOffline(80_000, PaymentMethod.Cheque, "CHQ-2", Today, "Agent", Now);
+        ledger.Number(ledger.FinalInvoice!, 2, Now);
+        ledger.RecordRefund(deposit.Id, "re_2", 5_000, Now, Now);
+
+        Assert.Equal((InvoiceKind.CreditNote, "AV-2026-00001", 10_000L, ledger.Invoices[0].Id), (avoir.Kind, avoir.Number, avoir.AmountCents, avoir.CorrectsInvoiceId));
+        Assert.Equal(("FA-2026-00001", "Remboursement"), (avoir.Content.Corrects!.Number, avoir.Content.Reason));
+        // 10 000 shared as 8 400 at 10 %, 1 200 at 20 % and 400 of tourist tax.
+        Assert.Equal([(1000, 8_400L), (2000, 1_200L)], avoir.Content.Lines.Select(l => (l.VatRateBasisPoints, l.AmountInclVatCents)));
+        Assert.Equal((400L, 10_000L), (avoir.Content.TouristTaxCents, avoir.Content.TotalCents));
+        var second = ledger.Unnumbered.Single();
+        Assert.Equal((ledger.FinalInvoice!.Id, 5_000L), (second.CorrectsInvoiceId!.Value, second.AmountCents));
+    }
+
     private static CaseLedger Ledger(bool processedMode = false, bool withContent = true)
     {
         var account = PaymentCase.Open(Guid.NewGuid(), Guid.NewGuid());

@@ -187,7 +187,7 @@ internal sealed partial class CaseLedger
 
     /// <summary>
     /// Money given back on one of the case's payments, as the provider reported it: once per provider refund id, never more
-    /// than the payment still holds; <c>PaymentRefunded</c> tells it.
+    /// than the payment still holds; <c>PaymentRefunded</c> tells it, and an « avoir » corrects the invoice of that money.
     /// </summary>
     public Refund RecordRefund(Guid paymentId, string providerRefundId, long amountCents, DateTimeOffset refundedAt, DateTimeOffset now)
     {
@@ -211,6 +211,7 @@ internal sealed partial class CaseLedger
         {
             OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id, PaymentId = payment.Id, RefundId = refund.Id, AmountCents = amountCents,
         });
+        CreditRefund(refund, "Remboursement", now);
         return refund;
     }
 

@@ -59,6 +59,27 @@ internal sealed partial class CaseLedger
         return DraftFinal(now);
     }
 
+    /// <summary>
+    /// The invoice that acknowledges a payment's money: the final invoice once issued (it covers everything), else the
+    /// payment's own facture d'acompte; none when the payment was never invoiced (an acceptance without content).
+    /// </summary>
+    public Invoice? InvoiceOf(Guid paymentId) =>
+        FinalInvoice is { IsNumbered: true } final ? final : invoices.SingleOrDefault(i => i.Kind == InvoiceKind.Deposit && i.PaymentId == paymentId && i.IsNumbered);
+
+    /// <summary>
+    /// Money given back on a payment gets its « avoir », naming the invoice that acknowledged the money; nothing when that
+    /// payment was never invoiced.
+    /// </summary>
+    private void CreditRefund(Refund refund, string reason, DateTimeOffset now)
+    {
+        if (InvoiceOf(refund.PaymentId) is not { } corrected)
+        {
+            return;
+        }
+
+        Draft(InvoiceKind.CreditNote, InvoiceDrafts.CreditNote(corrected, refund.AmountCents, reason, Seller), refund.AmountCents, now, refund.PaymentId, corrected.Id);
+    }
+
     private void InvoiceReceived(Payment payment, DateTimeOffset now)
     {
         if (Case.AcceptedContent is not { } content || FinalInvoice is not null)
@@ -83,9 +104,9 @@ internal sealed partial class CaseLedger
         return Draft(InvoiceKind.Final, content, content.TotalCents, now);
     }
 
-    private Invoice Draft(InvoiceKind kind, InvoiceContent content, long amountCents, DateTimeOffset now, Guid? paymentId = null)
+    private Invoice Draft(InvoiceKind kind, InvoiceContent content, long amountCents, DateTimeOffset now, Guid? paymentId = null, Guid? correctsInvoiceId = null)
     {
-        var draft = Invoice.Draft(Case, kind, content, amountCents, ParisTime.Day(now), paymentId);
+        var draft = Invoice.Draft(Case, kind, content, amountCents, ParisTime.Day(now), paymentId, correctsInvoiceId);
         invoices.Add(draft);
         added.Add(draft);
         return draft;

@@ -64,6 +64,45 @@ internal static class InvoiceDrafts
     }
 
     /// <summary>
+    /// An « avoir » of <paramref name="amountCents"/> on <paramref name="corrected"/>: the amount shared across the corrected
+    /// document's VAT rates and tourist tax as the deposit was, one line per rate naming the invoice; the seller as of today.
+    /// </summary>
+    public static InvoiceContent CreditNote(Invoice corrected, long amountCents, string reason, OrganisationSettings seller)
+    {
+        var original = corrected.Content;
+        var weights = original.VatByRate.Select(r => r.NetCents + r.VatCents).Append(original.TouristTaxCents).ToList();
+        var shares = Share(amountCents, weights);
+        var lines = new List<InvoiceLine>();
+        for (var i = 0; i < original.VatByRate.Count; i++)
+        {
+            if (shares[i] == 0)
+            {
+                continue;
+            }
+
+            var rate = original.VatByRate[i].RateBasisPoints;
+            var (net, vat) = Vat.Split(shares[i], rate);
+            lines.Add(new InvoiceLine
+            {
+                Label = original.VatByRate.Count == 1 ? $"{reason} : facture {corrected.Number}" : $"{reason} : facture {corrected.Number}, prestations à {Vat.Label(rate)}",
+                Quantity = 1, UnitPriceExclVatCents = net, VatRateBasisPoints = rate, AmountExclVatCents = net, VatCents = vat, AmountInclVatCents = shares[i],
+            });
+        }
+
+        var fresh = Common(seller);
+        return original with
+        {
+            Seller = fresh,
+            Lines = lines,
+            VatByRate = [.. lines.Select(l => new InvoiceVatRate { RateBasisPoints = l.VatRateBasisPoints, NetCents = l.AmountExclVatCents, VatCents = l.VatCents })],
+            NetCents = lines.Sum(l => l.AmountExclVatCents), VatCents = lines.Sum(l => l.VatCents), GrossCents = lines.Sum(l => l.AmountInclVatCents),
+            TouristTaxCents = shares[^1], TotalCents = amountCents, Deducted = [], Payments = [], DueCents = 0,
+            Corrects = new InvoiceReference { Number = corrected.Number, IssueDate = corrected.IssueDate, AmountCents = corrected.AmountCents },
+            Reason = reason,
+        };
+    }
+
+    /// <summary>
     /// <paramref name="amountCents"/> shared in proportion to <paramref name="weights"/>: each part rounded down, the cents
     /// left given one by one to the largest remainders (the first on a tie). The parts add up to the amount exactly.
     /// </summary>
@@ -86,14 +125,16 @@ internal static class InvoiceDrafts
         return shares;
     }
 
+    private static InvoiceSeller Common(OrganisationSettings seller) => new()
+    {
+        Name = seller.Name, AddressLines = AddressLines(seller.Address), Siret = seller.Siret, VatNumber = seller.VatNumber, LegalForm = seller.LegalForm,
+        TradeRegister = seller.TradeRegister, TravelOperatorRegistration = seller.TravelOperatorRegistration, Email = seller.ContactEmail, Phone = seller.ContactPhone,
+        LatePaymentTerms = seller.LatePaymentTerms ?? DefaultLatePaymentTerms,
+    };
+
     private static InvoiceContent Common(AcceptedQuoteContent quote, string quoteNumber, OrganisationSettings seller) => new()
     {
-        Seller = new InvoiceSeller
-        {
-            Name = seller.Name, AddressLines = AddressLines(seller.Address), Siret = seller.Siret, VatNumber = seller.VatNumber, LegalForm = seller.LegalForm,
-            TradeRegister = seller.TradeRegister, TravelOperatorRegistration = seller.TravelOperatorRegistration, Email = seller.ContactEmail, Phone = seller.ContactPhone,
-            LatePaymentTerms = seller.LatePaymentTerms ?? DefaultLatePaymentTerms,
-        },
+        Seller = Common(seller),
         Customer = new InvoiceCustomer
         {
             Name = quote.CustomerName, AddressLines = quote.CustomerAddressLines, Email = quote.CustomerEmail, CompanyId = quote.CustomerCompanyId,
