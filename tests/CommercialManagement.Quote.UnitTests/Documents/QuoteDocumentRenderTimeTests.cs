@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CommercialManagement.Documents;
 using CommercialManagement.Quote.Api.Documents;
 using Xunit.Abstractions;
 

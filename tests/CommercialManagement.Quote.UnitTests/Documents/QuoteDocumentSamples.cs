@@ -1,3 +1,4 @@
+using CommercialManagement.Documents;
 using CommercialManagement.Quote.Api.Documents;
 
 namespace CommercialManagement.Quote.UnitTests.Documents;
@@ -72,7 +73,7 @@ internal static class QuoteDocumentSamples
             Stay = new StayDetails { Arrival = arrival, Departure = arrival.AddDays(7), Nights = 7, Adults = 2, ChildrenAges = [8, 11] },
             Lines = lines,
             VatBreakdown = vat,
-            Totals = new QuoteTotals
+            Totals = new DocumentTotals
             {
                 ExclVatCents = vat.Sum(v => v.BaseExclVatCents),
                 VatCents = vat.Sum(v => v.VatCents),
@@ -85,12 +86,12 @@ internal static class QuoteDocumentSamples
         };
     }
 
-    public static long ExclVat(QuoteDocumentLine line) =>
+    public static long ExclVat(DocumentLine line) =>
         (long)Math.Round(line.AmountInclVatCents * 10_000m / (10_000 + line.VatRateBasisPoints), MidpointRounding.AwayFromZero);
 
-    private static QuoteDocumentLine Line(int index, DateOnly arrival) => (index % 4) switch
+    private static DocumentLine Line(int index, DateOnly arrival) => (index % 4) switch
     {
-        0 => new QuoteDocumentLine
+        0 => new DocumentLine
         {
             Label = index == 0 ? "Chalet Les Mélèzes – appartement 6 personnes, vue sur le Mont Blanc" : $"Hébergement n° {index + 1} – studio 4 personnes",
             Description = "Appartement de 62 m² au pied des pistes : deux chambres, séjour avec cheminée, casier à skis chauffé. Linge de lit et ménage de fin de séjour inclus.",
@@ -102,7 +103,7 @@ internal static class QuoteDocumentSamples
             VatRateBasisPoints = 1000,
             AmountInclVatCents = 133_000 + index,
         },
-        1 => new QuoteDocumentLine
+        1 => new DocumentLine
         {
             Label = $"Cours de ski collectif ESF – Flocon à Étoile d'or (ligne {index + 1})",
             Details = ["6 demi-journées, enfants de 8 et 11 ans"],
@@ -113,7 +114,7 @@ internal static class QuoteDocumentSamples
             VatRateBasisPoints = 2000,
             AmountInclVatCents = 42_900,
         },
-        2 => new QuoteDocumentLine
+        2 => new DocumentLine
         {
             Label = $"Forfait remontées mécaniques 6 jours – Domaine Val Nevé (ligne {index + 1})",
             Details = ["2 adultes × 289,00 €", "2 enfants (5–12 ans) × 231,00 €"],
@@ -124,7 +125,7 @@ internal static class QuoteDocumentSamples
             VatRateBasisPoints = 1000,
             AmountInclVatCents = 104_000,
         },
-        _ => new QuoteDocumentLine
+        _ => new DocumentLine
         {
             Label = $"Divers – navette depuis la gare de Bourg-Saint-Maurice (ligne {index + 1})",
             StartDate = arrival,

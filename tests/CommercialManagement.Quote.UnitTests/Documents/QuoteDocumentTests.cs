@@ -1,3 +1,4 @@
+using CommercialManagement.Documents;
 using CommercialManagement.Quote.Api.Documents;
 
 namespace CommercialManagement.Quote.UnitTests.Documents;

@@ -1,38 +1,64 @@
-using PdfSharp.Pdf;
+using CommercialManagement.Documents;
 
 namespace CommercialManagement.Quote.Api.Documents;
 
-/// <summary>Renders the quote as an A4 PDF; safe to call from several threads at once.</summary>
+/// <summary>
+/// Renders the quote as an A4 PDF with the document kit (CommercialManagement.Documents): the kit's header, parties,
+/// lines and totals, with the quote's own state banner, payment schedule, terms of sale and signature box; safe to call
+/// from several threads at once.
+/// </summary>
 internal static class QuoteDocument
 {
     public static byte[] Render(QuoteDocumentModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        QuoteDocumentFonts.EnsureRegistered();
-        var text = DocumentText.For(model.Language);
-        var context = new RenderContext(model, text, new DocumentFormat(model.Language), new DocumentStyle());
+        var document = DocumentContext.For(model.Language);
+        var text = QuoteText.For(model.Language);
+        var context = new RenderContext(model, document, text);
 
-        using var document = new PdfDocument();
-        document.Info.Title = $"{text.QuoteReference} {model.Quote.Number} ({text.Version} {model.Quote.Version})";
-        document.Info.Author = model.Seller.Name;
-        document.Info.Subject = model.Customer.Name;
-
-        using (var flow = new PageFlow(document, context))
+        return DocumentPdf.Render(document, model.Seller, Heading(model.Quote, text, document.Format), model.Customer.Name, Decoration(model, text), flow =>
         {
-            flow.NewPage();
-            var footer = new FooterSection(flow.Graphics, context);
-            flow.Bottom = footer.Top - 14;
-            HeaderSection.Draw(flow, context);
-            LinesTable.Draw(flow, context);
-            TotalsSection.Draw(flow, context);
+            StateBanner.Draw(flow, context);
+            PartiesPanel.Draw(flow, document, model.Customer, model.Stay);
+            LinesTable.Draw(flow, document, model.Lines);
+            var schedule = new ColumnBlock(ScheduleSection.Height(flow.Graphics, context), (graphics, top) => ScheduleSection.Draw(graphics, context, top));
+            TotalsSection.Draw(flow, document, model.Totals, model.VatBreakdown, model.TouristTax, schedule);
             TermsSection.Draw(flow, context, keepWithLast: ScheduleSection.AcceptanceHeight(context));
             ScheduleSection.DrawAcceptance(flow, context);
-            flow.Close();
-            footer.DrawOn(flow.Pages);
-        }
-
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        });
     }
+
+    private static DocumentHeading Heading(QuoteHeader quote, QuoteText text, DocumentFormat format) => new()
+    {
+        Kind = DocumentKind.Quote,
+        Number = quote.Number,
+        Version = quote.Version,
+        IssueDate = quote.IssueDate,
+        MoreDates = [new DocumentDate(text.ValidUntil, quote.ValidUntil)],
+        Badge = quote.State switch
+        {
+            QuoteDocumentState.Draft => new DocumentBadge(text.Draft, DocumentTone.Neutral),
+            QuoteDocumentState.Accepted => new DocumentBadge(
+                quote.AcceptedOn is { } on ? $"{text.AcceptedOn} {format.LongDate(on)}" : text.Accepted, DocumentTone.Success),
+            QuoteDocumentState.Voided => new DocumentBadge(text.Voided, DocumentTone.Alert),
+            _ => null,
+        },
+    };
+
+    /// <summary>A voided quote says so on every page, across it and beside the customer's name; a draft across it.</summary>
+    private static PageDecoration Decoration(QuoteDocumentModel model, QuoteText text) => model.Quote.State switch
+    {
+        QuoteDocumentState.Voided => new PageDecoration
+        {
+            RunningNote = $"{text.Voided} · {model.Customer.Name}",
+            RunningNoteTone = DocumentTone.Alert,
+            Watermark = new Watermark(text.Voided, DocumentTone.Alert),
+        },
+        QuoteDocumentState.Draft => new PageDecoration
+        {
+            RunningNote = model.Customer.Name,
+            Watermark = new Watermark(text.Draft.ToUpperInvariant(), DocumentTone.Neutral),
+        },
+        _ => new PageDecoration { RunningNote = model.Customer.Name },
+    };
 }

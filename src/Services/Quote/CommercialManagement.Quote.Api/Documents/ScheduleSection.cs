@@ -1,3 +1,4 @@
+using CommercialManagement.Documents;
 using PdfSharp.Drawing;
 
 namespace CommercialManagement.Quote.Api.Documents;
@@ -15,7 +16,7 @@ internal static class ScheduleSection
     public static void Draw(XGraphics graphics, RenderContext context, double top)
     {
         var style = context.Style;
-        PartiesPanel.Caption(graphics, context, context.Text.Schedule, DocumentStyle.Left, top + 8);
+        style.DrawCaption(graphics, context.Text.Schedule, DocumentStyle.Left, top + 8);
         var y = top + 14;
         foreach (var (label, due, amount) in Rows(context))
         {

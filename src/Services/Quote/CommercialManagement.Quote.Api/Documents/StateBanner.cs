@@ -1,3 +1,5 @@
+using CommercialManagement.Documents;
+
 namespace CommercialManagement.Quote.Api.Documents;
 
 /// <summary>A voided quote says so, with its reason, before anything else; a draft says it is not an offer.</summary>
@@ -26,7 +28,7 @@ internal static class StateBanner
         var notice = TextLayout.Wrap(graphics, text.VoidedNotice, style.Body, textWidth);
         var reasonLines = string.IsNullOrWhiteSpace(reason)
             ? []
-            : TextLayout.Wrap(graphics, $"{text.VoidReason}{text.Colon}{reason}", style.BodyBold, textWidth);
+            : TextLayout.Wrap(graphics, $"{text.VoidReason}{context.Document.Text.Colon}{reason}", style.BodyBold, textWidth);
         var height = Padding + 18 + 12 * (notice.Count + reasonLines.Count) + Padding - 2;
         graphics.DrawRectangle(style.VoidPen, style.VoidPale, DocumentStyle.Left, flow.Y, DocumentStyle.ContentWidth, height);
         graphics.DrawRectangle(style.Void, DocumentStyle.Left, flow.Y, 4, height);

@@ -1,3 +1,4 @@
+using CommercialManagement.Documents;
 using PdfSharp.Drawing;
 
 namespace CommercialManagement.Quote.Api.Documents;

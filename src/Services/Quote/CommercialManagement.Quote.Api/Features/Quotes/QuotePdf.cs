@@ -1,4 +1,5 @@
 using CommercialManagement.BuildingBlocks.Locale;
+using CommercialManagement.Documents;
 using CommercialManagement.Quote.Api.Documents;
 using CommercialManagement.Quote.Api.Domain.Copies;
 using CommercialManagement.Quote.Api.Domain.Pricing;
@@ -10,8 +11,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace CommercialManagement.Quote.Api.Features.Quotes;
 
-using DocumentCustomer = CommercialManagement.Quote.Api.Documents.CustomerDetails;
-using DocumentTotals = CommercialManagement.Quote.Api.Documents.QuoteTotals;
+using DocumentCustomer = CommercialManagement.Documents.CustomerDetails;
 using Quote = CommercialManagement.Quote.Api.Domain.Quotes.Quote;
 
 /// <summary>
@@ -111,7 +111,7 @@ internal static class QuotePdfEndpoint
             {
                 Arrival = arrival, Departure = departure, Nights = departure.DayNumber - arrival.DayNumber, Adults = quote.Stay.Adults, ChildrenAges = quote.Stay.ChildrenAges,
             },
-            Lines = [.. counted.Select(l => new QuoteDocumentLine
+            Lines = [.. counted.Select(l => new DocumentLine
             {
                 Label = l.Label, Description = l.Description, Details = [.. l.Breakdown.Select(b => b.Label)], StartDate = l.From, EndDate = l.To,
                 Quantity = l.Quantity, UnitPriceInclVatCents = l.UnitPriceCents, VatRateBasisPoints = l.VatRateBasisPoints, AmountInclVatCents = l.AmountCents,

@@ -1,3 +1,4 @@
+using CommercialManagement.Documents;
 using CommercialManagement.Quote.Api.Documents;
 using CommercialManagement.Quote.Api.Domain.Copies;
 using CommercialManagement.Quote.Api.Domain.Pricing;
@@ -5,8 +6,7 @@ using CommercialManagement.Quote.Api.Domain.Quotes;
 
 namespace CommercialManagement.Quote.Api.Features.Quotes;
 
-using DocumentCustomer = CommercialManagement.Quote.Api.Documents.CustomerDetails;
-using DocumentTotals = CommercialManagement.Quote.Api.Documents.QuoteTotals;
+using DocumentCustomer = CommercialManagement.Documents.CustomerDetails;
 
 /// <summary>
 /// An earlier sent version of a quote as its document: the current document's seller and stay (a quote keeps its stay for
@@ -40,7 +40,7 @@ internal static class QuoteVersionPdf
                     AddressLines = [.. customer.Address.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 }
                 : current.Customer,
-            Lines = [.. counted.Select(l => new QuoteDocumentLine
+            Lines = [.. counted.Select(l => new DocumentLine
             {
                 Label = l.Label, Description = l.Description, Details = l.Details ?? [], StartDate = l.From, EndDate = l.To, Quantity = l.Quantity,
                 UnitPriceInclVatCents = l.UnitPriceCents, VatRateBasisPoints = l.VatRateBasisPoints, AmountInclVatCents = l.AmountCents,

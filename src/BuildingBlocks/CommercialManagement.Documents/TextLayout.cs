@@ -1,11 +1,15 @@
 using System.Text;
 using PdfSharp.Drawing;
 
-namespace CommercialManagement.Quote.Api.Documents;
+namespace CommercialManagement.Documents;
 
 /// <summary>Greedy word wrapping on measured widths; a word wider than the line is cut where it must.</summary>
-internal static class TextLayout
+public static class TextLayout
 {
+    /// <summary>
+    /// The lines of a text at a width; a line break in the text starts a new line, and a blank paragraph stays as "".
+    /// None for an empty text.
+    /// </summary>
     public static List<string> Wrap(XGraphics graphics, string? text, XFont font, double width)
     {
         var lines = new List<string>();
@@ -71,7 +75,12 @@ internal static class TextLayout
         return text[..end].TrimEnd() + "…";
     }
 
+    /// <summary>The width of a text in a font, to align it on the right.</summary>
     public static double Width(XGraphics graphics, string text, XFont font) => graphics.MeasureString(text, font).Width;
+
+    /// <summary>Draws a text ending at <paramref name="right"/>, as amounts are.</summary>
+    public static void DrawRight(XGraphics graphics, string text, XFont font, XBrush brush, double right, double baseline) =>
+        graphics.DrawString(text, font, brush, right - Width(graphics, text, font), baseline);
 
     private static IEnumerable<string> CutToWidth(XGraphics graphics, string word, XFont font, double width)
     {

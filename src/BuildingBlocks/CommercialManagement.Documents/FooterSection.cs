@@ -1,7 +1,7 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace CommercialManagement.Quote.Api.Documents;
+namespace CommercialManagement.Documents;
 
 /// <summary>The seller's legal details and « Page n / N » on every page, drawn once the page count is known.</summary>
 internal sealed class FooterSection
@@ -10,13 +10,15 @@ internal sealed class FooterSection
     private const double NumberWidth = 90;
     private const double TextWidth = DocumentStyle.ContentWidth - NumberWidth;
 
-    private readonly RenderContext context;
+    private readonly DocumentContext context;
+    private readonly string reference;
     private readonly List<string> lines;
 
-    public FooterSection(XGraphics graphics, RenderContext context)
+    public FooterSection(XGraphics graphics, DocumentContext context, SellerDetails seller, string reference)
     {
         this.context = context;
-        var (seller, text) = (context.Model.Seller, context.Text);
+        this.reference = reference;
+        var text = context.Text;
         var identity = string.Join(" · ", new[] { seller.Name }.Concat(seller.AddressLines));
         var legal = string.Join(" · ", new[]
         {
@@ -49,12 +51,9 @@ internal sealed class FooterSection
             }
 
             var number = $"{context.Text.Page} {index + 1} / {pages.Count}";
-            var reference = context.Model.Quote.Number;
             var baseline = Top + 8 + LineHeight - 2;
-            graphics.DrawString(number, style.FooterBold, style.Ink,
-                DocumentStyle.Right - TextLayout.Width(graphics, number, style.FooterBold), baseline);
-            graphics.DrawString(reference, style.Footer, style.Muted,
-                DocumentStyle.Right - TextLayout.Width(graphics, reference, style.Footer), baseline + LineHeight);
+            TextLayout.DrawRight(graphics, number, style.FooterBold, style.Ink, DocumentStyle.Right, baseline);
+            TextLayout.DrawRight(graphics, reference, style.Footer, style.Muted, DocumentStyle.Right, baseline + LineHeight);
         }
     }
 }

@@ -1,6 +1,5 @@
-using CommercialManagement.Quote.Api.Documents;
 
-namespace CommercialManagement.Quote.UnitTests.Documents;
+namespace CommercialManagement.Documents.UnitTests;
 
 public sealed class DocumentFormatTests
 {

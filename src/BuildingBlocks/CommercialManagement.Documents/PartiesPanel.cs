@@ -1,26 +1,30 @@
 using PdfSharp.Drawing;
 
-namespace CommercialManagement.Quote.Api.Documents;
+namespace CommercialManagement.Documents;
 
-internal static class PartiesPanel
+/// <summary>Two grey panels side by side: the customer on the left, the stay on the right.</summary>
+public static class PartiesPanel
 {
     private const double Gap = 12;
     private const double Padding = 10;
     private const double PanelWidth = (DocumentStyle.ContentWidth - Gap) / 2;
     private const double LabelWidth = 68;
 
-    public static void Draw(PageFlow flow, RenderContext context)
+    /// <summary>Draws both panels at the writing position and moves it below them.</summary>
+    public static void Draw(PageFlow flow, DocumentContext context, CustomerDetails customerDetails, StayDetails stayDetails)
     {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(context);
         var (graphics, style) = (flow.Graphics, context.Style);
-        var customer = CustomerLines(graphics, context);
-        var stay = StayLines(graphics, context);
+        var customer = CustomerLines(graphics, context, customerDetails);
+        var stay = StayLines(graphics, context, stayDetails);
         var height = Padding + 14 + 12 * Math.Max(customer.Count, stay.Count) + Padding - 3;
         var top = flow.Y;
         var stayLeft = DocumentStyle.Left + PanelWidth + Gap;
         graphics.DrawRectangle(style.Panel, DocumentStyle.Left, top, PanelWidth, height);
         graphics.DrawRectangle(style.Panel, stayLeft, top, PanelWidth, height);
-        Caption(graphics, context, context.Text.Customer, DocumentStyle.Left + Padding, top + Padding + 6);
-        Caption(graphics, context, context.Text.Stay, stayLeft + Padding, top + Padding + 6);
+        style.DrawCaption(graphics, context.Text.Customer, DocumentStyle.Left + Padding, top + Padding + 6);
+        style.DrawCaption(graphics, context.Text.Stay, stayLeft + Padding, top + Padding + 6);
 
         var y = top + Padding + 20;
         foreach (var (line, font, brush) in customer)
@@ -40,12 +44,9 @@ internal static class PartiesPanel
         flow.Y = top + height + 16;
     }
 
-    public static void Caption(XGraphics graphics, RenderContext context, string caption, double x, double baseline) =>
-        graphics.DrawString(caption.ToUpperInvariant(), context.Style.Caption, context.Style.Accent, x, baseline);
-
-    private static List<(string Line, XFont Font, XBrush Brush)> CustomerLines(XGraphics graphics, RenderContext context)
+    private static List<(string Line, XFont Font, XBrush Brush)> CustomerLines(XGraphics graphics, DocumentContext context, CustomerDetails customer)
     {
-        var (style, customer) = (context.Style, context.Model.Customer);
+        var style = context.Style;
         const double width = PanelWidth - 2 * Padding;
         var lines = TextLayout.Wrap(graphics, customer.Name, style.BodyBold, width)
             .Select(l => (l, style.BodyBold, style.Ink)).ToList();
@@ -56,9 +57,9 @@ internal static class PartiesPanel
         return lines;
     }
 
-    private static List<(string Label, string Value)> StayLines(XGraphics graphics, RenderContext context)
+    private static List<(string Label, string Value)> StayLines(XGraphics graphics, DocumentContext context, StayDetails stay)
     {
-        var (text, format, stay, style) = (context.Text, context.Format, context.Model.Stay, context.Style);
+        var (text, format, style) = (context.Text, context.Format, context.Style);
         const double width = PanelWidth - 2 * Padding - LabelWidth;
         var lines = new List<(string, string)>
         {
@@ -66,14 +67,13 @@ internal static class PartiesPanel
             (text.Departure, format.DayAndDate(stay.Departure)),
             (text.Duration, $"{stay.Nights} {(stay.Nights > 1 ? text.Nights : text.Night)}"),
         };
-        var party = TextLayout.Wrap(graphics, Party(context), style.BodyBold, width);
+        var party = TextLayout.Wrap(graphics, Party(text, stay), style.BodyBold, width);
         lines.AddRange(party.Select((line, i) => (i == 0 ? text.Party : "", line)));
         return lines;
     }
 
-    private static string Party(RenderContext context)
+    private static string Party(DocumentText text, StayDetails stay)
     {
-        var (text, stay) = (context.Text, context.Model.Stay);
         var adults = $"{stay.Adults} {(stay.Adults > 1 ? text.Adults : text.Adult)}";
         var ages = stay.ChildrenAges;
         if (ages.Count == 0)

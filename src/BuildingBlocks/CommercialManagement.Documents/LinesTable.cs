@@ -1,12 +1,12 @@
 using PdfSharp.Drawing;
 
-namespace CommercialManagement.Quote.Api.Documents;
+namespace CommercialManagement.Documents;
 
 /// <summary>
 /// The services, one row each, with the header drawn again at the top of every page the table reaches; a row
 /// taller than a page continues on the next one.
 /// </summary>
-internal static class LinesTable
+public static class LinesTable
 {
     private const double Pad = 6;
     private const double HeaderHeight = 20;
@@ -14,19 +14,24 @@ internal static class LinesTable
     private const double UnitPriceWidth = 74;
     private const double VatWidth = 44;
     private const double AmountWidth = 82;
+    /// <summary>The width of the first column, where the labels wrap.</summary>
     public const double DesignationWidth = DocumentStyle.ContentWidth - QuantityWidth - UnitPriceWidth - VatWidth - AmountWidth;
     private const double QuantityRight = DocumentStyle.Left + DesignationWidth + QuantityWidth - Pad;
     private const double UnitPriceRight = QuantityRight + UnitPriceWidth;
     private const double VatRight = UnitPriceRight + VatWidth;
     private const double AmountRight = DocumentStyle.Right - Pad;
 
-    public static void Draw(PageFlow flow, RenderContext context)
+    /// <summary>Draws the caption « Prestations » and the table at the writing position, across pages if it must.</summary>
+    public static void Draw(PageFlow flow, DocumentContext context, IReadOnlyList<DocumentLine> lines)
     {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(lines);
         flow.EnsureRoom(24 + HeaderHeight + 40);
-        PartiesPanel.Caption(flow.Graphics, context, context.Text.Services, DocumentStyle.Left, flow.Y + 8);
+        context.Style.DrawCaption(flow.Graphics, context.Text.Services, DocumentStyle.Left, flow.Y + 8);
         flow.Y += 14;
         DrawHeader(flow, context);
-        foreach (var line in context.Model.Lines)
+        foreach (var line in lines)
         {
             DrawRow(flow, context, line);
         }
@@ -34,21 +39,21 @@ internal static class LinesTable
         flow.Y += 14;
     }
 
-    private static void DrawHeader(PageFlow flow, RenderContext context)
+    private static void DrawHeader(PageFlow flow, DocumentContext context)
     {
         var (graphics, style, text) = (flow.Graphics, context.Style, context.Text);
         var top = flow.Y;
         graphics.DrawRectangle(style.Accent, DocumentStyle.Left, top, DocumentStyle.ContentWidth, HeaderHeight);
         var baseline = top + 13.3;
         graphics.DrawString(text.Designation, style.BodyBold, style.White, DocumentStyle.Left + Pad, baseline);
-        RightAligned(graphics, text.Quantity, style.BodyBold, style.White, QuantityRight, baseline);
-        RightAligned(graphics, text.UnitPrice, style.BodyBold, style.White, UnitPriceRight, baseline);
-        RightAligned(graphics, text.VatRate, style.BodyBold, style.White, VatRight, baseline);
-        RightAligned(graphics, text.Amount, style.BodyBold, style.White, AmountRight, baseline);
+        TextLayout.DrawRight(graphics, text.Quantity, style.BodyBold, style.White, QuantityRight, baseline);
+        TextLayout.DrawRight(graphics, text.UnitPrice, style.BodyBold, style.White, UnitPriceRight, baseline);
+        TextLayout.DrawRight(graphics, text.VatRate, style.BodyBold, style.White, VatRight, baseline);
+        TextLayout.DrawRight(graphics, text.Amount, style.BodyBold, style.White, AmountRight, baseline);
         flow.Y = top + HeaderHeight;
     }
 
-    private static void DrawRow(PageFlow flow, RenderContext context, QuoteDocumentLine line)
+    private static void DrawRow(PageFlow flow, DocumentContext context, DocumentLine line)
     {
         var pieces = Pieces(flow.Graphics, context, line);
         var height = Pad + pieces.Sum(p => p.Height) + Pad;
@@ -93,22 +98,22 @@ internal static class LinesTable
     }
 
     /// <summary>Drawn after the label's lines, so that a reader extracts the label in one piece.</summary>
-    private static void DrawNumbers(XGraphics graphics, RenderContext context, QuoteDocumentLine line, double at)
+    private static void DrawNumbers(XGraphics graphics, DocumentContext context, DocumentLine line, double at)
     {
         var (style, format) = (context.Style, context.Format);
-        RightAligned(graphics, format.Count(line.Quantity), style.Body, style.Ink, QuantityRight, at);
-        RightAligned(graphics, format.Money(line.UnitPriceInclVatCents), style.Body, style.Ink, UnitPriceRight, at);
-        RightAligned(graphics, format.Rate(line.VatRateBasisPoints), style.Body, style.Muted, VatRight, at);
-        RightAligned(graphics, format.Money(line.AmountInclVatCents), style.BodyBold, style.Ink, AmountRight, at);
+        TextLayout.DrawRight(graphics, format.Count(line.Quantity), style.Body, style.Ink, QuantityRight, at);
+        TextLayout.DrawRight(graphics, format.Money(line.UnitPriceInclVatCents), style.Body, style.Ink, UnitPriceRight, at);
+        TextLayout.DrawRight(graphics, format.Rate(line.VatRateBasisPoints), style.Body, style.Muted, VatRight, at);
+        TextLayout.DrawRight(graphics, format.Money(line.AmountInclVatCents), style.BodyBold, style.Ink, AmountRight, at);
     }
 
-    private static void ContinueOnNextPage(PageFlow flow, RenderContext context)
+    private static void ContinueOnNextPage(PageFlow flow, DocumentContext context)
     {
         flow.NewPage();
         DrawHeader(flow, context);
     }
 
-    private static List<Piece> Pieces(XGraphics graphics, RenderContext context, QuoteDocumentLine line)
+    private static List<Piece> Pieces(XGraphics graphics, DocumentContext context, DocumentLine line)
     {
         var style = context.Style;
         const double width = DesignationWidth - 2 * Pad;
@@ -132,9 +137,6 @@ internal static class LinesTable
 
         return pieces;
     }
-
-    private static void RightAligned(XGraphics graphics, string value, XFont font, XBrush brush, double right, double baseline) =>
-        graphics.DrawString(value, font, brush, right - TextLayout.Width(graphics, value, font), baseline);
 
     private sealed record Piece(string Text, XFont Font, XBrush Brush, double Indent, double Height);
 }

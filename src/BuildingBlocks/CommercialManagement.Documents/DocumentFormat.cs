@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace CommercialManagement.Quote.Api.Documents;
+namespace CommercialManagement.Documents;
 
 /// <summary>
 /// Amounts, rates and dates written by hand rather than through CultureInfo: .NET's fr-FR groups digits with
 /// U+202F, and the output must not change with the machine's ICU data.
 /// </summary>
-internal sealed class DocumentFormat(DocumentLanguage language)
+/// <param name="language">The language the document is written in.</param>
+public sealed class DocumentFormat(DocumentLanguage language)
 {
     /// <summary>A no-break space: every font has it, and an amount never wraps inside.</summary>
     public const char Space = '\u00A0';
@@ -24,6 +25,7 @@ internal sealed class DocumentFormat(DocumentLanguage language)
 
     private bool French => language == DocumentLanguage.French;
 
+    /// <summary>« 1 234,56 € » in French, « €1,234.56 » in English; a negative amount starts with « - ».</summary>
     public string Money(long cents)
     {
         var sign = cents < 0 ? "-" : "";
@@ -33,6 +35,7 @@ internal sealed class DocumentFormat(DocumentLanguage language)
         return French ? $"{sign}{euros},{rest}{Space}€" : $"{sign}€{euros}.{rest}";
     }
 
+    /// <summary>A VAT rate in basis points (1000 = 10 %): « 5,5 % », « 10 % »; « 5.5% » in English.</summary>
     public string Rate(int basisPoints)
     {
         var whole = basisPoints / 100;
@@ -43,15 +46,19 @@ internal sealed class DocumentFormat(DocumentLanguage language)
         return French ? $"{number}{Space}%" : $"{number}%";
     }
 
+    /// <summary>« 1er mars 2027 », « 1 March 2027 ».</summary>
     public string LongDate(DateOnly date) => French
         ? $"{(date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture))} {FrenchMonths[date.Month - 1]} {date.Year}"
         : $"{date.Day} {EnglishMonths[date.Month - 1]} {date.Year}";
 
+    /// <summary>« samedi 13 février 2027 », « Saturday 13 February 2027 ».</summary>
     public string DayAndDate(DateOnly date) =>
         $"{(French ? FrenchDays : EnglishDays)[(int)date.DayOfWeek]} {LongDate(date)}";
 
+    /// <summary>« 13/02/2027 » in both languages.</summary>
     public string ShortDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>« du 13/02/2027 au 20/02/2027 », « le … », « jusqu'au … », one date when both are the same, « » when neither.</summary>
     public string DateRange(DateOnly? start, DateOnly? end) => (start, end) switch
     {
         ({ } from, { } to) when from == to => ShortDate(from),
@@ -61,6 +68,7 @@ internal sealed class DocumentFormat(DocumentLanguage language)
         _ => "",
     };
 
+    /// <summary>A quantity with its thousands grouped.</summary>
     public string Count(int value) => Group(value, French ? Space : ',');
 
     private static string Group(long value, char separator)
