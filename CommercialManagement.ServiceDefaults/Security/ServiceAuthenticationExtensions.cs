@@ -60,7 +60,7 @@ public static class ServiceAuthenticationExtensions
     }
 
     /// <summary>
-    /// The Quote service also takes the Notification worker's document tokens (checked with Notification's public key), on
+    /// The Quote and Payment services also take the Notification worker's document tokens (checked with Notification's public key), on
     /// the routes that say RequireAuthorization("Documents") and nowhere else: a staff endpoint never runs this scheme.
     /// </summary>
     public static TBuilder AddDocumentTokenAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -46,8 +46,8 @@ public static class TokenKeys
     {
         ResourceNames.Gateway => [GatewayPrivateKey],
         ResourceNames.NotificationWorker => [GatewayPublicKey, NotificationPrivateKey],
-        ResourceNames.QuoteApi => [GatewayPublicKey, NotificationPublicKey],
-        ResourceNames.InboxApi or ResourceNames.DossierApi or ResourceNames.PaymentApi => [GatewayPublicKey],
+        ResourceNames.QuoteApi or ResourceNames.PaymentApi => [GatewayPublicKey, NotificationPublicKey],
+        ResourceNames.InboxApi or ResourceNames.DossierApi => [GatewayPublicKey],
         _ => [],
     };
 

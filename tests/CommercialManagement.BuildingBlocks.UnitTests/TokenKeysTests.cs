@@ -23,10 +23,10 @@ public sealed class TokenKeysTests
     }
 
     [Fact]
-    public void GivenTo_NotificationsPrivateKey_GoesToNotificationAlone_AndItsPublicKeyToQuoteAlone()
+    public void GivenTo_NotificationsPrivateKey_GoesToNotificationAlone_AndItsPublicKeyToQuoteAndPaymentAlone()
     {
         Assert.Equal([ResourceNames.NotificationWorker], Processes.Where(p => TokenKeys.GivenTo(p).Contains(TokenKeys.NotificationPrivateKey)));
-        Assert.Equal([ResourceNames.QuoteApi], Processes.Where(p => TokenKeys.GivenTo(p).Contains(TokenKeys.NotificationPublicKey)));
+        Assert.Equal([ResourceNames.QuoteApi, ResourceNames.PaymentApi], Processes.Where(p => TokenKeys.GivenTo(p).Contains(TokenKeys.NotificationPublicKey)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CommercialManagement.ServiceDefaults;
+using CommercialManagement.ServiceDefaults.Security;
 using CommercialManagement.TestKit;
 using Microsoft.AspNetCore.Hosting;
 
@@ -11,5 +12,7 @@ public sealed class PaymentFactory() : ServiceFactory<Program>(ResourceNames.Pay
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Stripe:Sandbox", "true");
+        // Notification's public key: its document tokens open the invoices' document route.
+        builder.UseSetting(TokenKeys.NotificationPublicKey, Tokens.NotificationPublicKey);
     }
 }

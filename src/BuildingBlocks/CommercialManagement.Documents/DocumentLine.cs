@@ -21,4 +21,18 @@ public sealed record DocumentLine
     public required int VatRateBasisPoints { get; init; }
     /// <summary>The line's amount, VAT included (negative on a credit note).</summary>
     public required long AmountInclVatCents { get; init; }
+    /// <summary>The unit price excluding VAT, for a table priced so (<see cref="LinePricing.ExclVat"/>); required there.</summary>
+    public long? UnitPriceExclVatCents { get; init; }
+    /// <summary>The line's amount excluding VAT, for a table priced so; required there.</summary>
+    public long? AmountExclVatCents { get; init; }
+}
+
+/// <summary>Which prices the lines table shows: a quote's VAT included, an invoice's excluding VAT (the VAT by rate in the totals).</summary>
+public enum LinePricing
+{
+    /// <summary>« P.U. TTC » and « Montant TTC ».</summary>
+    InclVat,
+
+    /// <summary>« P.U. HT » and « Montant HT », as French invoices set them out.</summary>
+    ExclVat,
 }

@@ -22,6 +22,10 @@ public sealed record SellerDetails
     public string? VatNumber { get; init; }
     /// <summary>Atout France registration (IM…), which only travel operators have.</summary>
     public string? TravelOperatorRegistration { get; init; }
+    /// <summary>Legal form and share capital (« SAS au capital de 50 000 € »), first of the footer's legal details when given.</summary>
+    public string? LegalForm { get; init; }
+    /// <summary>The register and its city (« RCS Chambéry »), printed with the SIREN (the SIRET's first nine digits).</summary>
+    public string? TradeRegister { get; init; }
     /// <summary>The contact email, in the header and the footer.</summary>
     public required string Email { get; init; }
     /// <summary>The contact phone, when there is one.</summary>

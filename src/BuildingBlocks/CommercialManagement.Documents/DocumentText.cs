@@ -33,6 +33,8 @@ public sealed record DocumentText
         UnitPrice = "P.U. TTC",
         VatRate = "TVA",
         Amount = "Montant TTC",
+        UnitPriceExclVat = "P.U. HT",
+        AmountExclVat = "Montant HT",
         VatBreakdown = "Détail de la TVA",
         Rate = "Taux",
         BaseExclVat = "Base HT",
@@ -90,6 +92,8 @@ public sealed record DocumentText
         UnitPrice = "Unit price",
         VatRate = "VAT",
         Amount = "Amount",
+        UnitPriceExclVat = "Unit price excl. VAT",
+        AmountExclVat = "Amount excl. VAT",
         VatBreakdown = "VAT breakdown",
         Rate = "Rate",
         BaseExclVat = "Net",
@@ -167,6 +171,10 @@ public sealed record DocumentText
     public required string VatRate { get; init; }
     /// <summary>The amount column (VAT included): « Montant TTC ».</summary>
     public required string Amount { get; init; }
+    /// <summary>The unit price column of a table priced excluding VAT (an invoice's): « P.U. HT ».</summary>
+    public required string UnitPriceExclVat { get; init; }
+    /// <summary>The amount column of a table priced excluding VAT: « Montant HT ».</summary>
+    public required string AmountExclVat { get; init; }
     /// <summary>The VAT breakdown's caption: « Détail de la TVA ».</summary>
     public required string VatBreakdown { get; init; }
     /// <summary>The VAT breakdown's rate column: « Taux ».</summary>

@@ -20,8 +20,11 @@ internal sealed class FooterSection
         this.reference = reference;
         var text = context.Text;
         var identity = string.Join(" · ", new[] { seller.Name }.Concat(seller.AddressLines));
+        var siren = new string([.. seller.Siret.Where(char.IsAsciiDigit).Take(9)]);
         var legal = string.Join(" · ", new[]
         {
+            seller.LegalForm,
+            seller.TradeRegister is { } register && siren.Length == 9 ? $"{register} {siren[..3]} {siren[3..6]} {siren[6..]}" : seller.TradeRegister,
             $"{text.Siret} {seller.Siret}",
             seller.VatNumber is { } vat ? $"{text.VatNumber} {vat}" : null,
             seller.TravelOperatorRegistration is { } registration ? $"{text.Registration} {registration}" : null,

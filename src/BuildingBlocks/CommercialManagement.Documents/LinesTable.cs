@@ -21,25 +21,33 @@ public static class LinesTable
     private const double VatRight = UnitPriceRight + VatWidth;
     private const double AmountRight = DocumentStyle.Right - Pad;
 
-    /// <summary>Draws the caption « Prestations » and the table at the writing position, across pages if it must.</summary>
-    public static void Draw(PageFlow flow, DocumentContext context, IReadOnlyList<DocumentLine> lines)
+    /// <summary>
+    /// Draws the caption « Prestations » and the table at the writing position, across pages if it must; prices VAT included
+    /// unless <paramref name="pricing"/> says otherwise.
+    /// </summary>
+    public static void Draw(PageFlow flow, DocumentContext context, IReadOnlyList<DocumentLine> lines, LinePricing pricing = LinePricing.InclVat)
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(lines);
+        if (pricing == LinePricing.ExclVat && lines.Any(l => l.UnitPriceExclVatCents is null || l.AmountExclVatCents is null))
+        {
+            throw new ArgumentException("A table priced excluding VAT needs every line's prices excluding VAT.", nameof(lines));
+        }
+
         flow.EnsureRoom(24 + HeaderHeight + 40);
         context.Style.DrawCaption(flow.Graphics, context.Text.Services, DocumentStyle.Left, flow.Y + 8);
         flow.Y += 14;
-        DrawHeader(flow, context);
+        DrawHeader(flow, context, pricing);
         foreach (var line in lines)
         {
-            DrawRow(flow, context, line);
+            DrawRow(flow, context, line, pricing);
         }
 
         flow.Y += 14;
     }
 
-    private static void DrawHeader(PageFlow flow, DocumentContext context)
+    private static void DrawHeader(PageFlow flow, DocumentContext context, LinePricing pricing)
     {
         var (graphics, style, text) = (flow.Graphics, context.Style, context.Text);
         var top = flow.Y;
@@ -47,13 +55,13 @@ public static class LinesTable
         var baseline = top + 13.3;
         graphics.DrawString(text.Designation, style.BodyBold, style.White, DocumentStyle.Left + Pad, baseline);
         TextLayout.DrawRight(graphics, text.Quantity, style.BodyBold, style.White, QuantityRight, baseline);
-        TextLayout.DrawRight(graphics, text.UnitPrice, style.BodyBold, style.White, UnitPriceRight, baseline);
+        TextLayout.DrawRight(graphics, pricing == LinePricing.ExclVat ? text.UnitPriceExclVat : text.UnitPrice, style.BodyBold, style.White, UnitPriceRight, baseline);
         TextLayout.DrawRight(graphics, text.VatRate, style.BodyBold, style.White, VatRight, baseline);
-        TextLayout.DrawRight(graphics, text.Amount, style.BodyBold, style.White, AmountRight, baseline);
+        TextLayout.DrawRight(graphics, pricing == LinePricing.ExclVat ? text.AmountExclVat : text.Amount, style.BodyBold, style.White, AmountRight, baseline);
         flow.Y = top + HeaderHeight;
     }
 
-    private static void DrawRow(PageFlow flow, DocumentContext context, DocumentLine line)
+    private static void DrawRow(PageFlow flow, DocumentContext context, DocumentLine line, LinePricing pricing)
     {
         var pieces = Pieces(flow.Graphics, context, line);
         var height = Pad + pieces.Sum(p => p.Height) + Pad;
@@ -61,7 +69,7 @@ public static class LinesTable
         var fitsOnAFreshPage = height <= flow.FreshPageRoom - HeaderHeight;
         if (!flow.Fits(height) && (fitsOnAFreshPage || !flow.Fits(firstPieceHeight)))
         {
-            ContinueOnNextPage(flow, context);
+            ContinueOnNextPage(flow, context, pricing);
         }
 
         var style = context.Style;
@@ -74,11 +82,11 @@ public static class LinesTable
             {
                 if (firstBaseline is { } at && !numbersDrawn)
                 {
-                    DrawNumbers(flow.Graphics, context, line, at);
+                    DrawNumbers(flow.Graphics, context, line, at, pricing);
                     numbersDrawn = true;
                 }
 
-                ContinueOnNextPage(flow, context);
+                ContinueOnNextPage(flow, context, pricing);
                 y = flow.Y + Pad;
             }
 
@@ -90,7 +98,7 @@ public static class LinesTable
 
         if (!numbersDrawn && firstBaseline is { } first)
         {
-            DrawNumbers(flow.Graphics, context, line, first);
+            DrawNumbers(flow.Graphics, context, line, first, pricing);
         }
 
         flow.Y = y + Pad;
@@ -98,19 +106,22 @@ public static class LinesTable
     }
 
     /// <summary>Drawn after the label's lines, so that a reader extracts the label in one piece.</summary>
-    private static void DrawNumbers(XGraphics graphics, DocumentContext context, DocumentLine line, double at)
+    private static void DrawNumbers(XGraphics graphics, DocumentContext context, DocumentLine line, double at, LinePricing pricing)
     {
         var (style, format) = (context.Style, context.Format);
+        var (unit, amount) = pricing == LinePricing.ExclVat
+            ? (line.UnitPriceExclVatCents!.Value, line.AmountExclVatCents!.Value)
+            : (line.UnitPriceInclVatCents, line.AmountInclVatCents);
         TextLayout.DrawRight(graphics, format.Count(line.Quantity), style.Body, style.Ink, QuantityRight, at);
-        TextLayout.DrawRight(graphics, format.Money(line.UnitPriceInclVatCents), style.Body, style.Ink, UnitPriceRight, at);
+        TextLayout.DrawRight(graphics, format.Money(unit), style.Body, style.Ink, UnitPriceRight, at);
         TextLayout.DrawRight(graphics, format.Rate(line.VatRateBasisPoints), style.Body, style.Muted, VatRight, at);
-        TextLayout.DrawRight(graphics, format.Money(line.AmountInclVatCents), style.BodyBold, style.Ink, AmountRight, at);
+        TextLayout.DrawRight(graphics, format.Money(amount), style.BodyBold, style.Ink, AmountRight, at);
     }
 
-    private static void ContinueOnNextPage(PageFlow flow, DocumentContext context)
+    private static void ContinueOnNextPage(PageFlow flow, DocumentContext context, LinePricing pricing)
     {
         flow.NewPage();
-        DrawHeader(flow, context);
+        DrawHeader(flow, context, pricing);
     }
 
     private static List<Piece> Pieces(XGraphics graphics, DocumentContext context, DocumentLine line)

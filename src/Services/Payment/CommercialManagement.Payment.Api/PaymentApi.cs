@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.Payment.Api.Features.CustomerPayments;
+using CommercialManagement.Payment.Api.Features.Invoices;
 using CommercialManagement.Payment.Api.Features.Ledger;
 using CommercialManagement.Payment.Api.Features.Requests;
 using CommercialManagement.Payment.Api.Features.Sandbox;
@@ -24,6 +25,9 @@ internal static class PaymentApi
             .WithName("RequestPayment")
             .WithIdempotency()
             .WithSummary("Asks the customer to pay {kind: Deposit, Balance or Full}: the amount follows from the ledger; 409 with the reason when the rules refuse; publishes PaymentRequested.");
+        payments.MapGet("/invoices/{invoiceId:guid}/pdf", InvoicePdf.ShowAsync)
+            .WithName("GetInvoicePdf")
+            .WithSummary("An invoice or credit note of the organisation as a PDF, rendered from what was frozen when it was issued; 404 when unknown.");
         payments.MapPost("/requests/{paymentRequestId:guid}/cancellation", PaymentRequests.CancelAsync)
             .WithName("CancelPaymentRequest")
             .WithSummary("Withdraws a payment request still open (its link dies); 409 once paid or cancelled.");
@@ -32,9 +36,19 @@ internal static class PaymentApi
         customer.MapGet("/", CustomerPaymentsEndpoints.GetAsync)
             .WithName("GetCustomerPayments")
             .WithSummary("The token's case as its customer sees it: accepted total, paid, remaining, the requests due (open, not expired) and the payments made.");
+        customer.MapGet("/invoices/{invoiceId:guid}/pdf", InvoicePdf.ForCustomerAsync)
+            .WithName("GetCustomerInvoicePdf")
+            .WithSummary("An invoice or credit note of the token's case as a PDF; another case's is 404.");
         customer.MapPost("/{paymentRequestId:guid}/checkout", CustomerCheckout.CheckoutAsync)
             .WithName("OpenCustomerCheckout")
             .WithSummary("« Payer » {successUrl, cancelUrl}: reuses the request's live checkout session or opens one (Stripe, or the sandbox) with its idempotency key; answers {url}.");
+
+        // The Notification worker's way to an invoice's PDF, with its document token only. The gateway forwards /api only:
+        // this route is never reachable from outside.
+        var documents = app.MapGroup("/documents/invoices").WithTags("Documents").RequireAuthorization(DocumentTokenIssuer.Scheme);
+        documents.MapGet("/{invoiceId:guid}/pdf", InvoicePdf.ForNotificationAsync)
+            .WithName("GetInvoiceDocument")
+            .WithSummary("An invoice or credit note's PDF for the Notification worker to attach to the email that sends it.");
 
         // Only without Stripe keys (else 404); anonymous: the unguessable session id is the key, as on Stripe's own pages.
         var sandbox = app.MapGroup("/sandbox/checkout").WithTags("Sandbox").AllowAnonymous().ExcludeFromDescription();

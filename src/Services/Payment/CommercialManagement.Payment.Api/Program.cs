@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceAuthentication();
+builder.AddDocumentTokenAuthentication();
 builder.AddPaymentServices();
 
 var app = builder.Build();

@@ -22,6 +22,10 @@ internal sealed record InvoiceContent
 
     public required DateOnly Departure { get; init; }
 
+    public int Adults { get; init; }
+
+    public IReadOnlyList<int> ChildrenAges { get; init; } = [];
+
     public required IReadOnlyList<InvoiceLine> Lines { get; init; }
 
     public required IReadOnlyList<InvoiceVatRate> VatByRate { get; init; }

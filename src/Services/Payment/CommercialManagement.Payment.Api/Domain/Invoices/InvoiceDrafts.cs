@@ -140,7 +140,7 @@ internal static class InvoiceDrafts
             Name = quote.CustomerName, AddressLines = quote.CustomerAddressLines, Email = quote.CustomerEmail, CompanyId = quote.CustomerCompanyId,
             VatNumber = quote.CustomerVatNumber,
         },
-        Language = quote.Language, QuoteNumber = quoteNumber, Arrival = quote.Arrival, Departure = quote.Departure,
+        Language = quote.Language, QuoteNumber = quoteNumber, Arrival = quote.Arrival, Departure = quote.Departure, Adults = quote.Adults, ChildrenAges = quote.ChildrenAges,
         Lines = [.. quote.Lines.Select(l => new InvoiceLine
         {
             Label = l.Label, Description = l.Description, From = l.From, To = l.To, Quantity = l.Quantity,
