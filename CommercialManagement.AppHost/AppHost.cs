@@ -44,8 +44,10 @@ var notification = builder.AddProject<Projects.CommercialManagement_Notification
     // No WaitFor on the mail catcher (its start took ~20 s under a starting system and held every service behind it): an
     // email tried before it answers is a temporary failure, tried again 5 s later.
     .WithReference(mail.Smtp)
-    // The quote's PDF to attach. No WaitFor: acknowledgements and replies go out while Quote starts; a quote email retries.
+    // The PDFs to attach, a quote's and an invoice's. No WaitFor: acknowledgements and replies go out while Quote and
+    // Payment start; an email whose PDF cannot be had yet is retried.
     .WithReference(quote)
+    .WithReference(payment)
     .WithHttpHealthCheck("/health");
 
 // A message published before its consumers' queues exist reaches nobody: on a first start, the publishers (Inbox with

@@ -27,8 +27,11 @@ public sealed class NotificationFactory : ServiceFactory<Program>
 
     public SimpleSmtpServer? Smtp { get; private set; }
 
-    /// <summary>The Quote service the worker asks for PDFs, replaced by an in-memory stand-in.</summary>
-    public StandInQuoteService Quote { get; } = new();
+    /// <summary>The Quote service the worker asks for quotes' PDFs, replaced by an in-memory stand-in.</summary>
+    public StandInDocumentService Quote { get; } = new("quotes");
+
+    /// <summary>The Payment service the worker asks for invoices' PDFs, replaced by an in-memory stand-in.</summary>
+    public StandInDocumentService Payment { get; } = new("invoices");
 
     /// <summary>Starts the SMTP server; until then every sending attempt fails as with a server that is down.</summary>
     public SimpleSmtpServer StartSmtp() => Smtp ??= SimpleSmtpServer.Start(SmtpPort);
@@ -55,7 +58,7 @@ public sealed class NotificationFactory : ServiceFactory<Program>
         base.ConfigureWebHost(builder);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Smtp}", $"smtp://127.0.0.1:{SmtpPort}");
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
-        // Its own private key, for the document tokens it fetches a quote's PDF with (as the AppHost gives it).
+        // Its own private key, for the document tokens it fetches a quote's or an invoice's PDF with (as the AppHost gives it).
         builder.UseSetting(TokenKeys.NotificationPrivateKey, Tokens.NotificationPrivateKey);
         builder.UseSetting("Email:SmtpTimeout", "00:00:05");
         // A trailing slash, as someone may well write it: the links must not get a double one.
@@ -65,6 +68,7 @@ public sealed class NotificationFactory : ServiceFactory<Program>
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         services.AddHttpClient(ResourceNames.QuoteApi).ConfigurePrimaryHttpMessageHandler(() => Quote);
+        services.AddHttpClient(ResourceNames.PaymentApi).ConfigurePrimaryHttpMessageHandler(() => Payment);
         // The Quote service down: the HTTP retries stay short here, the worker's message retries are the ones tested.
         services.ConfigureAll<HttpStandardResilienceOptions>(options => options.Retry.Delay = TimeSpan.FromMilliseconds(20));
     }

@@ -25,7 +25,7 @@ public sealed class QuoteEmailDeliveryTests(NotificationFactory factory) : IClas
         var email = await QuoteEmailAsync("down@example.fr");
         using var bytes = new MemoryStream();
         await Assert.Single(email.Attachments.OfType<MimePart>()).Content!.DecodeToAsync(bytes);
-        Assert.Equal(StandInQuoteService.Pdf(quote.QuoteId), bytes.ToArray());
+        Assert.Equal(StandInDocumentService.Pdf(quote.QuoteId), bytes.ToArray());
         Assert.Equal(7, factory.Quote.RequestsFor(quote.QuoteId).Count);
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM emails WHERE \"RegardingId\" = @p0", quote.QuoteId));
         Assert.Equal(1, await factory.CountAsync(

@@ -39,7 +39,7 @@ public sealed class QuoteEmailTests(NotificationFactory factory) : IClassFixture
         Assert.True(pdf.ContentType.IsMimeType("application", "pdf"));
         using var bytes = new MemoryStream();
         await pdf.Content!.DecodeToAsync(bytes);
-        Assert.Equal(StandInQuoteService.Pdf(quote.QuoteId), bytes.ToArray());
+        Assert.Equal(StandInDocumentService.Pdf(quote.QuoteId), bytes.ToArray());
 
         var sent = await factory.PublishedAsync<EmailSent>(e => e.RegardingId == quote.QuoteId);
         Assert.Equal("QuoteSent", sent.Kind);

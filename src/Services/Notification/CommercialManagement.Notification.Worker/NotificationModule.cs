@@ -1,8 +1,8 @@
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Notification.Worker.Documents;
 using CommercialManagement.Notification.Worker.Messaging.Consumers;
 using CommercialManagement.Notification.Worker.Persistence;
-using CommercialManagement.Notification.Worker.Quotes;
 using CommercialManagement.Notification.Worker.Sending;
 using CommercialManagement.ServiceDefaults;
 using CommercialManagement.ServiceDefaults.Security;
@@ -28,16 +28,18 @@ internal static class NotificationModule
             bus.AddConsumer<PaymentRequestedConsumer>();
             bus.AddConsumer<PaymentReceivedConsumer>();
             bus.AddConsumer<PaymentRefundedConsumer>();
+            bus.AddConsumer<InvoiceIssuedConsumer>();
             bus.AddConsumer<StaffAlertRaisedConsumer>();
         });
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddSingleton<SmtpMailer>();
-        // The quote's PDF, asked of the Quote service with a document token signed by Notification's own key: it opens the
-        // quote's document route, and nothing a staff member could do.
+        // The PDFs to attach, a quote's asked of the Quote service, an invoice's of the Payment service, with a document token
+        // signed by Notification's own key: it opens their document routes, and nothing a staff member could do.
         var signingKey = TokenKeys.NotificationSigningKey(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(provider => new DocumentTokenIssuer(signingKey, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddHttpClient(ResourceNames.QuoteApi, client => client.BaseAddress = new Uri($"http://{ResourceNames.QuoteApi}"));
-        builder.Services.AddScoped<QuotePdfClient>();
+        builder.Services.AddHttpClient(ResourceNames.PaymentApi, client => client.BaseAddress = new Uri($"http://{ResourceNames.PaymentApi}"));
+        builder.Services.AddScoped<DocumentPdfClient>();
         builder.Services.AddHostedService<EmailSender>();
         return builder;
     }

@@ -1,9 +1,10 @@
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Notification.Worker.Documents;
 
 namespace CommercialManagement.Notification.Worker.Domain;
 
 /// <summary>
-/// A file an email carries (the quote's PDF), stored with the email when it is queued: the email sent is the
+/// A file an email carries (a quote's or an invoice's PDF), stored with the email when it is queued: the email sent is the
 /// document as it was when asked for, even if it is sent after retries.
 /// </summary>
 internal sealed class EmailAttachment : ITenantOwned
@@ -25,21 +26,23 @@ internal sealed class EmailAttachment : ITenantOwned
     public byte[] Content { get; private set; } = [];
 
     /// <summary>
-    /// Still to be fetched (the quote's PDF, from the Quote service) by the sender, outside any transaction, before the email
+    /// Still to be fetched (from its <see cref="Source"/>) by the sender, outside any transaction, before the email
     /// goes: a consumer never waits on another service with its inbox transaction open (ADR 0012). Kept once fetched, so that
     /// a retried email carries the same document.
     /// </summary>
     public bool Pending { get; private set; }
 
-    public static EmailAttachment For(EmailMessage email, string fileName, string contentType, byte[] content) => new()
-    {
-        Id = Guid.CreateVersion7(), OrganisationId = email.OrganisationId, EmailId = email.Id, FileName = fileName, ContentType = contentType, Content = content,
-    };
+    /// <summary>
+    /// Where the document comes from (the quote's PDF from the Quote service, an invoice's from the Payment service); the
+    /// email's <see cref="EmailMessage.RegardingId"/> (and version) names the document.
+    /// </summary>
+    public DocumentSource Source { get; private set; }
 
-    /// <summary>The quote's PDF, fetched when the email is sent (<see cref="EmailMessage.RegardingId"/> and version name it).</summary>
-    public static EmailAttachment QuotePdfToFetch(EmailMessage email, string fileName) => new()
+    /// <summary>A document's PDF, fetched from <paramref name="source"/> when the email is sent.</summary>
+    public static EmailAttachment PdfToFetch(EmailMessage email, DocumentSource source, string fileName) => new()
     {
-        Id = Guid.CreateVersion7(), OrganisationId = email.OrganisationId, EmailId = email.Id, FileName = fileName, ContentType = "application/pdf", Pending = true,
+        Id = Guid.CreateVersion7(), OrganisationId = email.OrganisationId, EmailId = email.Id, FileName = fileName, ContentType = "application/pdf",
+        Source = source, Pending = true,
     };
 
     public void Fetched(byte[] content)

@@ -6,7 +6,7 @@ namespace CommercialManagement.Notification.Worker.Domain;
 /// <summary>What is sent first: a person's email never waits behind a burst of automatic ones.</summary>
 internal enum EmailPriority
 {
-    /// <summary>Written or caused by a person now: a staff reply, a quote, a payment request, a receipt, a staff alert.</summary>
+    /// <summary>Written or caused by a person now: a staff reply, a quote, a payment request, a receipt, an invoice, a staff alert.</summary>
     Person = 0,
 
     /// <summary>Sent automatically to every new request (the acknowledgement), which arrive in bursts.</summary>
@@ -46,7 +46,7 @@ internal sealed class EmailMessage : ITenantOwned
 
     public Guid? CaseId { get; private set; }
 
-    /// <summary>The item the email carries, when there is one: the conversation message of a staff reply, the quote.</summary>
+    /// <summary>The item the email carries, when there is one: the conversation message of a staff reply, the quote, the invoice.</summary>
     public Guid? RegardingId { get; private set; }
 
     /// <summary>The version of the item carried, when it has versions (the quote's).</summary>

@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Notification.Worker.Documents;
 using CommercialManagement.Notification.Worker.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,6 +90,8 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             attachment.Property(a => a.Id).ValueGeneratedNever();
             attachment.Property(a => a.FileName).HasMaxLength(200);
             attachment.Property(a => a.ContentType).HasMaxLength(100);
+            // Which service the document is fetched from (DocumentPdfClient).
+            attachment.Property(a => a.Source).HasConversion<string>().HasMaxLength(20);
             attachment.HasOne<EmailMessage>().WithMany().HasForeignKey(a => a.EmailId).OnDelete(DeleteBehavior.Cascade);
             attachment.HasIndex(a => a.EmailId);
         });

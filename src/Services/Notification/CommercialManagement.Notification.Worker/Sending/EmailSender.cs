@@ -1,7 +1,7 @@
 using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Notification.Worker.Documents;
 using CommercialManagement.Notification.Worker.Domain;
 using CommercialManagement.Notification.Worker.Persistence;
-using CommercialManagement.Notification.Worker.Quotes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -83,7 +83,7 @@ internal sealed partial class EmailSender(
     /// <summary>
     /// Claims up to <see cref="EmailOptions.ClaimBatch"/> due emails (a person's first, then oldest first) in a short
     /// transaction, for <see cref="EmailOptions.ClaimLease"/>; then, with no transaction open (ADR 0012), fetches what they
-    /// still need to carry (a quote's PDF) and sends them one after the other on <paramref name="connection"/>; then records
+    /// still need to carry (a quote's or an invoice's PDF) and sends them one after the other on <paramref name="connection"/>; then records
     /// each outcome with its event in a second short transaction. A failed send ends the batch there (the rest is given back);
     /// so does the worker stopping, with what was sent still marked sent. A sender that dies leaves its claim to lapse: its
     /// emails are sent again, with the same Message-ID, so a mailbox can tell the copy (at least once, never lost).
@@ -132,7 +132,7 @@ internal sealed partial class EmailSender(
         var tried = new HashSet<Guid>();
         // No send starts that could outlast the claim (an SMTP timeout, and its one retry on a fresh session).
         var lastStart = leaseEnd - (settings.SmtpTimeout * 2);
-        var quotes = scope.ServiceProvider.GetRequiredService<QuotePdfClient>();
+        var documents = scope.ServiceProvider.GetRequiredService<DocumentPdfClient>();
         try
         {
             foreach (var email in due)
@@ -143,7 +143,7 @@ internal sealed partial class EmailSender(
                 }
 
                 tried.Add(email.Id);
-                if (!await FetchAsync(quotes, db, email, [.. attachments[email.Id]], cancellationToken))
+                if (!await FetchAsync(documents, db, email, [.. attachments[email.Id]], cancellationToken))
                 {
                     continue;
                 }
@@ -185,16 +185,17 @@ internal sealed partial class EmailSender(
 
     /// <summary>
     /// Fetches the documents the email still lacks (outside any transaction); false when it cannot go now, its failure
-    /// recorded: the Quote service not knowing the quote is permanent (a quote email without its quote would be wrong).
+    /// recorded: the service not knowing the document is permanent (a quote email without its quote, an invoice email
+    /// without its invoice would be wrong). Each attachment is asked of its own source; the email names the document.
     /// </summary>
-    private async Task<bool> FetchAsync(QuotePdfClient quotes, NotificationDbContext db, EmailMessage email, IReadOnlyList<EmailAttachment> attachments, CancellationToken cancellationToken)
+    private async Task<bool> FetchAsync(DocumentPdfClient documents, NotificationDbContext db, EmailMessage email, IReadOnlyList<EmailAttachment> attachments, CancellationToken cancellationToken)
     {
         foreach (var attachment in attachments.Where(a => a.Pending))
         {
             try
             {
-                attachment.Fetched(await quotes.GetAsync(
-                    email.OrganisationId, email.RegardingId ?? Guid.Empty, Path.GetFileNameWithoutExtension(attachment.FileName), email.RegardingVersion, cancellationToken));
+                attachment.Fetched(await documents.GetAsync(
+                    attachment.Source, email.OrganisationId, email.RegardingId ?? Guid.Empty, Path.GetFileNameWithoutExtension(attachment.FileName), email.RegardingVersion, cancellationToken));
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {

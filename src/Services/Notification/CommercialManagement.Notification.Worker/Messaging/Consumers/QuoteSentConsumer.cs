@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Quote;
+using CommercialManagement.Notification.Worker.Documents;
 using CommercialManagement.Notification.Worker.Domain;
 using CommercialManagement.Notification.Worker.Persistence;
 using CommercialManagement.Notification.Worker.Templates;
@@ -54,7 +55,7 @@ internal sealed partial class QuoteSentConsumer(
             quote.OrganisationId, messageId, Kind, quote.RequestId, quote.CustomerEmail.Trim(), sender.FromName, sender.ReplyTo, content, now,
             regardingId: quote.QuoteId, regardingVersion: quote.Version);
         db.Emails.Add(email);
-        db.Attachments.Add(EmailAttachment.QuotePdfToFetch(email, FileName(quote.Number)));
+        db.Attachments.Add(EmailAttachment.PdfToFetch(email, DocumentSource.Quote, DocumentPdfClient.FileName(quote.Number, "devis")));
         await db.SaveChangesAsync(context.CancellationToken);
     }
 
@@ -78,13 +79,6 @@ internal sealed partial class QuoteSentConsumer(
 
         LogSentWithoutLink(quote.Number, quote.RequestId);
         return null;
-    }
-
-    /// <summary>DEV-2026-00042.pdf; anything a mail program could misread in a file name becomes a hyphen.</summary>
-    internal static string FileName(string number)
-    {
-        var safe = string.Concat(number.Trim().Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-'));
-        return (safe.Length == 0 ? "devis" : safe) + ".pdf";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quote {Number} emailed without the customer-space link: case {RequestId} never arrived (no RequestReceived or StaffMessagePosted)")]

@@ -164,6 +164,11 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.Property<bool>("Pending")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EmailId");
