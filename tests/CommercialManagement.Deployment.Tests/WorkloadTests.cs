@@ -139,7 +139,7 @@ public sealed partial class WorkloadTests
         var expected = new Dictionary<string, string[]>
         {
             [ResourceNames.Gateway] = [ResourceNames.InboxApi, ResourceNames.DossierApi, ResourceNames.QuoteApi, ResourceNames.PaymentApi],
-            [ResourceNames.NotificationWorker] = [ResourceNames.QuoteApi],
+            [ResourceNames.NotificationWorker] = [ResourceNames.QuoteApi, ResourceNames.PaymentApi],
         };
         foreach (var deployment in manifests.OfKind("Deployment"))
         {
