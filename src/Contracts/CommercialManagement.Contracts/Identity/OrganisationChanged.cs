@@ -61,4 +61,10 @@ public sealed record OrganisationChanged : IIntegrationEvent
     /// « Commande traitée »). Optional (issue 16).
     /// </summary>
     public string? FinalInvoiceWhen { get; init; }
+
+    /// <summary>
+    /// The cancellation terms, shown in the quote's terms and applied by « Annuler le dossier ». Optional: absent or empty,
+    /// the defaults (<c>CancellationTerms.Default</c>: more than 30 days, the deposit; 8 to 30 days, 50 %; fewer, 100 %).
+    /// </summary>
+    public IReadOnlyList<CancellationTier>? CancellationTerms { get; init; }
 }
