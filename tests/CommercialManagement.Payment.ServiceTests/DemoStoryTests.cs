@@ -1,7 +1,7 @@
 using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Contracts.Quote;
-using CommercialManagement.Payment.Api.Persistence;
+using CommercialManagement.Payment.Api.Demo;
 
 namespace CommercialManagement.Payment.ServiceTests;
 

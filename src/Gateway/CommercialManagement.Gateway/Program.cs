@@ -1,6 +1,9 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Gateway;
 using CommercialManagement.Gateway.Components;
+#if DEMO_DATA
+using CommercialManagement.Gateway.Demo;
+#endif
 using CommercialManagement.Gateway.Features.Administration;
 using CommercialManagement.Gateway.Features.Auth;
 using CommercialManagement.Gateway.Features.CustomerSpace;
@@ -39,7 +42,10 @@ if (app.StartedToMigrateOnly())
     return;
 }
 
+#if DEMO_DATA
+// Val Nevé's organisations and staff, in Development only; compiled out of published builds (ADR 0019).
 await app.SeedIdentityDemoDataAsync();
+#endif
 await app.AnnounceStaffDirectoryAsync();
 await app.RunAsync();
 

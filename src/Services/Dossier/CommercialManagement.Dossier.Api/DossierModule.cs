@@ -1,5 +1,8 @@
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+#if DEMO_DATA
+using CommercialManagement.Dossier.Api.Demo;
+#endif
 using CommercialManagement.Dossier.Api.Messaging.Consumers;
 using CommercialManagement.Dossier.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
@@ -20,7 +23,10 @@ internal static class DossierModule
         });
         builder.Services.AddSingleton<DossierNumbers>();
         builder.Services.AddHostedService<BoardCountCompaction>();
+#if DEMO_DATA
+        // Plays its part in Development only; compiled out of published builds (ADR 0019).
         builder.Services.AddHostedService<DossierDemoStory>();
+#endif
         return builder;
     }
 }

@@ -1,5 +1,8 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Inbox.Api;
+#if DEMO_DATA
+using CommercialManagement.Inbox.Api.Demo;
+#endif
 using CommercialManagement.Inbox.Api.Features.SubmitRequest;
 using CommercialManagement.Inbox.Api.Persistence;
 
@@ -32,7 +35,10 @@ if (app.StartedToMigrateOnly())
     return;
 }
 
+#if DEMO_DATA
+// Val Nevé's websites and requests, in Development only; compiled out of published builds (ADR 0019).
 await app.SeedInboxDemoDataAsync();
+#endif
 await app.RunAsync();
 
 /// <summary>The Inbox service's entry point, named for WebApplicationFactory.</summary>

@@ -2,6 +2,9 @@ using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Payment.Api.Checkout;
+#if DEMO_DATA
+using CommercialManagement.Payment.Api.Demo;
+#endif
 using CommercialManagement.Payment.Api.Features.Webhooks;
 using CommercialManagement.Payment.Api.Messaging.Consumers;
 using CommercialManagement.Payment.Api.Persistence;
@@ -26,7 +29,10 @@ internal static class PaymentModule
             bus.AddConsumer<DossierProcessedConsumer>();
         });
         builder.AddCheckout();
+#if DEMO_DATA
+        // Plays its part in Development only; compiled out of published builds (ADR 0019).
         builder.Services.AddHostedService<PaymentDemoStory>();
+#endif
         builder.Services.AddStripeWebhook();
         return builder;
     }

@@ -1,5 +1,8 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.Quote.Api;
+#if DEMO_DATA
+using CommercialManagement.Quote.Api.Demo;
+#endif
 using CommercialManagement.Quote.Api.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,7 +29,10 @@ if (app.StartedToMigrateOnly())
     return;
 }
 
+#if DEMO_DATA
+// Val Nevé's catalogue, in Development only; compiled out of published builds (ADR 0019).
 await app.SeedCatalogueDemoDataAsync();
+#endif
 await app.RunAsync();
 
 /// <summary>The Quote service's entry point, named for WebApplicationFactory.</summary>

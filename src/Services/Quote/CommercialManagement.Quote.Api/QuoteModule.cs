@@ -1,6 +1,9 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+#if DEMO_DATA
+using CommercialManagement.Quote.Api.Demo;
+#endif
 using CommercialManagement.Quote.Api.Messaging.Consumers;
 using CommercialManagement.Quote.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
@@ -20,7 +23,10 @@ internal static class QuoteModule
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
         });
+#if DEMO_DATA
+        // Plays its part in Development only; compiled out of published builds (ADR 0019).
         builder.Services.AddHostedService<QuoteDemoStory>();
+#endif
         return builder;
     }
 }

@@ -1,7 +1,7 @@
 using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
 
-namespace CommercialManagement.Quote.Api.Persistence;
+namespace CommercialManagement.Quote.Api.Demo;
 
 /// <summary>The thirty demo products of Val Nevé, with the winter's seasons: prices are a base price times the season's factor.</summary>
 internal static class DemoProducts

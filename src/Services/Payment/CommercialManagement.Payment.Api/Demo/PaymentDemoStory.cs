@@ -3,10 +3,11 @@ using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Features.Ledger;
+using CommercialManagement.Payment.Api.Persistence;
 using CommercialManagement.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommercialManagement.Payment.Api.Persistence;
+namespace CommercialManagement.Payment.Api.Demo;
 
 /// <summary>
 /// Payment's part of the demo story, through the same handler staff use: once a demo case's accepted quote is known here,

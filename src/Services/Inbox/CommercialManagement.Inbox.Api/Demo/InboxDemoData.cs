@@ -2,9 +2,10 @@ using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Inbox.Api.Domain;
+using CommercialManagement.Inbox.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommercialManagement.Inbox.Api.Persistence;
+namespace CommercialManagement.Inbox.Api.Demo;
 
 internal static class InboxDemoData
 {

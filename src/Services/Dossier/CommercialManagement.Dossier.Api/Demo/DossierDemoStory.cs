@@ -1,8 +1,9 @@
 using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.Dossier.Api.Domain;
+using CommercialManagement.Dossier.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommercialManagement.Dossier.Api.Persistence;
+namespace CommercialManagement.Dossier.Api.Demo;
 
 /// <summary>
 /// Dossier's part of the demo story: ticks « Traité » on the demo dossier paid in full that the story takes to

@@ -1,15 +1,16 @@
 using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Gateway.Features.Administration;
+using CommercialManagement.Gateway.Identity;
 using CommercialManagement.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommercialManagement.Gateway.Identity;
+namespace CommercialManagement.Gateway.Demo;
 
 /// <summary>
 /// Val Nevé's three organisations and their staff, seeded in Development only. The password is the README's
-/// documented demo password; it never exists outside Development.
+/// documented demo password; it never exists outside Development, and a published build does not even hold it (ADR 0019).
 /// </summary>
 internal static class IdentityDemoData
 {

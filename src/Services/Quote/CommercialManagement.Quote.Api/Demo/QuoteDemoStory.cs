@@ -4,11 +4,12 @@ using CommercialManagement.Quote.Api.Domain.Catalogue;
 using CommercialManagement.Quote.Api.Domain.Quotes;
 using CommercialManagement.Quote.Api.Features.Offers;
 using CommercialManagement.Quote.Api.Features.Quotes;
+using CommercialManagement.Quote.Api.Persistence;
 using CommercialManagement.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommercialManagement.Quote.Api.Persistence;
+namespace CommercialManagement.Quote.Api.Demo;
 
 /// <summary>
 /// Quote's part of the demo story, through the same handlers staff use: a quote with a few catalogue products for

@@ -2,9 +2,10 @@ using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
 using CommercialManagement.Quote.Api.Domain.Copies;
+using CommercialManagement.Quote.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommercialManagement.Quote.Api.Persistence;
+namespace CommercialManagement.Quote.Api.Demo;
 
 /// <summary>
 /// Val Nevé's catalogue for the winter 2026–2027 (Development only): thirty products of the three demo organisations,
