@@ -45,6 +45,16 @@ public sealed partial class CustomerSpaceTests(GatewayFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task InvoicePdf_OfAnUnknownOrRevokedLink_Is410_WithTheSpacesHeaders()
+    {
+        var response = await Browser().GetAsync($"/espace/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/factures/{Guid.NewGuid()}.pdf");
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reply_IsPassedToTheInbox_ThenRedirectsToTheThankYou()
     {
         var browser = Browser();

@@ -16,7 +16,7 @@ public sealed class RouteAuthorizationTests(GatewayFactory factory) : IClassFixt
     /// <summary>The anonymous routes, each for a reason given in the README.</summary>
     private static readonly string[] AnonymousRoutes =
     [
-        "/public/requests", "/public/form.js", "/espace/{Token}", "/espace/{token}/devis.pdf", "/espace/{token}/payer/{paymentRequestId:guid}",
+        "/public/requests", "/public/form.js", "/espace/{Token}", "/espace/{token}/devis.pdf", "/espace/{token}/factures/{invoiceId:guid}.pdf", "/espace/{token}/payer/{paymentRequestId:guid}",
         "/webhooks/stripe", "/sandbox/{**rest}", "/api/auth/token", "/connexion", "/deconnexion", "/erreur", "/health", "/alive",
         "/openapi/{documentName}.json", // the route table, described in Development only (the hostile-input suite reads it)
     ];
