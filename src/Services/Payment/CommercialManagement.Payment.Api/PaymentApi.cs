@@ -1,4 +1,5 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
+using CommercialManagement.Payment.Api.Features.Cancellation;
 using CommercialManagement.Payment.Api.Features.CustomerPayments;
 using CommercialManagement.Payment.Api.Features.Invoices;
 using CommercialManagement.Payment.Api.Features.Ledger;
@@ -25,6 +26,13 @@ internal static class PaymentApi
             .WithName("RequestPayment")
             .WithIdempotency()
             .WithSummary("Asks the customer to pay {kind: Deposit, Balance or Full}: the amount follows from the ledger; 409 with the reason when the rules refuse; publishes PaymentRequested.");
+        payments.MapGet("/by-request/{requestId:guid}/cancellation", CaseCancellation.PreviewAsync)
+            .WithName("PreviewCaseCancellation")
+            .WithSummary("« Annuler le dossier »: the organisation's terms applied today (days before arrival, the row, retained, held, kept, to refund); 409 once cancelled.");
+        payments.MapPost("/by-request/{requestId:guid}/cancellation", CaseCancellation.CancelAsync)
+            .WithName("CancelCase")
+            .WithIdempotency()
+            .WithSummary("Cancels the case {requestedBy, reason, retainedCents? (Admin, with overrideReason), refund?: {method, reference, refundedOn}}: requests withdrawn, invoices credited, the indemnity invoiced, the refund recorded; CaseCancelled.");
         payments.MapGet("/invoices/{invoiceId:guid}/pdf", InvoicePdf.ShowAsync)
             .WithName("GetInvoicePdf")
             .WithSummary("An invoice or credit note of the organisation as a PDF, rendered from what was frozen when it was issued; 404 when unknown.");

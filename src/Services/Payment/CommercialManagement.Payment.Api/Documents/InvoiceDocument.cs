@@ -106,6 +106,11 @@ internal static class InvoiceDocument
             mentions.Add(text.TouristTaxNote);
         }
 
+        if (invoice.Kind == InvoiceKind.CancellationFee)
+        {
+            mentions.Add(text.CancellationFeeNote);
+        }
+
         mentions.Add(content.Seller.LatePaymentTerms);
         if (content.Customer.IsBusiness)
         {

@@ -12,6 +12,7 @@ internal sealed record InvoiceText
         DueBefore = "Reste à payer : {0}, avant le début du séjour ({1}).", CreditRefunded = "Le montant de cet avoir est remboursé selon le moyen de paiement d'origine.",
         TouristTaxNote = "La taxe de séjour est perçue pour le compte de la commune ; elle n'est pas soumise à la TVA.",
         NoDiscount = "Pas d'escompte pour paiement anticipé.",
+        CancellationFeeNote = "Indemnité d'annulation hors du champ de la TVA (absence de contrepartie : CJCE, 18 juillet 2007, C-277/05) ; réglée sur les sommes déjà versées.",
         RecoveryIndemnity = "Indemnité forfaitaire pour frais de recouvrement due au créancier en cas de retard de paiement : 40 € (art. L441-10 et D441-5 du Code de commerce).",
         CustomerCompanyId = "SIREN/SIRET {0}", CustomerVatNumber = "TVA intracommunautaire {0}",
     };
@@ -25,6 +26,7 @@ internal sealed record InvoiceText
         DueBefore = "Left to pay: {0}, before the stay begins ({1}).", CreditRefunded = "The amount of this credit note is refunded by the original means of payment.",
         TouristTaxNote = "The tourist tax is collected on behalf of the municipality; it is not subject to VAT.",
         NoDiscount = "No discount for early payment.",
+        CancellationFeeNote = "Cancellation indemnity outside the scope of VAT (no consideration: CJEU, 18 July 2007, C-277/05); settled from the sums already paid.",
         RecoveryIndemnity = "Fixed indemnity for recovery costs owed to the creditor in case of late payment: €40 (French Commercial Code, L441-10 and D441-5).",
         CustomerCompanyId = "Company no. {0}", CustomerVatNumber = "VAT no. {0}",
     };
@@ -47,6 +49,7 @@ internal sealed record InvoiceText
     public required string CreditRefunded { get; init; }
     public required string TouristTaxNote { get; init; }
     public required string NoDiscount { get; init; }
+    public required string CancellationFeeNote { get; init; }
     public required string RecoveryIndemnity { get; init; }
     public required string CustomerCompanyId { get; init; }
     public required string CustomerVatNumber { get; init; }

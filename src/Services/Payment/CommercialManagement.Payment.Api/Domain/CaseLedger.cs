@@ -251,6 +251,11 @@ internal sealed partial class CaseLedger
             throw new LedgerRuleException($"Ce dossier n'a pas de devis accepté : {what}.");
         }
 
+        if (Case.IsCancelled)
+        {
+            throw new LedgerRuleException($"Le dossier est annulé : {what}.");
+        }
+
         if (Case.AcceptedQuoteVoided)
         {
             throw new LedgerRuleException($"Le devis {Case.QuoteNumber} est annulé : {what} {where}.");

@@ -72,7 +72,8 @@ internal sealed partial class CaseLedger
     /// </summary>
     private void CreditRefund(Refund refund, string reason, DateTimeOffset now)
     {
-        if (InvoiceOf(refund.PaymentId) is not { } corrected)
+        // A cancelled case's invoices were credited in full when it was cancelled: a refund arriving after needs no other.
+        if (Case.IsCancelled || InvoiceOf(refund.PaymentId) is not { } corrected)
         {
             return;
         }

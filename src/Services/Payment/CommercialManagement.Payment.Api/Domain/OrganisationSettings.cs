@@ -44,6 +44,9 @@ internal sealed class OrganisationSettings : ITenantOwned
     /// <summary>Whether the final invoice waits for « Commande traitée » rather than the full payment.</summary>
     public bool FinalInvoiceWhenProcessed { get; private set; }
 
+    /// <summary>The organisation's cancellation terms; none: the defaults (<c>CancellationTerms.Default</c>).</summary>
+    public List<CancellationTier> CancellationTerms { get; private set; } = [];
+
     public DateTimeOffset ChangedAt { get; private set; } = DateTimeOffset.MinValue;
 
     public static OrganisationSettings Default(Guid organisationId) => new() { OrganisationId = organisationId };
@@ -68,6 +71,7 @@ internal sealed class OrganisationSettings : ITenantOwned
         ContactPhone = changed.ContactPhone;
         LatePaymentTerms = changed.LatePaymentTerms;
         FinalInvoiceWhenProcessed = changed.FinalInvoiceWhen == "Processed";
+        CancellationTerms = [.. changed.CancellationTerms ?? []];
         ChangedAt = changed.OccurredAt;
     }
 }

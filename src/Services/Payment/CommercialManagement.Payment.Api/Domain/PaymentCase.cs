@@ -37,7 +37,27 @@ internal sealed class PaymentCase : ITenantOwned
     /// <summary>When the arrival was last set: an older change of stay (or the same one again) is ignored.</summary>
     public DateTimeOffset? StaySetAt { get; private set; }
 
+    /// <summary>When « Annuler le dossier » was confirmed; none while the case goes on.</summary>
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>"Customer" or "Organisation".</summary>
+    public string? CancelledBy { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public bool IsCancelled => CancelledAt is not null;
+
     public bool AcceptedQuoteVoided => AcceptedQuoteId is { } id && VoidedQuoteIds.Contains(id);
+
+    public void MarkCancelled(string requestedBy, string reason, DateTimeOffset now)
+    {
+        if (IsCancelled)
+        {
+            throw new InvalidOperationException($"Case {Id} is cancelled already.");
+        }
+
+        (CancelledAt, CancelledBy, CancellationReason) = (now, requestedBy, reason);
+    }
 
     public static PaymentCase Open(Guid requestId, Guid organisationId) => new() { Id = requestId, OrganisationId = organisationId };
 

@@ -2,7 +2,10 @@ using CommercialManagement.BuildingBlocks.Tenancy;
 
 namespace CommercialManagement.Payment.Api.Domain;
 
-/// <summary>Money given back to the customer on a payment, as the provider reported it; counted once by the provider's refund id.</summary>
+/// <summary>
+/// Money given back to the customer on a payment: as the provider reported it (counted once by the provider's refund id), or
+/// offline as staff recorded it (its means and reference).
+/// </summary>
 internal sealed class Refund : ITenantOwned
 {
     private Refund()
@@ -18,8 +21,20 @@ internal sealed class Refund : ITenantOwned
 
     public Guid PaymentId { get; private set; }
 
-    /// <summary>The provider's refund id (<c>re_…</c>), or the charge and its refunded total when the provider listed no refund.</summary>
-    public string ProviderRefundId { get; private set; } = "";
+    /// <summary>
+    /// The provider's refund id (<c>re_…</c>), or the charge and its refunded total when the provider listed no refund; none
+    /// for money given back offline.
+    /// </summary>
+    public string? ProviderRefundId { get; private set; }
+
+    /// <summary>How money was given back offline (a transfer, a cheque…); none for the provider's refunds.</summary>
+    public PaymentMethod? Method { get; private set; }
+
+    /// <summary>The transfer's or the cheque's reference, for an offline refund.</summary>
+    public string? Reference { get; private set; }
+
+    /// <summary>Who recorded an offline refund.</summary>
+    public string? RecordedBy { get; private set; }
 
     public long AmountCents { get; private set; }
 
@@ -27,7 +42,17 @@ internal sealed class Refund : ITenantOwned
 
     public DateTimeOffset RecordedAt { get; private set; }
 
-    public static Refund Of(Payment payment, string providerRefundId, long amountCents, DateTimeOffset refundedAt, DateTimeOffset now)
+    /// <summary>Money given back offline on <paramref name="payment"/> (« Rembourser » by transfer, cheque…), recorded by staff.</summary>
+    public static Refund Offline(Payment payment, long amountCents, PaymentMethod method, string reference, DateTimeOffset refundedAt, string recordedBy, DateTimeOffset now)
+    {
+        var refund = Of(payment, null, amountCents, refundedAt, now);
+        refund.Method = method;
+        refund.Reference = reference;
+        refund.RecordedBy = recordedBy;
+        return refund;
+    }
+
+    public static Refund Of(Payment payment, string? providerRefundId, long amountCents, DateTimeOffset refundedAt, DateTimeOffset now)
     {
         if (amountCents <= 0)
         {

@@ -44,6 +44,11 @@ internal static class RequestRules
             return "Ce dossier n'a pas de devis accepté : aucune demande de paiement ne peut être envoyée.";
         }
 
+        if (account.IsCancelled)
+        {
+            return "Le dossier est annulé : aucune demande de paiement ne peut être envoyée.";
+        }
+
         if (account.AcceptedQuoteVoided)
         {
             return $"Le devis {account.QuoteNumber} est annulé : aucune demande de paiement ne peut être envoyée.";

@@ -2,6 +2,7 @@ using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Payment.Api.Checkout;
+using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Domain.Invoices;
@@ -69,6 +70,8 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             organisation.Property(o => o.ContactEmail).HasMaxLength(254);
             organisation.Property(o => o.ContactPhone).HasMaxLength(40);
             organisation.Property(o => o.LatePaymentTerms).HasMaxLength(1000);
+            organisation.Property(o => o.CancellationTerms).HasColumnType("jsonb")
+                .HasConversion(Json<List<CancellationTier>>.Converter, Json<List<CancellationTier>>.Comparer);
         });
 
         modelBuilder.Entity<PaymentCase>(account =>
@@ -78,6 +81,9 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             account.Property(c => c.Id).ValueGeneratedNever();
             account.Property(c => c.QuoteNumber).HasMaxLength(40);
             account.Ignore(c => c.AcceptedQuoteVoided);
+            account.Ignore(c => c.IsCancelled);
+            account.Property(c => c.CancelledBy).HasMaxLength(20);
+            account.Property(c => c.CancellationReason).HasMaxLength(1000);
             account.Property(c => c.AcceptedContent).HasColumnType("jsonb").HasConversion(Json<AcceptedQuoteContent?>.Converter, Json<AcceptedQuoteContent?>.Comparer);
         });
 
@@ -121,6 +127,9 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             refund.HasKey(r => r.Id);
             refund.Property(r => r.Id).ValueGeneratedNever();
             refund.Property(r => r.ProviderRefundId).HasMaxLength(255);
+            refund.Property(r => r.Method).HasConversion<string>().HasMaxLength(30);
+            refund.Property(r => r.Reference).HasMaxLength(100);
+            refund.Property(r => r.RecordedBy).HasMaxLength(200);
             refund.HasIndex(r => r.ProviderRefundId).IsUnique();
             refund.HasIndex(r => r.RequestId);
         });

@@ -12,6 +12,9 @@ internal enum InvoiceKind
 
     /// <summary>« Avoir »: corrects or cancels (part of) an invoice; its own series.</summary>
     CreditNote,
+
+    /// <summary>The cancellation indemnity the terms retain, invoiced outside the scope of VAT once the sale is credited.</summary>
+    CancellationFee,
 }
 
 internal static class InvoiceKinds
@@ -21,6 +24,7 @@ internal static class InvoiceKinds
         InvoiceKind.Deposit => "Facture d'acompte",
         InvoiceKind.Final => "Facture",
         InvoiceKind.CreditNote => "Avoir",
+        InvoiceKind.CancellationFee => "Facture (indemnité d'annulation)",
         _ => kind.ToString(),
     };
 }

@@ -103,6 +103,26 @@ internal static class InvoiceDrafts
     }
 
     /// <summary>
+    /// What a cancellation keeps, invoiced once the sale is credited: one line, outside the scope of VAT (an indemnity
+    /// for the cancellation is not the price of a service: CJCE, 18 July 2007, C-277/05), already paid from what the
+    /// case held.
+    /// </summary>
+    public static InvoiceContent CancellationFee(AcceptedQuoteContent quote, string quoteNumber, OrganisationSettings seller, long keptCents, int daysBeforeArrival)
+    {
+        var line = new InvoiceLine
+        {
+            Label = $"Indemnité d'annulation : devis {quoteNumber}, annulé {(daysBeforeArrival == 1 ? "1 jour" : $"{daysBeforeArrival} jours")} avant l'arrivée",
+            Quantity = 1, UnitPriceExclVatCents = keptCents, VatRateBasisPoints = 0, AmountExclVatCents = keptCents, VatCents = 0, AmountInclVatCents = keptCents,
+        };
+        return Common(quote, quoteNumber, seller) with
+        {
+            Lines = [line], VatByRate = [new InvoiceVatRate { RateBasisPoints = 0, NetCents = keptCents, VatCents = 0 }],
+            NetCents = keptCents, VatCents = 0, GrossCents = keptCents, TouristTaxCents = 0, TotalCents = keptCents, DueCents = 0,
+            Reason = "Annulation du dossier",
+        };
+    }
+
+    /// <summary>
     /// <paramref name="amountCents"/> shared in proportion to <paramref name="weights"/>: each part rounded down, the cents
     /// left given one by one to the largest remainders (the first on a tie). The parts add up to the amount exactly.
     /// </summary>

@@ -56,7 +56,7 @@ internal static class LedgerWork
             [.. ledger.Requests.Select(r => View(r, now))],
             [.. ledger.Options(deposit, now).Select(o => new PaymentRequestOption(o.Kind.ToString(), o.Kind.Label(), o.AmountCents, o.Allowed, o.Refusal))],
             ledger.RefundedCents,
-            [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt))],
+            [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt, r.Method?.Label(), r.Reference))],
             await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken),
             [.. ledger.Invoices.Where(i => i.IsNumbered).Select(i => new InvoiceView(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents, i.CorrectsInvoiceId))]);
     }

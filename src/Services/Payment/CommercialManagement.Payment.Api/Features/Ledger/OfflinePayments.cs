@@ -88,7 +88,7 @@ internal static class OfflinePayments
         return errors;
     }
 
-    private static bool TryParseMethod(string? value, out PaymentMethod method)
+    public static bool TryParseMethod(string? value, out PaymentMethod method)
     {
         method = default;
         return !string.IsNullOrWhiteSpace(value) && !char.IsAsciiDigit(value.Trim()[0])

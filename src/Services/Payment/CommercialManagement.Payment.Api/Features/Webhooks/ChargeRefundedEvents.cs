@@ -55,7 +55,7 @@ internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext te
         var added = 0L;
 
         // What was recorded from the refunded total alone stands for the oldest refunds a later event lists by id.
-        var covered = known.Where(r => r.ProviderRefundId.StartsWith(charge.Id + ":", StringComparison.Ordinal)).Sum(r => r.AmountCents);
+        var covered = known.Where(r => r.ProviderRefundId?.StartsWith(charge.Id + ":", StringComparison.Ordinal) == true).Sum(r => r.AmountCents);
         foreach (var listed in charge.Refunds.Reverse().Where(r => !DeadStatuses.Contains(r.Status)).OrderBy(r => r.Created))
         {
             if (known.Any(r => r.ProviderRefundId == listed.Id))

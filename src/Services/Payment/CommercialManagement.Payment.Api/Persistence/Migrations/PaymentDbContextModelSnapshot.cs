@@ -344,6 +344,10 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<int>("BalanceDueDaysBeforeArrival")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CancellationTerms")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -475,6 +479,17 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<DateOnly?>("Arrival")
                         .HasColumnType("date");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -594,6 +609,10 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<long>("AmountCents")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Method")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -601,12 +620,19 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("ProviderRefundId")
-                        .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("RefundedAt")
                         .HasColumnType("timestamp with time zone");

@@ -1,0 +1,168 @@
+using CommercialManagement.BuildingBlocks.Legal;
+using CommercialManagement.BuildingBlocks.Locale;
+using CommercialManagement.Contracts.Payment;
+using CommercialManagement.Payment.Api.Domain.Invoices;
+
+namespace CommercialManagement.Payment.Api.Domain;
+
+/// <summary>Who asked to cancel: the customer, or the organisation itself.</summary>
+internal enum CancellationRequestedBy
+{
+    Customer,
+    Organisation,
+}
+
+/// <summary>
+/// What « Annuler le dossier » would do today: the terms' row for the days left before the arrival, what it retains of
+/// the accepted total, what the case holds, what is kept of it and what is given back.
+/// </summary>
+internal sealed record CancellationPreview(
+    int DaysBeforeArrival, string Rule, long AcceptedTotalCents, long TermsRetainedCents, long HeldCents, long KeptCents, long RefundCents,
+    IReadOnlyList<string> Terms);
+
+/// <summary>How the money is given back: offline (a transfer, a cheque…) with its reference, on the day given.</summary>
+internal sealed record RefundInstruction(PaymentMethod Method, string Reference, DateOnly RefundedOn);
+
+/// <summary>
+/// « Annuler le dossier »: the cancellation terms applied to the case's money. A cancelled case takes no payment and no
+/// request any more.
+/// </summary>
+internal sealed partial class CaseLedger
+{
+    /// <summary>What the terms give today (Europe/Paris): the tier for the days left, the amounts.</summary>
+    public CancellationPreview PreviewCancellation(long depositCents, DateOnly today)
+    {
+        RequireCancellable();
+        var days = Case.Arrival is { } arrival ? arrival.DayNumber - today.DayNumber : int.MaxValue;
+        var tier = CancellationTerms.TierFor(Seller.CancellationTerms, days);
+        var retained = tier.RetainedPercent is { } percent
+            ? (long)Math.Round(Case.AcceptedTotalCents * percent / 100m, MidpointRounding.AwayFromZero)
+            : Math.Min(depositCents, Case.AcceptedTotalCents);
+        var kept = Math.Min(retained, HeldCents);
+        var rule = CancellationTerms.Describe([tier])[0];
+        return new CancellationPreview(
+            days == int.MaxValue ? 0 : days, rule, Case.AcceptedTotalCents, retained, HeldCents, kept, HeldCents - kept, CancellationTerms.Describe(Seller.CancellationTerms));
+    }
+
+    /// <summary>
+    /// Cancels the case: the open requests withdrawn, every invoice credited in full (« Annulation du dossier »), the
+    /// amount kept invoiced as a cancellation indemnity outside the scope of VAT, the rest given back as
+    /// <paramref name="refund"/> says (offline, spread over the payments, latest first), and <c>CaseCancelled</c>.
+    /// <paramref name="retainedCents"/> differs from the terms' only with <paramref name="overrideReason"/> (the handler
+    /// lets only an Admin give one); it never exceeds what the case holds.
+    /// </summary>
+    public CancellationPreview Cancel(
+        CancellationRequestedBy requestedBy, string reason, long depositCents, long? retainedCents, string? overrideReason, RefundInstruction? refund,
+        string staff, DateOnly today, DateTimeOffset now)
+    {
+        var preview = PreviewCancellation(depositCents, today);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new LedgerRuleException("Indiquez le motif de l'annulation.", "reason");
+        }
+
+        var kept = preview.KeptCents;
+        if (retainedCents is { } asked && asked != preview.KeptCents)
+        {
+            if (string.IsNullOrWhiteSpace(overrideReason))
+            {
+                throw new LedgerRuleException("Un montant retenu différent des conditions d'annulation demande son motif.", "overrideReason");
+            }
+
+            if (asked < 0 || asked > HeldCents)
+            {
+                throw new LedgerRuleException($"Le montant retenu est compris entre 0 et ce qui a été reçu ({Euros.Format(HeldCents)}).", "retainedCents");
+            }
+
+            kept = asked;
+        }
+
+        var toRefund = HeldCents - kept;
+        if (toRefund > 0 && refund is null)
+        {
+            throw new LedgerRuleException($"Indiquez comment les {Euros.Format(toRefund)} sont remboursés (moyen et référence).", "refund");
+        }
+
+        if (refund is { } given && given.Method.NeedsReference() && string.IsNullOrWhiteSpace(given.Reference))
+        {
+            throw new LedgerRuleException("Un remboursement par virement ou par chèque demande sa référence.", "refund.reference");
+        }
+
+        _ = WithdrawOpen(_ => true, $"Dossier annulé : {reason}", now);
+        Case.MarkCancelled(requestedBy.ToString(), reason.Trim(), now);
+        CreditEverything("Annulation du dossier", now);
+        if (kept > 0 && Case.AcceptedContent is { } accepted)
+        {
+            Draft(InvoiceKind.CancellationFee, InvoiceDrafts.CancellationFee(accepted, Case.QuoteNumber ?? "", Seller, kept, preview.DaysBeforeArrival), kept, now);
+        }
+
+        if (toRefund > 0)
+        {
+            GiveBack(toRefund, refund!, staff, now);
+        }
+
+        events.Add(new CaseCancelled
+        {
+            OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id, QuoteId = Case.AcceptedQuoteId!.Value, QuoteNumber = Case.QuoteNumber ?? "",
+            RequestedBy = requestedBy.ToString(), Reason = reason.Trim(), DaysBeforeArrival = preview.DaysBeforeArrival, RetainedCents = kept, RefundCents = toRefund,
+            OverrideReason = kept != preview.KeptCents ? overrideReason?.Trim() : null, StaffName = staff, Language = Case.AcceptedContent?.Language,
+        });
+        return preview with { KeptCents = kept, RefundCents = toRefund };
+    }
+
+    private void RequireCancellable()
+    {
+        if (Case.IsCancelled)
+        {
+            throw new LedgerRuleException($"Le dossier est déjà annulé ({Case.CancellationReason}).");
+        }
+
+        if (Case.AcceptedQuoteId is null)
+        {
+            throw new LedgerRuleException("Ce dossier n'a pas de devis accepté : archivez-le plutôt que de l'annuler.");
+        }
+    }
+
+    /// <summary>The sale undone: the final invoice credited for what it has not been yet, else each deposit invoice.</summary>
+    private void CreditEverything(string reason, DateTimeOffset now)
+    {
+        var credited = invoices.Where(i => i.Kind == InvoiceKind.CreditNote && i.CorrectsInvoiceId is not null)
+            .GroupBy(i => i.CorrectsInvoiceId!.Value).ToDictionary(g => g.Key, g => g.Sum(i => i.AmountCents));
+        var sales = FinalInvoice is { } final ? [final] : invoices.Where(i => i.Kind == InvoiceKind.Deposit).ToList();
+        foreach (var invoice in sales.Where(i => i.IsNumbered))
+        {
+            var left = invoice.AmountCents - credited.GetValueOrDefault(invoice.Id);
+            if (left > 0)
+            {
+                Draft(InvoiceKind.CreditNote, InvoiceDrafts.CreditNote(invoice, left, reason, Seller), left, now, invoice.PaymentId, invoice.Id);
+            }
+        }
+    }
+
+    /// <summary>Offline refunds spread over the payments, the latest first, never more than each still holds.</summary>
+    private void GiveBack(long amountCents, RefundInstruction refund, string staff, DateTimeOffset now)
+    {
+        var left = amountCents;
+        foreach (var payment in payments.AsEnumerable().Reverse())
+        {
+            var part = Math.Min(left, RefundableCents(payment.Id));
+            if (part <= 0)
+            {
+                continue;
+            }
+
+            var given = Refund.Offline(payment, part, refund.Method, refund.Reference.Trim(), new DateTimeOffset(refund.RefundedOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), staff, now);
+            refunds.Add(given);
+            added.Add(given);
+            events.Add(new PaymentRefunded
+            {
+                OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id, PaymentId = payment.Id, RefundId = given.Id, AmountCents = part,
+            });
+            left -= part;
+            if (left == 0)
+            {
+                return;
+            }
+        }
+    }
+}
