@@ -167,7 +167,7 @@ public sealed class InvoicingTests
         Assert.Equal((ledger.FinalInvoice!.Id, 5_000L), (second.CorrectsInvoiceId!.Value, second.AmountCents));
     }
 
-    private static CaseLedger Ledger(bool processedMode = false, bool withContent = true)
+    internal static CaseLedger Ledger(bool processedMode = false, bool withContent = true, DateOnly? arrival = null)
     {
         var account = PaymentCase.Open(Guid.NewGuid(), Guid.NewGuid());
         account.Accept(new QuoteAccepted
@@ -175,6 +175,15 @@ public sealed class InvoicingTests
             OrganisationId = account.OrganisationId, OccurredAt = Now.AddDays(-1), RequestId = account.Id, QuoteId = Guid.NewGuid(), Number = "DEV-2026-00042",
             TotalCents = 100_000, AcceptedBy = "Customer", Version = 1, Content = withContent ? Content() : null,
         });
+        if (arrival is { } day)
+        {
+            account.ChangeStay(new CommercialManagement.Contracts.Dossier.StayChanged
+            {
+                OrganisationId = account.OrganisationId, OccurredAt = Now.AddDays(-1), RequestId = account.Id, Arrival = day, Departure = day.AddDays(7), Adults = 2,
+                ChildrenAges = [], StaffId = Guid.NewGuid(), StaffName = "Agent",
+            });
+        }
+
         var seller = OrganisationSettings.Default(account.OrganisationId);
         seller.Apply(new OrganisationChanged
         {

@@ -39,7 +39,8 @@ internal sealed partial class CaseLedger
             ? (long)Math.Round(Case.AcceptedTotalCents * percent / 100m, MidpointRounding.AwayFromZero)
             : Math.Min(depositCents, Case.AcceptedTotalCents);
         var kept = Math.Min(retained, HeldCents);
-        var rule = CancellationTerms.Describe([tier])[0];
+        var terms = CancellationTerms.Of(Seller.CancellationTerms);
+        var rule = CancellationTerms.Describe(terms)[terms.ToList().IndexOf(tier)];
         return new CancellationPreview(
             days == int.MaxValue ? 0 : days, rule, Case.AcceptedTotalCents, retained, HeldCents, kept, HeldCents - kept, CancellationTerms.Describe(Seller.CancellationTerms));
     }
