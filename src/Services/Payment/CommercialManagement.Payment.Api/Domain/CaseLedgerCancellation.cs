@@ -94,7 +94,7 @@ internal sealed partial class CaseLedger
         CreditEverything("Annulation du dossier", now);
         if (kept > 0 && Case.AcceptedContent is { } accepted)
         {
-            Draft(InvoiceKind.CancellationFee, InvoiceDrafts.CancellationFee(accepted, Case.QuoteNumber ?? "", Seller, kept, preview.DaysBeforeArrival), kept, now);
+            Draft(InvoiceKind.CancellationFee, InvoiceDrafts.CancellationFee(accepted, Case.QuoteNumber ?? "", Seller, kept, preview.DaysBeforeArrival, today), kept, now);
         }
 
         if (toRefund > 0)

@@ -107,7 +107,7 @@ internal static class InvoiceDrafts
     /// for the cancellation is not the price of a service: CJCE, 18 July 2007, C-277/05), already paid from what the
     /// case held.
     /// </summary>
-    public static InvoiceContent CancellationFee(AcceptedQuoteContent quote, string quoteNumber, OrganisationSettings seller, long keptCents, int daysBeforeArrival)
+    public static InvoiceContent CancellationFee(AcceptedQuoteContent quote, string quoteNumber, OrganisationSettings seller, long keptCents, int daysBeforeArrival, DateOnly today)
     {
         var line = new InvoiceLine
         {
@@ -118,6 +118,7 @@ internal static class InvoiceDrafts
         {
             Lines = [line], VatByRate = [new InvoiceVatRate { RateBasisPoints = 0, NetCents = keptCents, VatCents = 0 }],
             NetCents = keptCents, VatCents = 0, GrossCents = keptCents, TouristTaxCents = 0, TotalCents = keptCents, DueCents = 0,
+            Payments = [new InvoicePayment { ReceivedOn = today, Method = "Sommes déjà versées", AmountCents = keptCents }],
             Reason = "Annulation du dossier",
         };
     }
