@@ -20,13 +20,25 @@ public sealed record PaymentRequestView(
 public sealed record PaymentRequestOption(string Kind, string KindLabel, long AmountCents, bool Allowed, string? Reason);
 
 /// <summary>Money given back through the provider (the shape is the Payment service's; missing fields stay empty).</summary>
-public sealed record RefundView(Guid Id, Guid? PaymentId, long AmountCents, DateTimeOffset? RefundedAt, DateTimeOffset? RecordedAt);
+public sealed record RefundView(
+    Guid Id, Guid? PaymentId, long AmountCents, DateTimeOffset? RefundedAt, DateTimeOffset? RecordedAt, string? MethodLabel = null, string? Reference = null);
 
 /// <summary>A provider event that did not match our request (amount, currency, ids): flagged, not applied.</summary>
 public sealed record PaymentAnomalyView(string EventId, DateTimeOffset ReceivedAt, string Reason);
 
 /// <summary>An invoice or credit note issued for the case; its PDF at <c>/api/payments/invoices/{Id}/pdf</c>.</summary>
 public sealed record InvoiceEntry(Guid Id, string Number, string Kind, string KindLabel, DateOnly IssueDate, long AmountCents, Guid? CorrectsInvoiceId);
+
+/// <summary>What « Annuler le dossier » would do today, as the Payment service computes it from the organisation's terms.</summary>
+public sealed record CancellationPreview(
+    int DaysBeforeArrival, string Rule, long AcceptedTotalCents, long TermsRetainedCents, long HeldCents, long KeptCents, long RefundCents,
+    IReadOnlyList<string>? Terms, bool CanOverride);
+
+/// <summary>How the money goes back: a method as for an offline payment, its reference, the day.</summary>
+public sealed record CancellationRefund(string Method, string? Reference, DateOnly? RefundedOn);
+
+/// <summary>« Annuler le dossier » confirmed: requestedBy is Customer or Organisation; retainedCents and overrideReason an Admin's only.</summary>
+public sealed record CaseCancellation(string RequestedBy, string Reason, long? RetainedCents, string? OverrideReason, CancellationRefund? Refund);
 
 /// <summary>
 /// A case's ledger as the Payment service shows it to staff. The lists may be missing from older answers: read them
@@ -36,7 +48,7 @@ public sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage,
     long DepositCents, long PaidCents, long RemainingCents, IReadOnlyList<PaymentEntry>? Payments, IReadOnlyList<PaymentRequestView>? Requests,
     IReadOnlyList<PaymentRequestOption>? Options, long RefundedCents, IReadOnlyList<RefundView>? Refunds, IReadOnlyList<PaymentAnomalyView>? Anomalies,
-    IReadOnlyList<InvoiceEntry>? Invoices = null)
+    IReadOnlyList<InvoiceEntry>? Invoices = null, bool Cancelled = false, DateTimeOffset? CancelledAt = null, string? CancellationReason = null)
 {
     public IReadOnlyList<InvoiceEntry> InvoiceList => Invoices ?? [];
 
@@ -76,6 +88,27 @@ internal sealed class PaymentClient(StaffServiceClient services)
 
     public async Task<IReadOnlyList<string>> RecordOfflineAsync(Guid requestId, long amountCents, string method, string? reference, DateOnly? receivedOn, string idempotencyKey) =>
         await ProblemMessages.ReadAsync(await (await Payments()).PostAsync($"/api/payments/by-request/{requestId}/offline", new { amountCents, method, reference, receivedOn }, idempotencyKey));
+
+    /// <summary>« Annuler le dossier »'s figures today; null when the case has no accepted quote; the reason when it may not be cancelled.</summary>
+    public async Task<(CancellationPreview? Preview, IReadOnlyList<string> Problems)> PreviewCancellationAsync(Guid requestId, CancellationToken cancellationToken = default)
+    {
+        using var response = await (await Payments()).GetAsync($"/api/payments/by-request/{requestId}/cancellation", cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return (await response.Content.ReadFromJsonAsync<CancellationPreview>(cancellationToken), []);
+        }
+
+        if ((int)response.StatusCode >= 500)
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        return (null, await ProblemMessages.ReadAsync(response));
+    }
+
+    /// <summary>Cancels the case (who asked, why, an Admin's amount and its reason, how the money goes back); the refusals in French.</summary>
+    public async Task<IReadOnlyList<string>> CancelCaseAsync(Guid requestId, CaseCancellation cancellation, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Payments()).PostAsync($"/api/payments/by-request/{requestId}/cancellation", cancellation, idempotencyKey));
 
     private Task<HttpClient> Payments() => services.ForAsync(ResourceNames.PaymentApi);
 }

@@ -31,7 +31,8 @@ internal sealed record PaymentRequestOption(string Kind, string KindLabel, long 
 internal sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage, long DepositCents,
     long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments, IReadOnlyList<PaymentRequestView> Requests, IReadOnlyList<PaymentRequestOption> Options,
-    long RefundedCents, IReadOnlyList<RefundView> Refunds, IReadOnlyList<PaymentAnomalyView> Anomalies, IReadOnlyList<InvoiceView> Invoices);
+    long RefundedCents, IReadOnlyList<RefundView> Refunds, IReadOnlyList<PaymentAnomalyView> Anomalies, IReadOnlyList<InvoiceView> Invoices,
+    bool Cancelled, DateTimeOffset? CancelledAt, string? CancellationReason);
 
 internal static class LedgerWork
 {
@@ -58,7 +59,8 @@ internal static class LedgerWork
             ledger.RefundedCents,
             [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt, r.Method?.Label(), r.Reference))],
             await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken),
-            [.. ledger.Invoices.Where(i => i.IsNumbered).Select(i => new InvoiceView(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents, i.CorrectsInvoiceId))]);
+            [.. ledger.Invoices.Where(i => i.IsNumbered).Select(i => new InvoiceView(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents, i.CorrectsInvoiceId))],
+            account.IsCancelled, account.CancelledAt, account.CancellationReason);
     }
 
     public static PaymentRequestView View(PaymentRequest request, DateTimeOffset now)
