@@ -49,9 +49,12 @@ public sealed class PaymentJourneyTests(SystemFixture system)
     internal sealed record AskedPayment(Guid Id, long AmountCents);
 
     /// <summary>A web request, one « Divers » line, the customer's details, sent and accepted by phone: the case awaits payment.</summary>
-    internal static async Task<(Guid Id, string Number, long TotalCents)> AcceptedQuoteAsync(SystemFixture system, string email)
+    internal static async Task<(Guid Id, string Number, long TotalCents)> AcceptedQuoteAsync(SystemFixture system, string email) =>
+        await AcceptedQuoteOfAsync(system, await RequestToCaseTests.PostRequestAsync(system.Gateway(), email), email);
+
+    /// <summary>The request <paramref name="id"/> (posted by the caller) given one « Divers » line, the customer's details, sent and accepted by phone.</summary>
+    internal static async Task<(Guid Id, string Number, long TotalCents)> AcceptedQuoteOfAsync(SystemFixture system, Guid id, string email)
     {
-        var id = await RequestToCaseTests.PostRequestAsync(system.Gateway(), email);
         var staff = await RequestToCaseTests.StaffClientAsync(system, "agent@valneve-office.test");
         Assert.True(await Eventually.TrueAsync(async () =>
             (await staff.GetAsync($"/api/quotes/by-request/{id}/offers?type=Accommodation")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30)));
