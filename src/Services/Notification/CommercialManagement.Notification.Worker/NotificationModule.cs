@@ -29,6 +29,7 @@ internal static class NotificationModule
             bus.AddConsumer<PaymentReceivedConsumer>();
             bus.AddConsumer<PaymentRefundedConsumer>();
             bus.AddConsumer<InvoiceIssuedConsumer>();
+            bus.AddConsumer<CaseCancelledConsumer>();
             bus.AddConsumer<StaffAlertRaisedConsumer>();
         });
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);

@@ -10,13 +10,14 @@ namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 internal sealed record CaseCustomer(string? Email, string? Name, bool English, string? CustomerSpaceToken)
 {
     /// <summary>
-    /// The case's customer and token. Events can overtake each other: while the address or the token is missing, the
-    /// message is retried, and only its last attempt goes on with what is known (the caller decides what it can send).
+    /// The case's customer and token. Events can overtake each other: while the address (or the token, when
+    /// <paramref name="waitForToken"/>) is missing, the message is retried, and only its last attempt goes on with what is
+    /// known (the caller decides what it can send).
     /// </summary>
-    public static async Task<CaseCustomer> OfAsync(NotificationDbContext db, ConsumeContext context, Guid requestId)
+    public static async Task<CaseCustomer> OfAsync(NotificationDbContext db, ConsumeContext context, Guid requestId, bool waitForToken = true)
     {
         var copy = await db.Cases.SingleOrDefaultAsync(c => c.RequestId == requestId, context.CancellationToken);
-        if ((copy?.CustomerEmail is null || copy.CustomerSpaceToken is null) && context.GetRetryAttempt() < MessagingExtensions.RetryCount)
+        if ((copy?.CustomerEmail is null || (waitForToken && copy.CustomerSpaceToken is null)) && context.GetRetryAttempt() < MessagingExtensions.RetryCount)
         {
             throw new CaseNotKnownYetException(requestId);
         }

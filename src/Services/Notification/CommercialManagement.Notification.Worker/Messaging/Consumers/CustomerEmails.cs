@@ -9,7 +9,8 @@ namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 
 /// <summary>
 /// The steps the payment emails share: one email per event and per item carried (a payment request, a payment, a
-/// refund), queued to the case's customer, or logged as failed at once with the reason when it cannot be delivered.
+/// refund, a cancelled case), queued to the case's customer, or logged as failed at once with the reason when it cannot
+/// be delivered.
 /// </summary>
 internal static partial class CustomerEmails
 {
@@ -20,10 +21,12 @@ internal static partial class CustomerEmails
     /// <param name="link">The link the email carries, from the case's customer-space token.</param>
     /// <param name="render">The email for these parties and that link (null when the token is not known).</param>
     /// <param name="undeliverable">Why it cannot be sent (the customer, the link), or null.</param>
+    /// <param name="waitForToken">False for an email that only waits for the address and goes without the link otherwise.</param>
     public static async Task QueueAsync(
         NotificationDbContext db, ConsumeContext context, EmailOptions options, DateTimeOffset now, ILogger logger,
         (string Kind, Guid OrganisationId, Guid CaseId, Guid RegardingId) email,
-        Func<string, string> link, Func<PaymentEmailParties, string?, RenderedEmail> render, Func<CaseCustomer, string?, string?> undeliverable)
+        Func<string, string> link, Func<PaymentEmailParties, string?, RenderedEmail> render, Func<CaseCustomer, string?, string?> undeliverable,
+        bool waitForToken = true)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{email.Kind} event without a message id.");
         if (await AlreadyQueuedAsync(db, email.Kind, messageId, email.RegardingId, context.CancellationToken))
@@ -33,7 +36,7 @@ internal static partial class CustomerEmails
 
         var organisation = await OrganisationSender.ProfileAsync(db, context, email.OrganisationId);
         var sender = OrganisationSender.Of(organisation, options);
-        var customer = await CaseCustomer.OfAsync(db, context, email.CaseId);
+        var customer = await CaseCustomer.OfAsync(db, context, email.CaseId, waitForToken);
         var url = customer.CustomerSpaceToken is { } token ? link(token) : null;
         var content = render(new PaymentEmailParties(customer.Name, customer.English, sender.Name, sender.ReplyTo, sender.ContactPhone), url);
         Add(db, logger, email.OrganisationId, messageId, email.Kind, email.CaseId, email.RegardingId, customer.Email, sender, content, now, undeliverable(customer, url));
