@@ -147,9 +147,9 @@ public sealed class BoardTests(DossierFactory factory) : IClassFixture<DossierFa
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Référence;Colonne;Client;E-mail;Téléphone;Arrivée;Départ;Adultes;Enfants;Total (€);Payé (€);Attribué à;Dans la colonne depuis;Nouveau message", lines[0]);
+        Assert.Equal("Référence;Colonne;Issue;Client;E-mail;Téléphone;Arrivée;Départ;Adultes;Enfants;Total (€);Payé (€);Attribué à;Dans la colonne depuis;Nouveau message", lines[0]);
         var row = Assert.Single(lines[1..]);
-        Assert.Contains(";Nouveaux dossiers;\"'=HYPERLINK(\"\"http://evil\"\")\";formule@example.fr;+33 6 12 34 56 78;06/02/2027;13/02/2027;2;2;1200,50;0,00;;", row, StringComparison.Ordinal);
+        Assert.Contains(";Nouveaux dossiers;;\"'=HYPERLINK(\"\"http://evil\"\")\";formule@example.fr;+33 6 12 34 56 78;06/02/2027;13/02/2027;2;2;1200,50;0,00;;", row, StringComparison.Ordinal);
         Assert.EndsWith(";oui", row, StringComparison.Ordinal);
     }
 

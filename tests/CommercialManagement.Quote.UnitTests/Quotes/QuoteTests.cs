@@ -150,6 +150,27 @@ public sealed class QuoteTests
     }
 
     [Fact]
+    public void VoidAccepted_WithItsCase_IsVoidedWithTheReason_AndKeepsItsAcceptance()
+    {
+        var quote = Sent();
+        quote.Accept(AcceptedBy.Staff, 1, "Lucas", "Par téléphone", Today, T0);
+
+        quote.VoidAccepted("Dossier annulé : Jambe cassée", T0.AddDays(3));
+
+        Assert.Equal((QuoteState.Voided, "Dossier annulé : Jambe cassée", T0.AddDays(3)), (quote.State, quote.ClosingReason!, quote.ClosedAt!.Value));
+        Assert.Equal((AcceptedBy.Staff, T0), (quote.AcceptedBy!.Value, quote.AcceptedAt!.Value));
+        Assert.Throws<QuoteRuleException>(() => quote.VoidAccepted("encore", T0.AddDays(4)));
+        Assert.Throws<QuoteRuleException>(() => quote.Accept(AcceptedBy.Customer, 1, "ip", null, Today, T0));
+    }
+
+    [Fact]
+    public void VoidAccepted_OfAQuoteNotAccepted_IsRefused()
+    {
+        Assert.Contains("Seul un devis accepté", Assert.Throws<QuoteRuleException>(() => Sent().VoidAccepted("x", T0)).Message, StringComparison.Ordinal);
+        Assert.Throws<QuoteRuleException>(() => Draft().VoidAccepted("x", T0));
+    }
+
+    [Fact]
     public void Refuse_ASentQuote_IsFinal()
     {
         var quote = Sent();

@@ -22,6 +22,7 @@ internal static class QuoteModule
             bus.AddConsumer<OrganisationChangedConsumer>();
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
+            bus.AddConsumer<CaseCancelledConsumer>();
         });
 #if DEMO_DATA
         // Plays its part in Development only; compiled out of published builds (ADR 0019).

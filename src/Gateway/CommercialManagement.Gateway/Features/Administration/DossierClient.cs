@@ -6,7 +6,7 @@ namespace CommercialManagement.Gateway.Features.Administration;
 public sealed record BoardCard(
     Guid Id, string Reference, string Status, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, long TotalCents, long PaidCents,
-    Guid? AssigneeId, string? AssigneeName, DateTimeOffset StatusChangedAt, bool HasUnreadMessages);
+    Guid? AssigneeId, string? AssigneeName, DateTimeOffset StatusChangedAt, bool HasUnreadMessages, string? OutcomeLabel = null);
 
 public sealed record BoardColumn(string Status, string Label, int Count, int Page, int PageSize, IReadOnlyList<BoardCard> Cards);
 
@@ -19,8 +19,12 @@ public sealed record DossierDetail(
     Guid Id, string Reference, string Status, string Column, string? StatusBeforeArchive, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, IReadOnlyList<int> ChildrenAges, DateTimeOffset CreatedAt, DateTimeOffset StatusChangedAt,
     Guid? QuoteId, string? QuoteNumber, int QuoteLineCount, long QuoteTotalCents, long? AcceptedTotalCents, long PaidCents, bool HasQuoteInProgress,
-    bool HasUnreadMessages, Guid? AssigneeId, string? AssigneeName, IReadOnlyList<DossierHistoryLine> History)
+    bool HasUnreadMessages, Guid? AssigneeId, string? AssigneeName, IReadOnlyList<DossierHistoryLine> History,
+    string? OutcomeLabel = null, DateTimeOffset? CancelledAt = null, string? CancellationReason = null)
 {
+    /// <summary>« Annuler le dossier » was confirmed: archived for good, it cannot be restored.</summary>
+    public bool IsCancelled => OutcomeLabel is not null;
+
     /// <summary>Still a request: no service on its quote yet, so not on the board.</summary>
     public bool IsRequest => Status == "Request";
 }

@@ -11,6 +11,11 @@ internal sealed partial class Dossier
     /// </summary>
     public StayChange ChangeStay(DateOnly? arrival, DateOnly? departure, int adults, IReadOnlyList<int> childrenAges, bool confirmed, string staffName, DateTimeOffset at)
     {
+        if (IsCancelled)
+        {
+            return StayChange.Refused("Ce dossier est annulé : son séjour ne peut plus être modifié. Pour un nouveau séjour, ouvrez une nouvelle demande.", confirmationRequired: false);
+        }
+
         if (PaidCents > 0)
         {
             return StayChange.Refused(

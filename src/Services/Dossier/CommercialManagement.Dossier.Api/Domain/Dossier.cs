@@ -2,6 +2,7 @@ using System.Globalization;
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Contracts.Payment;
 
 namespace CommercialManagement.Dossier.Api.Domain;
 
@@ -89,6 +90,18 @@ internal sealed partial class Dossier : ITenantOwned
 
     /// <summary>When the read state was last set: the latest of customer message, read and marked unread wins.</summary>
     public DateTimeOffset? ReadStateAt { get; private set; }
+
+    /// <summary>How the case ended, apart from its column: « Annulé » keeps it archived for good.</summary>
+    public DossierOutcome Outcome { get; private set; }
+
+    /// <summary>When « Annuler le dossier » was confirmed (the event's time), why, and who asked ("Customer" or "Organisation").</summary>
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public string? CancellationRequestedBy { get; private set; }
+
+    public bool IsCancelled => Outcome == DossierOutcome.Cancelled;
 
     /// <summary>The quote in progress, which a change of stay would make lost.</summary>
     public bool HasQuoteInProgress => QuoteId is not null && QuoteLineCount > 0;
@@ -198,9 +211,36 @@ internal sealed partial class Dossier : ITenantOwned
         return history;
     }
 
+    /// <summary>
+    /// « Annuler le dossier » confirmed at the payment service: the dossier goes to « Archivé » with the outcome « Annulé »
+    /// and stays there (no event moves it, staff cannot restore it). Once only: the same cancellation again changes nothing.
+    /// </summary>
+    public List<DossierHistoryEntry> Cancel(CaseCancelled cancelled)
+    {
+        if (IsCancelled)
+        {
+            return [];
+        }
+
+        var at = cancelled.OccurredAt;
+        (Outcome, CancelledAt, CancellationReason, CancellationRequestedBy) = (DossierOutcome.Cancelled, at, cancelled.Reason, cancelled.RequestedBy);
+        var askedBy = cancelled.RequestedBy == "Customer" ? "du client" : "de l'organisation";
+        var adjusted = string.IsNullOrWhiteSpace(cancelled.OverrideReason) ? "" : $" (montants fixés à la main : {cancelled.OverrideReason})";
+        var what = $"Dossier annulé à la demande {askedBy} : {cancelled.Reason} — retenu {Euros.Format(cancelled.RetainedCents)}, " +
+            $"remboursé {Euros.Format(cancelled.RefundCents)}{adjusted}";
+        if (DossierWorkflow.Find(Status, DossierTrigger.Cancel) is { } transition)
+        {
+            return Move(transition, at, cancelled.StaffName, what);
+        }
+
+        // Already archived by staff: it stays there, and the column it would have come back to no longer matters.
+        return [DossierHistoryEntry.For(this, at, cancelled.StaffName, what)];
+    }
+
     private List<DossierHistoryEntry> VoidAccepted(DateTimeOffset at)
     {
-        if (PaidCents != 0)
+        // A cancelled case keeps its accepted total on the card: the void of its quote is the cancellation's doing.
+        if (PaidCents != 0 || IsCancelled)
         {
             return [];
         }
@@ -215,6 +255,11 @@ internal sealed partial class Dossier : ITenantOwned
         if (!DossierWorkflow.StaffTriggers.Contains(trigger))
         {
             throw new ArgumentException($"{trigger} is not a staff move.", nameof(trigger));
+        }
+
+        if (IsCancelled)
+        {
+            return ([], DossierWorkflow.RefusalForCancelled(trigger));
         }
 
         var transition = DossierWorkflow.Find(Status, trigger);
@@ -240,6 +285,12 @@ internal sealed partial class Dossier : ITenantOwned
     /// <summary>An event's move: none when the table has none from here (late or repeated events change nothing).</summary>
     private List<DossierHistoryEntry> Fire(DossierTrigger trigger, DateTimeOffset at, string actor, string why)
     {
+        if (IsCancelled)
+        {
+            // Cancelled: archived for good. A refund, a late payment or a late acceptance is told, never a move.
+            return [];
+        }
+
         if (Status == DossierStatus.Archived && StatusBeforeArchive is { } hidden)
         {
             // Archived: the card stays in « Archivé », but the column it would come back to follows the events.

@@ -33,6 +33,9 @@ internal enum DossierTrigger
 
     /// <summary>Back to where it was before it was archived.</summary>
     Restore,
+
+    /// <summary>« Annuler le dossier » confirmed (<c>CaseCancelled</c>): archived for good with the outcome « Annulé ».</summary>
+    Cancel,
 }
 
 /// <summary>One allowed move. <see cref="To"/> is null for a restore: the dossier goes back where it was.</summary>
@@ -83,6 +86,15 @@ internal static class DossierWorkflow
         new(DossierStatus.PaidInFull, DossierTrigger.Archive, DossierStatus.Archived),
         new(DossierStatus.Processed, DossierTrigger.Archive, DossierStatus.Archived),
         new(DossierStatus.Archived, DossierTrigger.Restore, null),
+        // A cancellation follows an acceptance, but its event may overtake the acceptance or the void of the quote: it
+        // archives from wherever the dossier stands. An archived dossier only gets the outcome (see Dossier.Cancel).
+        new(DossierStatus.Request, DossierTrigger.Cancel, DossierStatus.Archived),
+        new(DossierStatus.New, DossierTrigger.Cancel, DossierStatus.Archived),
+        new(DossierStatus.InProgress, DossierTrigger.Cancel, DossierStatus.Archived),
+        new(DossierStatus.AwaitingPayment, DossierTrigger.Cancel, DossierStatus.Archived),
+        new(DossierStatus.DepositPaid, DossierTrigger.Cancel, DossierStatus.Archived),
+        new(DossierStatus.PaidInFull, DossierTrigger.Cancel, DossierStatus.Archived),
+        new(DossierStatus.Processed, DossierTrigger.Cancel, DossierStatus.Archived),
     ];
 
     public static DossierTransition? Find(DossierStatus from, DossierTrigger trigger) =>
@@ -100,6 +112,21 @@ internal static class DossierWorkflow
         DossierStatus.Processed => "Commande traitée",
         DossierStatus.Archived => "Archivé",
         _ => status.ToString(),
+    };
+
+    /// <summary>The outcome as the board and the dossier show it; empty when the case has none.</summary>
+    public static string Label(DossierOutcome outcome) => outcome switch
+    {
+        DossierOutcome.Cancelled => "Annulé",
+        _ => "",
+    };
+
+    /// <summary>Why staff may not move a cancelled dossier, in French for the UI: it stays archived for good.</summary>
+    public static string RefusalForCancelled(DossierTrigger trigger) => trigger switch
+    {
+        DossierTrigger.Archive => "Ce dossier est annulé : il est déjà archivé.",
+        DossierTrigger.Restore => "Ce dossier est annulé : il reste archivé et ne peut pas être restauré. Pour un nouveau séjour, ouvrez une nouvelle demande.",
+        _ => "Ce dossier est annulé : il reste archivé et ne peut plus être déplacé.",
     };
 
     /// <summary>Why staff may not make this move from there, in French for the UI.</summary>
@@ -136,7 +163,7 @@ internal static class DossierWorkflow
 
         foreach (var column in Columns.Where(c => c != DossierStatus.Archived))
         {
-            lines.Add($"    Archived --> {column} : Restore (where it was)");
+            lines.Add($"    Archived --> {column} : Restore (where it was, unless cancelled)");
         }
 
         foreach (var status in Enum.GetValues<DossierStatus>())

@@ -55,7 +55,11 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             dossier.Property(d => d.Reference).HasMaxLength(20);
             dossier.Property(d => d.AssigneeName).HasMaxLength(200);
             dossier.HasIndex(d => new { d.OrganisationId, d.Reference });
+            dossier.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20);
+            dossier.Property(d => d.CancellationReason).HasMaxLength(1000);
+            dossier.Property(d => d.CancellationRequestedBy).HasMaxLength(20);
             dossier.Ignore(d => d.HasQuoteInProgress);
+            dossier.Ignore(d => d.IsCancelled);
             // Optimistic concurrency on PostgreSQL's xmin: two events applied at once to the same dossier would
             // otherwise each miss the other's fact (an acceptance and a payment); the loser is retried.
             dossier.Property<uint>("Version").IsRowVersion();

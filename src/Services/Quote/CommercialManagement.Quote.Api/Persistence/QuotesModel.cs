@@ -32,6 +32,7 @@ internal static class QuotesModel
             });
             quote.Ignore(q => q.Totals);
             quote.Ignore(q => q.InProgress);
+            quote.Ignore(q => q.CancelledWithCase);
             quote.HasMany(q => q.Lines).WithOne().HasForeignKey(l => l.QuoteId).OnDelete(DeleteBehavior.Cascade);
             quote.Navigation(q => q.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
             quote.HasMany(q => q.Versions).WithOne().HasForeignKey(v => v.QuoteId).OnDelete(DeleteBehavior.Cascade);

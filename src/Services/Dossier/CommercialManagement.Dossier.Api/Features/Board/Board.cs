@@ -9,7 +9,11 @@ namespace CommercialManagement.Dossier.Api.Features.Board;
 internal sealed record BoardCard(
     Guid Id, string Reference, DossierStatus Status, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, long TotalCents, long PaidCents,
-    Guid? AssigneeId, string? AssigneeName, DateTimeOffset StatusChangedAt, bool HasUnreadMessages);
+    Guid? AssigneeId, string? AssigneeName, DateTimeOffset StatusChangedAt, bool HasUnreadMessages, DossierOutcome Outcome)
+{
+    /// <summary>« Annulé » on a cancelled dossier's card (in « Archivé »); none otherwise.</summary>
+    public string? OutcomeLabel => Outcome == DossierOutcome.None ? null : DossierWorkflow.Label(Outcome);
+}
 
 internal sealed record BoardColumn(DossierStatus Status, string Label, int Count, int Page, int PageSize, IReadOnlyList<BoardCard> Cards);
 
@@ -162,7 +166,7 @@ internal static class BoardEndpoints
     private static IQueryable<BoardCard> Project(IQueryable<Domain.Dossier> query) => query
         .Select(d => new BoardCard(
             d.Id, d.Reference, d.Status, d.CustomerName, d.CustomerEmail, d.CustomerPhone, d.Arrival, d.Departure, d.Adults, d.ChildrenAges.Count,
-            d.AcceptedTotalCents ?? d.QuoteTotalCents, d.PaidCents, d.AssigneeId, d.AssigneeName, d.StatusChangedAt, d.HasUnreadMessages));
+            d.AcceptedTotalCents ?? d.QuoteTotalCents, d.PaidCents, d.AssigneeId, d.AssigneeName, d.StatusChangedAt, d.HasUnreadMessages, d.Outcome));
 
     internal static ProblemHttpResult BadAssignee(string? assignee) => TypedResults.Problem(
         title: $"Filtre « assignee » inconnu : « {assignee} ». Utilisez l'identifiant d'un membre de l'équipe, ou « none » pour les dossiers non attribués.",

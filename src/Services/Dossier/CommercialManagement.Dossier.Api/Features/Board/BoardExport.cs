@@ -21,12 +21,12 @@ internal static class BoardExport
         }
 
         var cards = await BoardEndpoints.Cards(query.Where(d => d.Status != DossierStatus.Request)).ToListAsync(cancellationToken);
-        var csv = new StringBuilder("Référence;Colonne;Client;E-mail;Téléphone;Arrivée;Départ;Adultes;Enfants;Total (€);Payé (€);Attribué à;Dans la colonne depuis;Nouveau message\r\n");
+        var csv = new StringBuilder("Référence;Colonne;Issue;Client;E-mail;Téléphone;Arrivée;Départ;Adultes;Enfants;Total (€);Payé (€);Attribué à;Dans la colonne depuis;Nouveau message\r\n");
         foreach (var card in cards.OrderBy(c => DossierWorkflow.Columns.ToList().IndexOf(c.Status)))
         {
             string[] cells =
             [
-                card.Reference, DossierWorkflow.Label(card.Status), card.CustomerName, card.CustomerEmail, card.CustomerPhone ?? "",
+                card.Reference, DossierWorkflow.Label(card.Status), card.OutcomeLabel ?? "", card.CustomerName, card.CustomerEmail, card.CustomerPhone ?? "",
                 card.Arrival?.ToString("dd/MM/yyyy", French) ?? "", card.Departure?.ToString("dd/MM/yyyy", French) ?? "",
                 card.Adults.ToString(French), card.Children.ToString(French),
                 (card.TotalCents / 100m).ToString("0.00", French), (card.PaidCents / 100m).ToString("0.00", French),

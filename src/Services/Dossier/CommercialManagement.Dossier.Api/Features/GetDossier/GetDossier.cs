@@ -40,7 +40,12 @@ internal sealed record DossierResponse(
     bool HasUnreadMessages,
     Guid? AssigneeId,
     string? AssigneeName,
-    IReadOnlyList<HistoryLine> History);
+    IReadOnlyList<HistoryLine> History,
+    DossierOutcome Outcome,
+    string? OutcomeLabel,
+    DateTimeOffset? CancelledAt,
+    string? CancellationReason,
+    string? CancellationRequestedBy);
 
 internal static class GetDossierEndpoint
 {
@@ -66,7 +71,8 @@ internal static class GetDossierEndpoint
     public static DossierResponse Response(Domain.Dossier d, IReadOnlyList<HistoryLine> history) => new(
         d.Id, d.Reference, d.Status, DossierWorkflow.Label(d.Status), d.StatusBeforeArchive, d.Channel, d.CustomerName, d.CustomerEmail, d.CustomerPhone,
         d.Arrival, d.Departure, d.Adults, d.ChildrenAges, d.CreatedAt, d.StatusChangedAt, d.QuoteId, d.QuoteNumber, d.QuoteLineCount,
-        d.QuoteTotalCents, d.AcceptedTotalCents, d.PaidCents, d.HasQuoteInProgress, d.HasUnreadMessages, d.AssigneeId, d.AssigneeName, history);
+        d.QuoteTotalCents, d.AcceptedTotalCents, d.PaidCents, d.HasQuoteInProgress, d.HasUnreadMessages, d.AssigneeId, d.AssigneeName, history,
+        d.Outcome, d.IsCancelled ? DossierWorkflow.Label(d.Outcome) : null, d.CancelledAt, d.CancellationReason, d.CancellationRequestedBy);
 
     public static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(title: "Dossier introuvable.", detail: $"Aucun dossier n'a l'identifiant {id}.", statusCode: StatusCodes.Status404NotFound);

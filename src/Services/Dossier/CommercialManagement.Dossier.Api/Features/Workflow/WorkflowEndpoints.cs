@@ -42,7 +42,7 @@ internal static class WorkflowEndpoints
             return TypedResults.Problem(title: "Indiquez la colonne de destination (« to »).", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var current = await db.Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Status, d.StatusBeforeArchive }).SingleOrDefaultAsync(cancellationToken);
+        var current = await db.Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Status, d.StatusBeforeArchive, d.Outcome }).SingleOrDefaultAsync(cancellationToken);
         if (current is null)
         {
             return GetDossierEndpoint.NotFound(id);
@@ -56,6 +56,8 @@ internal static class WorkflowEndpoints
         DossierTrigger? trigger = (current.Status, to) switch
         {
             (_, DossierStatus.Archived) => DossierTrigger.Archive,
+            // A cancelled dossier is refused whichever column it is dropped on: the restore says why.
+            (DossierStatus.Archived, _) when current.Outcome == DossierOutcome.Cancelled => DossierTrigger.Restore,
             (DossierStatus.Archived, _) when to == current.StatusBeforeArchive => DossierTrigger.Restore,
             (_, DossierStatus.Processed) => DossierTrigger.MarkProcessed,
             (DossierStatus.Processed, DossierStatus.PaidInFull) => DossierTrigger.UnmarkProcessed,

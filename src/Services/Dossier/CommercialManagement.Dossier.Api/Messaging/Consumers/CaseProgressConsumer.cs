@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CommercialManagement.Dossier.Api.Messaging.Consumers;
 
 /// <summary>
-/// Keeps each dossier up to date with its case's progress elsewhere (messages, assignment, quotes, payments): each event
-/// is applied through the workflow (column, counts, totals) and the history lines it produces are stored in the same
-/// transaction (the inbox filter's). An event for a case not opened yet is retried: its <c>RequestReceived</c> is on its way.
+/// Keeps each dossier up to date with its case's progress elsewhere (messages, assignment, quotes, payments, its
+/// cancellation): each event is applied through the workflow (column, counts, totals) and the history lines it produces
+/// are stored in the same transaction (the inbox filter's). An event for a case not opened yet is retried: its <c>RequestReceived</c> is on its way.
 /// </summary>
 internal sealed class CaseProgressConsumer(DossierDbContext db) :
     IConsumer<StaffMessagePosted>,
@@ -26,7 +26,8 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
     IConsumer<PaymentReceived>,
     IConsumer<PaymentRefunded>,
     IConsumer<PaymentRequested>,
-    IConsumer<PaymentFailed>
+    IConsumer<PaymentFailed>,
+    IConsumer<CaseCancelled>
 {
     public Task Consume(ConsumeContext<StaffMessagePosted> context) =>
         ApplyAsync(context, context.Message.RequestId, d => d.StaffMessageSent(context.Message.StaffName, context.Message.OccurredAt));
@@ -79,6 +80,10 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
 
     public Task Consume(ConsumeContext<PaymentFailed> context) =>
         ApplyAsync(context, context.Message.RequestId, d => d.PaymentFailed(context.Message.Reason, context.Message.OccurredAt));
+
+    /// <summary>« Annuler le dossier » confirmed: archived with the outcome « Annulé », once (a redelivery or a republish changes nothing).</summary>
+    public Task Consume(ConsumeContext<CaseCancelled> context) =>
+        ApplyAsync(context, context.Message.RequestId, d => d.Cancel(context.Message));
 
     private async Task RecordPaymentAsync(ConsumeContext context, Guid caseId, Guid id, long amountCents, DateTimeOffset at)
     {

@@ -5,7 +5,8 @@ namespace CommercialManagement.Quote.Api.Domain.Quotes;
 /// <summary>
 /// A case's quote. A guarded method per move, refusing loudly (<see cref="QuoteRuleException"/>): lines change only in
 /// a draft, and changing a sent quote first keeps the sent version in the history and makes a new draft version;
-/// acceptance only of the current, sent, unexpired version; refused and voided are final.
+/// acceptance only of the current, sent, unexpired version; an accepted quote is voided only with its case's
+/// cancellation; refused and voided are final.
 /// </summary>
 internal sealed class Quote : ITenantOwned
 {
@@ -68,6 +69,9 @@ internal sealed class Quote : ITenantOwned
     public QuoteTotals Totals => QuoteTotals.Of(_lines);
 
     public bool InProgress => State is QuoteState.Draft or QuoteState.Sent;
+
+    /// <summary>Accepted, then voided with its case's cancellation (<see cref="VoidAccepted"/>): the case takes no more quotes.</summary>
+    public bool CancelledWithCase => State == QuoteState.Voided && AcceptedAt is not null;
 
     public static Quote Create(Guid organisationId, Guid requestId, string number, QuotedStay stay, CustomerDetails customer, DateTimeOffset now, Guid? replaces = null) => new()
     {
@@ -194,6 +198,16 @@ internal sealed class Quote : ITenantOwned
             throw new QuoteRuleException($"Ce devis est {State.Label()} : il ne peut pas être annulé.");
         }
 
+        Close(QuoteState.Voided, reason, now);
+    }
+
+    /// <summary>
+    /// The case was cancelled (« Annuler le dossier », issue 16): its accepted quote is voided too. The only way an accepted
+    /// quote is voided; its acceptance (who, when) stays on it.
+    /// </summary>
+    public void VoidAccepted(string reason, DateTimeOffset now)
+    {
+        Require(QuoteState.Accepted, "Seul un devis accepté est annulé avec son dossier");
         Close(QuoteState.Voided, reason, now);
     }
 

@@ -39,13 +39,18 @@ internal static class QuoteWork
         return quote;
     }
 
-    /// <summary>The quote lines are added to: the one in progress, or a new one; none when the case's quote is accepted.</summary>
+    /// <summary>The quote lines are added to: the one in progress, or a new one; none when the case's quote is accepted or the case cancelled.</summary>
     public static async Task<Quote> OpenAsync(QuoteDbContext db, CaseCopy copy, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
     {
         var current = await CurrentAsync(db, copy.Id, cancellationToken);
         if (current is { State: QuoteState.Accepted })
         {
             throw new QuoteRuleException($"Le devis {current.Number} de ce dossier est accepté : il ne peut plus changer.");
+        }
+
+        if (current is { CancelledWithCase: true })
+        {
+            throw new QuoteRuleException($"Ce dossier est annulé (devis {current.Number}) : il ne reçoit plus de devis. Pour un nouveau séjour, ouvrez une nouvelle demande.");
         }
 
         return current is { InProgress: true } ? current : await CreateAsync(db, copy, now, today, cancellationToken);
@@ -71,6 +76,29 @@ internal static class QuoteWork
         QuoteDbContext db, Quote quote, string reason, DateTimeOffset now, CancellationToken cancellationToken, bool replacedByNewQuote = false)
     {
         quote.Void(reason, now);
+        await ReleaseAndAnnounceAsync(db, quote, reason, now, replacedByNewQuote, cancellationToken);
+    }
+
+    /// <summary>
+    /// The case was cancelled: its quote is voided, accepted or still in progress, and as with any void its places go back
+    /// and <c>QuoteVoided</c> says so (no new quote replaces it: the customer is not told by this event).
+    /// </summary>
+    public static async Task VoidWithCaseAsync(QuoteDbContext db, Quote quote, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (quote.State == QuoteState.Accepted)
+        {
+            quote.VoidAccepted(reason, now);
+        }
+        else
+        {
+            quote.Void(reason, now);
+        }
+
+        await ReleaseAndAnnounceAsync(db, quote, reason, now, replacedByNewQuote: false, cancellationToken);
+    }
+
+    private static async Task ReleaseAndAnnounceAsync(QuoteDbContext db, Quote quote, string reason, DateTimeOffset now, bool replacedByNewQuote, CancellationToken cancellationToken)
+    {
         await ReleaseAllAsync(db, quote, cancellationToken);
         db.AddToOutbox(new QuoteVoided
         {
