@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.Contracts.Identity;
@@ -26,7 +25,7 @@ public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<
         form.QuoteNumberPrefix = "ESFV";
         form.AlertsByEmail = false;
 
-        await organisations.SaveAsync(DemoOrganisations.EsfValNeve, form);
+        Assert.Empty(await organisations.SaveAsync(DemoOrganisations.EsfValNeve, await UserIdAsync("admin@esf-valneve.test"), form));
 
         var changed = await factory.PublishedAsync<OrganisationChanged>(e => e.OrganisationId == DemoOrganisations.EsfValNeve && e.DepositPercentage == 40);
         Assert.Equal("ESFV", changed.QuoteNumberPrefix);
@@ -44,10 +43,88 @@ public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<
         var (_, _, form) = await organisations.GetAsync(DemoOrganisations.ChaletMelezes);
         form.DepositPercentage = 120;
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => organisations.SaveAsync(DemoOrganisations.ChaletMelezes, form));
+        var refused = await organisations.SaveAsync(DemoOrganisations.ChaletMelezes, await UserIdAsync("admin@chalet-melezes.test"), form);
 
-        Assert.Equal("L'acompte est un pourcentage entre 0 et 100.", refused.Message);
+        Assert.Equal(["L'acompte est un pourcentage entre 0 et 100."], refused);
         Assert.Equal(30, (await organisations.GetAsync(DemoOrganisations.ChaletMelezes)).Form.DepositPercentage);
+    }
+
+    [Fact]
+    public async Task CancellationTerms_SavedByAnAdmin_ArePublishedMostDaysFirst_AndOnceResetAreTheDefaultsAgain()
+    {
+        var organisations = factory.Services.GetRequiredService<OrganisationAdministration>();
+        var admin = await UserIdAsync("admin@valneve-office.test");
+        var (_, _, form) = await organisations.GetAsync(DemoOrganisations.ValNeveOffice);
+        Assert.Equal([31, 8, 0], form.CancellationTerms.Select(r => r.MinDaysBeforeArrival)); // the demo office's: the defaults, written out
+        form.CancellationTerms =
+        [
+            new CancellationTermRow { MinDaysBeforeArrival = 0, RetainedPercent = 100 },
+            new CancellationTermRow { MinDaysBeforeArrival = 45, RetainsDeposit = true },
+            new CancellationTermRow { MinDaysBeforeArrival = 10, RetainedPercent = 25 },
+        ];
+
+        Assert.Empty(await organisations.SaveAsync(DemoOrganisations.ValNeveOffice, admin, form));
+
+        var changed = await factory.PublishedAsync<OrganisationChanged>(e =>
+            e.OrganisationId == DemoOrganisations.ValNeveOffice && e.CancellationTerms?.FirstOrDefault()?.MinDaysBeforeArrival == 45);
+        Assert.Equal(
+            [new CancellationTier { MinDaysBeforeArrival = 45 }, new CancellationTier { MinDaysBeforeArrival = 10, RetainedPercent = 25 }, new CancellationTier { MinDaysBeforeArrival = 0, RetainedPercent = 100 }],
+            changed.CancellationTerms!);
+        var saved = (await organisations.GetAsync(DemoOrganisations.ValNeveOffice)).Form;
+        Assert.Equal([(45, true, 0), (10, false, 25), (0, false, 100)], saved.CancellationTerms.Select(r => (r.MinDaysBeforeArrival, r.RetainsDeposit, r.RetainedPercent)));
+
+        // « Rétablir les conditions par défaut »: none of its own, published as none (the defaults).
+        saved.CancellationTerms = [];
+        saved.QuoteNumberPrefix = "DEFAUT";
+        Assert.Empty(await organisations.SaveAsync(DemoOrganisations.ValNeveOffice, admin, saved));
+
+        var reset = await factory.PublishedAsync<OrganisationChanged>(e => e.OrganisationId == DemoOrganisations.ValNeveOffice && e.QuoteNumberPrefix == "DEFAUT");
+        Assert.Null(reset.CancellationTerms);
+        Assert.Empty((await organisations.GetAsync(DemoOrganisations.ValNeveOffice)).Form.CancellationTerms);
+    }
+
+    [Fact]
+    public async Task CancellationTerms_WithoutARowForTheLastDays_AreRefusedInFrench_AndNothingIsSaved()
+    {
+        var organisations = factory.Services.GetRequiredService<OrganisationAdministration>();
+        var (_, _, form) = await organisations.GetAsync(DemoOrganisations.ChaletMelezes);
+        var before = form.CancellationTerms.Select(r => (r.MinDaysBeforeArrival, r.RetainsDeposit, r.RetainedPercent)).ToList();
+        form.CancellationTerms =
+        [
+            new CancellationTermRow { MinDaysBeforeArrival = 20, RetainsDeposit = true },
+            new CancellationTermRow { MinDaysBeforeArrival = 5, RetainedPercent = 140 },
+        ];
+        form.ContactPhone = "+33 6 99 99 99 99";
+
+        var refused = await organisations.SaveAsync(DemoOrganisations.ChaletMelezes, await UserIdAsync("admin@chalet-melezes.test"), form);
+
+        Assert.Equal(
+            [
+                "La part retenue est un pourcentage entre 0 et 100.",
+                "Un palier doit commencer à 0 jour : il dit ce qui est retenu pour une annulation la veille ou le jour de l'arrivée.",
+            ],
+            refused);
+        var after = (await organisations.GetAsync(DemoOrganisations.ChaletMelezes)).Form;
+        Assert.Equal(before, after.CancellationTerms.Select(r => (r.MinDaysBeforeArrival, r.RetainsDeposit, r.RetainedPercent)));
+        Assert.NotEqual("+33 6 99 99 99 99", after.ContactPhone);
+        Assert.False(factory.Harness.Published.Select<OrganisationChanged>(m => m.Context.Message.ContactPhone == "+33 6 99 99 99 99").Any());
+    }
+
+    [Fact]
+    public async Task OrganisationSettings_SavedByAnAgent_AreRefused_AndNothingIsSavedOrPublished()
+    {
+        var organisations = factory.Services.GetRequiredService<OrganisationAdministration>();
+        var (_, _, form) = await organisations.GetAsync(DemoOrganisations.ChaletMelezes);
+        form.CancellationTerms = [new CancellationTermRow { MinDaysBeforeArrival = 0, RetainedPercent = 0 }];
+        form.EmailSenderName = "Agent pressé";
+
+        var refused = await organisations.SaveAsync(DemoOrganisations.ChaletMelezes, await UserIdAsync("agent@chalet-melezes.test"), form);
+
+        Assert.Equal([StaffAdministration.NoLongerAdmin], refused);
+        var after = (await organisations.GetAsync(DemoOrganisations.ChaletMelezes)).Form;
+        Assert.NotEqual("Agent pressé", after.EmailSenderName);
+        Assert.NotEqual([0], after.CancellationTerms.Select(r => r.MinDaysBeforeArrival));
+        Assert.False(factory.Harness.Published.Select<OrganisationChanged>(m => m.Context.Message.EmailSenderName == "Agent pressé").Any());
     }
 
     [Fact]

@@ -74,6 +74,52 @@ public sealed class QuotePdfTests(QuoteFactory factory) : IClassFixture<QuoteFac
     }
 
     [Fact]
+    public async Task Pdf_PrintsTheOrganisationsCancellationTerms_BeforeItsTermsOfSale()
+    {
+        var scenario = await Scenario.NewAsync(factory, kind: "SkiSchool", cancellationTerms:
+        [
+            new() { MinDaysBeforeArrival = 0, RetainedPercent = 100 },
+            new() { MinDaysBeforeArrival = 15, RetainedPercent = 0 },
+            new() { MinDaysBeforeArrival = 3, RetainedPercent = 50 },
+        ]);
+        var caseId = await scenario.CaseAsync();
+        await scenario.AddCustomAsync(caseId, unitPriceCents: 4_500);
+        var quoteId = (await scenario.QuoteAsync(caseId)).GetProperty("id").GetGuid();
+
+        var text = Text(await scenario.Agent.GetByteArrayAsync($"/api/quotes/{quoteId}/pdf"));
+
+        Assert.Contains("Conditions d'annulation", text);
+        Assert.Contains("Annulation 15 jours ou plus avant l'arrivée : rien n'est retenu.", text);
+        Assert.Contains("Annulation de 3 à 14 jours avant l'arrivée : 50 % du montant total est retenu.", text);
+        Assert.Contains("Annulation moins de 3 jours avant l'arrivée : 100 % du montant total est retenu.", text);
+        Assert.DoesNotContain("l'acompte est retenu", text);
+        Assert.True(text.IndexOf("Conditions d'annulation", StringComparison.Ordinal) < text.IndexOf("Conditions générales de vente", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pdf_OfAnOrganisationWithoutTermsOfItsOwn_PrintsTheDefaults_InTheCustomersLanguage()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var french = await scenario.CaseAsync();
+        var english = await scenario.CaseAsync(language: "en");
+        await scenario.AddCustomAsync(french, unitPriceCents: 4_500);
+        await scenario.AddCustomAsync(english, unitPriceCents: 4_500);
+        var frenchQuote = (await scenario.QuoteAsync(french)).GetProperty("id").GetGuid();
+        var englishQuote = (await scenario.QuoteAsync(english)).GetProperty("id").GetGuid();
+
+        var inFrench = Text(await scenario.Agent.GetByteArrayAsync($"/api/quotes/{frenchQuote}/pdf"));
+        var inEnglish = Text(await scenario.Agent.GetByteArrayAsync($"/api/quotes/{englishQuote}/pdf"));
+
+        Assert.Contains("Annulation 31 jours ou plus avant l'arrivée : l'acompte est retenu.", inFrench);
+        Assert.Contains("Annulation de 8 à 30 jours avant l'arrivée : 50 % du montant total est retenu.", inFrench);
+        Assert.Contains("Annulation moins de 8 jours avant l'arrivée : 100 % du montant total est retenu.", inFrench);
+        Assert.Contains("Cancellation terms", inEnglish);
+        Assert.Contains("Cancellation 31 days or more before arrival: the deposit is retained.", inEnglish);
+        Assert.Contains("Cancellation 8 to 30 days before arrival: 50% of the total is retained.", inEnglish);
+        Assert.Contains("Cancellation less than 8 days before arrival: 100% of the total is retained.", inEnglish);
+    }
+
+    [Fact]
     public async Task Pdf_OfAnotherOrganisationsQuote_Is404()
     {
         var scenario = await Scenario.NewAsync(factory);

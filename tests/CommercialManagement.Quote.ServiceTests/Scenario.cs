@@ -25,14 +25,15 @@ internal sealed class Scenario(QuoteFactory factory, Guid organisationId)
 
     public HttpClient Admin => factory.CreateStaffClient(OrganisationId, StaffClaims.AdminRole);
 
-    public static async Task<Scenario> NewAsync(QuoteFactory factory, string kind = "AccommodationProvider", string prefix = "DEV", int deposit = 30)
+    public static async Task<Scenario> NewAsync(
+        QuoteFactory factory, string kind = "AccommodationProvider", string prefix = "DEV", int deposit = 30, IReadOnlyList<CancellationTier>? cancellationTerms = null)
     {
         var scenario = new Scenario(factory, Guid.NewGuid());
         await scenario.PublishAsync(new OrganisationChanged
         {
             OrganisationId = scenario.OrganisationId, OccurredAt = DateTimeOffset.UtcNow, Name = $"Organisation {kind}", Kind = kind, Address = "73500 Val Nevé",
             ContactEmail = "contact@example.fr", DepositPercentage = deposit, BalanceDueDaysBeforeArrival = 30, QuoteValidityDays = 7,
-            QuoteNumberPrefix = prefix, TermsOfSale = "CGV", EmailSenderName = "Val Nevé",
+            QuoteNumberPrefix = prefix, TermsOfSale = "CGV", EmailSenderName = "Val Nevé", CancellationTerms = cancellationTerms,
         });
         Assert.True(await Eventually.TrueAsync(
             async () => await factory.CountAsync("SELECT count(*) FROM organisations WHERE \"OrganisationId\" = @p0", scenario.OrganisationId) == 1, TimeSpan.FromSeconds(20)));
@@ -43,18 +44,18 @@ internal sealed class Scenario(QuoteFactory factory, Guid organisationId)
         where T : class, IIntegrationEvent =>
         factory.Harness.Bus.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());
 
-    public RequestReceived Request(Guid id, int adults = 2, int[]? children = null, DateOnly? arrival = null, DateOnly? departure = null) => new()
+    public RequestReceived Request(Guid id, int adults = 2, int[]? children = null, DateOnly? arrival = null, DateOnly? departure = null, string language = "fr") => new()
     {
         OrganisationId = OrganisationId, OccurredAt = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero), RequestId = id, Channel = RequestChannel.WebForm,
         CustomerName = "Élodie Martin", CustomerEmail = "elodie@example.fr", CustomerPhone = "+33 6 12 34 56 78",
-        Arrival = arrival ?? Arrival, Departure = departure ?? Departure, Adults = adults, ChildrenAges = children ?? [8, 5], Language = "fr",
+        Arrival = arrival ?? Arrival, Departure = departure ?? Departure, Adults = adults, ChildrenAges = children ?? [8, 5], Language = language,
     };
 
     /// <summary>A case of this organisation, as the Inbox announced it; waits until the Quote service keeps it.</summary>
-    public async Task<Guid> CaseAsync(int adults = 2, int[]? children = null)
+    public async Task<Guid> CaseAsync(int adults = 2, int[]? children = null, string language = "fr")
     {
         var id = Guid.CreateVersion7();
-        await PublishAsync(Request(id, adults, children));
+        await PublishAsync(Request(id, adults, children, language: language));
         Assert.True(await Eventually.TrueAsync(async () => await factory.CountAsync("SELECT count(*) FROM cases WHERE \"Id\" = @p0", id) == 1, TimeSpan.FromSeconds(20)));
         return id;
     }

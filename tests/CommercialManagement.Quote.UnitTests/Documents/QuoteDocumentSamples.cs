@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Legal;
 using CommercialManagement.Documents;
 using CommercialManagement.Quote.Api.Documents;
 
@@ -25,7 +26,8 @@ internal static class QuoteDocumentSamples
         QuoteDocumentState state = QuoteDocumentState.Sent,
         string customerName = AccentedCustomer,
         string? terms = null,
-        DocumentLanguage language = DocumentLanguage.French)
+        DocumentLanguage language = DocumentLanguage.French,
+        IReadOnlyList<string>? cancellation = null)
     {
         var arrival = new DateOnly(2027, 2, 13);
         var lines = Enumerable.Range(0, lineCount).Select(i => Line(i, arrival)).ToList();
@@ -83,6 +85,8 @@ internal static class QuoteDocumentSamples
             TouristTax = tax,
             Deposit = new DepositInstalment { AmountCents = deposit },
             Balance = new BalanceInstalment { AmountCents = grandTotal - deposit, DueDate = arrival.AddDays(-30) },
+            // As the service hands them over: the defaults' sentences when the organisation set none.
+            CancellationTerms = cancellation ?? CancellationTerms.Describe(null, language == DocumentLanguage.English),
         };
     }
 

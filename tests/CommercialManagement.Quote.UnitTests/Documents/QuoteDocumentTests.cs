@@ -101,6 +101,44 @@ public sealed class QuoteDocumentTests
         Assert.Contains("médiateur du tourisme et du voyage.", text);
     }
 
+    [Fact]
+    public void Render_CancellationTerms_AreASentenceATier_BeforeTheTermsOfSale()
+    {
+        var text = PdfText.Read(QuoteDocument.Render(QuoteDocumentSamples.Quote(cancellation:
+        [
+            "Annulation 15 jours ou plus avant l'arrivée : rien n'est retenu.",
+            "Annulation de 3 à 14 jours avant l'arrivée : 50 % du montant total est retenu.",
+            "Annulation moins de 3 jours avant l'arrivée : 100 % du montant total est retenu.",
+        ]))).All;
+
+        Assert.Contains("Annulation 15 jours ou plus avant l'arrivée : rien n'est retenu.", text);
+        Assert.Contains("Annulation de 3 à 14 jours avant l'arrivée : 50 % du montant total est retenu.", text);
+        Assert.Contains("Annulation moins de 3 jours avant l'arrivée : 100 % du montant total est retenu.", text);
+        var block = text.IndexOf("Conditions d'annulation", StringComparison.Ordinal);
+        Assert.InRange(block, 0, text.IndexOf("Conditions générales de vente", StringComparison.Ordinal));
+        Assert.True(block > text.IndexOf("Total HT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_InEnglish_CancellationTermsAreInEnglish()
+    {
+        var text = PdfText.Read(QuoteDocument.Render(QuoteDocumentSamples.Quote(language: DocumentLanguage.English))).All;
+
+        Assert.Contains("Cancellation terms", text);
+        Assert.Contains("Cancellation 31 days or more before arrival: the deposit is retained.", text);
+        Assert.Contains("Cancellation less than 8 days before arrival: 100% of the total is retained.", text);
+        Assert.DoesNotContain("Conditions d'annulation", text);
+    }
+
+    [Fact]
+    public void Render_WithoutCancellationSentences_HasNoSuchBlock()
+    {
+        var text = PdfText.Read(QuoteDocument.Render(QuoteDocumentSamples.Quote(cancellation: []))).All;
+
+        Assert.DoesNotContain("Conditions d'annulation", text);
+        Assert.Contains("Conditions générales de vente", text);
+    }
+
     [Theory]
     [InlineData(4, "Sent")]
     [InlineData(60, "Voided")]

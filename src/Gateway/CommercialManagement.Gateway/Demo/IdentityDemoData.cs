@@ -1,4 +1,5 @@
 using CommercialManagement.BuildingBlocks.Demo;
+using CommercialManagement.BuildingBlocks.Legal;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Gateway.Features.Administration;
 using CommercialManagement.Gateway.Identity;
@@ -92,6 +93,9 @@ internal static class IdentityDemoData
             EmailSenderName = "Val Nevé Réservation",
             EmailReplyTo = "reservation@valneve-office.test",
             TermsOfSale = "Conditions générales de vente de la centrale de réservation de Val Nevé.",
+            LegalForm = "SPL au capital de 150 000 €",
+            TradeRegister = "RCS Chambéry",
+            CancellationTerms = [.. CancellationTerms.Default],
         };
         yield return new Organisation(DemoOrganisations.EsfValNeve, "École du Ski Français de Val Nevé", OrganisationKind.SkiSchool)
         {
@@ -105,6 +109,15 @@ internal static class IdentityDemoData
             EmailSenderName = "ESF Val Nevé",
             EmailReplyTo = "contact@esf-valneve.test",
             TermsOfSale = "Conditions générales de vente de l'ESF de Val Nevé.",
+            LegalForm = "SAS au capital de 50 000 €",
+            TradeRegister = "RCS Chambéry",
+            // Lessons are easily resold far ahead, hardly in the last days.
+            CancellationTerms =
+            [
+                new() { MinDaysBeforeArrival = 15, RetainedPercent = 0 },
+                new() { MinDaysBeforeArrival = 3, RetainedPercent = 50 },
+                new() { MinDaysBeforeArrival = 0, RetainedPercent = 100 },
+            ],
         };
         yield return new Organisation(DemoOrganisations.ChaletMelezes, "Chalet des Mélèzes", OrganisationKind.AccommodationProvider)
         {
@@ -116,6 +129,14 @@ internal static class IdentityDemoData
             EmailSenderName = "Chalet des Mélèzes",
             EmailReplyTo = "bonjour@chalet-melezes.test",
             TermsOfSale = "Conditions générales de location du Chalet des Mélèzes.",
+            LegalForm = "SARL au capital de 20 000 €",
+            TradeRegister = "RCS Chambéry",
+            CancellationTerms =
+            [
+                new() { MinDaysBeforeArrival = 60, RetainedPercent = null },
+                new() { MinDaysBeforeArrival = 30, RetainedPercent = 50 },
+                new() { MinDaysBeforeArrival = 0, RetainedPercent = 100 },
+            ],
         };
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Contracts.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,8 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
             organisation.Property(o => o.TradeRegister).HasMaxLength(120);
             organisation.Property(o => o.LatePaymentTerms).HasMaxLength(1000);
             organisation.Property(o => o.FinalInvoiceWhen).HasConversion<string>().HasMaxLength(20);
+            organisation.Property(o => o.CancellationTerms).HasColumnType("jsonb")
+                .HasConversion(Json<List<CancellationTier>?>.Converter, Json<List<CancellationTier>?>.Comparer);
         });
         builder.Entity<StaffUser>(user =>
         {

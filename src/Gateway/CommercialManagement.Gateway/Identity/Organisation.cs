@@ -80,6 +80,12 @@ internal sealed class Organisation
     /// <summary>Whether the final invoice is issued when the dossier is paid in full, or when it is marked processed.</summary>
     public FinalInvoiceWhen FinalInvoiceWhen { get; set; } = FinalInvoiceWhen.Paid;
 
+    /// <summary>
+    /// The cancellation terms, most days first (stored as jsonb); null: the defaults (<c>CancellationTerms.Default</c>),
+    /// so that an organisation that never set its own follows them if they change.
+    /// </summary>
+    public List<CancellationTier>? CancellationTerms { get; set; }
+
     public OrganisationChanged ToChangedEvent(DateTimeOffset now) => new()
     {
         OrganisationId = Id,
@@ -104,5 +110,6 @@ internal sealed class Organisation
         TradeRegister = TradeRegister,
         LatePaymentTerms = LatePaymentTerms,
         FinalInvoiceWhen = FinalInvoiceWhen.ToString(),
+        CancellationTerms = CancellationTerms is { Count: > 0 } terms ? [.. terms] : null,
     };
 }

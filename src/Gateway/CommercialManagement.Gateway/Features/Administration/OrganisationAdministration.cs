@@ -1,7 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Gateway.Identity;
+using CommercialManagement.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Terms = CommercialManagement.BuildingBlocks.Legal.CancellationTerms;
 
 namespace CommercialManagement.Gateway.Features.Administration;
 
@@ -61,9 +65,37 @@ internal sealed class OrganisationForm
     public string? LatePaymentTerms { get; set; }
 
     public FinalInvoiceWhen FinalInvoiceWhen { get; set; }
+
+    /// <summary>The cancellation terms being edited, one row a tier; none: the defaults.</summary>
+    public List<CancellationTermRow> CancellationTerms { get; set; } = [];
+
+    /// <summary>The rows as the contract's tiers, most days first; empty for the defaults.</summary>
+    public IReadOnlyList<CancellationTier> CancellationTiers() =>
+        [.. CancellationTerms.Select(row => row.ToTier()).OrderByDescending(tier => tier.MinDaysBeforeArrival)];
 }
 
-/// <summary>An admin reads and changes their own organisation; each change is published as OrganisationChanged.</summary>
+/// <summary>One editable row of the cancellation terms: from how many days before the arrival, and what is retained.</summary>
+internal sealed class CancellationTermRow
+{
+    public int MinDaysBeforeArrival { get; set; }
+
+    /// <summary>Whether the deposit is retained; otherwise <see cref="RetainedPercent"/> % of the accepted total.</summary>
+    public bool RetainsDeposit { get; set; }
+
+    public int RetainedPercent { get; set; }
+
+    public CancellationTier ToTier() => new() { MinDaysBeforeArrival = MinDaysBeforeArrival, RetainedPercent = RetainsDeposit ? null : RetainedPercent };
+
+    public static CancellationTermRow Of(CancellationTier tier) => new()
+    {
+        MinDaysBeforeArrival = tier.MinDaysBeforeArrival, RetainsDeposit = tier.RetainedPercent is null, RetainedPercent = tier.RetainedPercent ?? 0,
+    };
+}
+
+/// <summary>
+/// An admin reads and changes their own organisation; each change is published as OrganisationChanged. The cancellation
+/// terms are checked by the one definition of their rules (<c>CancellationTerms.Problems</c>).
+/// </summary>
 internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, TimeProvider timeProvider)
 {
     public async Task<(string Name, OrganisationKind Kind, OrganisationForm Form)> GetAsync(Guid organisationId)
@@ -79,13 +111,31 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
             QuoteValidityDays = o.QuoteValidityDays, QuoteNumberPrefix = o.QuoteNumberPrefix, TermsOfSale = o.TermsOfSale,
             EmailSenderName = o.EmailSenderName, EmailReplyTo = o.EmailReplyTo, AlertsByEmail = o.AlertsByEmail,
             LegalForm = o.LegalForm, TradeRegister = o.TradeRegister, LatePaymentTerms = o.LatePaymentTerms, FinalInvoiceWhen = o.FinalInvoiceWhen,
+            CancellationTerms = [.. (o.CancellationTerms ?? []).Select(CancellationTermRow.Of)],
         });
     }
 
-    public async Task SaveAsync(Guid organisationId, OrganisationForm form)
+    /// <summary>Saves the settings and publishes them; what is wrong, in French, when nothing was saved.</summary>
+    public async Task<IReadOnlyList<string>> SaveAsync(Guid organisationId, Guid actingUserId, OrganisationForm form)
     {
-        Validator.ValidateObject(form, new ValidationContext(form), validateAllProperties: true);
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
+        var tiers = form.CancellationTiers();
+        var problems = results.Select(r => r.ErrorMessage ?? "").Concat(Terms.Problems(tiers)).ToList();
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        // The page is the admins'; one demoted or disabled a moment ago, the page still open, is refused now.
+        var actor = await users.Users.SingleOrDefaultAsync(u => u.Id == actingUserId && u.OrganisationId == organisationId);
+        if (actor is not { Disabled: false } || !await users.IsInRoleAsync(actor, StaffClaims.AdminRole))
+        {
+            return [StaffAdministration.NoLongerAdmin];
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         var o = await db.Organisations.SingleAsync(x => x.Id == organisationId);
         o.Name = form.Name.Trim();
@@ -107,8 +157,10 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
         o.TradeRegister = Blank(form.TradeRegister);
         o.LatePaymentTerms = Blank(form.LatePaymentTerms);
         o.FinalInvoiceWhen = form.FinalInvoiceWhen;
+        o.CancellationTerms = tiers.Count == 0 ? null : [.. tiers];
         db.AddToOutbox(o.ToChangedEvent(timeProvider.GetUtcNow()));
         await db.SaveChangesAsync();
+        return [];
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

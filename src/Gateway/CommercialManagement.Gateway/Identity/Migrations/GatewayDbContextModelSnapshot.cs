@@ -184,6 +184,9 @@ namespace CommercialManagement.Gateway.Identity.Migrations
                     b.Property<int>("BalanceDueDaysBeforeArrival")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CancellationTerms")
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(254)

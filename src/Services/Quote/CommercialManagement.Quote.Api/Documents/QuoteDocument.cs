@@ -4,8 +4,8 @@ namespace CommercialManagement.Quote.Api.Documents;
 
 /// <summary>
 /// Renders the quote as an A4 PDF with the document kit (CommercialManagement.Documents): the kit's header, parties,
-/// lines and totals, with the quote's own state banner, payment schedule, terms of sale and signature box; safe to call
-/// from several threads at once.
+/// lines, totals and notes (the cancellation terms), with the quote's own state banner, payment schedule, terms of sale
+/// and signature box; safe to call from several threads at once.
 /// </summary>
 internal static class QuoteDocument
 {
@@ -23,6 +23,7 @@ internal static class QuoteDocument
             LinesTable.Draw(flow, document, model.Lines);
             var schedule = new ColumnBlock(ScheduleSection.Height(flow.Graphics, context), (graphics, top) => ScheduleSection.Draw(graphics, context, top));
             TotalsSection.Draw(flow, document, model.Totals, model.VatBreakdown, model.TouristTax, schedule);
+            NotesSection.Draw(flow, document, text.CancellationTerms, model.CancellationTerms);
             TermsSection.Draw(flow, context, keepWithLast: ScheduleSection.AcceptanceHeight(context));
             ScheduleSection.DrawAcceptance(flow, context);
         });

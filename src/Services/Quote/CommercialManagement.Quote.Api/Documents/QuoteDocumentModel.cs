@@ -17,6 +17,8 @@ internal sealed record QuoteDocumentModel
     public required DepositInstalment Deposit { get; init; }
     /// <summary>None when the whole amount is asked at once (arrival inside the balance window).</summary>
     public BalanceInstalment? Balance { get; init; }
+    /// <summary>The cancellation terms as the customer reads them, one sentence a tier, before the terms of sale; none: no block.</summary>
+    public IReadOnlyList<string> CancellationTerms { get; init; } = [];
 }
 
 internal enum QuoteDocumentState

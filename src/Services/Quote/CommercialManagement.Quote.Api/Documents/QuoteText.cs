@@ -24,6 +24,7 @@ internal sealed record QuoteText
         Validity = "Offre valable jusqu'au {0}. Les prix s'entendent en euros, toutes taxes comprises.",
         Acceptance = "Lu et approuvé, bon pour accord. Date et signature du client\u00A0:",
         Terms = "Conditions générales de vente",
+        CancellationTerms = "Conditions d'annulation",
     };
 
     public static readonly QuoteText English = new()
@@ -45,6 +46,7 @@ internal sealed record QuoteText
         Validity = "This offer is valid until {0}. Prices are in euros, all taxes included.",
         Acceptance = "Read and agreed. Date and customer's signature:",
         Terms = "Terms and conditions of sale",
+        CancellationTerms = "Cancellation terms",
     };
 
     public required string ValidUntil { get; init; }
@@ -64,6 +66,7 @@ internal sealed record QuoteText
     public required string Validity { get; init; }
     public required string Acceptance { get; init; }
     public required string Terms { get; init; }
+    public required string CancellationTerms { get; init; }
 
     public static QuoteText For(DocumentLanguage language) =>
         language == DocumentLanguage.English ? English : French;

@@ -1,3 +1,5 @@
+using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Quote.Api.Domain.Copies;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +23,8 @@ internal static class CopiesModel
             organisation.Property(o => o.ContactEmail).HasMaxLength(254);
             organisation.Property(o => o.ContactPhone).HasMaxLength(40);
             organisation.Property(o => o.QuoteNumberPrefix).HasMaxLength(20);
+            organisation.Property(o => o.CancellationTerms).HasColumnType("jsonb")
+                .HasConversion(Json<IReadOnlyList<CancellationTier>?>.Converter, Json<IReadOnlyList<CancellationTier>?>.Comparer);
         });
 
         modelBuilder.Entity<CaseCopy>(copy =>

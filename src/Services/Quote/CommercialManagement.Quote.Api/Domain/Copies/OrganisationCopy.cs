@@ -5,7 +5,8 @@ namespace CommercialManagement.Quote.Api.Domain.Copies;
 
 /// <summary>
 /// The copy of an organisation the quotes need, kept from <c>OrganisationChanged</c> (the latest wins): its kind (the
-/// booking office sells the marketplace), legal details and terms for the document, deposit, balance, validity and numbering.
+/// booking office sells the marketplace), legal details, terms of sale and cancellation terms for the document, deposit,
+/// balance, validity and numbering.
 /// </summary>
 internal sealed class OrganisationCopy : ITenantOwned
 {
@@ -43,6 +44,9 @@ internal sealed class OrganisationCopy : ITenantOwned
 
     public string TermsOfSale { get; private set; } = "";
 
+    /// <summary>The organisation's cancellation terms, printed on the quote; null: the defaults (<c>CancellationTerms.Default</c>).</summary>
+    public IReadOnlyList<CancellationTier>? CancellationTerms { get; private set; }
+
     public DateTimeOffset ChangedAt { get; private set; }
 
     /// <summary>The settings of an organisation whose details have not arrived yet: PRODUCT.md's defaults.</summary>
@@ -79,6 +83,7 @@ internal sealed class OrganisationCopy : ITenantOwned
         QuoteValidityDays = changed.QuoteValidityDays;
         QuoteNumberPrefix = string.IsNullOrWhiteSpace(changed.QuoteNumberPrefix) ? "DEV" : changed.QuoteNumberPrefix.Trim();
         TermsOfSale = changed.TermsOfSale;
+        CancellationTerms = changed.CancellationTerms is { Count: > 0 } terms ? [.. terms] : null;
         ChangedAt = changed.OccurredAt;
     }
 }

@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Legal;
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Documents;
 using CommercialManagement.Quote.Api.Documents;
@@ -80,9 +81,10 @@ internal static class QuotePdfEndpoint
         var departure = quote.Stay.Departure ?? arrival;
         var counted = quote.Lines.Where(l => l.Counted).OrderBy(l => l.Position).ToList();
         var taxed = counted.Where(l => l.TouristTaxCents > 0).ToList();
+        var english = language == "en";
         return new QuoteDocumentModel
         {
-            Language = language == "en" ? DocumentLanguage.English : DocumentLanguage.French,
+            Language = english ? DocumentLanguage.English : DocumentLanguage.French,
             Seller = new SellerDetails
             {
                 Name = organisation.Name, AddressLines = Lines(organisation.Address), Siret = organisation.Siret ?? "", VatNumber = organisation.VatNumber,
@@ -125,6 +127,7 @@ internal static class QuotePdfEndpoint
             },
             Deposit = new DepositInstalment { AmountCents = schedule.WholeAmountNow ? totals.TotalCents : schedule.DepositCents },
             Balance = schedule.WholeAmountNow || schedule.BalanceDueDate is not { } due ? null : new BalanceInstalment { AmountCents = schedule.BalanceCents, DueDate = due },
+            CancellationTerms = CancellationTerms.Describe(organisation.CancellationTerms, english),
         };
     }
 

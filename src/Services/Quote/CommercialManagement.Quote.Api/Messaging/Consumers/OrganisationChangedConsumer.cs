@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Quote.Api.Messaging.Consumers;
 
-/// <summary>Keeps each organisation's copy (kind, legal details, deposit, validity, numbering): the latest wins.</summary>
+/// <summary>Keeps each organisation's copy (kind, legal details, deposit, validity, numbering, cancellation terms): the latest wins.</summary>
 internal sealed class OrganisationChangedConsumer(QuoteDbContext db) : IConsumer<OrganisationChanged>
 {
     public async Task Consume(ConsumeContext<OrganisationChanged> context)

@@ -290,6 +290,9 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
                     b.Property<int>("BalanceDueDaysBeforeArrival")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CancellationTerms")
+                        .HasColumnType("jsonb");
+
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
