@@ -43,8 +43,8 @@ public sealed class CancellationTests(SystemFixture system)
         var half = Euros(total / 2);
         await Assertions.Expect(dialog.GetByTestId("cancel-kept")).ToHaveTextAsync(half);
         await Assertions.Expect(dialog.GetByTestId("cancel-refund")).ToHaveTextAsync(Euros(total - total / 2));
-        await dialog.GetByTestId("cancel-reason").Locator("textarea").First.FillAsync("Le client s'est cassé la jambe");
-        await dialog.GetByTestId("cancel-refund-reference").Locator("input").FillAsync("VIR-REMB-42");
+        await dialog.GetByLabel("Motif", new() { Exact = true }).FillAsync("Le client s'est cassé la jambe");
+        await dialog.GetByLabel("Référence", new() { Exact = true }).FillAsync("VIR-REMB-42");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("cancellation-dialog"), FullPage = true });
         await dialog.GetByTestId("cancel-confirm").ClickAsync();
 
