@@ -38,7 +38,7 @@ public sealed class CancellationTests(SystemFixture system)
         await StaffNavigation.OpenDossierAsync(page, email);
         await page.GetByTestId("cancel-case").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await Assertions.Expect(dialog).ToContainTextAsync("Annulation 20 jours avant l'arrivée", new() { Timeout = 30_000 });
+        await Assertions.Expect(dialog).ToContainTextAsync("à 20 jours de l'arrivée", new() { Timeout = 30_000 });
         await Assertions.Expect(dialog).ToContainTextAsync("50 % du montant total est retenu");
         var half = Euros(total / 2);
         await Assertions.Expect(dialog.GetByTestId("cancel-kept")).ToHaveTextAsync(half);
