@@ -49,7 +49,7 @@ internal static class CustomerPaymentsEndpoints
             ledger.Case.QuoteNumber ?? "", ledger.Case.AcceptedTotalCents, ledger.HeldCents, ledger.RemainingCents,
             [.. ledger.Requests.Where(r => r.IsPayableAt(now)).Select(r => new CustomerPaymentDue(r.Id, r.Kind.ToString(), r.Kind.Label(), r.AmountCents, r.ExpiresAt, r.LastFailure))],
             [.. ledger.Payments.Select(p => new CustomerPaymentMade(p.Kind.Label(), p.AmountCents, p.ReceivedOn, p.Method.Label()))],
-            [.. ledger.Invoices.Select(i => new CustomerInvoice(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents))]));
+            [.. ledger.Invoices.Where(i => i.IsNumbered).OrderBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal).Select(i => new CustomerInvoice(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents))]));
     }
 
     public static Guid CaseOf(HttpContext http) => Guid.Parse(http.User.FindFirst(StaffClaims.CaseId)!.Value);

@@ -59,7 +59,7 @@ internal static class LedgerWork
             ledger.RefundedCents,
             [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt, r.Method?.Label(), r.Reference))],
             await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken),
-            [.. ledger.Invoices.Where(i => i.IsNumbered).Select(i => new InvoiceView(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents, i.CorrectsInvoiceId))],
+            [.. ledger.Invoices.Where(i => i.IsNumbered).OrderBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal).Select(i => new InvoiceView(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents, i.CorrectsInvoiceId))],
             account.IsCancelled, account.CancelledAt, account.CancellationReason);
     }
 
