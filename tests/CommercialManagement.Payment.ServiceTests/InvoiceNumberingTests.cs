@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Payment.Api.Persistence;
+using CommercialManagement.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -79,6 +80,35 @@ public sealed class InvoiceNumberingTests(PaymentFactory factory) : IClassFixtur
             "SELECT \"Content\"::text FROM invoices WHERE \"RequestId\" = @p0 AND \"Kind\" = 'Final'", caseId)).RootElement;
         Assert.Equal([$"FA-{Year}-00001"], final.GetProperty("deducted").EnumerateArray().Select(d => d.GetProperty("number").GetString()));
         Assert.Equal(0, final.GetProperty("dueCents").GetInt64());
+    }
+
+    [Fact]
+    public async Task AnOrganisationInvoicingOnProcessing_GetsItsFinalInvoiceFromDossierProcessed_Once_WithWhatIsStillDue()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        await scenario.PublishAsync(new CommercialManagement.Contracts.Identity.OrganisationChanged
+        {
+            OrganisationId = scenario.OrganisationId, OccurredAt = DateTimeOffset.UtcNow, Name = "Chalet des Mélèzes", Kind = "AccommodationProvider",
+            Address = "73500 Val Nevé", ContactEmail = "contact@example.fr", DepositPercentage = 30, BalanceDueDaysBeforeArrival = 30,
+            QuoteValidityDays = 7, QuoteNumberPrefix = "DEV", TermsOfSale = "CGV", EmailSenderName = "Val Nevé", FinalInvoiceWhen = "Processed",
+        });
+        Assert.True(await Eventually.TrueAsync(async () => await factory.CountAsync(
+            "SELECT count(*) FROM organisations WHERE \"OrganisationId\" = @p0 AND \"FinalInvoiceWhenProcessed\"", scenario.OrganisationId) == 1, TimeSpan.FromSeconds(20)));
+        var caseId = await scenario.AcceptedCaseAsync(content: Scenario.Content());
+        await scenario.PayAsync(caseId, 30_000, reference: "VIR-1");
+        var processed = new CommercialManagement.Contracts.Dossier.DossierProcessed { OrganisationId = scenario.OrganisationId, OccurredAt = DateTimeOffset.UtcNow, RequestId = caseId };
+
+        await scenario.PublishAsync(processed);
+        await scenario.PublishAsync(processed with { OccurredAt = DateTimeOffset.UtcNow });
+
+        Assert.True(await Eventually.TrueAsync(async () =>
+            await factory.CountAsync("SELECT count(*) FROM invoices WHERE \"RequestId\" = @p0 AND \"Kind\" = 'Final' AND \"Sequence\" > 0", caseId) == 1,
+            TimeSpan.FromSeconds(20)), "« Commande traitée » issued no final invoice.");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM invoices WHERE \"RequestId\" = @p0 AND \"Kind\" = 'Final'", caseId));
+        var final = JsonDocument.Parse(await factory.ScalarTextAsync("SELECT \"Content\"::text FROM invoices WHERE \"RequestId\" = @p0 AND \"Kind\" = 'Final'", caseId)).RootElement;
+        Assert.Equal(70_000, final.GetProperty("dueCents").GetInt64());
+        Assert.Equal([$"FA-{Year}-00001"], final.GetProperty("deducted").EnumerateArray().Select(d => d.GetProperty("number").GetString()));
     }
 
     [Fact]
