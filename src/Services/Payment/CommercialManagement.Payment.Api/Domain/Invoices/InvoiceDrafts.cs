@@ -18,26 +18,9 @@ internal static class InvoiceDrafts
     /// </summary>
     public static InvoiceContent Deposit(AcceptedQuoteContent quote, string quoteNumber, OrganisationSettings seller, Payment payment)
     {
-        var weights = quote.VatByRate.Select(r => r.NetCents + r.VatCents).Append(quote.TouristTaxCents).ToList();
-        var shares = Share(payment.AmountCents, weights);
-        var lines = new List<InvoiceLine>();
-        for (var i = 0; i < quote.VatByRate.Count; i++)
-        {
-            if (shares[i] == 0)
-            {
-                continue;
-            }
-
-            var rate = quote.VatByRate[i].RateBasisPoints;
-            var (net, vat) = Vat.Split(shares[i], rate);
-            lines.Add(new InvoiceLine
-            {
-                Label = quote.VatByRate.Count == 1 ? $"Acompte sur le devis {quoteNumber}" : $"Acompte sur le devis {quoteNumber} : prestations à {Vat.Label(rate)}",
-                Quantity = 1, UnitPriceExclVatCents = net, VatRateBasisPoints = rate, AmountExclVatCents = net, VatCents = vat, AmountInclVatCents = shares[i],
-            });
-        }
-
-        var touristTax = shares[^1];
+        var (lines, touristTax) = Shared(
+            payment.AmountCents, [.. quote.VatByRate.Select(r => (r.RateBasisPoints, r.NetCents + r.VatCents))], quote.TouristTaxCents,
+            rate => quote.VatByRate.Count == 1 ? $"Acompte sur le devis {quoteNumber}" : $"Acompte sur le devis {quoteNumber} : prestations à {Vat.Label(rate)}");
         return Common(quote, quoteNumber, seller) with
         {
             Lines = lines,
@@ -70,24 +53,9 @@ internal static class InvoiceDrafts
     public static InvoiceContent CreditNote(Invoice corrected, long amountCents, string reason, OrganisationSettings seller)
     {
         var original = corrected.Content;
-        var weights = original.VatByRate.Select(r => r.NetCents + r.VatCents).Append(original.TouristTaxCents).ToList();
-        var shares = Share(amountCents, weights);
-        var lines = new List<InvoiceLine>();
-        for (var i = 0; i < original.VatByRate.Count; i++)
-        {
-            if (shares[i] == 0)
-            {
-                continue;
-            }
-
-            var rate = original.VatByRate[i].RateBasisPoints;
-            var (net, vat) = Vat.Split(shares[i], rate);
-            lines.Add(new InvoiceLine
-            {
-                Label = original.VatByRate.Count == 1 ? $"{reason} : facture {corrected.Number}" : $"{reason} : facture {corrected.Number}, prestations à {Vat.Label(rate)}",
-                Quantity = 1, UnitPriceExclVatCents = net, VatRateBasisPoints = rate, AmountExclVatCents = net, VatCents = vat, AmountInclVatCents = shares[i],
-            });
-        }
+        var (lines, touristTax) = Shared(
+            amountCents, [.. original.VatByRate.Select(r => (r.RateBasisPoints, r.NetCents + r.VatCents))], original.TouristTaxCents,
+            rate => original.VatByRate.Count == 1 ? $"{reason} : facture {corrected.Number}" : $"{reason} : facture {corrected.Number}, prestations à {Vat.Label(rate)}");
 
         var fresh = Common(seller);
         return original with
@@ -96,7 +64,7 @@ internal static class InvoiceDrafts
             Lines = lines,
             VatByRate = [.. lines.Select(l => new InvoiceVatRate { RateBasisPoints = l.VatRateBasisPoints, NetCents = l.AmountExclVatCents, VatCents = l.VatCents })],
             NetCents = lines.Sum(l => l.AmountExclVatCents), VatCents = lines.Sum(l => l.VatCents), GrossCents = lines.Sum(l => l.AmountInclVatCents),
-            TouristTaxCents = shares[^1], TotalCents = amountCents, Deducted = [], Payments = [], DueCents = 0,
+            TouristTaxCents = touristTax, TotalCents = amountCents, Deducted = [], Payments = [], DueCents = 0,
             Corrects = new InvoiceReference { Number = corrected.Number, IssueDate = corrected.IssueDate, AmountCents = corrected.AmountCents },
             Reason = reason,
         };
@@ -144,6 +112,33 @@ internal static class InvoiceDrafts
         }
 
         return shares;
+    }
+
+    /// <summary>
+    /// An amount shared across VAT rates (by their amounts incl. VAT) and a tourist tax (<see cref="Share"/>): one line per
+    /// rate that gets something, split into HT and VAT, labelled by <paramref name="label"/>; the tourist tax's part apart.
+    /// </summary>
+    private static (List<InvoiceLine> Lines, long TouristTaxCents) Shared(
+        long amountCents, IReadOnlyList<(int Rate, long GrossCents)> rates, long touristTaxCents, Func<int, string> label)
+    {
+        var shares = Share(amountCents, [.. rates.Select(r => r.GrossCents), touristTaxCents]);
+        var lines = new List<InvoiceLine>();
+        for (var i = 0; i < rates.Count; i++)
+        {
+            if (shares[i] == 0)
+            {
+                continue;
+            }
+
+            var (net, vat) = Vat.Split(shares[i], rates[i].Rate);
+            lines.Add(new InvoiceLine
+            {
+                Label = label(rates[i].Rate), Quantity = 1, UnitPriceExclVatCents = net, VatRateBasisPoints = rates[i].Rate, AmountExclVatCents = net,
+                VatCents = vat, AmountInclVatCents = shares[i],
+            });
+        }
+
+        return (lines, shares[^1]);
     }
 
     private static InvoiceSeller Common(OrganisationSettings seller) => new()
