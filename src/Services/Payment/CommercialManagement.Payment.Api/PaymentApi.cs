@@ -3,6 +3,7 @@ using CommercialManagement.Payment.Api.Features.Cancellation;
 using CommercialManagement.Payment.Api.Features.CustomerPayments;
 using CommercialManagement.Payment.Api.Features.Invoices;
 using CommercialManagement.Payment.Api.Features.Ledger;
+using CommercialManagement.Payment.Api.Features.Refunds;
 using CommercialManagement.Payment.Api.Features.Requests;
 using CommercialManagement.Payment.Api.Features.Sandbox;
 using CommercialManagement.Payment.Api.Features.Webhooks;
@@ -32,7 +33,11 @@ internal static class PaymentApi
         payments.MapPost("/by-request/{requestId:guid}/cancellation", CaseCancellation.CancelAsync)
             .WithName("CancelCase")
             .WithIdempotency()
-            .WithSummary("Cancels the case {requestedBy, reason, retainedCents? (Admin, with overrideReason), refund?: {method, reference, refundedOn}}: requests withdrawn, invoices credited, the indemnity invoiced, the refund recorded; CaseCancelled.");
+            .WithSummary("Cancels the case {requestedBy, reason, retainedCents? (Admin, with overrideReason), refund?: {method (Online, or offline with reference), reference, refundedOn}}: requests withdrawn, invoices credited, the indemnity invoiced, the refund recorded (offline) or sent to the provider (Online); CaseCancelled.");
+        payments.MapPost("/by-request/{requestId:guid}/refunds", StaffRefunds.RefundAsync)
+            .WithName("RefundPayment")
+            .WithIdempotency()
+            .WithSummary("« Rembourser » {purpose: Goodwill or Overpayment, paymentId, amountCents, reason, method: Online or offline, reference, refundedOn}: offline recorded at once with its credit note; Online sent to the provider after the commit, recorded when it reports the refund.");
         payments.MapGet("/invoices/{invoiceId:guid}/pdf", InvoicePdf.ShowAsync)
             .WithName("GetInvoicePdf")
             .WithSummary("An invoice or credit note of the organisation as a PDF, rendered from what was frozen when it was issued; 404 when unknown.");

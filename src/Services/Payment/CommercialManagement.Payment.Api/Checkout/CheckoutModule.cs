@@ -34,6 +34,8 @@ internal static class CheckoutModule
         builder.Services.AddHttpClient<Features.Sandbox.SandboxWebhookClient>();
         builder.Services.AddSingleton<SessionCloser>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SessionCloser>());
+        builder.Services.AddSingleton<RefundSender>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RefundSender>());
         return builder;
     }
 

@@ -55,7 +55,29 @@ internal interface ICheckoutProvider
     /// </summary>
     /// <returns>True when it is settled (closed, or refused for good: already paid or expired); false to try again later (unreachable).</returns>
     Task<bool> ExpireAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives <see cref="RefundOrder.AmountCents"/> back on the order's payment, with its <see cref="RefundOrder.IdempotencyKey"/>:
+    /// a retry after a lost answer is the same refund. The refund is recorded when the provider reports it (<c>charge.refunded</c>).
+    /// Never throws; never called with a transaction open (ADR 0012).
+    /// </summary>
+    Task<RefundAttempt> RefundAsync(RefundOrder order, CancellationToken cancellationToken);
 }
+
+internal enum RefundAttemptOutcome
+{
+    /// <summary>The provider took it: <see cref="RefundAttempt.ProviderRefundId"/>.</summary>
+    Taken,
+
+    /// <summary>The provider refused it for good (the payment fully refunded already, disputed…): <see cref="RefundAttempt.Failure"/>.</summary>
+    Refused,
+
+    /// <summary>No answer (unreachable, 5xx, timeout): to try again with the same key.</summary>
+    Unreachable,
+}
+
+/// <summary>What became of one attempt to give money back through the provider.</summary>
+internal sealed record RefundAttempt(RefundAttemptOutcome Outcome, string? ProviderRefundId = null, string? Failure = null);
 
 /// <summary>The provider could not open the session; the customer may try again.</summary>
 internal class CheckoutUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

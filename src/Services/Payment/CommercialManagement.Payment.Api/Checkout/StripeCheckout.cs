@@ -1,3 +1,4 @@
+using CommercialManagement.Payment.Api.Domain;
 using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
@@ -95,6 +96,40 @@ internal sealed class StripeCheckout(IStripeClient client, ILogger<StripeCheckou
         {
             logger.LogWarning(exception, "Stripe could not be reached to expire the checkout session {SessionId}: tried again later", sessionId);
             return false;
+        }
+    }
+
+    public async Task<RefundAttempt> RefundAsync(RefundOrder order, CancellationToken cancellationToken)
+    {
+        var create = new RefundCreateOptions
+        {
+            PaymentIntent = order.PaymentIntent,
+            Amount = order.AmountCents,
+            Reason = "requested_by_customer",
+            Metadata = new Dictionary<string, string>
+            {
+                [CheckoutMetadata.OrganisationId] = order.OrganisationId.ToString(),
+                [CheckoutMetadata.RequestId] = order.RequestId.ToString(),
+                [CheckoutMetadata.RefundOrderId] = order.Id.ToString(),
+            },
+        };
+        try
+        {
+            var refund = await new RefundService(client).CreateAsync(create, new RequestOptions { IdempotencyKey = order.IdempotencyKey }, cancellationToken);
+            return refund.Status is "failed" or "canceled"
+                ? new RefundAttempt(RefundAttemptOutcome.Refused, refund.Id, $"Stripe a refusé le remboursement ({refund.FailureReason ?? refund.Status}).")
+                : new RefundAttempt(RefundAttemptOutcome.Taken, refund.Id);
+        }
+        catch (StripeException exception) when ((int)exception.HttpStatusCode is >= 400 and < 500 and not 429)
+        {
+            logger.LogWarning(exception, "Stripe refused refund order {OrderId}: {Error}", order.Id, exception.StripeError?.Message);
+            return new RefundAttempt(RefundAttemptOutcome.Refused, Failure: $"Stripe a refusé le remboursement : {exception.StripeError?.Message ?? exception.Message}");
+        }
+        catch (Exception exception) when (exception is StripeException or HttpRequestException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning(exception, "Stripe could not be reached for refund order {OrderId}: tried again later", order.Id);
+            return new RefundAttempt(RefundAttemptOutcome.Unreachable, Failure: "Stripe injoignable : nouvel essai bientôt.");
         }
     }
 }

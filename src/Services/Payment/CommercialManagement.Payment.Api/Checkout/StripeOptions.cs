@@ -125,4 +125,7 @@ internal static class CheckoutMetadata
     public const string RequestId = "request_id";
 
     public const string PaymentRequestId = "payment_request_id";
+
+    /// <summary>On a refund we ordered: the order.</summary>
+    public const string RefundOrderId = "refund_order_id";
 }

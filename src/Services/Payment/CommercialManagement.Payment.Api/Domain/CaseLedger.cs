@@ -22,15 +22,16 @@ internal sealed partial class CaseLedger
 
     public CaseLedger(
         PaymentCase account, IEnumerable<PaymentRequest> requests, IEnumerable<Payment> payments, IEnumerable<Refund> refunds,
-        IEnumerable<Invoice>? invoices = null, OrganisationSettings? seller = null)
+        IEnumerable<Invoice>? invoices = null, OrganisationSettings? seller = null, IEnumerable<RefundOrder>? orders = null)
     {
         Case = account;
         this.requests = [.. requests.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)];
         this.payments = [.. payments.OrderBy(p => p.RecordedAt).ThenBy(p => p.Id)];
         this.refunds = [.. refunds.OrderBy(r => r.RefundedAt).ThenBy(r => r.Id)];
         this.invoices = [.. (invoices ?? []).OrderBy(i => i.Series).ThenBy(i => i.Year).ThenBy(i => i.Sequence)];
+        this.orders = [.. (orders ?? []).OrderBy(o => o.OrderedAt).ThenBy(o => o.Id)];
         Seller = seller ?? OrganisationSettings.Default(account.OrganisationId);
-        if (this.requests.Concat<object>(this.payments).Concat(this.refunds).Concat(this.invoices).Any(NotOfThisCase))
+        if (this.requests.Concat<object>(this.payments).Concat(this.refunds).Concat(this.invoices).Concat(this.orders).Any(NotOfThisCase))
         {
             throw new ArgumentException($"A ledger holds the requests, payments and refunds of its case ({account.Id}) only.");
         }
@@ -62,17 +63,17 @@ internal sealed partial class CaseLedger
     /// <summary>What the case holds: received less refunded. What remains to pay and what may be asked are measured against it.</summary>
     public long HeldCents => ReceivedCents - RefundedCents;
 
-    /// <summary>The accepted total less what the case holds, never below zero.</summary>
-    public long RemainingCents => Math.Max(Case.AcceptedTotalCents - HeldCents, 0);
+    /// <summary>The accepted total less what settles it (what the case holds, and the commercial gestures), never below zero.</summary>
+    public long RemainingCents => Math.Max(Case.AcceptedTotalCents - SettledCents, 0);
 
     /// <summary>What each of the three « Demander » buttons would ask now, or why it may not.</summary>
     public IReadOnlyList<RequestOption> Options(long depositCents, DateTimeOffset now) =>
-        RequestRules.Options(Case, depositCents, HeldCents, requests, now);
+        RequestRules.Options(Case, depositCents, SettledCents, requests, now);
 
     /// <summary>Staff ask the deposit, the balance or the whole: the amount follows from the ledger; <c>PaymentRequested</c> tells it.</summary>
     public PaymentRequest Ask(PaymentKind kind, long depositCents, string staff, DateTimeOffset now, TimeSpan validity)
     {
-        var option = RequestRules.Option(kind, Case, depositCents, HeldCents, requests, now);
+        var option = RequestRules.Option(kind, Case, depositCents, SettledCents, requests, now);
         if (!option.Allowed)
         {
             throw new LedgerRuleException(option.Refusal!);
@@ -85,7 +86,7 @@ internal sealed partial class CaseLedger
         {
             OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id, PaymentRequestId = request.Id, QuoteId = request.QuoteId,
             QuoteNumber = Case.QuoteNumber ?? "", Kind = kind.ToString(), AmountCents = request.AmountCents, AcceptedTotalCents = Case.AcceptedTotalCents,
-            PaidCents = HeldCents, ExpiresAt = request.ExpiresAt,
+            PaidCents = SettledCents, ExpiresAt = request.ExpiresAt,
         });
         return request;
     }
@@ -121,7 +122,7 @@ internal sealed partial class CaseLedger
     public Payment RecordOffline(long amountCents, PaymentMethod method, string reference, DateOnly receivedOn, string staff, DateTimeOffset now)
     {
         RequireLiveQuote("aucun paiement ne peut être enregistré", "sur ce devis");
-        var remaining = Case.AcceptedTotalCents - HeldCents;
+        var remaining = Case.AcceptedTotalCents - SettledCents;
         if (amountCents <= 0)
         {
             throw new LedgerRuleException("Le montant doit être supérieur à zéro (en centimes).", "amountCents");
@@ -132,7 +133,7 @@ internal sealed partial class CaseLedger
             throw new LedgerRuleException($"Le montant dépasse le reste à payer ({Euros.Format(Math.Max(remaining, 0))}).", "amountCents");
         }
 
-        var kind = Ledger.KindOf(HeldCents, payments.Count, amountCents, Case.AcceptedTotalCents);
+        var kind = Ledger.KindOf(SettledCents, payments.Count, amountCents, Case.AcceptedTotalCents);
         var payment = Payment.Record(Case, kind, amountCents, method, reference, receivedOn, staff, now);
         Receive(payment, now);
         var left = remaining - amountCents;
@@ -168,7 +169,7 @@ internal sealed partial class CaseLedger
                 $"À rembourser : paiement {providerReference} de {amount} reçu pour une demande annulée ({request.CancelReason ?? "sans motif"}) ; il n'est pas compté.");
         }
 
-        if (HeldCents + request.AmountCents > Case.AcceptedTotalCents)
+        if (SettledCents + request.AmountCents > Case.AcceptedTotalCents)
         {
             return new(OnlinePaymentOutcome.ToRefund, null,
                 $"À rembourser : paiement {providerReference} de {amount} au-delà du total accepté ({Euros.Format(Case.AcceptedTotalCents)}, "
@@ -188,6 +189,7 @@ internal sealed partial class CaseLedger
     /// <summary>
     /// Money given back on one of the case's payments, as the provider reported it: once per provider refund id, never more
     /// than the payment still holds; <c>PaymentRefunded</c> tells it, and an « avoir » corrects the invoice of that money.
+    /// When we ordered it (« Rembourser » online), the order is done and the refund carries its purpose and reason.
     /// </summary>
     public Refund RecordRefund(Guid paymentId, string providerRefundId, long amountCents, DateTimeOffset refundedAt, DateTimeOffset now)
     {
@@ -205,13 +207,18 @@ internal sealed partial class CaseLedger
         }
 
         var refund = Refund.Of(payment, providerRefundId, amountCents, refundedAt, now);
-        refunds.Add(refund);
-        added.Add(refund);
-        events.Add(new PaymentRefunded
+        var fulfilled = OrdersFulfilledBy(paymentId, providerRefundId, amountCents);
+        if (fulfilled.Count > 0)
         {
-            OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id, PaymentId = payment.Id, RefundId = refund.Id, AmountCents = amountCents,
-        });
-        CreditRefund(refund, "Remboursement", now);
+            refund.Fulfils(fulfilled[0]);
+        }
+
+        foreach (var order in fulfilled)
+        {
+            order.Recorded(refund);
+        }
+
+        Refunded(refund, now);
         return refund;
     }
 
@@ -229,7 +236,7 @@ internal sealed partial class CaseLedger
                 return $"Cette demande de paiement a expiré le {date(request.ExpiresAt)} : contactez-nous pour en recevoir une nouvelle.";
         }
 
-        var remaining = Case.AcceptedTotalCents - HeldCents;
+        var remaining = Case.AcceptedTotalCents - SettledCents;
         return remaining < request.AmountCents
             ? $"Cette demande ({Euros.Format(request.AmountCents)}) dépasse ce qui reste à payer ({Euros.Format(Math.Max(remaining, 0))}) : "
                 + "contactez-nous pour en recevoir une nouvelle."
@@ -269,7 +276,7 @@ internal sealed partial class CaseLedger
         events.Add(new PaymentReceived
         {
             OrganisationId = payment.OrganisationId, OccurredAt = now, RequestId = payment.RequestId, PaymentId = payment.Id, QuoteId = payment.QuoteId,
-            AmountCents = payment.AmountCents, Kind = payment.Kind.ToString(), PaidCents = HeldCents, AcceptedTotalCents = Case.AcceptedTotalCents,
+            AmountCents = payment.AmountCents, Kind = payment.Kind.ToString(), PaidCents = SettledCents, AcceptedTotalCents = Case.AcceptedTotalCents,
             Method = payment.Method.ToString(), PaymentRequestId = payment.PaymentRequestId, ReceivedOn = payment.ReceivedOn,
         });
         InvoiceReceived(payment, now);
@@ -281,6 +288,7 @@ internal sealed partial class CaseLedger
         Payment p => p.RequestId != Case.Id,
         Refund r => r.RequestId != Case.Id,
         Invoice i => i.RequestId != Case.Id,
+        RefundOrder o => o.RequestId != Case.Id,
         _ => true,
     };
 }

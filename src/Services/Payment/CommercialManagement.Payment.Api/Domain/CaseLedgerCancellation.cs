@@ -20,9 +20,6 @@ internal sealed record CancellationPreview(
     int DaysBeforeArrival, string Rule, long AcceptedTotalCents, long TermsRetainedCents, long HeldCents, long KeptCents, long RefundCents,
     IReadOnlyList<string> Terms);
 
-/// <summary>How the money is given back: offline (a transfer, a cheque…) with its reference, on the day given.</summary>
-internal sealed record RefundInstruction(PaymentMethod Method, string Reference, DateOnly RefundedOn);
-
 /// <summary>
 /// « Annuler le dossier »: the cancellation terms applied to the case's money. A cancelled case takes no payment and no
 /// request any more.
@@ -84,9 +81,17 @@ internal sealed partial class CaseLedger
             throw new LedgerRuleException($"Indiquez comment les {Euros.Format(toRefund)} sont remboursés (moyen et référence).", "refund");
         }
 
-        if (refund is { } given && given.Method.NeedsReference() && string.IsNullOrWhiteSpace(given.Reference))
+        if (refund is { Online: false } given && given.Method.NeedsReference() && string.IsNullOrWhiteSpace(given.Reference))
         {
             throw new LedgerRuleException("Un remboursement par virement ou par chèque demande sa référence.", "refund.reference");
+        }
+
+        if (refund is { Online: true } && toRefund > GivableOnlineCents)
+        {
+            throw new LedgerRuleException(
+                $"Les paiements en ligne ne peuvent rendre que {Euros.Format(GivableOnlineCents)} sur les {Euros.Format(toRefund)} à rembourser : "
+                + "choisissez un remboursement hors ligne (virement, chèque…).",
+                "refund.method");
         }
 
         _ = WithdrawOpen(_ => true, $"Dossier annulé : {reason}", now);
@@ -97,9 +102,13 @@ internal sealed partial class CaseLedger
             Draft(InvoiceKind.CancellationFee, InvoiceDrafts.CancellationFee(accepted, Case.QuoteNumber ?? "", Seller, kept, preview.DaysBeforeArrival, today), kept, now);
         }
 
-        if (toRefund > 0)
+        if (toRefund > 0 && refund!.Online)
         {
-            GiveBack(toRefund, refund!, staff, now);
+            _ = OrderBack(toRefund, RefundPurpose.Cancellation, $"Annulation du dossier : {reason.Trim()}", staff, now);
+        }
+        else if (toRefund > 0)
+        {
+            RefundOffline(toRefund, refund!, staff, now);
         }
 
         events.Add(new CaseCancelled
@@ -141,24 +150,18 @@ internal sealed partial class CaseLedger
     }
 
     /// <summary>Offline refunds spread over the payments, the latest first, never more than each still holds.</summary>
-    private void GiveBack(long amountCents, RefundInstruction refund, string staff, DateTimeOffset now)
+    private void RefundOffline(long amountCents, RefundInstruction refund, string staff, DateTimeOffset now)
     {
         var left = amountCents;
         foreach (var payment in payments.AsEnumerable().Reverse())
         {
-            var part = Math.Min(left, RefundableCents(payment.Id));
+            var part = Math.Min(left, GivableCents(payment.Id));
             if (part <= 0)
             {
                 continue;
             }
 
-            var given = Refund.Offline(payment, part, refund.Method, refund.Reference.Trim(), new DateTimeOffset(refund.RefundedOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), staff, now);
-            refunds.Add(given);
-            added.Add(given);
-            events.Add(new PaymentRefunded
-            {
-                OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id, PaymentId = payment.Id, RefundId = given.Id, AmountCents = part,
-            });
+            Refunded(Refund.Offline(payment, part, refund.Method, refund.Reference.Trim(), Noon(refund.RefundedOn), staff, now), now);
             left -= part;
             if (left == 0)
             {

@@ -88,7 +88,7 @@ internal sealed partial class CaseLedger
             return;
         }
 
-        if (HeldCents >= Case.AcceptedTotalCents && !Seller.FinalInvoiceWhenProcessed)
+        if (SettledCents >= Case.AcceptedTotalCents && !Seller.FinalInvoiceWhenProcessed)
         {
             DraftFinal(now);
             return;

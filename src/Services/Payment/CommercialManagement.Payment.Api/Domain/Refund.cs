@@ -40,16 +40,34 @@ internal sealed class Refund : ITenantOwned
 
     public DateTimeOffset RefundedAt { get; private set; }
 
+    /// <summary>Why staff gave it back outside a cancellation or with it; none for a refund made in the provider's dashboard.</summary>
+    public RefundPurpose? Purpose { get; private set; }
+
+    /// <summary>The reason staff gave (the credit note repeats it); none for a refund made in the provider's dashboard.</summary>
+    public string? Reason { get; private set; }
+
     public DateTimeOffset RecordedAt { get; private set; }
 
     /// <summary>Money given back offline on <paramref name="payment"/> (« Rembourser » by transfer, cheque…), recorded by staff.</summary>
-    public static Refund Offline(Payment payment, long amountCents, PaymentMethod method, string reference, DateTimeOffset refundedAt, string recordedBy, DateTimeOffset now)
+    public static Refund Offline(
+        Payment payment, long amountCents, PaymentMethod method, string reference, DateTimeOffset refundedAt, string recordedBy, DateTimeOffset now,
+        RefundPurpose purpose = RefundPurpose.Cancellation, string? reason = null)
     {
         var refund = Of(payment, null, amountCents, refundedAt, now);
         refund.Method = method;
         refund.Reference = reference;
         refund.RecordedBy = recordedBy;
+        refund.Purpose = purpose;
+        refund.Reason = reason;
         return refund;
+    }
+
+    /// <summary>The provider's report of a refund we ordered: it carries the order's purpose and reason.</summary>
+    public void Fulfils(RefundOrder order)
+    {
+        Purpose = order.Purpose;
+        Reason = order.Reason;
+        RecordedBy = order.OrderedBy;
     }
 
     public static Refund Of(Payment payment, string? providerRefundId, long amountCents, DateTimeOffset refundedAt, DateTimeOffset now)

@@ -29,7 +29,8 @@ internal static class CaseLedgers
         await db.Payments.Where(p => p.RequestId == account.Id).ToListAsync(cancellationToken),
         await db.Refunds.Where(r => r.RequestId == account.Id).ToListAsync(cancellationToken),
         await db.Invoices.Where(i => i.RequestId == account.Id).ToListAsync(cancellationToken),
-        await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == account.OrganisationId, cancellationToken));
+        await db.Organisations.SingleOrDefaultAsync(o => o.OrganisationId == account.OrganisationId, cancellationToken),
+        await db.RefundOrders.Where(o => o.RequestId == account.Id).ToListAsync(cancellationToken));
 
     /// <summary>
     /// What the ledger's moves created and the events that tell them, added for the caller's SaveChanges (with the outbox);

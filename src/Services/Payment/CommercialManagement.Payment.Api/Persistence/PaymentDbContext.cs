@@ -25,6 +25,8 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
 
     public DbSet<Refund> Refunds => Set<Refund>();
 
+    public DbSet<RefundOrder> RefundOrders => Set<RefundOrder>();
+
     /// <summary>Invoices and credit notes, issued for good.</summary>
     public DbSet<Invoice> Invoices => Set<Invoice>();
 
@@ -130,8 +132,29 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             refund.Property(r => r.Method).HasConversion<string>().HasMaxLength(30);
             refund.Property(r => r.Reference).HasMaxLength(100);
             refund.Property(r => r.RecordedBy).HasMaxLength(200);
+            refund.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(20);
+            refund.Property(r => r.Reason).HasMaxLength(1000);
             refund.HasIndex(r => r.ProviderRefundId).IsUnique();
             refund.HasIndex(r => r.RequestId);
+        });
+
+        modelBuilder.Entity<RefundOrder>(order =>
+        {
+            order.ToTable("refund_orders");
+            order.HasKey(o => o.Id);
+            order.Property(o => o.Id).ValueGeneratedNever();
+            order.Property(o => o.PaymentIntent).HasMaxLength(255);
+            order.Property(o => o.Provider).HasMaxLength(30);
+            order.Property(o => o.Purpose).HasConversion<string>().HasMaxLength(20);
+            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            order.Property(o => o.Reason).HasMaxLength(1000);
+            order.Property(o => o.OrderedBy).HasMaxLength(200);
+            order.Property(o => o.ProviderRefundId).HasMaxLength(255);
+            order.Property(o => o.Failure).HasMaxLength(500);
+            order.Ignore(o => o.IdempotencyKey);
+            order.Ignore(o => o.IsOutstanding);
+            order.HasIndex(o => o.RequestId);
+            order.HasIndex(o => o.SendAt).HasFilter("\"SendAt\" IS NOT NULL");
         });
 
         modelBuilder.Entity<Invoice>(invoice =>

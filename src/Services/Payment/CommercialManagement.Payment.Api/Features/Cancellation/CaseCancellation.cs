@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommercialManagement.Payment.Api.Features.Cancellation;
 
-/// <summary>How the money is given back: <c>method</c> as for an offline payment, its reference, the day (today when left out).</summary>
+/// <summary>How the money is given back: <c>method</c> <c>Online</c> (through the provider that took the payments) or as for an offline payment, its reference, the day (today when left out).</summary>
 internal sealed record RefundBody(string? Method, string? Reference, DateOnly? RefundedOn);
 
 /// <summary>
@@ -47,7 +47,8 @@ internal static class CaseCancellation
     }
 
     public static async Task<Results<Ok<LedgerView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
-        Guid requestId, CancellationBody body, HttpContext http, PaymentDbContext db, SessionCloser sessions, TimeProvider time, CancellationToken cancellationToken)
+        Guid requestId, CancellationBody body, HttpContext http, PaymentDbContext db, SessionCloser sessions, RefundSender refunds, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = Validate(body, http, ParisTime.Today(time), out var requestedBy, out var refund);
         if (errors.Count > 0)
@@ -81,6 +82,7 @@ internal static class CaseCancellation
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         sessions.Wake();
+        refunds.Wake();
         return TypedResults.Ok(await LedgerWork.ViewAsync(db, ledger, time, cancellationToken));
     }
 
@@ -114,11 +116,15 @@ internal static class CaseCancellation
             errors["overrideReason"] = [$"Le motif compte au plus {ReasonMaxLength} caractères."];
         }
 
-        if (body.Refund is { } given)
+        if (body.Refund is { } online && string.Equals(online.Method?.Trim(), Refunds.StaffRefunds.OnlineMethod, StringComparison.OrdinalIgnoreCase))
+        {
+            refund = RefundInstruction.ThroughProvider(today);
+        }
+        else if (body.Refund is { } given)
         {
             if (!OfflinePayments.TryParseMethod(given.Method, out var method))
             {
-                errors["refund.method"] = ["Moyen de remboursement inconnu : BankTransfer (virement), Cheque (chèque), Card (carte bancaire) ou Cash (espèces)."];
+                errors["refund.method"] = ["Moyen de remboursement inconnu : Online (en ligne, sur la carte payée), BankTransfer (virement), Cheque (chèque), Card (carte bancaire) ou Cash (espèces)."];
             }
             else if (given.RefundedOn > today)
             {

@@ -6,10 +6,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Payment.Api.Features.Ledger;
 
-/// <summary>One payment of the ledger.</summary>
+/// <summary>One payment of the ledger: what may still be given back on it, and whether through the provider that took it.</summary>
 internal sealed record PaymentView(
     Guid Id, Guid QuoteId, long AmountCents, string Kind, string KindLabel, string Method, string MethodLabel, string Reference,
-    DateOnly ReceivedOn, string RecordedBy, DateTimeOffset RecordedAt);
+    DateOnly ReceivedOn, string RecordedBy, DateTimeOffset RecordedAt, long RefundableCents = 0, bool RefundsOnline = false);
+
+/// <summary>
+/// A refund ordered through the provider: Status ToSend (on its way), Sent (taken, waiting for the provider's report), Done
+/// (recorded) or Refused (<see cref="Failure"/>: nothing was given back).
+/// </summary>
+internal sealed record RefundOrderView(
+    Guid Id, Guid PaymentId, long AmountCents, string Purpose, string Reason, string Status, string StatusLabel, string OrderedBy, DateTimeOffset OrderedAt,
+    string? ProviderRefundId, string? Failure);
 
 /// <summary>An invoice or credit note of the case, issued for good; its PDF is at <c>/api/payments/invoices/{id}/pdf</c>.</summary>
 internal sealed record InvoiceView(Guid Id, string Number, string Kind, string KindLabel, DateOnly IssueDate, long AmountCents, Guid? CorrectsInvoiceId);
@@ -32,7 +40,8 @@ internal sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage, long DepositCents,
     long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments, IReadOnlyList<PaymentRequestView> Requests, IReadOnlyList<PaymentRequestOption> Options,
     long RefundedCents, IReadOnlyList<RefundView> Refunds, IReadOnlyList<PaymentAnomalyView> Anomalies, IReadOnlyList<InvoiceView> Invoices,
-    bool Cancelled, DateTimeOffset? CancelledAt, string? CancellationReason);
+    bool Cancelled, DateTimeOffset? CancelledAt, string? CancellationReason,
+    IReadOnlyList<RefundOrderView>? RefundOrders = null, long GoodwillCents = 0, long SurplusCents = 0);
 
 internal static class LedgerWork
 {
@@ -53,14 +62,17 @@ internal static class LedgerWork
             account.Arrival, settings.DepositPercentage, deposit, ledger.ReceivedCents, ledger.RemainingCents,
             [.. ledger.Payments.Select(p => new PaymentView(
                 p.Id, p.QuoteId, p.AmountCents, p.Kind.ToString(), p.Kind.Label(), p.Method.ToString(), p.Method.Label(), p.Reference,
-                p.ReceivedOn, p.RecordedBy, p.RecordedAt))],
+                p.ReceivedOn, p.RecordedBy, p.RecordedAt, Math.Max(ledger.GivableCents(p.Id), 0), ledger.RefundsOnline(p)))],
             [.. ledger.Requests.Select(r => View(r, now))],
             [.. ledger.Options(deposit, now).Select(o => new PaymentRequestOption(o.Kind.ToString(), o.Kind.Label(), o.AmountCents, o.Allowed, o.Refusal))],
             ledger.RefundedCents,
             [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt, r.Method?.Label(), r.Reference))],
             await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken),
             [.. ledger.Invoices.Where(i => i.IsNumbered).OrderBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal).Select(i => new InvoiceView(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents, i.CorrectsInvoiceId))],
-            account.IsCancelled, account.CancelledAt, account.CancellationReason);
+            account.IsCancelled, account.CancelledAt, account.CancellationReason,
+            [.. ledger.RefundOrders.Select(o => new RefundOrderView(
+                o.Id, o.PaymentId, o.AmountCents, o.Purpose.ToString(), o.Reason, o.Status.ToString(), o.Status.Label(), o.OrderedBy, o.OrderedAt, o.ProviderRefundId, o.Failure))],
+            ledger.GoodwillCents, ledger.SurplusCents);
     }
 
     public static PaymentRequestView View(PaymentRequest request, DateTimeOffset now)

@@ -68,4 +68,56 @@ internal static class SandboxEvent
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{payload}"));
         return $"t={timestamp},v1={Convert.ToHexStringLower(mac)}";
     }
+
+    /// <summary>
+    /// The event Stripe sends when money is given back on a charge (<c>charge.refunded</c>): the charge of the payment intent,
+    /// its refunded total and every refund made on it, the newest first (Stripe's order).
+    /// </summary>
+    public static string Refunded(
+        string eventId, Guid organisationId, Guid caseId, string paymentIntent, long amountCents, IReadOnlyList<(string Id, long Amount, DateTimeOffset Created)> refunds,
+        DateTimeOffset now)
+    {
+        var list = new JsonArray();
+        foreach (var (id, amount, created) in refunds.OrderByDescending(r => r.Created))
+        {
+            list.Add(new JsonObject
+            {
+                ["id"] = id, ["object"] = "refund", ["amount"] = amount, ["currency"] = "eur", ["payment_intent"] = paymentIntent,
+                ["status"] = "succeeded", ["created"] = created.ToUnixTimeSeconds(),
+            });
+        }
+
+        var refunded = refunds.Sum(r => r.Amount);
+        var charge = new JsonObject
+        {
+            ["id"] = "ch_" + paymentIntent.Replace("pi_", "", StringComparison.Ordinal),
+            ["object"] = "charge",
+            ["amount"] = amountCents,
+            ["amount_refunded"] = refunded,
+            ["currency"] = "eur",
+            ["livemode"] = false,
+            ["metadata"] = new JsonObject
+            {
+                [CheckoutMetadata.OrganisationId] = organisationId.ToString(),
+                [CheckoutMetadata.RequestId] = caseId.ToString(),
+            },
+            ["paid"] = true,
+            ["payment_intent"] = paymentIntent,
+            ["refunded"] = refunded >= amountCents,
+            ["refunds"] = new JsonObject { ["object"] = "list", ["data"] = list, ["has_more"] = false },
+            ["status"] = "succeeded",
+        };
+        return new JsonObject
+        {
+            ["id"] = eventId,
+            ["object"] = "event",
+            ["api_version"] = Stripe.StripeConfiguration.ApiVersion,
+            ["created"] = now.ToUnixTimeSeconds(),
+            ["data"] = new JsonObject { ["object"] = charge },
+            ["livemode"] = false,
+            ["pending_webhooks"] = 1,
+            ["request"] = new JsonObject { ["id"] = null, ["idempotency_key"] = null },
+            ["type"] = "charge.refunded",
+        }.ToJsonString();
+    }
 }
