@@ -19,6 +19,7 @@ public sealed class FakeStripeApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, string> _sessionsByKey = new();
     private readonly ConcurrentDictionary<string, string> _formsByKey = new();
+    private readonly ConcurrentDictionary<string, string> _refundsByKey = new();
 
     private FakeStripeApi()
     {
@@ -27,6 +28,7 @@ public sealed class FakeStripeApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapPost("/v1/checkout/sessions", CreateSession);
+        _app.MapPost("/v1/refunds", CreateRefund);
         _app.MapPost("/v1/checkout/sessions/{id}/expire", async (string id) =>
         {
             if (ExpiryHold is { } hold)
@@ -48,6 +50,15 @@ public sealed class FakeStripeApi : IAsyncDisposable
     public TaskCompletionSource ExpiryWaiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<SentRequest> Sent { get; } = new();
+
+    /// <summary>Every refund creation as Stripe.net sent it (a retry included).</summary>
+    public ConcurrentQueue<SentRequest> RefundsSent { get; } = new();
+
+    /// <summary>Refund creations answered 500 before anything is made, as a Stripe briefly down.</summary>
+    public int RefundFailuresLeft { get; set; }
+
+    /// <summary>When set, refunds are refused with this message (a 400 <c>invalid_request_error</c>, as for a charge already refunded).</summary>
+    public string? RefuseRefunds { get; set; }
 
     public int FailuresLeft { get; set; }
 
@@ -99,6 +110,32 @@ public sealed class FakeStripeApi : IAsyncDisposable
             ["expires_at"] = long.Parse(form["expires_at"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
             ["amount_total"] = long.Parse(form["line_items[0][price_data][unit_amount]"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
             ["currency"] = "eur", ["mode"] = "payment", ["status"] = "open", ["payment_status"] = "unpaid", ["livemode"] = false,
+        }), "application/json");
+    }
+
+    /// <summary>One refund per idempotency key, as Stripe makes it: a retry with the same key answers the same refund.</summary>
+    private async Task<IResult> CreateRefund(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var key = request.Headers["Idempotency-Key"].ToString();
+        RefundsSent.Enqueue(new SentRequest(request.Headers.Authorization.ToString(), key, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+        if (RefundFailuresLeft > 0)
+        {
+            RefundFailuresLeft--;
+            return Results.Json(new { error = new { type = "api_error", message = "Stripe se repose." } }, statusCode: 500);
+        }
+
+        if (RefuseRefunds is { } refusal)
+        {
+            return Results.Json(new { error = new { type = "invalid_request_error", code = "charge_already_refunded", message = refusal } }, statusCode: 400);
+        }
+
+        var id = _refundsByKey.GetOrAdd(key, _ => $"re_test_fake_{Guid.NewGuid():N}");
+        return Results.Text(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = id, ["object"] = "refund", ["amount"] = long.Parse(form["amount"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
+            ["currency"] = "eur", ["payment_intent"] = form["payment_intent"].ToString(), ["status"] = "succeeded", ["reason"] = form["reason"].ToString(),
+            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         }), "application/json");
     }
 

@@ -26,7 +26,7 @@ internal sealed class StripeKit(ServiceFactory<Program> factory)
 
     public string Secret => factory.Services.GetRequiredService<IOptions<StripeOptions>>().Value.WebhookSecret;
 
-    public async Task<OpenRequest> OpenRequestAsync(Scenario scenario, Guid caseId, PaymentKind kind, long amountCents)
+    public async Task<OpenRequest> OpenRequestAsync(Scenario scenario, Guid caseId, PaymentKind kind, long amountCents, string provider = "Sandbox")
     {
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Use(scenario.OrganisationId);
@@ -35,7 +35,7 @@ internal sealed class StripeKit(ServiceFactory<Program> factory)
         var now = DateTimeOffset.UtcNow;
         var request = PaymentRequest.Create(account, kind, amountCents, "Agent de test", now, TimeSpan.FromDays(7));
         var sessionId = "cs_test_" + Guid.NewGuid().ToString("N");
-        request.AttachSession("Sandbox", sessionId, $"http://localhost/sandbox/checkout/{sessionId}", now.AddHours(1));
+        request.AttachSession(provider, sessionId, $"http://localhost/sandbox/checkout/{sessionId}", now.AddHours(1));
         db.PaymentRequests.Add(request);
         await db.SaveChangesAsync();
         return new OpenRequest(request.Id, scenario.OrganisationId, caseId, amountCents, sessionId, "pi_test_" + Guid.NewGuid().ToString("N"));
