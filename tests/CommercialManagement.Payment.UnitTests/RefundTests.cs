@@ -143,6 +143,28 @@ public sealed class RefundTests
         Assert.Empty(ledger.RefundOrders);
     }
 
+    [Fact]
+    public void Cancellation_RefusedOnline_IsGivenBackOffline_ByRembourser_NoMoreThanWasRefused()
+    {
+        var ledger = PaidOnline(arrivalInDays: 20);
+        ledger.Cancel(CancellationRequestedBy.Customer, "Jambe cassée", 30_000, null, null, Online, "Agent", Today, Now);
+        var order = Assert.Single(ledger.RefundOrders);
+        Assert.Equal(0L, ledger.CancellationRefundDueCents);
+
+        order.Refuse("Stripe a refusé le remboursement : carte expirée.", Now.AddMinutes(1));
+
+        Assert.Equal(50_000L, ledger.CancellationRefundDueCents);
+        var byTransfer = new RefundInstruction(PaymentMethod.BankTransfer, "VIR-REMB-7", Today);
+        Assert.Throws<LedgerRuleException>(() => ledger.GiveBack(RefundPurpose.Goodwill, order.PaymentId, 1_000, "Geste", byTransfer, "Agent", Now.AddMinutes(2)));
+        Assert.Throws<LedgerRuleException>(() => ledger.GiveBack(RefundPurpose.Cancellation, order.PaymentId, 50_000, "Annulation", Online, "Agent", Now.AddMinutes(2)));
+        Assert.Equal("amountCents", Refused(() => ledger.GiveBack(RefundPurpose.Cancellation, order.PaymentId, 50_001, "Annulation", byTransfer, "Agent", Now.AddMinutes(2))).Field);
+
+        ledger.GiveBack(RefundPurpose.Cancellation, order.PaymentId, 50_000, "Carte expirée : remboursé par virement", byTransfer, "Agent", Now.AddMinutes(2));
+
+        Assert.Equal((0L, 50_000L), (ledger.CancellationRefundDueCents, ledger.RefundedCents));
+        Assert.DoesNotContain(ledger.Unnumbered, i => i.Kind == InvoiceKind.CreditNote && i.Content.Reason?.StartsWith("Remboursement", StringComparison.Ordinal) == true);
+    }
+
     /// <summary>A deposit of 300 € and the balance of 700 €, both paid online through Stripe; both invoices numbered.</summary>
     private static CaseLedger PaidOnline(int arrivalInDays)
     {

@@ -4,9 +4,22 @@ using CommercialManagement.ServiceDefaults;
 
 namespace CommercialManagement.Gateway.Features.Administration;
 
+/// <summary>A payment received: what may still be given back on it, and whether through the provider that took it (paid online).</summary>
 public sealed record PaymentEntry(
     Guid Id, Guid QuoteId, long AmountCents, string Kind, string KindLabel, string Method, string MethodLabel, string Reference,
-    DateOnly ReceivedOn, string RecordedBy, DateTimeOffset RecordedAt);
+    DateOnly ReceivedOn, string RecordedBy, DateTimeOffset RecordedAt, long RefundableCents = 0, bool RefundsOnline = false);
+
+/// <summary>A refund ordered through the provider: Status ToSend, Sent, Done or Refused (with the provider's Failure), and its French label; Purpose is its French label.</summary>
+public sealed record RefundOrderEntry(
+    Guid Id, Guid PaymentId, long AmountCents, string Purpose, string Reason, string Status, string StatusLabel, string OrderedBy, DateTimeOffset OrderedAt,
+    string? ProviderRefundId, string? Failure)
+{
+    /// <summary>Still on its way: the provider has not reported the refund yet.</summary>
+    public bool IsOutstanding => Status is "ToSend" or "Sent";
+}
+
+/// <summary>« Rembourser » outside a cancellation: purpose Goodwill or Overpayment; method Online or an offline means with its reference and day.</summary>
+public sealed record StaffRefund(string Purpose, Guid PaymentId, long AmountCents, string Reason, string Method, string? Reference, DateOnly? RefundedOn);
 
 /// <summary>A payment asked of the customer; Status is Open, Expired, Paid or Cancelled, with its French label.</summary>
 public sealed record PaymentRequestView(
@@ -21,7 +34,8 @@ public sealed record PaymentRequestOption(string Kind, string KindLabel, long Am
 
 /// <summary>Money given back through the provider (the shape is the Payment service's; missing fields stay empty).</summary>
 public sealed record RefundView(
-    Guid Id, Guid? PaymentId, long AmountCents, DateTimeOffset? RefundedAt, DateTimeOffset? RecordedAt, string? MethodLabel = null, string? Reference = null);
+    Guid Id, Guid? PaymentId, long AmountCents, DateTimeOffset? RefundedAt, DateTimeOffset? RecordedAt, string? MethodLabel = null, string? Reference = null,
+    string? PurposeLabel = null, string? Reason = null);
 
 /// <summary>A provider event that did not match our request (amount, currency, ids): flagged, not applied.</summary>
 public sealed record PaymentAnomalyView(string EventId, DateTimeOffset ReceivedAt, string Reason);
@@ -48,8 +62,11 @@ public sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage,
     long DepositCents, long PaidCents, long RemainingCents, IReadOnlyList<PaymentEntry>? Payments, IReadOnlyList<PaymentRequestView>? Requests,
     IReadOnlyList<PaymentRequestOption>? Options, long RefundedCents, IReadOnlyList<RefundView>? Refunds, IReadOnlyList<PaymentAnomalyView>? Anomalies,
-    IReadOnlyList<InvoiceEntry>? Invoices = null, bool Cancelled = false, DateTimeOffset? CancelledAt = null, string? CancellationReason = null)
+    IReadOnlyList<InvoiceEntry>? Invoices = null, bool Cancelled = false, DateTimeOffset? CancelledAt = null, string? CancellationReason = null,
+    IReadOnlyList<RefundOrderEntry>? RefundOrders = null, long GoodwillCents = 0, long SurplusCents = 0, long CancellationRefundDueCents = 0)
 {
+    public IReadOnlyList<RefundOrderEntry> RefundOrderList => RefundOrders ?? [];
+
     public IReadOnlyList<InvoiceEntry> InvoiceList => Invoices ?? [];
 
     public IReadOnlyList<PaymentEntry> PaymentList => Payments ?? [];
@@ -109,6 +126,10 @@ internal sealed class PaymentClient(StaffServiceClient services)
     /// <summary>Cancels the case (who asked, why, an Admin's amount and its reason, how the money goes back); the refusals in French.</summary>
     public async Task<IReadOnlyList<string>> CancelCaseAsync(Guid requestId, CaseCancellation cancellation, string idempotencyKey) =>
         await ProblemMessages.ReadAsync(await (await Payments()).PostAsync($"/api/payments/by-request/{requestId}/cancellation", cancellation, idempotencyKey));
+
+    /// <summary>« Rembourser »: a commercial gesture or an overpayment given back, offline at once or online through the provider.</summary>
+    public async Task<IReadOnlyList<string>> RefundAsync(Guid requestId, StaffRefund refund, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Payments()).PostAsync($"/api/payments/by-request/{requestId}/refunds", refund, idempotencyKey));
 
     private Task<HttpClient> Payments() => services.ForAsync(ResourceNames.PaymentApi);
 }

@@ -34,6 +34,17 @@ internal sealed partial class CaseLedger
     public long SurplusCents =>
         Math.Max(SettledCents - orders.Where(o => o.IsOutstanding && o.Purpose != RefundPurpose.Goodwill).Sum(o => o.AmountCents) - Case.AcceptedTotalCents, 0);
 
+    /// <summary>
+    /// What a cancellation refunded online could not give back (the provider refused it) and was not given back offline since:
+    /// staff give it back by « Rembourser », offline.
+    /// </summary>
+    public long CancellationRefundDueCents => Case.CancelledAt is not { } cancelledAt
+        ? 0
+        : Math.Max(
+            orders.Where(o => o.Purpose == RefundPurpose.Cancellation && o.Status == RefundOrderStatus.Refused).Sum(o => o.AmountCents)
+            - refunds.Where(r => r.Purpose == RefundPurpose.Cancellation && r.ProviderRefundId is null && r.RecordedAt > cancelledAt).Sum(r => r.AmountCents),
+            0);
+
     /// <summary>What may still be given back on a payment: what it holds, less the refunds on their way through the provider.</summary>
     public long GivableCents(Guid paymentId) =>
         RefundableCents(paymentId) - orders.Where(o => o.PaymentId == paymentId && o.IsOutstanding).Sum(o => o.AmountCents);
@@ -50,14 +61,20 @@ internal sealed partial class CaseLedger
     public RefundOrder? GiveBack(
         RefundPurpose purpose, Guid paymentId, long amountCents, string reason, RefundInstruction means, string staff, DateTimeOffset now)
     {
-        if (Case.IsCancelled)
+        if (Case.IsCancelled && (purpose != RefundPurpose.Cancellation || means.Online || CancellationRefundDueCents == 0))
         {
             throw new LedgerRuleException("Le dossier est annulé : ses remboursements ont été décidés à l'annulation.");
         }
 
-        if (purpose == RefundPurpose.Cancellation)
+        if (purpose == RefundPurpose.Cancellation && !Case.IsCancelled)
         {
             throw new LedgerRuleException("Un remboursement d'annulation se fait par « Annuler le dossier ».", "purpose");
+        }
+
+        if (purpose == RefundPurpose.Cancellation && amountCents > CancellationRefundDueCents)
+        {
+            throw new LedgerRuleException(
+                $"Il reste {Euros.Format(CancellationRefundDueCents)} à rembourser de l'annulation (le prestataire a refusé le remboursement en ligne).", "amountCents");
         }
 
         if (string.IsNullOrWhiteSpace(reason))

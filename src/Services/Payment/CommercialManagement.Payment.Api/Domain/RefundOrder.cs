@@ -28,6 +28,15 @@ internal static class RefundOrderStatuses
         RefundOrderStatus.Refused => "Refusé par le prestataire",
         _ => status.ToString(),
     };
+
+    /// <summary>« Geste commercial », « Trop-perçu », « Annulation ».</summary>
+    public static string Label(this RefundPurpose purpose) => purpose switch
+    {
+        RefundPurpose.Goodwill => "Geste commercial",
+        RefundPurpose.Overpayment => "Trop-perçu",
+        RefundPurpose.Cancellation => "Annulation",
+        _ => purpose.ToString(),
+    };
 }
 
 /// <summary>Why money is given back outside a cancellation.</summary>

@@ -6,7 +6,8 @@ namespace CommercialManagement.Payment.Api.Features.Ledger;
 
 /// <summary>Money given back on one of the case's payments: through the provider (its refund id), or offline (means and reference).</summary>
 internal sealed record RefundView(
-    Guid Id, Guid PaymentId, long AmountCents, string? ProviderRefundId, DateTimeOffset RefundedAt, string? MethodLabel = null, string? Reference = null);
+    Guid Id, Guid PaymentId, long AmountCents, string? ProviderRefundId, DateTimeOffset RefundedAt, string? MethodLabel = null, string? Reference = null,
+    string? PurposeLabel = null, string? Reason = null);
 
 /// <summary>A provider event about this case that did not match our request (amount, currency, ids): kept, never applied.</summary>
 internal sealed record PaymentAnomalyView(string EventId, DateTimeOffset ReceivedAt, string Reason);

@@ -41,7 +41,7 @@ internal sealed record LedgerView(
     long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments, IReadOnlyList<PaymentRequestView> Requests, IReadOnlyList<PaymentRequestOption> Options,
     long RefundedCents, IReadOnlyList<RefundView> Refunds, IReadOnlyList<PaymentAnomalyView> Anomalies, IReadOnlyList<InvoiceView> Invoices,
     bool Cancelled, DateTimeOffset? CancelledAt, string? CancellationReason,
-    IReadOnlyList<RefundOrderView>? RefundOrders = null, long GoodwillCents = 0, long SurplusCents = 0);
+    IReadOnlyList<RefundOrderView>? RefundOrders = null, long GoodwillCents = 0, long SurplusCents = 0, long CancellationRefundDueCents = 0);
 
 internal static class LedgerWork
 {
@@ -66,13 +66,13 @@ internal static class LedgerWork
             [.. ledger.Requests.Select(r => View(r, now))],
             [.. ledger.Options(deposit, now).Select(o => new PaymentRequestOption(o.Kind.ToString(), o.Kind.Label(), o.AmountCents, o.Allowed, o.Refusal))],
             ledger.RefundedCents,
-            [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt, r.Method?.Label(), r.Reference))],
+            [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt, r.Method?.Label(), r.Reference, r.Purpose?.Label(), r.Reason))],
             await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken),
             [.. ledger.Invoices.Where(i => i.IsNumbered).OrderBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal).Select(i => new InvoiceView(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents, i.CorrectsInvoiceId))],
             account.IsCancelled, account.CancelledAt, account.CancellationReason,
             [.. ledger.RefundOrders.Select(o => new RefundOrderView(
-                o.Id, o.PaymentId, o.AmountCents, o.Purpose.ToString(), o.Reason, o.Status.ToString(), o.Status.Label(), o.OrderedBy, o.OrderedAt, o.ProviderRefundId, o.Failure))],
-            ledger.GoodwillCents, ledger.SurplusCents);
+                o.Id, o.PaymentId, o.AmountCents, o.Purpose.Label(), o.Reason, o.Status.ToString(), o.Status.Label(), o.OrderedBy, o.OrderedAt, o.ProviderRefundId, o.Failure))],
+            ledger.GoodwillCents, ledger.SurplusCents, ledger.CancellationRefundDueCents);
     }
 
     public static PaymentRequestView View(PaymentRequest request, DateTimeOffset now)

@@ -68,9 +68,9 @@ internal static class StaffRefunds
         var errors = new Dictionary<string, string[]>();
         means = null;
         purpose = default;
-        if (body.Purpose?.Trim() is not ("Goodwill" or "Overpayment") || !Enum.TryParse(body.Purpose.Trim(), out purpose))
+        if (body.Purpose?.Trim() is not ("Goodwill" or "Overpayment" or "Cancellation") || !Enum.TryParse(body.Purpose.Trim(), out purpose))
         {
-            errors["purpose"] = ["Indiquez la raison du remboursement : Goodwill (geste commercial) ou Overpayment (trop-perçu)."];
+            errors["purpose"] = ["Indiquez la raison du remboursement : Goodwill (geste commercial), Overpayment (trop-perçu) ou Cancellation (ce que l'annulation n'a pas pu rembourser en ligne)."];
         }
 
         if (body.PaymentId is null)
