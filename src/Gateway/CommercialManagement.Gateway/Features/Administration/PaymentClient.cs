@@ -46,9 +46,9 @@ public sealed record InvoiceEntry(Guid Id, string Number, string Kind, string Ki
 /// <summary>What « Annuler le dossier » would do today, as the Payment service computes it from the organisation's terms.</summary>
 public sealed record CancellationPreview(
     int DaysBeforeArrival, string Rule, long AcceptedTotalCents, long TermsRetainedCents, long HeldCents, long KeptCents, long RefundCents,
-    IReadOnlyList<string>? Terms, bool CanOverride);
+    IReadOnlyList<string>? Terms, bool CanOverride, long OnlineRefundableCents = 0);
 
-/// <summary>How the money goes back: a method as for an offline payment, its reference, the day.</summary>
+/// <summary>How the money goes back: Online (on the cards paid online), or a method as for an offline payment, its reference, the day.</summary>
 public sealed record CancellationRefund(string Method, string? Reference, DateOnly? RefundedOn);
 
 /// <summary>« Annuler le dossier » confirmed: requestedBy is Customer or Organisation; retainedCents and overrideReason an Admin's only.</summary>

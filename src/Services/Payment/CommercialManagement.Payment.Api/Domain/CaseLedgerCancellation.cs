@@ -18,7 +18,7 @@ internal enum CancellationRequestedBy
 /// </summary>
 internal sealed record CancellationPreview(
     int DaysBeforeArrival, string Rule, long AcceptedTotalCents, long TermsRetainedCents, long HeldCents, long KeptCents, long RefundCents,
-    IReadOnlyList<string> Terms);
+    IReadOnlyList<string> Terms, long OnlineRefundableCents = 0);
 
 /// <summary>
 /// « Annuler le dossier »: the cancellation terms applied to the case's money. A cancelled case takes no payment and no
@@ -39,7 +39,8 @@ internal sealed partial class CaseLedger
         var terms = CancellationTerms.Of(Seller.CancellationTerms);
         var rule = CancellationTerms.Describe(terms)[terms.ToList().IndexOf(tier)];
         return new CancellationPreview(
-            days == int.MaxValue ? 0 : days, rule, Case.AcceptedTotalCents, retained, HeldCents, kept, HeldCents - kept, CancellationTerms.Describe(Seller.CancellationTerms));
+            days == int.MaxValue ? 0 : days, rule, Case.AcceptedTotalCents, retained, HeldCents, kept, HeldCents - kept, CancellationTerms.Describe(Seller.CancellationTerms),
+            GivableOnlineCents);
     }
 
     /// <summary>

@@ -17,10 +17,13 @@ internal sealed record RefundBody(string? Method, string? Reference, DateOnly? R
 /// </summary>
 internal sealed record CancellationBody(string? RequestedBy, string? Reason, long? RetainedCents, string? OverrideReason, RefundBody? Refund);
 
-/// <summary>The terms applied today: the row that applies, the amounts, every row of the organisation's terms.</summary>
+/// <summary>
+/// The terms applied today: the row that applies, the amounts, every row of the organisation's terms, and what the payments
+/// made online can give back on their cards (<c>refund.method</c> <c>Online</c> when it covers the refund).
+/// </summary>
 internal sealed record CancellationView(
     int DaysBeforeArrival, string Rule, long AcceptedTotalCents, long TermsRetainedCents, long HeldCents, long KeptCents, long RefundCents,
-    IReadOnlyList<string> Terms, bool CanOverride);
+    IReadOnlyList<string> Terms, bool CanOverride, long OnlineRefundableCents = 0);
 
 /// <summary>The preview of « Annuler le dossier », and its confirmation (one transaction under the case's lock).</summary>
 internal static class CaseCancellation
@@ -88,7 +91,7 @@ internal static class CaseCancellation
 
     private static CancellationView View(CancellationPreview preview, HttpContext http) => new(
         preview.DaysBeforeArrival, preview.Rule, preview.AcceptedTotalCents, preview.TermsRetainedCents, preview.HeldCents, preview.KeptCents, preview.RefundCents,
-        preview.Terms, IsAdmin(http));
+        preview.Terms, IsAdmin(http), preview.OnlineRefundableCents);
 
     private static bool IsAdmin(HttpContext http) => http.User.HasClaim(StaffClaims.Role, StaffClaims.AdminRole);
 
