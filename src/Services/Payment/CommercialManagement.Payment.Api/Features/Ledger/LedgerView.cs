@@ -26,13 +26,13 @@ internal sealed record PaymentRequestOption(string Kind, string KindLabel, long 
 /// A case's ledger as staff see it: the accepted quote, the deposit asked, paid so far (received, refunds not deducted), what
 /// remains (the accepted total less what the case holds: received less refunded), each payment, the payment requests sent and
 /// what each « Demander » button would ask now, the refunds, the provider events that did not match our requests (anomalies),
-/// and the invoices and credit notes issued.
+/// the invoices and credit notes issued, and what the case holds beyond the accepted total (an amendment lowered it): to refund.
 /// </summary>
 internal sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage, long DepositCents,
     long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments, IReadOnlyList<PaymentRequestView> Requests, IReadOnlyList<PaymentRequestOption> Options,
     long RefundedCents, IReadOnlyList<RefundView> Refunds, IReadOnlyList<PaymentAnomalyView> Anomalies, IReadOnlyList<InvoiceView> Invoices,
-    bool Cancelled, DateTimeOffset? CancelledAt, string? CancellationReason);
+    bool Cancelled, DateTimeOffset? CancelledAt, string? CancellationReason, long OverpaidCents);
 
 internal static class LedgerWork
 {
@@ -60,7 +60,7 @@ internal static class LedgerWork
             [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt, r.Method?.Label(), r.Reference))],
             await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken),
             [.. ledger.Invoices.Where(i => i.IsNumbered).OrderBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal).Select(i => new InvoiceView(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents, i.CorrectsInvoiceId))],
-            account.IsCancelled, account.CancelledAt, account.CancellationReason);
+            account.IsCancelled, account.CancelledAt, account.CancellationReason, ledger.OverpaidCents);
     }
 
     public static PaymentRequestView View(PaymentRequest request, DateTimeOffset now)
