@@ -167,6 +167,23 @@ public sealed class InvoicingTests
         Assert.Equal((ledger.FinalInvoice!.Id, 5_000L), (second.CorrectsInvoiceId!.Value, second.AmountCents));
     }
 
+    [Fact]
+    public void TheFinalInvoice_DeductsAFactureDAcompte_ForWhatItsAvoirLeft_SoTheInvoicesCountWhatTheCaseHolds()
+    {
+        var ledger = Ledger();
+        var deposit = ledger.RecordOffline(30_000, PaymentMethod.BankTransfer, "VIR-1", Today, "Agent", Now);
+        ledger.Number(ledger.Invoices[0], 1, Now);
+        ledger.RecordRefund(deposit.Id, "re_1", 10_000, Now, Now);
+        ledger.Number(ledger.Unnumbered.Single(), 1, Now);
+
+        ledger.RecordOffline(80_000, PaymentMethod.Cheque, "CHQ-2", Today, "Agent", Now);
+
+        var final = ledger.FinalInvoice!;
+        Assert.Equal([("FA-2026-00001", 20_000L)], final.Content.Deducted.Select(d => (d.Number, d.AmountCents)));
+        Assert.Equal((100_000L, 0L), (final.AmountCents, final.Content.DueCents));
+        Assert.Equal((100_000L, 100_000L), (ledger.HeldCents, ledger.InvoicedCents));
+    }
+
     internal static CaseLedger Ledger(bool processedMode = false, bool withContent = true, DateOnly? arrival = null)
     {
         var account = PaymentCase.Open(Guid.NewGuid(), Guid.NewGuid());

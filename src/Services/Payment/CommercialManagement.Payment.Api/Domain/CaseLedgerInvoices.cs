@@ -22,7 +22,18 @@ internal sealed partial class CaseLedger
     /// <summary>The drafts the caller numbers before saving (<see cref="Number"/>).</summary>
     public IReadOnlyList<Invoice> Unnumbered => [.. invoices.Where(i => !i.IsNumbered)];
 
-    public Invoice? FinalInvoice => invoices.SingleOrDefault(i => i.Kind == InvoiceKind.Final);
+    /// <summary>
+    /// « The final invoice »: the latest one an amendment did not replace (an amended order's first final invoice stays
+    /// issued, credited, and the next one is made from the amended content).
+    /// </summary>
+    public Invoice? FinalInvoice => invoices.LastOrDefault(i => i.Kind == InvoiceKind.Final && !Case.ReplacedInvoiceIds.Contains(i.Id));
+
+    /// <summary>
+    /// What the case's invoices count, net of the credit notes: each facture d'acompte and indemnity for its amount, each
+    /// final invoice for its total less the deposit invoices it deducts (it absorbs them), each credit note less. It follows
+    /// what the case holds, up to the accepted total (more when an invoice shows an amount still due).
+    /// </summary>
+    public long InvoicedCents => invoices.Sum(Counted);
 
     /// <summary>
     /// Gives a draft its number (the next of its series, taken by the caller in the saving transaction) and raises
@@ -51,7 +62,7 @@ internal sealed partial class CaseLedger
     /// </summary>
     public Invoice? IssueFinalOnProcessed(DateTimeOffset now)
     {
-        if (!Seller.FinalInvoiceWhenProcessed || FinalInvoice is not null || Case.AcceptedContent is null || Case.AcceptedQuoteVoided)
+        if (!Seller.FinalInvoiceWhenProcessed || FinalInvoice is not null || Case.AcceptedContent is null || Case.AcceptedQuoteVoided || Case.IsCancelled)
         {
             return null;
         }
@@ -68,7 +79,9 @@ internal sealed partial class CaseLedger
 
     /// <summary>
     /// Money given back on a payment gets its « avoir », naming the invoice that acknowledged the money; nothing when that
-    /// payment was never invoiced.
+    /// payment was never invoiced. It credits only what the invoices still count beyond what the case holds once the refund
+    /// is recorded (never more than the invoice has left): a surplus given back after an amendment lowered the total was
+    /// never in the new final invoice, so it gets no credit note.
     /// </summary>
     private void CreditRefund(Refund refund, string reason, DateTimeOffset now)
     {
@@ -78,8 +91,21 @@ internal sealed partial class CaseLedger
             return;
         }
 
-        Draft(InvoiceKind.CreditNote, InvoiceDrafts.CreditNote(corrected, refund.AmountCents, reason, Seller), refund.AmountCents, now, refund.PaymentId, corrected.Id);
+        var amount = Math.Min(refund.AmountCents, Math.Min(InvoicedCents - HeldCents, corrected.AmountCents - CreditedCents(corrected)));
+        if (amount <= 0)
+        {
+            return;
+        }
+
+        Draft(InvoiceKind.CreditNote, InvoiceDrafts.CreditNote(corrected, amount, reason, Seller), amount, now, refund.PaymentId, corrected.Id);
     }
+
+    /// <summary>What the credit notes correcting <paramref name="invoice"/> credited so far.</summary>
+    private long CreditedCents(Invoice invoice) =>
+        invoices.Where(i => i.Kind == InvoiceKind.CreditNote && i.CorrectsInvoiceId == invoice.Id).Sum(i => i.AmountCents);
+
+    private static long Counted(Invoice invoice) =>
+        invoice.Kind == InvoiceKind.CreditNote ? -invoice.AmountCents : invoice.AmountCents - invoice.Content.Deducted.Sum(d => d.AmountCents);
 
     private void InvoiceReceived(Payment payment, DateTimeOffset now)
     {
@@ -97,11 +123,16 @@ internal sealed partial class CaseLedger
         Draft(InvoiceKind.Deposit, InvoiceDrafts.Deposit(content, Case.QuoteNumber ?? "", Seller, payment), payment.AmountCents, now, payment.Id);
     }
 
+    /// <summary>
+    /// The final invoice of the accepted content: the deposit invoices deducted for what their credit notes left of them
+    /// (a refunded deposit is not deducted twice), the payments none of them acknowledged.
+    /// </summary>
     private Invoice DraftFinal(DateTimeOffset now)
     {
         var deposits = invoices.Where(i => i.Kind == InvoiceKind.Deposit).ToList();
         var acknowledged = deposits.Select(d => d.PaymentId).ToHashSet();
-        var content = InvoiceDrafts.Final(Case.AcceptedContent!, Case.QuoteNumber ?? "", Seller, deposits, [.. payments.Where(p => !acknowledged.Contains(p.Id))]);
+        var deducted = deposits.Select(d => (Invoice: d, LeftCents: d.AmountCents - CreditedCents(d))).Where(d => d.LeftCents > 0).ToList();
+        var content = InvoiceDrafts.Final(Case.AcceptedContent!, Case.QuoteNumber ?? "", Seller, deducted, [.. payments.Where(p => !acknowledged.Contains(p.Id))]);
         return Draft(InvoiceKind.Final, content, content.TotalCents, now);
     }
 

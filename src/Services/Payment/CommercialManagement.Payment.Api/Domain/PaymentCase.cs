@@ -27,10 +27,19 @@ internal sealed class PaymentCase : ITenantOwned
 
     public DateTimeOffset? AcceptedAt { get; private set; }
 
+    /// <summary>The version of the accepted quote (an amendment is a later version of the same quote); none when Quote did not say.</summary>
+    public int? AcceptedVersion { get; private set; }
+
     /// <summary>What was accepted (customer, stay, lines, VAT): what the invoices say. None for an acceptance published before it existed.</summary>
     public AcceptedQuoteContent? AcceptedContent { get; private set; }
 
     public List<Guid> VoidedQuoteIds { get; private set; } = [];
+
+    /// <summary>
+    /// The final invoices an amendment credited (they stay issued, but no longer are « the final invoice »): the next one is
+    /// made from the amended content.
+    /// </summary>
+    public List<Guid> ReplacedInvoiceIds { get; private set; } = [];
 
     public DateOnly? Arrival { get; private set; }
 
@@ -61,11 +70,19 @@ internal sealed class PaymentCase : ITenantOwned
 
     public static PaymentCase Open(Guid requestId, Guid organisationId) => new() { Id = requestId, OrganisationId = organisationId };
 
-    /// <summary>Keeps the acceptance unless a later (or the same) one is kept already: returns whether it was.</summary>
+    /// <summary>
+    /// Keeps the acceptance unless a later (or the same) one is kept already: an older or the same version of the quote
+    /// kept, or an acceptance that did not occur later. Returns whether it was.
+    /// </summary>
     public bool Accept(QuoteAccepted accepted)
     {
         var occurredAt = AsStored(accepted.OccurredAt);
         if (AcceptedAt is { } at && occurredAt <= at)
+        {
+            return false;
+        }
+
+        if (accepted.QuoteId == AcceptedQuoteId && accepted.Version is { } version && AcceptedVersion is { } kept && version <= kept)
         {
             return false;
         }
@@ -75,7 +92,17 @@ internal sealed class PaymentCase : ITenantOwned
         AcceptedTotalCents = accepted.TotalCents;
         AcceptedContent = accepted.Content;
         AcceptedAt = occurredAt;
+        AcceptedVersion = accepted.Version;
         return true;
+    }
+
+    /// <summary>An amendment credited this final invoice: the next final invoice replaces it.</summary>
+    public void Replaced(Guid finalInvoiceId)
+    {
+        if (!ReplacedInvoiceIds.Contains(finalInvoiceId))
+        {
+            ReplacedInvoiceIds = [.. ReplacedInvoiceIds, finalInvoiceId];
+        }
     }
 
     public void Received(RequestReceived request) => _ = SetArrival(request.Arrival, request.OccurredAt);

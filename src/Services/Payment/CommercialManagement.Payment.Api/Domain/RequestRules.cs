@@ -54,6 +54,12 @@ internal static class RequestRules
             return $"Le devis {account.QuoteNumber} est annulé : aucune demande de paiement ne peut être envoyée.";
         }
 
+        if (paidCents > account.AcceptedTotalCents)
+        {
+            return $"Le dossier a reçu {Euros.Format(paidCents - account.AcceptedTotalCents)} de plus que le total accepté ({Euros.Format(account.AcceptedTotalCents)}) : "
+                + "il n'y a plus rien à demander, le trop-perçu est à rembourser.";
+        }
+
         if (remaining == 0)
         {
             return "Le dossier est soldé : il n'y a plus rien à demander.";

@@ -32,12 +32,13 @@ internal static class InvoiceDrafts
     }
 
     /// <summary>
-    /// The final invoice: every line of the accepted quote, the deposit invoices deducted, the payments no deposit invoice
-    /// acknowledged, and what is still due.
+    /// The final invoice: every line of the accepted quote, the deposit invoices deducted (each for what its credit notes
+    /// left of it), the payments no deposit invoice acknowledged, and what is still due.
     /// </summary>
-    public static InvoiceContent Final(AcceptedQuoteContent quote, string quoteNumber, OrganisationSettings seller, IReadOnlyList<Invoice> deposits, IReadOnlyList<Payment> unacknowledged)
+    public static InvoiceContent Final(
+        AcceptedQuoteContent quote, string quoteNumber, OrganisationSettings seller, IReadOnlyList<(Invoice Invoice, long LeftCents)> deposits, IReadOnlyList<Payment> unacknowledged)
     {
-        var deducted = deposits.Select(d => new InvoiceReference { Number = d.Number, IssueDate = d.IssueDate, AmountCents = d.AmountCents }).ToList();
+        var deducted = deposits.Select(d => new InvoiceReference { Number = d.Invoice.Number, IssueDate = d.Invoice.IssueDate, AmountCents = d.LeftCents }).ToList();
         var paid = unacknowledged.Select(Paid).ToList();
         return Common(quote, quoteNumber, seller) with
         {

@@ -34,14 +34,14 @@ internal sealed record PaymentRequestOption(string Kind, string KindLabel, long 
 /// A case's ledger as staff see it: the accepted quote, the deposit asked, paid so far (received, refunds not deducted), what
 /// remains (the accepted total less what the case holds: received less refunded), each payment, the payment requests sent and
 /// what each « Demander » button would ask now, the refunds, the provider events that did not match our requests (anomalies),
-/// and the invoices and credit notes issued.
+/// the invoices and credit notes issued, and what the case holds beyond the accepted total (an amendment lowered it): to refund.
 /// </summary>
 internal sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage, long DepositCents,
     long PaidCents, long RemainingCents, IReadOnlyList<PaymentView> Payments, IReadOnlyList<PaymentRequestView> Requests, IReadOnlyList<PaymentRequestOption> Options,
     long RefundedCents, IReadOnlyList<RefundView> Refunds, IReadOnlyList<PaymentAnomalyView> Anomalies, IReadOnlyList<InvoiceView> Invoices,
     bool Cancelled, DateTimeOffset? CancelledAt, string? CancellationReason,
-    IReadOnlyList<RefundOrderView>? RefundOrders = null, long GoodwillCents = 0, long SurplusCents = 0, long CancellationRefundDueCents = 0);
+    IReadOnlyList<RefundOrderView>? RefundOrders = null, long GoodwillCents = 0, long SurplusCents = 0, long CancellationRefundDueCents = 0, long OverpaidCents = 0);
 
 internal static class LedgerWork
 {
@@ -72,7 +72,7 @@ internal static class LedgerWork
             account.IsCancelled, account.CancelledAt, account.CancellationReason,
             [.. ledger.RefundOrders.Select(o => new RefundOrderView(
                 o.Id, o.PaymentId, o.AmountCents, o.Purpose.Label(), o.Reason, o.Status.ToString(), o.Status.Label(), o.OrderedBy, o.OrderedAt, o.ProviderRefundId, o.Failure))],
-            ledger.GoodwillCents, ledger.SurplusCents, ledger.CancellationRefundDueCents);
+            ledger.GoodwillCents, ledger.SurplusCents, ledger.CancellationRefundDueCents, ledger.OverpaidCents);
     }
 
     public static PaymentRequestView View(PaymentRequest request, DateTimeOffset now)

@@ -31,7 +31,8 @@ internal sealed class OrganisationChangedConsumer(PaymentDbContext db) : IConsum
 
 /// <summary>
 /// Keeps the case's accepted quote and its total, the case locked (in the inbox filter's transaction) so that no payment is checked against a total being
-/// replaced; a later acceptance replaces it, an older one (or the same again) changes nothing.
+/// replaced; a later acceptance (an amendment, or another quote) replaces it, an older one (or the same version again) changes nothing, and the ledger
+/// decides what follows (<see cref="CaseLedger.Accept"/>). The credit note and final invoice it drafts are numbered in that transaction.
 /// </summary>
 internal sealed class QuoteAcceptedConsumer(PaymentDbContext db, TimeProvider time) : IConsumer<QuoteAccepted>
 {
@@ -39,10 +40,9 @@ internal sealed class QuoteAcceptedConsumer(PaymentDbContext db, TimeProvider ti
     {
         var accepted = context.Message;
         var ledger = await CaseCopies.OpenAsync(db, accepted.RequestId, accepted.OrganisationId, context.CancellationToken);
-        if (ledger.Case.Accept(accepted))
+        if (ledger.Accept(accepted, time.GetUtcNow()) != AcceptanceOutcome.Ignored)
         {
-            // Requests asked against the quote replaced are for another total: their links die.
-            ledger.WithdrawOpen(r => r.QuoteId != accepted.QuoteId, $"Le devis {accepted.Number} a remplacé le devis de cette demande.", time.GetUtcNow());
+            await db.StageAsync(ledger, time, context.CancellationToken);
             CaseCopies.Announce(db, ledger.Case, time);
         }
 

@@ -476,6 +476,9 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<long>("AcceptedTotalCents")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("AcceptedVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("Arrival")
                         .HasColumnType("date");
 
@@ -496,6 +499,10 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<string>("QuoteNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<Guid>>("ReplacedInvoiceIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
 
                     b.Property<DateTimeOffset?>("StaySetAt")
                         .HasColumnType("timestamp with time zone");

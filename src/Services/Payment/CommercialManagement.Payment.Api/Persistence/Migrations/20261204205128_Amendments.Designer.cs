@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommercialManagement.Payment.Api.Persistence.Migrations
 {
     [DbContext(typeof(PaymentDbContext))]
-    [Migration("20261204205215_RefundOrders")]
-    partial class RefundOrders
+    [Migration("20261204205128_Amendments")]
+    partial class Amendments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -479,6 +479,9 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<long>("AcceptedTotalCents")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("AcceptedVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("Arrival")
                         .HasColumnType("date");
 
@@ -499,6 +502,10 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<string>("QuoteNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<Guid>>("ReplacedInvoiceIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
 
                     b.Property<DateTimeOffset?>("StaySetAt")
                         .HasColumnType("timestamp with time zone");
@@ -626,14 +633,6 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -659,86 +658,6 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.HasIndex("RequestId");
 
                     b.ToTable("refunds", (string)null);
-                });
-
-            modelBuilder.Entity("CommercialManagement.Payment.Api.Domain.RefundOrder", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("AmountCents")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Failure")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset>("OrderedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OrderedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("PaymentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PaymentIntent")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("ProviderRefundId")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<Guid?>("RefundId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("SendAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId");
-
-                    b.HasIndex("SendAt")
-                        .HasFilter("\"SendAt\" IS NOT NULL");
-
-                    b.ToTable("refund_orders", (string)null);
                 });
 
             modelBuilder.Entity("CommercialManagement.Payment.Api.Domain.StripeEvent", b =>
