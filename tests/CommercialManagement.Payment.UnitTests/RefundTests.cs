@@ -165,6 +165,19 @@ public sealed class RefundTests
         Assert.DoesNotContain(ledger.Unnumbered, i => i.Kind == InvoiceKind.CreditNote && i.Content.Reason?.StartsWith("Remboursement", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public void ARefundOnItsWay_IsNotCountedAgain_WhenTheCaseIsCancelled()
+    {
+        var ledger = PaidOnline(arrivalInDays: 20);
+        ledger.GiveBack(RefundPurpose.Goodwill, ledger.Payments[^1].Id, 5_000, "Geste", Online, "Agent", Now);
+
+        var done = ledger.Cancel(CancellationRequestedBy.Customer, "Empêché", 30_000, null, null, Online, "Agent", Today, Now);
+
+        Assert.Equal((95_000L, 50_000L, 45_000L), (done.HeldCents, done.KeptCents, done.RefundCents));
+        Assert.Equal(50_000L, ledger.RefundOrders.Sum(o => o.AmountCents));
+        Assert.Equal(50_000L, ledger.GivableOnlineCents);
+    }
+
     /// <summary>A deposit of 300 € and the balance of 700 €, both paid online through Stripe; both invoices numbered.</summary>
     private static CaseLedger PaidOnline(int arrivalInDays)
     {

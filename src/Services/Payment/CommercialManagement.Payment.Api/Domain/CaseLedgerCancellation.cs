@@ -26,6 +26,9 @@ internal sealed record CancellationPreview(
 /// </summary>
 internal sealed partial class CaseLedger
 {
+    /// <summary>What the case holds and is not already giving back (refunds ordered through the provider, not reported yet).</summary>
+    private long KeepableCents => HeldCents - OutstandingRefundCents;
+
     /// <summary>What the terms give today (Europe/Paris): the tier for the days left, the amounts.</summary>
     public CancellationPreview PreviewCancellation(long depositCents, DateOnly today)
     {
@@ -35,11 +38,11 @@ internal sealed partial class CaseLedger
         var retained = tier.RetainedPercent is { } percent
             ? (long)Math.Round(Case.AcceptedTotalCents * percent / 100m, MidpointRounding.AwayFromZero)
             : Math.Min(depositCents, Case.AcceptedTotalCents);
-        var kept = Math.Min(retained, HeldCents);
+        var kept = Math.Min(retained, KeepableCents);
         var terms = CancellationTerms.Of(Seller.CancellationTerms);
         var rule = CancellationTerms.Describe(terms)[terms.ToList().IndexOf(tier)];
         return new CancellationPreview(
-            days == int.MaxValue ? 0 : days, rule, Case.AcceptedTotalCents, retained, HeldCents, kept, HeldCents - kept, CancellationTerms.Describe(Seller.CancellationTerms),
+            days == int.MaxValue ? 0 : days, rule, Case.AcceptedTotalCents, retained, KeepableCents, kept, KeepableCents - kept, CancellationTerms.Describe(Seller.CancellationTerms),
             GivableOnlineCents);
     }
 
@@ -68,15 +71,15 @@ internal sealed partial class CaseLedger
                 throw new LedgerRuleException("Un montant retenu différent des conditions d'annulation demande son motif.", "overrideReason");
             }
 
-            if (asked < 0 || asked > HeldCents)
+            if (asked < 0 || asked > KeepableCents)
             {
-                throw new LedgerRuleException($"Le montant retenu est compris entre 0 et ce qui a été reçu ({Euros.Format(HeldCents)}).", "retainedCents");
+                throw new LedgerRuleException($"Le montant retenu est compris entre 0 et ce qui a été reçu ({Euros.Format(KeepableCents)}).", "retainedCents");
             }
 
             kept = asked;
         }
 
-        var toRefund = HeldCents - kept;
+        var toRefund = KeepableCents - kept;
         if (toRefund > 0 && refund is null)
         {
             throw new LedgerRuleException($"Indiquez comment les {Euros.Format(toRefund)} sont remboursés (moyen et référence).", "refund");
