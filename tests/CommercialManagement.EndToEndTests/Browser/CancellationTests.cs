@@ -49,6 +49,9 @@ public sealed class CancellationTests(SystemFixture system)
         await dialog.GetByTestId("cancel-confirm").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("case-cancelled")).ToContainTextAsync("Le client s'est cassé la jambe", new() { Timeout = 30_000 });
+
+        // Dossier archives it on CaseCancelled a moment later: the open page follows by itself (live refresh), no reload.
+        await Assertions.Expect(page.GetByTestId("dossier-outcome")).ToHaveTextAsync("Annulé", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Factures et avoirs" })).ToContainTextAsync("Avoir");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Factures et avoirs" })).ToContainTextAsync("indemnité d'annulation");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("dossier-cancelled"), FullPage = true });
