@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,51 +12,18 @@ namespace CommercialManagement.Payment.Api.Checkout;
 /// answers; one refused for good is shown refused on the payment panel. The refund itself is recorded when the provider
 /// reports it (<c>charge.refunded</c>). Woken by the endpoints that order, polling otherwise.
 /// </summary>
-internal sealed partial class RefundSender(IServiceScopeFactory scopes, TimeProvider time, ILogger<RefundSender> logger) : BackgroundService
+internal sealed partial class RefundSender(IServiceScopeFactory scopes, TimeProvider time, ILogger<RefundSender> logger) : PollingWorker(PollInterval, Batch)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private const int Batch = 10;
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    /// <summary>Looks now rather than at the next poll: an order was just committed.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
-
     /// <summary>How long an order waits after its <paramref name="attempts"/>-th unanswered try: 30 s, doubling, 5 minutes at most.</summary>
     public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, Math.Clamp(attempts - 1, 0, 4)), 300));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendDueAsync(stoppingToken) == Batch)
-                {
-                }
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPassFailed(exception);
-            }
+    protected override Task<int> PassAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            wait.CancelAfter(PollInterval);
-            try
-            {
-                await _wake.Reader.ReadAsync(wait.Token);
-            }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The poll interval passed: look anyway.
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override void PassFailed(Exception exception) => LogPassFailed(exception);
 
     /// <returns>How many orders were claimed.</returns>
     internal async Task<int> SendDueAsync(CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using CommercialManagement.Payment.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,49 +10,16 @@ namespace CommercialManagement.Payment.Api.Checkout;
 /// 30 s until it would have expired by itself; a closer that dies leaves its claim to lapse and another pass takes it.
 /// Woken by the endpoints that cancel, polling otherwise (the consumers' cancellations commit in the inbox's transaction).
 /// </summary>
-internal sealed partial class SessionCloser(IServiceScopeFactory scopes, TimeProvider time, ILogger<SessionCloser> logger) : BackgroundService
+internal sealed partial class SessionCloser(IServiceScopeFactory scopes, TimeProvider time, ILogger<SessionCloser> logger) : PollingWorker(PollInterval, Batch)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
     private const int Batch = 20;
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    protected override Task<int> PassAsync(CancellationToken cancellationToken) => CloseDueAsync(cancellationToken);
 
-    /// <summary>Looks now rather than at the next poll: a cancellation was just committed.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await CloseDueAsync(stoppingToken) == Batch)
-                {
-                }
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPassFailed(exception);
-            }
-
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            wait.CancelAfter(PollInterval);
-            try
-            {
-                await _wake.Reader.ReadAsync(wait.Token);
-            }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The poll interval passed: look anyway.
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override void PassFailed(Exception exception) => LogPassFailed(exception);
 
     /// <returns>How many sessions were claimed.</returns>
     internal async Task<int> CloseDueAsync(CancellationToken cancellationToken)
