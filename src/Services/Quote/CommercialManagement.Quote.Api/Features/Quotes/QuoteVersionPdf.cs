@@ -14,7 +14,9 @@ using DocumentCustomer = CommercialManagement.Documents.CustomerDetails;
 /// </summary>
 internal static class QuoteVersionPdf
 {
-    public static QuoteDocumentModel Of(QuoteDocumentModel current, QuoteVersion version, int currentVersion, OrganisationCopy organisation, DateOnly? arrival)
+    /// <param name="acceptedOn">The version is the accepted order an open amendment may replace: shown accepted on that day, not replaced.</param>
+    public static QuoteDocumentModel Of(
+        QuoteDocumentModel current, QuoteVersion version, int currentVersion, OrganisationCopy organisation, DateOnly? arrival, DateOnly? acceptedOn = null)
     {
         var content = version.Read();
         var totals = content.Totals;
@@ -28,8 +30,8 @@ internal static class QuoteVersionPdf
             Quote = current.Quote with
             {
                 Version = version.Version, IssueDate = issued, ValidUntil = version.ValidUntil ?? current.Quote.ValidUntil,
-                State = QuoteDocumentState.Voided, AcceptedOn = null,
-                VoidReason = current.Language == DocumentLanguage.English
+                State = acceptedOn is null ? QuoteDocumentState.Voided : QuoteDocumentState.Accepted, AcceptedOn = acceptedOn,
+                VoidReason = acceptedOn is not null ? null : current.Language == DocumentLanguage.English
                     ? $"Version {version.Version} replaced by version {currentVersion}."
                     : $"Version {version.Version} remplacée par la version {currentVersion}.",
             },
