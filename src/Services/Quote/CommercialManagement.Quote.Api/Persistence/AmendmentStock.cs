@@ -21,17 +21,19 @@ internal static class AmendmentStock
 {
     /// <summary>Before a change: the quote's places become its current lines' only.</summary>
     public static Task LendAsync(this QuoteDbContext db, Domain.Quotes.Quote quote, CancellationToken cancellationToken) =>
-        quote.AcceptedLines is { } kept ? db.ReleaseAsync(Beyond(Held(kept), Held(quote.Lines)), cancellationToken) : Task.CompletedTask;
+        db.ReleaseAsync(KeptForAcceptedOrder(quote), cancellationToken);
+
+    /// <summary>
+    /// The places the quote holds for its accepted order alone while an amendment is open: per product and date, what the
+    /// accepted lines hold beyond the amendment's lines. Empty without an amendment.
+    /// </summary>
+    public static Dictionary<(Guid ProductId, DateOnly Date), int> KeptForAcceptedOrder(Domain.Quotes.Quote quote) =>
+        quote.AcceptedLines is { } kept ? Beyond(Held(kept), Held(quote.Lines)) : [];
 
     /// <summary>After a change: the places of the accepted order that the amendment's lines do not hold are held again.</summary>
     public static async Task KeepAsync(this QuoteDbContext db, Domain.Quotes.Quote quote, CancellationToken cancellationToken)
     {
-        if (quote.AcceptedLines is not { } kept)
-        {
-            return;
-        }
-
-        var extra = Beyond(Held(kept), Held(quote.Lines));
+        var extra = KeptForAcceptedOrder(quote);
         var products = await ProductsAsync(db, extra.Keys.Select(k => k.ProductId), cancellationToken);
         foreach (var ((productId, date), count) in extra.OrderBy(e => e.Key.ProductId).ThenBy(e => e.Key.Date))
         {
