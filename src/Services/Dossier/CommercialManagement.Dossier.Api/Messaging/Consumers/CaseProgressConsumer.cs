@@ -64,7 +64,8 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
 
     public Task Consume(ConsumeContext<QuoteAccepted> context) =>
         ApplyAsync(context, context.Message.RequestId, d => d.QuoteAccepted(
-            context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.AcceptedBy, context.Message.OccurredAt));
+            context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.AcceptedBy, context.Message.OccurredAt,
+            context.Message.Version, context.Message.PreviousTotalCents));
 
     public Task Consume(ConsumeContext<QuoteVoided> context) =>
         ApplyAsync(context, context.Message.RequestId, d => d.QuoteVoided(context.Message.QuoteId, context.Message.Reason, context.Message.OccurredAt));
