@@ -111,7 +111,16 @@ public sealed class WorkflowTests(DossierFactory factory) : IClassFixture<Dossie
         await PublishAsync(Payment(id, quote, Guid.NewGuid(), 36_000));
         await WaitForAsync(id, StatusIs("DepositPaid"));
 
-        // Ski lessons added, the customer accepts the new version: still « Acompte versé », the history says what changed.
+        // Ski lessons added and the change sent: told as a change of the order, the column unmoved.
+        await PublishAsync(new QuoteSent
+        {
+            OrganisationId = Organisation, OccurredAt = T0.AddMinutes(5), RequestId = id, QuoteId = quote, Number = "OT-2026-0042", TotalCents = 150_000, Version = 2,
+            PreviousTotalCents = 120_000,
+        });
+        await WaitForAsync(id, d => d.GetProperty("history").EnumerateArray().Any(h => h.GetProperty("what").GetString()!.StartsWith("Modification du devis OT-2026-0042 envoyée", StringComparison.Ordinal)));
+        Assert.Equal("DepositPaid", (await DossierAsync(id)).GetProperty("status").GetString());
+
+        // The customer accepts the new version: still « Acompte versé », the history says what changed.
         var amended = Accepted(id, quote) with { OccurredAt = T0.AddMinutes(6), TotalCents = 150_000, Version = 2, PreviousTotalCents = 120_000 };
         var envelope = Guid.NewGuid();
         await PublishAsync(amended, envelope);

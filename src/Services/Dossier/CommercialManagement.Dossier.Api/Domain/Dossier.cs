@@ -161,10 +161,13 @@ internal sealed partial class Dossier : ITenantOwned
 
     public void ConversationMarkedUnread(DateTimeOffset at) => SetReadState(unread: true, at);
 
-    public List<DossierHistoryEntry> QuoteSent(Guid quoteId, string number, long totalCents, DateTimeOffset at)
+    /// <param name="previousTotalCents">An amendment of the accepted quote sent (issue 16): the accepted total it would replace.</param>
+    public List<DossierHistoryEntry> QuoteSent(Guid quoteId, string number, long totalCents, DateTimeOffset at, long? previousTotalCents = null)
     {
         QuoteNumber = number;
-        var what = $"Devis {number} envoyé au client ({Euros.Format(totalCents)})";
+        var what = previousTotalCents is { } previous
+            ? $"Modification du devis {number} envoyée au client (nouveau total {Euros.Format(totalCents)}, accepté {Euros.Format(previous)})"
+            : $"Devis {number} envoyé au client ({Euros.Format(totalCents)})";
         return Happened(DossierTrigger.CustomerExchange, at, SystemActor, what);
     }
 
