@@ -117,23 +117,23 @@ public sealed class AmendmentTests(QuoteFactory factory) : IClassFixture<QuoteFa
         var other = await scenario.CaseAsync();
         Assert.Equal(HttpStatusCode.Conflict, (await scenario.AddLineAsync(other, chalet, from: Scenario.Departure.AddDays(-1).ToString("yyyy-MM-dd"))).StatusCode);
 
-        // Abandoned: the accepted version as it was, its seven nights held, the amendment gone from the history.
+        // Abandoned: the accepted version as it was, its seven nights held, the amendment kept read-only in the history.
         var abandoned = await OkAsync(await scenario.Agent.DeleteAsync($"/api/quotes/{quoteId}/amendment"));
         Assert.Equal(("Accepted", 1, acceptedTotal), (abandoned.GetProperty("state").GetString(), abandoned.GetProperty("version").GetInt32(),
             abandoned.GetProperty("totals").GetProperty("totalCents").GetInt64()));
-        Assert.Equal(0, abandoned.GetProperty("previousVersions").GetArrayLength());
+        Assert.Equal(2, Assert.Single(abandoned.GetProperty("previousVersions").EnumerateArray()).GetProperty("version").GetInt32());
         Assert.Equal(7, await HeldAsync(chalet));
-        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM quote_versions WHERE \"QuoteId\" = @p0", quoteId));
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM quote_versions WHERE \"QuoteId\" = @p0", quoteId));
 
-        // Again, accepted by phone this time: the seventh night goes back on sale, and another case takes it.
+        // Again (version 3: version 2 is never reused), accepted by phone this time: the seventh night goes back on sale, and another case takes it.
         opened = await OkAsync(await scenario.Agent.PostAsync($"/api/quotes/{quoteId}/amendment", null));
-        Assert.Equal(2, opened.GetProperty("version").GetInt32());
+        Assert.Equal(3, opened.GetProperty("version").GetInt32());
         lineId = opened.GetProperty("lines")[0].GetProperty("id").GetGuid();
         await OkAsync(await scenario.Agent.DeleteAsync($"/api/quotes/{quoteId}/lines/{lineId}"));
         Assert.Equal(HttpStatusCode.Created, (await scenario.AddLineAsync(caseId, chalet, to: Scenario.Departure.AddDays(-1).ToString("yyyy-MM-dd"))).StatusCode);
         await OkAsync(await scenario.Agent.PostAsync($"/api/quotes/{quoteId}/send", null));
         await OkAsync(await scenario.Agent.PostAsJsonAsync($"/api/quotes/{quoteId}/acceptance", new { note = "Accord au téléphone" }));
-        var published = await factory.PublishedAsync<QuoteAccepted>(e => e.QuoteId == quoteId && e.Version == 2);
+        var published = await factory.PublishedAsync<QuoteAccepted>(e => e.QuoteId == quoteId && e.Version == 3);
         Assert.Equal(("Staff", acceptedTotal), (published.AcceptedBy, published.PreviousTotalCents!.Value));
         Assert.True(published.TotalCents < acceptedTotal);
         Assert.Equal(6, await HeldAsync(chalet));

@@ -142,7 +142,7 @@ public sealed class QuoteAmendmentTests
     }
 
     [Fact]
-    public void Abandon_RestoresTheAcceptedVersion_LinesNumberDatesAndHistory()
+    public void Abandon_RestoresTheAcceptedVersion_KeepsTheAbandonedOnesInTheHistory_AndNeverReusesTheirNumbers()
     {
         var quote = Accepted();
         var acceptedLines = quote.Lines.Select(l => (l.Label, l.Quantity, l.AmountCents, l.HeldPerDate)).ToList();
@@ -160,11 +160,15 @@ public sealed class QuoteAmendmentTests
         Assert.Equal(acceptedLines, quote.Lines.Select(l => (l.Label, l.Quantity, l.AmountCents, l.HeldPerDate)).ToList());
         Assert.Equal(acceptedTotal, quote.Totals.TotalCents);
         Assert.Equal((T0, Today.AddDays(7)), (quote.SentAt!.Value, quote.ValidUntil!.Value));
-        Assert.Empty(quote.Versions);
+        // Version 2 (sent, then changed) and version 3 (the draft abandoned) stay read-only; version 1 is current again.
+        Assert.Equal([2, 3], quote.Versions.Select(v => v.Version).Order());
+        Assert.Equal(2, quote.Versions.Single(v => v.Version == 3).LineCount);
         Assert.All(quote.Lines, l => Assert.Equal(quote.Id, l.QuoteId));
 
+        // The customer may have been sent version 2: the next amendment is version 4.
         quote.OpenAmendment(T0.AddDays(3));
-        Assert.Equal(2, quote.Version);
+        Assert.Equal(4, quote.Version);
+        Assert.Equal([1, 2, 3], quote.Versions.Select(v => v.Version).Order());
     }
 
     [Fact]

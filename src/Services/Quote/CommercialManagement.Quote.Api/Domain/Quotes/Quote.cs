@@ -247,7 +247,9 @@ internal sealed class Quote : ITenantOwned
     /// <summary>
     /// « Modifier la commande »: the accepted quote's next version opens as a draft, edited and sent like a quote; the
     /// accepted version is kept in the history (read-only) and its lines aside, what payments and invoices still follow
-    /// until the customer accepts the new version. One amendment at a time; never on a voided quote.
+    /// until the customer accepts the new version. One amendment at a time; never on a voided quote. Its number follows
+    /// every version the quote ever had (an abandoned amendment's too: a version number is never sent twice); the caller
+    /// loads <see cref="Versions"/>.
     /// </summary>
     public void OpenAmendment(DateTimeOffset now)
     {
@@ -260,7 +262,7 @@ internal sealed class Quote : ITenantOwned
         Require(QuoteState.Accepted, "Seule une commande acceptée peut être modifiée");
         AcceptedLines = [.. _lines.OrderBy(l => l.Position).Select(l => l.Keep())];
         _versions.Add(QuoteVersion.Of(this, now));
-        Version++;
+        Version = _versions.Max(v => v.Version) + 1;
         State = QuoteState.Draft;
         SentAt = null;
         ValidUntil = null;
@@ -268,9 +270,10 @@ internal sealed class Quote : ITenantOwned
     }
 
     /// <summary>
-    /// « Abandonner la modification »: back to the accepted version as it was (lines, number, sending date, validity), the
-    /// amendment's versions dropped from the history (a next amendment takes their numbers). The caller loads
-    /// <see cref="Versions"/> and moves the places from the amendment's lines back to the kept ones.
+    /// « Abandonner la modification »: back to the accepted version as it was (lines, number, sending date, validity); the
+    /// amendment as it stood stays in the history, read-only, so that a next amendment never reuses a number the
+    /// customer may have been sent. The caller loads <see cref="Versions"/> and moves the places from the amendment's
+    /// lines back to the kept ones.
     /// </summary>
     public void AbandonAmendment(DateTimeOffset now)
     {
@@ -281,6 +284,7 @@ internal sealed class Quote : ITenantOwned
 
         var acceptedVersion = _versions.SingleOrDefault(v => v.Version == accepted)
             ?? throw new InvalidOperationException($"Quote {Id}: the accepted version {accepted} is not in the loaded history.");
+        _versions.Add(QuoteVersion.Of(this, now));
         _lines.Clear();
         foreach (var line in kept)
         {
@@ -289,7 +293,8 @@ internal sealed class Quote : ITenantOwned
             _lines.Add(restored);
         }
 
-        _versions.RemoveAll(v => v.Version >= accepted);
+        // The accepted version is the current one again: its read-only copy goes (the next amendment makes it anew).
+        _versions.Remove(acceptedVersion);
         Version = accepted;
         State = QuoteState.Accepted;
         SentAt = acceptedVersion.SentAt;

@@ -121,10 +121,10 @@ internal static class QuoteEndpoints
     /// <summary>« Modifier la commande »: the accepted quote's next version opens as a draft (its lines, re-priced as a draft's).</summary>
     public static Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> OpenAmendmentAsync(
         Guid quoteId, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(quoteId, db, time, cancellationToken, (quote, now) =>
+        ChangeAsync(quoteId, db, time, cancellationToken, async (quote, now) =>
         {
+            await db.Entry(quote).Collection(q => q.Versions).LoadAsync(cancellationToken);
             quote.OpenAmendment(now);
-            return Task.CompletedTask;
         });
 
     /// <summary>« Abandonner la modification »: the accepted version back as it was, its places too.</summary>

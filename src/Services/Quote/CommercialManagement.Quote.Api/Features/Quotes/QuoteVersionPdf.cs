@@ -31,9 +31,13 @@ internal static class QuoteVersionPdf
             {
                 Version = version.Version, IssueDate = issued, ValidUntil = version.ValidUntil ?? current.Quote.ValidUntil,
                 State = acceptedOn is null ? QuoteDocumentState.Voided : QuoteDocumentState.Accepted, AcceptedOn = acceptedOn,
-                VoidReason = acceptedOn is not null ? null : current.Language == DocumentLanguage.English
-                    ? $"Version {version.Version} replaced by version {currentVersion}."
-                    : $"Version {version.Version} remplacée par la version {currentVersion}.",
+                VoidReason = acceptedOn is not null ? null : (current.Language == DocumentLanguage.English, version.Version > currentVersion) switch
+                {
+                    (true, true) => $"Version {version.Version} withdrawn: the accepted version {currentVersion} stands.",
+                    (true, false) => $"Version {version.Version} replaced by version {currentVersion}.",
+                    (false, true) => $"Version {version.Version} abandonnée : la version {currentVersion} acceptée reste en vigueur.",
+                    (false, false) => $"Version {version.Version} remplacée par la version {currentVersion}.",
+                },
             },
             Customer = content.Customer is { } customer
                 ? new DocumentCustomer
