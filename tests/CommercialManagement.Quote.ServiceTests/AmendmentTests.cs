@@ -109,12 +109,17 @@ public sealed class AmendmentTests(QuoteFactory factory) : IClassFixture<QuoteFa
         var lineId = opened.GetProperty("lines")[0].GetProperty("id").GetGuid();
         await OkAsync(await scenario.Agent.DeleteAsync($"/api/quotes/{quoteId}/lines/{lineId}"));
         Assert.Equal(7, await HeldAsync(chalet));
+        // « Ajouter une prestation » offers the chalet again to this case (its own places), never to another.
+        var offers = await scenario.Agent.GetFromJsonAsync<JsonElement>($"/api/quotes/by-request/{caseId}/offers?type=Accommodation&productId={chalet}");
+        Assert.True(offers[0].GetProperty("available").GetBoolean(), offers.ToString());
         var sixNights = await scenario.AddLineAsync(caseId, chalet, to: Scenario.Departure.AddDays(-1).ToString("yyyy-MM-dd"));
         Assert.True(sixNights.StatusCode == HttpStatusCode.Created, await sixNights.Content.ReadAsStringAsync());
         Assert.Equal(7, await HeldAsync(chalet));
 
         // No one else gets the seventh night while the customer may still keep their order.
         var other = await scenario.CaseAsync();
+        var othersOffer = await scenario.Agent.GetFromJsonAsync<JsonElement>($"/api/quotes/by-request/{other}/offers?type=Accommodation&productId={chalet}");
+        Assert.False(othersOffer[0].GetProperty("available").GetBoolean());
         Assert.Equal(HttpStatusCode.Conflict, (await scenario.AddLineAsync(other, chalet, from: Scenario.Departure.AddDays(-1).ToString("yyyy-MM-dd"))).StatusCode);
 
         // Abandoned: the accepted version as it was, its seven nights held, the amendment kept read-only in the history.
