@@ -103,6 +103,56 @@ public sealed class WorkflowTests(DossierFactory factory) : IClassFixture<Dossie
     }
 
     [Fact]
+    public async Task AmendmentAccepted_TheSameQuoteAgain_FollowsTheNewTotal_NeverGoesBackToAcceptance_AndIsToldOnce()
+    {
+        var (id, quote) = await OpenAsync();
+        await PublishAsync(Accepted(id, quote));
+        await WaitForAsync(id, StatusIs("AwaitingPayment"));
+        await PublishAsync(Payment(id, quote, Guid.NewGuid(), 36_000));
+        await WaitForAsync(id, StatusIs("DepositPaid"));
+
+        // Ski lessons added and the change sent: told as a change of the order, the column unmoved.
+        await PublishAsync(new QuoteSent
+        {
+            OrganisationId = Organisation, OccurredAt = T0.AddMinutes(5), RequestId = id, QuoteId = quote, Number = "OT-2026-0042", TotalCents = 150_000, Version = 2,
+            PreviousTotalCents = 120_000,
+        });
+        await WaitForAsync(id, d => d.GetProperty("history").EnumerateArray().Any(h => h.GetProperty("what").GetString()!.StartsWith("Modification du devis OT-2026-0042 envoyée", StringComparison.Ordinal)));
+        Assert.Equal("DepositPaid", (await DossierAsync(id)).GetProperty("status").GetString());
+
+        // The customer accepts the new version: still « Acompte versé », the history says what changed.
+        var amended = Accepted(id, quote) with { OccurredAt = T0.AddMinutes(6), TotalCents = 150_000, Version = 2, PreviousTotalCents = 120_000 };
+        var envelope = Guid.NewGuid();
+        await PublishAsync(amended, envelope);
+        await PublishAsync(amended, envelope);
+        await PublishAsync(amended);
+        var dossier = await WaitForAsync(id, d => d.GetProperty("history").EnumerateArray().Any(h => h.GetProperty("what").GetString()!.StartsWith("Modification acceptée", StringComparison.Ordinal)));
+        Assert.Equal("DepositPaid", dossier.GetProperty("status").GetString());
+        var told = Assert.Single(dossier.GetProperty("history").EnumerateArray(), h => h.GetProperty("what").GetString()!.StartsWith("Modification acceptée", StringComparison.Ordinal));
+        Assert.Contains("nouveau total 1", told.GetProperty("what").GetString(), StringComparison.Ordinal);
+        Assert.Contains("version 2", told.GetProperty("what").GetString(), StringComparison.Ordinal);
+
+        // Paid against the new total: the old one (120 000) would have been paid in full at 120 000.
+        await PublishAsync(Payment(id, quote, Guid.NewGuid(), 84_000, minute: 7));
+        dossier = await WaitForAsync(id, d => d.GetProperty("paidCents").GetInt64() == 120_000);
+        Assert.Equal(("DepositPaid", 150_000), (dossier.GetProperty("status").GetString(), dossier.GetProperty("acceptedTotalCents").GetInt64()));
+        await PublishAsync(Payment(id, quote, Guid.NewGuid(), 30_000, minute: 8));
+        await WaitForAsync(id, StatusIs("PaidInFull"));
+
+        // The order grows again once paid in full: back to « Acompte versé », what remains is due; an older acceptance late changes nothing.
+        await PublishAsync(Accepted(id, quote) with { OccurredAt = T0.AddMinutes(9), TotalCents = 160_000, Version = 3, PreviousTotalCents = 150_000 });
+        dossier = await WaitForAsync(id, StatusIs("DepositPaid"));
+        await PublishAsync(Accepted(id, quote) with { OccurredAt = T0.AddMinutes(5), TotalCents = 100_000, Version = 2, PreviousTotalCents = 120_000 });
+        await PublishAsync(Accepted(id, quote));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        dossier = await DossierAsync(id);
+        Assert.Equal("DepositPaid", dossier.GetProperty("status").GetString());
+        Assert.Equal(2, dossier.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("what").GetString()!.StartsWith("Modification acceptée", StringComparison.Ordinal)));
+        Assert.DoesNotContain(dossier.GetProperty("history").EnumerateArray(), h => h.GetProperty("to").ValueKind == JsonValueKind.String
+            && h.GetProperty("to").GetString() == "AwaitingPayment" && h.GetProperty("at").GetDateTimeOffset() > T0.AddMinutes(4));
+    }
+
+    [Fact]
     public async Task PaymentRequestedThenFailed_WriteTheHistory_AndLeaveTheDossierAwaitingPayment()
     {
         var (id, quote) = await OpenAsync();

@@ -66,6 +66,23 @@ public sealed class StaffAlertTests(GatewayFactory factory) : IClassFixture<Gate
     }
 
     [Fact]
+    public async Task AnAmendmentAcceptedByTheCustomer_RingsWithTheNewAndThePreviousTotal()
+    {
+        var requestId = Guid.CreateVersion7();
+        await PublishAsync(Received(requestId, Office));
+        await PublishAsync(new RequestAssigned { OrganisationId = Office, OccurredAt = DateTimeOffset.UtcNow, RequestId = requestId, AssigneeId = Guid.NewGuid(), AssigneeName = "Inès Morel" });
+
+        await PublishAsync(new QuoteAccepted
+        {
+            OrganisationId = Office, OccurredAt = DateTimeOffset.UtcNow, RequestId = requestId, QuoteId = Guid.NewGuid(), Number = "DEV-2026-00044", TotalCents = 160_800,
+            AcceptedBy = "Customer", Version = 2, PreviousTotalCents = 142_800,
+        });
+
+        var alert = (await factory.PublishedAsync<StaffAlertRaised>(e => e.RequestId == requestId && e.Kind == "QuoteAccepted")).Text.Replace('\u202F', ' ').Replace('\u00A0', ' ');
+        Assert.Equal("Élodie Martin a accepté la modification du devis DEV-2026-00044 : nouveau total 1 608,00 € (auparavant 1 428,00 €).", alert);
+    }
+
+    [Fact]
     public async Task AnUnassignedRequestsAlert_IsForEveryoneOfTheOrganisation_AndNoOtherOrganisation()
     {
         var requestId = Guid.CreateVersion7();

@@ -47,6 +47,24 @@ public sealed class QuoteEmailTests(NotificationFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task SentAmendment_IsEmailedAsAChangeToTheOrder_WithTheNewAndTheAcceptedTotal_AndTheVersionsPdf()
+    {
+        var request = await KnowTheCaseAsync("amend@example.fr", "Tk-amend");
+        var quote = Events.Quote(Organisation, request.RequestId, "amend@example.fr", version: 2) with { PreviousTotalCents = 100_000 };
+
+        await factory.Harness.Bus.Publish(quote, c => c.MessageId = Guid.NewGuid());
+
+        var email = await QuoteEmailAsync("amend@example.fr");
+        Assert.Equal("Modification de votre commande DEV-2026-00042 — Chalet des Mélèzes", email.Subject);
+        var text = email.TextBody!.ReplaceLineEndings("\n");
+        Assert.Matches(new Regex("modification de votre commande DEV-2026-00042 \\(version 2, ci-jointe\\) : son nouveau total est de 1[\u00A0\u202F ]234,56\u00A0€ TTC, au lieu de 1[\u00A0\u202F ]000,00\u00A0€\\."), text);
+        Assert.Contains("Vos paiements déjà faits restent acquis", text, StringComparison.Ordinal);
+        Assert.Contains($"Consulter et accepter la modification : {NotificationFactory.PublicBaseUrl}/espace/Tk-amend", text, StringComparison.Ordinal);
+        Assert.Single(email.Attachments.OfType<MimePart>());
+        Assert.Equal("?version=2", Assert.Single(factory.Quote.RequestsFor(quote.QuoteId)).Uri.Query);
+    }
+
+    [Fact]
     public async Task PdfRequest_CarriesADocumentTokenOfTheQuotesOrganisation_SignedWithNotificationsKey_AndAsksForTheVersionSent()
     {
         var request = await KnowTheCaseAsync("token@example.fr", "Tk-token");

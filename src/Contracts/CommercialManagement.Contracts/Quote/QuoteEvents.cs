@@ -49,6 +49,12 @@ public sealed record QuoteSent : IIntegrationEvent
 
     /// <summary>"fr" or "en": the language the customer wrote in.</summary>
     public string? Language { get; init; }
+
+    /// <summary>
+    /// An amendment of an accepted quote sent (« Envoyer la modification », issue 16): the accepted total it would replace.
+    /// Null for a quote sent before its acceptance. Optional: added with amendments.
+    /// </summary>
+    public long? PreviousTotalCents { get; init; }
 }
 
 /// <summary>The customer accepted the quote online, or staff recorded an acceptance by phone.</summary>
@@ -78,6 +84,13 @@ public sealed record QuoteAccepted : IIntegrationEvent
     /// published before it existed has none, and its case gets no invoice.
     /// </summary>
     public AcceptedQuoteContent? Content { get; init; }
+
+    /// <summary>
+    /// An amendment accepted (issue 16): the same quote accepted again in a later version, this being the total of the
+    /// version it replaces; <see cref="TotalCents"/> and <see cref="Content"/> are the new version's. Null for a first
+    /// acceptance. Optional: added with amendments.
+    /// </summary>
+    public long? PreviousTotalCents { get; init; }
 }
 
 /// <summary>

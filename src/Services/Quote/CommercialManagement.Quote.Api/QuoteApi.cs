@@ -67,6 +67,13 @@ internal static class QuoteApi
             .WithName("AcceptQuoteByPhone")
             .WithIdempotency()
             .WithSummary("Staff record an acceptance received by phone (the current, sent, unexpired version): QuoteAccepted by Staff.");
+        quotes.MapPost("/{quoteId:guid}/amendment", QuoteEndpoints.OpenAmendmentAsync)
+            .WithName("OpenQuoteAmendment")
+            .WithIdempotency()
+            .WithSummary("« Modifier la commande »: the accepted quote's next version opens as a draft (the accepted one kept for payments); one at a time, 409 otherwise.");
+        quotes.MapDelete("/{quoteId:guid}/amendment", QuoteEndpoints.AbandonAmendmentAsync)
+            .WithName("AbandonQuoteAmendment")
+            .WithSummary("« Abandonner la modification »: back to the accepted version, lines and places as they were.");
         quotes.MapPost("/{quoteId:guid}/refusal", CloseEndpoints.RefuseAsync)
             .WithName("RefuseQuote")
             .WithSummary("Staff record the customer's refusal of the sent quote {reason}: its places are given back, QuoteVoided.");

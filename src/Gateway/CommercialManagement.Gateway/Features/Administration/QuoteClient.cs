@@ -24,6 +24,9 @@ public sealed record QuoteAcceptance(DateTimeOffset At, string By, int Version, 
 
 public sealed record QuoteVersionSummary(int Version, DateTimeOffset? SentAt, DateOnly? ValidUntil, long TotalCents, int LineCount, DateTimeOffset SupersededAt);
 
+/// <summary>« Modifier la commande » open: the accepted version and total it would replace, and the difference (issue 16).</summary>
+public sealed record QuoteAmendment(int AcceptedVersion, long AcceptedTotalCents, long DifferenceCents);
+
 public sealed record OtherQuote(Guid Id, string Number, string State, long TotalCents, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, string? ClosingReason);
 
 /// <summary>A case's current quote, as the Quote service shows it to staff.</summary>
@@ -31,7 +34,7 @@ public sealed record QuoteDetail(
     Guid Id, Guid RequestId, string Number, string State, string StateLabel, int Version, bool Expired, QuoteCustomer Customer,
     IReadOnlyList<QuoteLine> Lines, QuoteTotals Totals, QuoteSchedule Schedule, DateOnly? ValidUntil, DateTimeOffset? SentAt,
     QuoteAcceptance? Acceptance, DateTimeOffset? ClosedAt, string? ClosingReason, IReadOnlyList<QuoteVersionSummary> PreviousVersions,
-    IReadOnlyList<OtherQuote> OtherQuotes, IReadOnlyList<string>? SendBlockers = null)
+    IReadOnlyList<OtherQuote> OtherQuotes, IReadOnlyList<string>? SendBlockers = null, QuoteAmendment? Amendment = null)
 {
     public bool IsDraft => State == "Draft";
 }
@@ -87,6 +90,14 @@ internal sealed class QuoteClient(StaffServiceClient services)
 
     public async Task<IReadOnlyList<string>> SendAsync(Guid quoteId, string idempotencyKey) =>
         await ProblemMessages.ReadAsync(await (await Quotes()).PostAsync($"/api/quotes/{quoteId}/send", null, idempotencyKey));
+
+    /// <summary>« Modifier la commande »: the accepted quote's next version opens as a draft.</summary>
+    public async Task<IReadOnlyList<string>> OpenAmendmentAsync(Guid quoteId, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Quotes()).PostAsync($"/api/quotes/{quoteId}/amendment", null, idempotencyKey));
+
+    /// <summary>« Abandonner la modification »: back to the accepted version.</summary>
+    public async Task<IReadOnlyList<string>> AbandonAmendmentAsync(Guid quoteId) =>
+        await ProblemMessages.ReadAsync(await (await Quotes()).DeleteAsync($"/api/quotes/{quoteId}/amendment"));
 
     public async Task<IReadOnlyList<string>> AcceptByPhoneAsync(Guid quoteId, string? note, string idempotencyKey) =>
         await ProblemMessages.ReadAsync(await (await Quotes()).PostAsync($"/api/quotes/{quoteId}/acceptance", new { note }, idempotencyKey));

@@ -66,7 +66,10 @@ internal sealed class StaffAlertConsumer(GatewayDbContext db) :
         var known = await CaseAsync(accepted.OrganisationId, accepted.RequestId, context.CancellationToken);
         await RaiseAsync(
             known, AlertKind.QuoteAccepted,
-            $"{Name(known)} a accepté le devis {accepted.Number} ({Euros.Format(accepted.TotalCents)}).", accepted.OccurredAt, context.CancellationToken);
+            accepted.PreviousTotalCents is { } previous
+                ? $"{Name(known)} a accepté la modification du devis {accepted.Number} : nouveau total {Euros.Format(accepted.TotalCents)} (auparavant {Euros.Format(previous)})."
+                : $"{Name(known)} a accepté le devis {accepted.Number} ({Euros.Format(accepted.TotalCents)}).",
+            accepted.OccurredAt, context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<PaymentReceived> context)

@@ -14,6 +14,9 @@ public sealed record CustomerConversation(
     Guid RequestId, Guid OrganisationId, string CustomerName, string Language, DateTimeOffset ReceivedAt,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, IReadOnlyList<CustomerEntry> Messages);
 
+/// <summary>A change of the customer's accepted order sent to them (issue 16): the accepted total, the new one, the difference.</summary>
+public sealed record CustomerAmendment(int AcceptedVersion, long AcceptedTotalCents, long NewTotalCents, long DifferenceCents);
+
 public sealed record CustomerQuoteLine(string Label, string? Description, DateOnly? From, DateOnly? To, int Quantity, long UnitPriceCents, int VatRateBasisPoints, long AmountCents);
 
 /// <summary>
@@ -23,7 +26,8 @@ public sealed record CustomerQuoteLine(string Label, string? Description, DateOn
 public sealed record CustomerQuote(
     Guid Id, string Number, int Version, string State, bool Expired, DateOnly? ValidUntil, IReadOnlyList<CustomerQuoteLine> Lines,
     long NetCents, long VatCents, long TouristTaxCents, long TotalCents, int DepositPercentage, long DepositCents, long BalanceCents,
-    DateOnly? BalanceDueDate, bool WholeAmountNow, DateTimeOffset? AcceptedAt, string? ClosingReason, bool CanAccept, bool NewQuoteComing = false);
+    DateOnly? BalanceDueDate, bool WholeAmountNow, DateTimeOffset? AcceptedAt, string? ClosingReason, bool CanAccept, bool NewQuoteComing = false,
+    CustomerAmendment? Amendment = null);
 
 /// <summary>Who the customer is talking to: the seller's public details.</summary>
 internal sealed record Seller(string Name, string ContactEmail, string? ContactPhone);

@@ -161,15 +161,25 @@ internal sealed partial class Dossier : ITenantOwned
 
     public void ConversationMarkedUnread(DateTimeOffset at) => SetReadState(unread: true, at);
 
-    public List<DossierHistoryEntry> QuoteSent(Guid quoteId, string number, long totalCents, DateTimeOffset at)
+    /// <param name="previousTotalCents">An amendment of the accepted quote sent (issue 16): the accepted total it would replace.</param>
+    public List<DossierHistoryEntry> QuoteSent(Guid quoteId, string number, long totalCents, DateTimeOffset at, long? previousTotalCents = null)
     {
         QuoteNumber = number;
-        var what = $"Devis {number} envoyé au client ({Euros.Format(totalCents)})";
+        var what = previousTotalCents is { } previous
+            ? $"Modification du devis {number} envoyée au client (nouveau total {Euros.Format(totalCents)}, accepté {Euros.Format(previous)})"
+            : $"Devis {number} envoyé au client ({Euros.Format(totalCents)})";
         return Happened(DossierTrigger.CustomerExchange, at, SystemActor, what);
     }
 
-    public List<DossierHistoryEntry> QuoteAccepted(Guid quoteId, string number, long totalCents, string acceptedBy, DateTimeOffset at)
+    /// <param name="previousTotalCents">An amendment of the accepted quote accepted (issue 16): the total it replaces.</param>
+    public List<DossierHistoryEntry> QuoteAccepted(
+        Guid quoteId, string number, long totalCents, string acceptedBy, DateTimeOffset at, int? version = null, long? previousTotalCents = null)
     {
+        if (AcceptedQuoteId == quoteId && previousTotalCents is { } previous)
+        {
+            return AmendmentAccepted(number, totalCents, previous, acceptedBy, at, version);
+        }
+
         // Events of a case can arrive in any order (docs/architecture.md, « Ordering »): the same acceptance again, or one
         // older than the acceptance applied, changes nothing.
         if (AcceptedQuoteId == quoteId || (AcceptedAt is { } latest && at <= latest))
@@ -188,6 +198,26 @@ internal sealed partial class Dossier : ITenantOwned
         }
 
         return history;
+    }
+
+    /// <summary>
+    /// The accepted quote changed and the change was accepted: the total paid against follows (what is still due, « Paiement
+    /// soldé »), told in the history. The column moves only as payments measure against the new total (a dossier paid in full
+    /// whose order grew is back to « Acompte versé »), never back to an earlier step of the sale. An older acceptance
+    /// arriving late changes nothing.
+    /// </summary>
+    private List<DossierHistoryEntry> AmendmentAccepted(string number, long totalCents, long previousTotalCents, string acceptedBy, DateTimeOffset at, int? version)
+    {
+        if (AcceptedAt is { } latest && at <= latest)
+        {
+            return [];
+        }
+
+        (AcceptedTotalCents, QuoteNumber, AcceptedAt) = (totalCents, number, at);
+        var actor = acceptedBy == "Customer" ? "Client" : "Équipe (acceptation par téléphone)";
+        var what = $"Modification acceptée : nouveau total {Euros.Format(totalCents)} (devis {number}{(version is { } v ? $" version {v}" : "")}, " +
+            $"auparavant {Euros.Format(previousTotalCents)})";
+        return [DossierHistoryEntry.For(this, at, actor, what), .. SettlePayments(at)];
     }
 
     public List<DossierHistoryEntry> QuoteVoided(Guid quoteId, string reason, DateTimeOffset at)

@@ -17,6 +17,11 @@ internal static class QuoteEmailTemplates
         var name = string.IsNullOrWhiteSpace(quote.CustomerName) ? null : quote.CustomerName.Trim();
         var total = Euros.InText(quote.TotalCents, english);
         var replaces = quote.Version > 1;
+        if (quote.PreviousTotalCents is { } previous)
+        {
+            return AmendmentSent(quote, previous, name, organisationName, contactEmail, contactPhone, customerSpaceLink);
+        }
+
         var subject = english ? $"Your quote {quote.Number} — {organisationName}" : $"Votre devis {quote.Number} — {organisationName}";
         List<string> paragraphs = english
             ?
@@ -46,6 +51,51 @@ internal static class QuoteEmailTemplates
         var link = customerSpaceLink is null
             ? null
             : new EmailLink(english ? "Read and accept the quote" : "Consulter et accepter le devis", customerSpaceLink);
+        return EmailLayout.Render(new EmailContent(
+            EmailLayout.OneLine(subject), english, organisationName, paragraphs, link,
+            [english ? "Kind regards," : "Bien cordialement,", organisationName, contactPhone ?? "", contactEmail ?? ""]));
+    }
+
+    /// <summary>
+    /// « Envoyer la modification » (issue 16): the customer's accepted order changed, the new version attached, to accept
+    /// again in the customer space; what they accepted stands until then, and their payments stay.
+    /// </summary>
+    private static RenderedEmail AmendmentSent(
+        QuoteSent quote, long previousTotalCents, string? name, string organisationName, string? contactEmail, string? contactPhone, string? customerSpaceLink)
+    {
+        var english = quote.Language == "en";
+        var total = Euros.InText(quote.TotalCents, english);
+        var before = Euros.InText(previousTotalCents, english);
+        var subject = english
+            ? $"A change to your order {quote.Number} — {organisationName}"
+            : $"Modification de votre commande {quote.Number} — {organisationName}";
+        List<string> paragraphs = english
+            ?
+            [
+                name is null ? "Hello," : $"Hello {name},",
+                $"As agreed, here is the change to your order {quote.Number} (version {quote.Version}, attached): its new total is {total} including VAT, instead of {before}.",
+                "The payments you have made stay counted: what is still due follows the new total. Until you accept the change, the order you accepted stands.",
+            ]
+            :
+            [
+                name is null ? "Bonjour," : $"Bonjour {name},",
+                $"Comme convenu, voici la modification de votre commande {quote.Number} (version {quote.Version}, ci-jointe) : son nouveau total est de {total} TTC, au lieu de {before}.",
+                "Vos paiements déjà faits restent acquis : ce qui reste à payer suit le nouveau total. Tant que vous n'avez pas accepté la modification, la commande que vous avez acceptée reste valable.",
+            ];
+        if (quote.ValidUntil is { } until)
+        {
+            paragraphs.Add(english
+                ? $"This change can be accepted until {until.ToString("d MMMM yyyy", British)}."
+                : $"Cette modification peut être acceptée jusqu'au {until.ToString("d MMMM yyyy", French)}.");
+        }
+
+        paragraphs.Add(customerSpaceLink is null
+            ? english ? "To accept it, or for any question, simply reply to this email." : "Pour l'accepter, ou pour toute question, répondez simplement à cet e-mail."
+            : english ? "You can read it and accept it online in your customer space. For any question, simply reply to this email."
+                : "Vous pouvez la consulter et l'accepter en ligne dans votre espace client. Pour toute question, répondez simplement à cet e-mail.");
+        var link = customerSpaceLink is null
+            ? null
+            : new EmailLink(english ? "Read and accept the change" : "Consulter et accepter la modification", customerSpaceLink);
         return EmailLayout.Render(new EmailContent(
             EmailLayout.OneLine(subject), english, organisationName, paragraphs, link,
             [english ? "Kind regards," : "Bien cordialement,", organisationName, contactPhone ?? "", contactEmail ?? ""]));

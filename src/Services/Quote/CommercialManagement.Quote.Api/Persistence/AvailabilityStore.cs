@@ -59,7 +59,10 @@ internal static class AvailabilityStore
             : Task.CompletedTask;
 
     /// <summary>The fewest places left over the dates, and the first date that has fewer than needed.</summary>
-    public static async Task<(int Left, DateOnly? Short)> LeftAsync(this QuoteDbContext db, Product product, IReadOnlyList<DateOnly> dates, int needed, CancellationToken cancellationToken)
+    /// <param name="own">Places the case itself holds and may reuse, per product and date (an open amendment's accepted order).</param>
+    public static async Task<(int Left, DateOnly? Short)> LeftAsync(
+        this QuoteDbContext db, Product product, IReadOnlyList<DateOnly> dates, int needed, CancellationToken cancellationToken,
+        IReadOnlyDictionary<(Guid ProductId, DateOnly Date), int>? own = null)
     {
         if (!ProductTypes.HasAvailability(product.Type))
         {
@@ -67,7 +70,7 @@ internal static class AvailabilityStore
         }
 
         var rows = await db.Availability.AsNoTracking().Where(a => a.ProductId == product.Id && dates.Contains(a.Date))
-            .ToDictionaryAsync(a => a.Date, a => a.Capacity - a.Held, cancellationToken);
+            .ToDictionaryAsync(a => a.Date, a => a.Capacity - a.Held + (own?.GetValueOrDefault((product.Id, a.Date)) ?? 0), cancellationToken);
         var left = dates.Select(d => rows.GetValueOrDefault(d)).DefaultIfEmpty(0).Min();
         var first = dates.Where(d => rows.GetValueOrDefault(d) < needed).Select(d => (DateOnly?)d).FirstOrDefault();
         return (left, first);

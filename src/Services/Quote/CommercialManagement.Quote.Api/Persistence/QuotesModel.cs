@@ -30,7 +30,10 @@ internal static class QuotesModel
                 customer.Property(c => c.CompanyId).HasColumnName("CustomerCompanyId").HasMaxLength(14);
                 customer.Property(c => c.VatNumber).HasColumnName("CustomerVatNumber").HasMaxLength(16);
             });
+            quote.Property(q => q.AcceptedLines).HasColumnType("jsonb").HasConversion(Json<List<KeptLine>?>.Converter, Json<List<KeptLine>?>.Comparer);
             quote.Ignore(q => q.Totals);
+            quote.Ignore(q => q.IsAmendment);
+            quote.Ignore(q => q.AcceptedTotals);
             quote.Ignore(q => q.InProgress);
             quote.Ignore(q => q.CancelledWithCase);
             quote.HasMany(q => q.Lines).WithOne().HasForeignKey(l => l.QuoteId).OnDelete(DeleteBehavior.Cascade);

@@ -60,11 +60,13 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
         ApplyAsync(context, context.Message.RequestId, d => d.QuoteChanged(context.Message.QuoteId, context.Message.LineCount, context.Message.TotalCents, context.Message.OccurredAt));
 
     public Task Consume(ConsumeContext<QuoteSent> context) =>
-        ApplyAsync(context, context.Message.RequestId, d => d.QuoteSent(context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.OccurredAt));
+        ApplyAsync(context, context.Message.RequestId, d => d.QuoteSent(
+            context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.OccurredAt, context.Message.PreviousTotalCents));
 
     public Task Consume(ConsumeContext<QuoteAccepted> context) =>
         ApplyAsync(context, context.Message.RequestId, d => d.QuoteAccepted(
-            context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.AcceptedBy, context.Message.OccurredAt));
+            context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.AcceptedBy, context.Message.OccurredAt,
+            context.Message.Version, context.Message.PreviousTotalCents));
 
     public Task Consume(ConsumeContext<QuoteVoided> context) =>
         ApplyAsync(context, context.Message.RequestId, d => d.QuoteVoided(context.Message.QuoteId, context.Message.Reason, context.Message.OccurredAt));

@@ -6,7 +6,9 @@ namespace CommercialManagement.Quote.Api.Domain.Quotes;
 /// A case's quote. A guarded method per move, refusing loudly (<see cref="QuoteRuleException"/>): lines change only in
 /// a draft, and changing a sent quote first keeps the sent version in the history and makes a new draft version;
 /// acceptance only of the current, sent, unexpired version; an accepted quote is voided only with its case's
-/// cancellation; refused and voided are final.
+/// cancellation; refused and voided are final. An accepted quote changes through an amendment (« Modifier la commande »,
+/// issue 16): its next version is a draft edited and sent as a quote is, the accepted lines kept aside
+/// (<see cref="AcceptedLines"/>) until the customer accepts the new version or staff abandon it.
 /// </summary>
 internal sealed class Quote : ITenantOwned
 {
@@ -61,6 +63,18 @@ internal sealed class Quote : ITenantOwned
 
     /// <summary>The quote this one replaces after a change of stay.</summary>
     public Guid? ReplacesQuoteId { get; private set; }
+
+    /// <summary>
+    /// While an amendment is open: the accepted version's lines, kept whole (what « Abandonner la modification » puts back,
+    /// what payments and invoices still follow). Null otherwise.
+    /// </summary>
+    public List<KeptLine>? AcceptedLines { get; private set; }
+
+    /// <summary>An amendment of the accepted quote is open: the current version is its draft, or is sent to the customer.</summary>
+    public bool IsAmendment => AcceptedLines is not null;
+
+    /// <summary>The accepted version's totals while an amendment is open (what the customer accepted and pays against).</summary>
+    public QuoteTotals? AcceptedTotals => AcceptedLines is { } kept ? QuoteTotals.Of(kept.Select(QuoteLine.Restore)) : null;
 
     public IReadOnlyList<QuoteLine> Lines => _lines;
 
@@ -173,6 +187,7 @@ internal sealed class Quote : ITenantOwned
         }
 
         State = QuoteState.Accepted;
+        AcceptedLines = null;
         AcceptedAt = now;
         AcceptedBy = by;
         AcceptedVersion = version;
@@ -183,6 +198,12 @@ internal sealed class Quote : ITenantOwned
 
     public void Refuse(string reason, DateTimeOffset now)
     {
+        if (IsAmendment)
+        {
+            throw new QuoteRuleException(
+                $"La modification de la commande (version {Version}) ne se refuse pas : la commande acceptée (version {AcceptedVersion}) reste valable. Abandonnez la modification pour y revenir.");
+        }
+
         Require(QuoteState.Sent, "Seul un devis envoyé peut être refusé");
         Close(QuoteState.Refused, reason, now);
     }
@@ -198,6 +219,12 @@ internal sealed class Quote : ITenantOwned
             throw new QuoteRuleException($"Ce devis est {State.Label()} : il ne peut pas être annulé.");
         }
 
+        if (IsAmendment)
+        {
+            throw new QuoteRuleException(
+                $"Ce devis est accepté (version {AcceptedVersion}) et une modification est en cours : abandonnez la modification ; la commande ne s'annule qu'avec son dossier.");
+        }
+
         Close(QuoteState.Voided, reason, now);
     }
 
@@ -207,8 +234,73 @@ internal sealed class Quote : ITenantOwned
     /// </summary>
     public void VoidAccepted(string reason, DateTimeOffset now)
     {
-        Require(QuoteState.Accepted, "Seul un devis accepté est annulé avec son dossier");
+        if (!IsAmendment)
+        {
+            Require(QuoteState.Accepted, "Seul un devis accepté est annulé avec son dossier");
+        }
+
+        // An amendment still open goes with its order: the order cancelled is the accepted one, the amendment never was.
+        AcceptedLines = null;
         Close(QuoteState.Voided, reason, now);
+    }
+
+    /// <summary>
+    /// « Modifier la commande »: the accepted quote's next version opens as a draft, edited and sent like a quote; the
+    /// accepted version is kept in the history (read-only) and its lines aside, what payments and invoices still follow
+    /// until the customer accepts the new version. One amendment at a time; never on a voided quote. Its number follows
+    /// every version the quote ever had (an abandoned amendment's too: a version number is never sent twice); the caller
+    /// loads <see cref="Versions"/>.
+    /// </summary>
+    public void OpenAmendment(DateTimeOffset now)
+    {
+        if (IsAmendment)
+        {
+            throw new QuoteRuleException(
+                $"Une modification de la commande est déjà en cours (version {Version}, {State.Label()}) : envoyez-la ou abandonnez-la avant d'en ouvrir une autre.");
+        }
+
+        Require(QuoteState.Accepted, "Seule une commande acceptée peut être modifiée");
+        AcceptedLines = [.. _lines.OrderBy(l => l.Position).Select(l => l.Keep())];
+        _versions.Add(QuoteVersion.Of(this, now));
+        Version = _versions.Max(v => v.Version) + 1;
+        State = QuoteState.Draft;
+        SentAt = null;
+        ValidUntil = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// « Abandonner la modification »: back to the accepted version as it was (lines, number, sending date, validity); the
+    /// amendment as it stood stays in the history, read-only, so that a next amendment never reuses a number the
+    /// customer may have been sent. The caller loads <see cref="Versions"/> and moves the places from the amendment's
+    /// lines back to the kept ones.
+    /// </summary>
+    public void AbandonAmendment(DateTimeOffset now)
+    {
+        if (AcceptedLines is not { } kept || AcceptedVersion is not { } accepted)
+        {
+            throw new QuoteRuleException($"Ce devis n'a pas de modification en cours : il est {State.Label()}.");
+        }
+
+        var acceptedVersion = _versions.SingleOrDefault(v => v.Version == accepted)
+            ?? throw new InvalidOperationException($"Quote {Id}: the accepted version {accepted} is not in the loaded history.");
+        _versions.Add(QuoteVersion.Of(this, now));
+        _lines.Clear();
+        foreach (var line in kept)
+        {
+            var restored = QuoteLine.Restore(line);
+            restored.PlaceAt(Id, line.Position);
+            _lines.Add(restored);
+        }
+
+        // The accepted version is the current one again: its read-only copy goes (the next amendment makes it anew).
+        _versions.Remove(acceptedVersion);
+        Version = accepted;
+        State = QuoteState.Accepted;
+        SentAt = acceptedVersion.SentAt;
+        ValidUntil = acceptedVersion.ValidUntil;
+        AcceptedLines = null;
+        UpdatedAt = now;
     }
 
     /// <summary>Lines and customer change only in a draft; a sent quote first becomes a new draft version.</summary>
@@ -221,6 +313,11 @@ internal sealed class Quote : ITenantOwned
             State = QuoteState.Draft;
             SentAt = null;
             ValidUntil = null;
+        }
+
+        if (State == QuoteState.Accepted)
+        {
+            throw new QuoteRuleException("Ce devis est accepté : « Modifier la commande » en ouvre une modification, à faire accepter de nouveau par le client.");
         }
 
         Require(QuoteState.Draft, "Ce devis ne peut plus être modifié");

@@ -13,6 +13,17 @@ internal enum LineKind
 }
 
 /// <summary>
+/// A line of the accepted version, kept whole while an amendment of it is open (« Modifier la commande »): what
+/// « Abandonner la modification » puts back, and the places the accepted order goes on holding until the customer
+/// accepts the amendment.
+/// </summary>
+internal sealed record KeptLine(
+    int Position, LineKind Kind, Guid? ProductId, ProductType? ProductType, AgeBand? AgeBand, string Label, string? Description,
+    DateOnly? From, DateOnly? To, int Quantity, long UnitPriceCents, int VatRateBasisPoints, List<PriceComponent> Breakdown,
+    int Participants, int Seniors, List<int> ChildrenAges, int HeldPerDate, int TouristTaxAdults, int TouristTaxNights,
+    long TouristTaxCentsPerAdultNight, string? Problem);
+
+/// <summary>
 /// One service on a quote. A catalogue line keeps the price it was added at (label, breakdown, unit price, VAT) and
 /// the places it holds on each of its dates; a flagged line (no longer available or priced after a change of stay)
 /// holds nothing and is left out of the totals until fixed or removed.
@@ -122,6 +133,22 @@ internal sealed class QuoteLine
         Description = Description, From = from ?? From, To = to ?? To, Quantity = Quantity, UnitPriceCents = UnitPriceCents,
         VatRateBasisPoints = VatRateBasisPoints, Breakdown = Breakdown.ToList(), Participants = Participants, Seniors = Seniors,
         ChildrenAges = ChildrenAges.ToList(), Problem = Problem,
+    };
+
+    /// <summary>The line as the accepted version has it, kept while an amendment is open.</summary>
+    public KeptLine Keep() => new(
+        Position, Kind, ProductId, ProductType, AgeBand, Label, Description, From, To, Quantity, UnitPriceCents, VatRateBasisPoints, Breakdown.ToList(),
+        Participants, Seniors, ChildrenAges.ToList(), HeldPerDate, TouristTaxAdults, TouristTaxNights, TouristTaxCentsPerAdultNight, Problem);
+
+    /// <summary>A kept line put back (a new row: the amendment's lines are gone), holding what it held.</summary>
+    public static QuoteLine Restore(KeptLine kept) => new()
+    {
+        Id = Guid.CreateVersion7(), Position = kept.Position, Kind = kept.Kind, ProductId = kept.ProductId, ProductType = kept.ProductType,
+        AgeBand = kept.AgeBand, Label = kept.Label, Description = kept.Description, From = kept.From, To = kept.To, Quantity = kept.Quantity,
+        UnitPriceCents = kept.UnitPriceCents, VatRateBasisPoints = kept.VatRateBasisPoints, Breakdown = kept.Breakdown.ToList(),
+        Participants = kept.Participants, Seniors = kept.Seniors, ChildrenAges = kept.ChildrenAges.ToList(), HeldPerDate = kept.HeldPerDate,
+        TouristTaxAdults = kept.TouristTaxAdults, TouristTaxNights = kept.TouristTaxNights, TouristTaxCentsPerAdultNight = kept.TouristTaxCentsPerAdultNight,
+        Problem = kept.Problem,
     };
 
     /// <summary>Left out of the totals with the reason, holding nothing.</summary>

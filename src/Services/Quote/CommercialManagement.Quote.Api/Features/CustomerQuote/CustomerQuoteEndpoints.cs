@@ -16,7 +16,11 @@ internal sealed record CustomerLine(string Label, string? Description, DateOnly?
 internal sealed record CustomerQuoteView(
     Guid Id, string Number, int Version, QuoteState State, bool Expired, DateOnly? ValidUntil, IReadOnlyList<CustomerLine> Lines,
     long NetCents, long VatCents, long TouristTaxCents, long TotalCents, int DepositPercentage, long DepositCents, long BalanceCents,
-    DateOnly? BalanceDueDate, bool WholeAmountNow, DateTimeOffset? AcceptedAt, string? ClosingReason, bool CanAccept, bool NewQuoteComing);
+    DateOnly? BalanceDueDate, bool WholeAmountNow, DateTimeOffset? AcceptedAt, string? ClosingReason, bool CanAccept, bool NewQuoteComing,
+    CustomerAmendment? Amendment = null);
+
+/// <summary>A modification of the customer's accepted order, sent for them to accept: the accepted total, the new one, the difference.</summary>
+internal sealed record CustomerAmendment(int AcceptedVersion, long AcceptedTotalCents, long NewTotalCents, long DifferenceCents);
 
 internal sealed record CustomerAcceptanceBody(Guid? QuoteId, int? Version, bool TermsAccepted, string? From);
 
@@ -38,6 +42,12 @@ internal static class CustomerQuoteEndpoints
 
         var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
         var today = ParisTime.Today(time);
+        if (quote is { IsAmendment: true, State: QuoteState.Draft })
+        {
+            // Staff are preparing a modification: the customer's order is still the accepted version, as they accepted it.
+            return TypedResults.Ok(AcceptedVersionView(quote));
+        }
+
         var model = QuotePdfEndpoint.Model(quote, organisation, null, today);
         var totals = quote.Totals;
         return TypedResults.Ok(new CustomerQuoteView(
@@ -47,13 +57,29 @@ internal static class CustomerQuoteEndpoints
             model.Balance?.AmountCents ?? 0, model.Balance?.DueDate, model.Balance is null, quote.AcceptedAt,
             // Staff's words for why are theirs; the customer of a replaced quote reads the space's own notice instead.
             newQuoteComing ? null : quote.ClosingReason,
-            quote.State == QuoteState.Sent && !quote.IsExpired(today), newQuoteComing));
+            quote.State == QuoteState.Sent && !quote.IsExpired(today), newQuoteComing,
+            quote.AcceptedTotals is { } accepted
+                ? new CustomerAmendment(quote.AcceptedVersion ?? quote.Version - 1, accepted.TotalCents, totals.TotalCents, totals.TotalCents - accepted.TotalCents)
+                : null));
+    }
+
+    /// <summary>The accepted order while its modification is a draft: the kept lines and totals, accepted, nothing to accept.</summary>
+    private static CustomerQuoteView AcceptedVersionView(Domain.Quotes.Quote quote)
+    {
+        var kept = quote.AcceptedLines!.Select(QuoteLine.Restore).Where(l => l.Counted).OrderBy(l => l.Position).ToList();
+        var totals = QuoteTotals.Of(kept);
+        return new CustomerQuoteView(
+            quote.Id, quote.Number, quote.AcceptedVersion ?? quote.Version - 1, QuoteState.Accepted, false, null,
+            [.. kept.Select(l => new CustomerLine(l.Label, l.Description, l.From, l.To, l.Quantity, l.UnitPriceCents, l.VatRateBasisPoints, l.AmountCents))],
+            totals.NetCents, totals.VatCents, totals.TouristTaxCents, totals.TotalCents, 0, 0, 0, null, false, quote.AcceptedAt, null, false, false);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var quote = await SentQuoteAsync(http, db, cancellationToken);
-        return quote is null ? NoQuote() : await QuotePdfEndpoint.GetAsync(quote.Id, null, db, time, cancellationToken) is { Result: FileContentHttpResult file } ? file : NoQuote();
+        // A modification being prepared: the customer's document is still the accepted version.
+        var version = quote is { IsAmendment: true, State: QuoteState.Draft } ? quote.AcceptedVersion : null;
+        return quote is null ? NoQuote() : await QuotePdfEndpoint.GetAsync(quote.Id, version, db, time, cancellationToken) is { Result: FileContentHttpResult file } ? file : NoQuote();
     }
 
     public static async Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
@@ -75,8 +101,9 @@ internal static class CustomerQuoteEndpoints
         var from = string.IsNullOrWhiteSpace(body.From) ? "adresse inconnue" : body.From.Trim()[..Math.Min(body.From.Trim().Length, 64)];
         return await QuoteEndpoints.ChangeAsync(body.QuoteId.Value, db, time, cancellationToken, async (quote, now) =>
         {
+            var previousTotal = quote.AcceptedTotals?.TotalCents;
             quote.Accept(AcceptedBy.Customer, body.Version.Value, from, null, ParisTime.Today(time), now);
-            db.AddToOutbox(await AcceptedQuote.EventAsync(db, quote, AcceptedBy.Customer, now, cancellationToken));
+            db.AddToOutbox(await AcceptedQuote.EventAsync(db, quote, AcceptedBy.Customer, now, cancellationToken, previousTotal));
         }, changed: false);
     }
 
@@ -98,7 +125,7 @@ internal static class CustomerQuoteEndpoints
     private static async Task<(Domain.Quotes.Quote? Quote, bool NewQuoteComing)> ShownQuoteAsync(HttpContext http, QuoteDbContext db, CancellationToken cancellationToken)
     {
         var current = await QuoteWork.CurrentAsync(db, CaseOf(http), cancellationToken);
-        if (current is null || current.State != QuoteState.Draft)
+        if (current is null || current.State != QuoteState.Draft || current.IsAmendment)
         {
             return (current, false);
         }
@@ -128,7 +155,7 @@ internal static class CustomerQuoteEndpoints
     private static async Task<Domain.Quotes.Quote?> SentQuoteAsync(HttpContext http, QuoteDbContext db, CancellationToken cancellationToken)
     {
         var quote = await QuoteWork.CurrentAsync(db, CaseOf(http), cancellationToken);
-        return quote is null || quote.State == QuoteState.Draft ? null : quote;
+        return quote is null || (quote.State == QuoteState.Draft && !quote.IsAmendment) ? null : quote;
     }
 
     private static async Task<ProblemHttpResult?> Superseded(Guid quoteId, HttpContext http, QuoteDbContext db, CancellationToken cancellationToken)

@@ -61,6 +61,10 @@ internal static class OfferEndpoints
         // A case without anyone yet prices nothing: each product says « Indiquez au moins un participant. »
         var party = LinePricing.PartyFor(copy, participants, null, null).Party ?? new Party(0, 0, []);
 
+        // An amendment open: the places its accepted order alone holds are the case's own, offered to the amendment again
+        // (a night removed from a full chalet, the stay added back shorter).
+        var current = await QuoteWork.CurrentAsync(db, requestId, cancellationToken);
+        var own = current is { IsAmendment: true } ? AmendmentStock.KeptForAcceptedOrder(current) : null;
         var offers = new List<Offer>();
         foreach (var product in products)
         {
@@ -72,7 +76,7 @@ internal static class OfferEndpoints
             if (!priced.Refused && ProductTypes.HasAvailability(product.Type))
             {
                 var needed = priced.Lines.Sum(l => l.HeldPerDate);
-                var (fewest, shortDate) = await db.LeftAsync(product, priced.Dates, needed, cancellationToken);
+                var (fewest, shortDate) = await db.LeftAsync(product, priced.Dates, needed, cancellationToken, own);
                 left = fewest;
                 reason = shortDate is { } date ? AvailabilityStore.Full(product, date, fewest, needed) : null;
             }

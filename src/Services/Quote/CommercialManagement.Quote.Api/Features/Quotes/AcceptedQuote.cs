@@ -15,13 +15,16 @@ using Quote = CommercialManagement.Quote.Api.Domain.Quotes.Quote;
 /// </summary>
 internal static class AcceptedQuote
 {
-    public static async Task<QuoteAccepted> EventAsync(QuoteDbContext db, Quote quote, AcceptedBy by, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="previousTotalCents">An amendment accepted: the total of the version it replaces.</param>
+    public static async Task<QuoteAccepted> EventAsync(
+        QuoteDbContext db, Quote quote, AcceptedBy by, DateTimeOffset now, CancellationToken cancellationToken, long? previousTotalCents = null)
     {
         var language = await db.Cases.Where(c => c.Id == quote.RequestId).Select(c => c.Language).SingleOrDefaultAsync(cancellationToken) ?? "fr";
         return new QuoteAccepted
         {
             OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
             TotalCents = quote.Totals.TotalCents, AcceptedBy = by.ToString(), Version = quote.Version, Content = Content(quote, language),
+            PreviousTotalCents = previousTotalCents,
         };
     }
 

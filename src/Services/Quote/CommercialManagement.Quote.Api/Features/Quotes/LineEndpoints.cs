@@ -78,6 +78,7 @@ internal static class LineEndpoints
         try
         {
             var quote = await QuoteWork.OpenAsync(db, copy, now, today, cancellationToken);
+            await db.LendAsync(quote, cancellationToken);
             var (lines, full) = await LinePricing.PriceAndHoldAsync(db, product, body.From!.Value, body.To!.Value, body.Quantity ?? 1, party!, copy, cancellationToken);
             if (full is not null)
             {
@@ -88,6 +89,8 @@ internal static class LineEndpoints
             {
                 quote.AddLine(line, now);
             }
+
+            await db.KeepAsync(quote, cancellationToken);
 
             QuoteWork.Changed(db, quote, now);
             await db.SaveChangesAsync(cancellationToken);

@@ -90,12 +90,13 @@ internal static class QuoteEndpoints
         {
             var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
             var language = await db.Cases.Where(c => c.Id == quote.RequestId).Select(c => c.Language).SingleOrDefaultAsync(cancellationToken) ?? "fr";
+            var previousTotal = quote.AcceptedTotals?.TotalCents;
             quote.Send(Domain.Pricing.PaymentSchedule.ValidUntil(ParisTime.Today(time), organisation.QuoteValidityDays, quote.Stay.Arrival), now);
             db.AddToOutbox(new QuoteSent
             {
                 OrganisationId = quote.OrganisationId, OccurredAt = now, RequestId = quote.RequestId, QuoteId = quote.Id, Number = quote.Number,
                 TotalCents = quote.Totals.TotalCents, Version = quote.Version, ValidUntil = quote.ValidUntil,
-                CustomerName = quote.Customer.Name, CustomerEmail = quote.Customer.Email, Language = language,
+                CustomerName = quote.Customer.Name, CustomerEmail = quote.Customer.Email, Language = language, PreviousTotalCents = previousTotal,
             });
         }, changed: false);
 
@@ -111,10 +112,30 @@ internal static class QuoteEndpoints
         var staff = http.User.FindFirst(StaffClaims.Name)?.Value ?? "Équipe";
         return ChangeAsync(quoteId, db, time, cancellationToken, async (quote, now) =>
         {
+            var previousTotal = quote.AcceptedTotals?.TotalCents;
             quote.Accept(AcceptedBy.Staff, quote.Version, staff, body.Note, ParisTime.Today(time), now);
-            db.AddToOutbox(await AcceptedQuote.EventAsync(db, quote, AcceptedBy.Staff, now, cancellationToken));
+            db.AddToOutbox(await AcceptedQuote.EventAsync(db, quote, AcceptedBy.Staff, now, cancellationToken, previousTotal));
         }, changed: false);
     }
+
+    /// <summary>« Modifier la commande »: the accepted quote's next version opens as a draft (its lines, re-priced as a draft's).</summary>
+    public static Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> OpenAmendmentAsync(
+        Guid quoteId, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(quoteId, db, time, cancellationToken, async (quote, now) =>
+        {
+            await db.Entry(quote).Collection(q => q.Versions).LoadAsync(cancellationToken);
+            quote.OpenAmendment(now);
+        });
+
+    /// <summary>« Abandonner la modification »: the accepted version back as it was, its places too.</summary>
+    public static Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> AbandonAmendmentAsync(
+        Guid quoteId, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(quoteId, db, time, cancellationToken, async (quote, now) =>
+        {
+            await db.Entry(quote).Collection(q => q.Versions).LoadAsync(cancellationToken);
+            await db.BackToAcceptedAsync(quote, cancellationToken);
+            quote.AbandonAmendment(now);
+        });
 
     /// <summary>
     /// One change to a quote in one transaction, the case locked: the change, <c>QuoteChanged</c> (unless it is a move
@@ -135,7 +156,10 @@ internal static class QuoteEndpoints
         var now = time.GetUtcNow();
         try
         {
+            // An open amendment: its lines' places move as a draft's do, the accepted order's own are lent around the change.
+            await db.LendAsync(quote, cancellationToken);
             await change(quote, now);
+            await db.KeepAsync(quote, cancellationToken);
         }
         catch (QuoteRuleException refused)
         {

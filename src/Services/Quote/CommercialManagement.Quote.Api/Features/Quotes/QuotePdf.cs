@@ -64,7 +64,11 @@ internal static class QuotePdfEndpoint
         var model = Model(quote, organisation, language, ParisTime.Today(time));
         if (earlier is not null)
         {
-            model = QuoteVersionPdf.Of(model, earlier, quote.Version, organisation, quote.Stay.Arrival);
+            // While an amendment is open, the accepted version is still the order in force, not a replaced one.
+            var inForce = quote.IsAmendment && earlier.Version == quote.AcceptedVersion && quote.AcceptedAt is { } acceptedAt
+                ? DateOnly.FromDateTime(acceptedAt.UtcDateTime)
+                : (DateOnly?)null;
+            model = QuoteVersionPdf.Of(model, earlier, quote.Version, organisation, quote.Stay.Arrival, inForce);
         }
 
         var suffix = earlier is null ? "" : $"-v{earlier.Version}";

@@ -14,7 +14,9 @@ using DocumentCustomer = CommercialManagement.Documents.CustomerDetails;
 /// </summary>
 internal static class QuoteVersionPdf
 {
-    public static QuoteDocumentModel Of(QuoteDocumentModel current, QuoteVersion version, int currentVersion, OrganisationCopy organisation, DateOnly? arrival)
+    /// <param name="acceptedOn">The version is the accepted order an open amendment may replace: shown accepted on that day, not replaced.</param>
+    public static QuoteDocumentModel Of(
+        QuoteDocumentModel current, QuoteVersion version, int currentVersion, OrganisationCopy organisation, DateOnly? arrival, DateOnly? acceptedOn = null)
     {
         var content = version.Read();
         var totals = content.Totals;
@@ -28,10 +30,14 @@ internal static class QuoteVersionPdf
             Quote = current.Quote with
             {
                 Version = version.Version, IssueDate = issued, ValidUntil = version.ValidUntil ?? current.Quote.ValidUntil,
-                State = QuoteDocumentState.Voided, AcceptedOn = null,
-                VoidReason = current.Language == DocumentLanguage.English
-                    ? $"Version {version.Version} replaced by version {currentVersion}."
-                    : $"Version {version.Version} remplacée par la version {currentVersion}.",
+                State = acceptedOn is null ? QuoteDocumentState.Voided : QuoteDocumentState.Accepted, AcceptedOn = acceptedOn,
+                VoidReason = acceptedOn is not null ? null : (current.Language == DocumentLanguage.English, version.Version > currentVersion) switch
+                {
+                    (true, true) => $"Version {version.Version} withdrawn: the accepted version {currentVersion} stands.",
+                    (true, false) => $"Version {version.Version} replaced by version {currentVersion}.",
+                    (false, true) => $"Version {version.Version} abandonnée : la version {currentVersion} acceptée reste en vigueur.",
+                    (false, false) => $"Version {version.Version} remplacée par la version {currentVersion}.",
+                },
             },
             Customer = content.Customer is { } customer
                 ? new DocumentCustomer

@@ -19,6 +19,9 @@ internal sealed record AcceptanceView(DateTimeOffset At, AcceptedBy By, int Vers
 
 internal sealed record VersionView(int Version, DateTimeOffset? SentAt, DateOnly? ValidUntil, long TotalCents, int LineCount, DateTimeOffset SupersededAt, VersionContent Content);
 
+/// <summary>An open amendment of the accepted quote: the accepted version and total it would replace, and the difference.</summary>
+internal sealed record AmendmentView(int AcceptedVersion, long AcceptedTotalCents, long DifferenceCents);
+
 internal sealed record OtherQuoteView(Guid Id, string Number, QuoteState State, long TotalCents, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, string? ClosingReason);
 
 /// <summary>The current quote of a case, as the dossier's quote panel shows it.</summary>
@@ -27,7 +30,7 @@ internal sealed record QuoteView(
     QuotedStay Stay, CustomerDetails Customer, IReadOnlyList<LineView> Lines, QuoteTotals Totals, ScheduleView Schedule,
     DateOnly? ValidUntil, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SentAt, AcceptanceView? Acceptance,
     DateTimeOffset? ClosedAt, string? ClosingReason, Guid? ReplacesQuoteId, IReadOnlyList<VersionView> PreviousVersions,
-    IReadOnlyList<OtherQuoteView> OtherQuotes, IReadOnlyList<string> SendBlockers)
+    IReadOnlyList<OtherQuoteView> OtherQuotes, IReadOnlyList<string> SendBlockers, AmendmentView? Amendment)
 {
     public static QuoteView Of(Quote quote, OrganisationCopy organisation, DateOnly today, IEnumerable<QuoteVersion> versions, IEnumerable<Quote> others)
     {
@@ -49,6 +52,9 @@ internal sealed record QuoteView(
             versions.OrderByDescending(v => v.Version).Select(v => new VersionView(v.Version, v.SentAt, v.ValidUntil, v.TotalCents, v.LineCount, v.SupersededAt, v.Read())).ToList(),
             others.Where(o => o.Id != quote.Id).OrderByDescending(o => o.CreatedAt)
                 .Select(o => new OtherQuoteView(o.Id, o.Number, o.State, o.Totals.TotalCents, o.CreatedAt, o.ClosedAt, o.ClosingReason)).ToList(),
-            quote.SendBlockers());
+            quote.SendBlockers(),
+            quote.AcceptedTotals is { } accepted
+                ? new AmendmentView(quote.AcceptedVersion ?? quote.Version - 1, accepted.TotalCents, totals.TotalCents - accepted.TotalCents)
+                : null);
     }
 }

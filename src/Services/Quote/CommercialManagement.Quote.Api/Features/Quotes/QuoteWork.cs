@@ -45,7 +45,7 @@ internal static class QuoteWork
         var current = await CurrentAsync(db, copy.Id, cancellationToken);
         if (current is { State: QuoteState.Accepted })
         {
-            throw new QuoteRuleException($"Le devis {current.Number} de ce dossier est accepté : il ne peut plus changer.");
+            throw new QuoteRuleException($"Le devis {current.Number} de ce dossier est accepté : « Modifier la commande » en ouvre une modification, à faire accepter de nouveau par le client.");
         }
 
         if (current is { CancelledWithCase: true })
@@ -85,8 +85,10 @@ internal static class QuoteWork
     /// </summary>
     public static async Task VoidWithCaseAsync(QuoteDbContext db, Quote quote, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (quote.State == QuoteState.Accepted)
+        if (quote.State == QuoteState.Accepted || quote.IsAmendment)
         {
+            // An open amendment goes with its order: the places kept for the accepted order are given back with the lines'.
+            await db.LendAsync(quote, cancellationToken);
             quote.VoidAccepted(reason, now);
         }
         else

@@ -32,7 +32,8 @@ internal sealed class StayChangedConsumer(QuoteDbContext db, TimeProvider time) 
         }
 
         var current = await QuoteWork.CurrentAsync(db, copy.Id, cancellationToken);
-        if (current is not { InProgress: true })
+        // An amendment of an accepted quote is not a quote in progress: the accepted order stays (its stay is Dossier's to refuse).
+        if (current is not { InProgress: true } || current.IsAmendment)
         {
             await db.SaveChangesAsync(cancellationToken);
             return;

@@ -370,6 +370,9 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("AcceptedLines")
+                        .HasColumnType("jsonb");
+
                     b.Property<int?>("AcceptedVersion")
                         .HasColumnType("integer");
 
