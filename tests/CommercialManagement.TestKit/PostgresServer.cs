@@ -53,7 +53,10 @@ public sealed class PostgresServer
             UseShellExecute = false,
         };
         start.Environment["PGPORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["POSTGRES_EXTRA_ARGS"] = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        // A test process keeps many hosts alive at once (xUnit runs async test classes side by side, each class fixture with
+        // its own connection pool): the Payment service tests peaked near the local mode's 300 connections, so the tests'
+        // server takes more (a later -c wins over postgres.sh's).
+        start.Environment["POSTGRES_EXTRA_ARGS"] = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("bash could not be started");
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => output.AppendLine(e.Data);
