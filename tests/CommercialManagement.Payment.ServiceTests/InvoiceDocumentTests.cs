@@ -88,7 +88,8 @@ public sealed class InvoiceDocumentTests(PaymentFactory factory) : IClassFixture
             Assert.Equal("factur-x.xml", file.Name);
             using var stream = new MemoryStream(file.Bytes.ToArray());
             var xml = XDocument.Load(stream);
-            Assert.Equal((number, typeCode), (xml.Descendants(ram + "ID").First().Value, xml.Descendants(ram + "TypeCode").First().Value));
+            var document = xml.Root!.Element(XName.Get("ExchangedDocument", "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"))!;
+            Assert.Equal((number, typeCode), (document.Element(ram + "ID")!.Value, document.Element(ram + "TypeCode")!.Value));
             Assert.Equal("732829320", xml.Descendants(ram + "BuyerTradeParty").Single().Descendants(ram + "ID").First().Value);
             Assert.True(pdf.TryGetXmpMetadata(out var metadata));
             Assert.Contains("<pdfaid:part>3</pdfaid:part>", System.Text.Encoding.UTF8.GetString(metadata.GetXmlBytes()), StringComparison.Ordinal);
