@@ -56,7 +56,7 @@ public sealed class DocumentPdfTests
         Assert.Contains($"Page 2 / {pdf.NumberOfPages}", second);
     }
 
-    private static byte[] Render(DocumentKind kind, DocumentLanguage language, int lineCount)
+    internal static byte[] Render(DocumentKind kind, DocumentLanguage language, int lineCount, FacturXInvoice? facturX = null)
     {
         var context = DocumentContext.For(language);
         var lines = Enumerable.Range(1, lineCount).Select(i => new DocumentLine
@@ -96,10 +96,10 @@ public sealed class DocumentPdfTests
             PartiesPanel.Draw(flow, context, customer, stay);
             LinesTable.Draw(flow, context, lines);
             TotalsSection.Draw(flow, context, totals, [new VatBreakdownRow { RateBasisPoints = 1000, BaseExclVatCents = exclVat, VatCents = inclVat - exclVat }], touristTax: null);
-        });
+        }, facturX);
     }
 
-    private static string Text(byte[] bytes)
+    internal static string Text(byte[] bytes)
     {
         using var pdf = PdfDocument.Open(bytes);
         return Normalise(string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Xml.Linq;
 using CommercialManagement.Contracts.Identity;
 using CommercialManagement.TestKit;
 using UglyToad.PdfPig;
@@ -61,6 +62,53 @@ public sealed class InvoiceDocumentTests(PaymentFactory factory) : IClassFixture
         })
         {
             Assert.Contains(mention, text);
+        }
+    }
+
+    [Fact]
+    public async Task ABusinessInvoice_IsAFacturXPdf_WhoseXmlSaysWhatThePagesSay_AndAConsumersIsPlain()
+    {
+        var scenario = await LegalScenarioAsync();
+        var business = await scenario.AcceptedCaseAsync(content: Scenario.Content(companyId: "732829320", vatNumber: "FR44732829320"));
+        await scenario.PayAsync(business, 30_000, reference: "VIR-1");
+        var ledger = await Scenario.JsonAsync(await scenario.PayAsync(business, 70_000, "Cheque", "CHQ-2"));
+        var consumer = await scenario.AcceptedCaseAsync(content: Scenario.Content());
+        var consumerLedger = await Scenario.JsonAsync(await scenario.PayAsync(consumer, 30_000, reference: "VIR-3"));
+
+        var deposit = await PdfAsync(scenario.Agent, $"/api/payments/invoices/{InvoiceId(ledger, 0)}/pdf");
+        var final = await PdfAsync(scenario.Agent, $"/api/payments/invoices/{InvoiceId(ledger, 1)}/pdf");
+        var plain = await PdfAsync(scenario.Agent, $"/api/payments/invoices/{InvoiceId(consumerLedger, 0)}/pdf");
+
+        XNamespace ram = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100";
+        foreach (var (bytes, number, typeCode) in new[] { (deposit, $"FA-{Year}-00001", "386"), (final, $"FA-{Year}-00002", "380") })
+        {
+            using var pdf = PdfDocument.Open(bytes);
+            Assert.True(pdf.Advanced.TryGetEmbeddedFiles(out var files));
+            var file = Assert.Single(files);
+            Assert.Equal("factur-x.xml", file.Name);
+            using var stream = new MemoryStream(file.Bytes.ToArray());
+            var xml = XDocument.Load(stream);
+            var document = xml.Root!.Element(XName.Get("ExchangedDocument", "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"))!;
+            Assert.Equal((number, typeCode), (document.Element(ram + "ID")!.Value, document.Element(ram + "TypeCode")!.Value));
+            Assert.Equal("732829320", xml.Descendants(ram + "BuyerTradeParty").Single().Descendants(ram + "ID").First().Value);
+            Assert.True(pdf.TryGetXmpMetadata(out var metadata));
+            Assert.Contains("<pdfaid:part>3</pdfaid:part>", System.Text.Encoding.UTF8.GetString(metadata.GetXmlBytes()), StringComparison.Ordinal);
+        }
+
+        // The final invoice's figures as its pages print them (« Total HT 863,64 € », « Total TVA 96,36 € »), the tourist tax
+        // of 40 € a line of its own: line total, tax basis, tax, grand total, prepaid (the deposit and the cheque), due.
+        using (var pdf = PdfDocument.Open(final))
+        {
+            Assert.True(pdf.Advanced.TryGetEmbeddedFiles(out var files));
+            using var stream = new MemoryStream(files[0].Bytes.ToArray());
+            var summation = XDocument.Load(stream).Descendants(ram + "SpecifiedTradeSettlementHeaderMonetarySummation").Single();
+            Assert.Equal(["903.64", "903.64", "96.36", "1000.00", "1000.00", "0.00"], summation.Elements().Select(e => e.Value));
+        }
+
+        using (var pdf = PdfDocument.Open(plain))
+        {
+            Assert.False(pdf.Advanced.TryGetEmbeddedFiles(out _));
+            Assert.False(pdf.Structure.Catalog.CatalogDictionary.Data.ContainsKey("AF"));
         }
     }
 
@@ -126,6 +174,13 @@ public sealed class InvoiceDocumentTests(PaymentFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
         return string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+    }
+
+    private static async Task<byte[]> PdfAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
     }
 
     private async Task<HttpResponseMessage> SendAsync(string path, string token)

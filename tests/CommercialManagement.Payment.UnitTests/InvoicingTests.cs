@@ -184,13 +184,16 @@ public sealed class InvoicingTests
         Assert.Equal((100_000L, 100_000L), (ledger.HeldCents, ledger.InvoicedCents));
     }
 
-    internal static CaseLedger Ledger(bool processedMode = false, bool withContent = true, DateOnly? arrival = null)
+    internal static CaseLedger Ledger(bool processedMode = false, bool withContent = true, DateOnly? arrival = null, bool business = false)
     {
         var account = PaymentCase.Open(Guid.NewGuid(), Guid.NewGuid());
         account.Accept(new QuoteAccepted
         {
             OrganisationId = account.OrganisationId, OccurredAt = Now.AddDays(-1), RequestId = account.Id, QuoteId = Guid.NewGuid(), Number = "DEV-2026-00042",
-            TotalCents = 100_000, AcceptedBy = "Customer", Version = 1, Content = withContent ? Content() : null,
+            TotalCents = 100_000, AcceptedBy = "Customer", Version = 1,
+            Content = !withContent ? null
+                : business ? Content() with { CustomerName = "Alpes Séminaires SARL", CustomerCompanyId = "73282932000074", CustomerVatNumber = "FR44732829320" }
+                : Content(),
         });
         if (arrival is { } day)
         {

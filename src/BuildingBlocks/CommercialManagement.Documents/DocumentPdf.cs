@@ -19,9 +19,14 @@ public static class DocumentPdf
     /// <param name="subject">The PDF's subject, the customer's name.</param>
     /// <param name="decoration">The running header's note and the watermark.</param>
     /// <param name="body">Draws the sections under the header; it may open pages through <see cref="PageFlow"/>.</param>
+    /// <param name="facturX">
+    /// The CII XML of an invoice to a business: the PDF is then a Factur-X file, PDF/A-3B with the XML embedded
+    /// (<see cref="FacturXInvoice"/>); the pages are the same.
+    /// </param>
     /// <returns>The PDF's bytes.</returns>
     public static byte[] Render(
-        DocumentContext context, SellerDetails seller, DocumentHeading heading, string subject, PageDecoration decoration, Action<PageFlow> body)
+        DocumentContext context, SellerDetails seller, DocumentHeading heading, string subject, PageDecoration decoration, Action<PageFlow> body,
+        FacturXInvoice? facturX = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(seller);
@@ -45,8 +50,9 @@ public static class DocumentPdf
             footer.DrawOn(flow.Pages);
         }
 
+        var pending = facturX is null ? null : FacturXPdf.Prepare(document, facturX);
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return output.ToArray();
+        return pending is null ? output.ToArray() : FacturXPdf.Finish(output.ToArray(), document, pending);
     }
 }

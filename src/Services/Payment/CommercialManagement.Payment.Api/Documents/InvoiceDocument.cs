@@ -8,7 +8,9 @@ namespace CommercialManagement.Payment.Api.Documents;
 /// An invoice, a facture d'acompte or a credit note as an A4 PDF, drawn with the document kit from the content frozen at
 /// issue (so the same document every time): the seller and its legal details, the customer (and its identifiers when a
 /// business), the stay as the date of the service, the lines priced excluding VAT, the VAT by rate, the tourist tax
-/// apart, the deposits deducted and the payments received, then the payment terms and legal mentions.
+/// apart, the deposits deducted and the payments received, then the payment terms and legal mentions. A business
+/// customer's is a Factur-X PDF: the same pages, PDF/A-3B, with the CII XML of the EN 16931 profile embedded
+/// (<see cref="InvoiceCii"/>).
 /// </summary>
 internal static class InvoiceDocument
 {
@@ -47,7 +49,7 @@ internal static class InvoiceDocument
                 RateBasisPoints = r.RateBasisPoints, BaseExclVatCents = r.NetCents, VatCents = r.VatCents,
             })], touristTax: null);
             NotesSection.Draw(flow, document, text.Terms, Mentions(invoice, text, format));
-        });
+        }, InvoiceCii.AppliesTo(invoice) ? new FacturXInvoice { Xml = InvoiceCii.Build(invoice) } : null);
     }
 
     private static string Reference(InvoiceContent content, InvoiceText text, DocumentFormat format) =>
