@@ -121,6 +121,39 @@ public sealed class StripeRefundTests(StripeFactory factory) : IClassFixture<Str
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM refunds WHERE \"RequestId\" = @p0", caseId));
     }
 
+    [Fact]
+    public async Task APaymentNotCounted_IsRefundedWhole_FromItsFlag_AndStripesReportConfirmsIt_WithNothingInTheLedger()
+    {
+        var (scenario, caseId, request, _) = await PaidOnlineAsync();
+        var twice = request with { PaymentIntent = "pi_test_" + Guid.NewGuid().ToString("N") };
+        var second = StripeKit.SessionEvent("checkout.session.completed", twice);
+        await _stripe.SendAsync(second);
+        Assert.Equal("Flagged", await _stripe.ProcessedAsync(second));
+        var anomaly = Assert.Single((await scenario.LedgerAsync(caseId)).GetProperty("anomalies").EnumerateArray());
+        Assert.Equal((twice.PaymentIntent, 30_000L), (anomaly.GetProperty("refundDueReference").GetString(), anomaly.GetProperty("refundAmountCents").GetInt64()));
+        var eventId = anomaly.GetProperty("eventId").GetString();
+
+        var ordered = await scenario.Agent.PostAsJsonAsync($"/api/payments/by-request/{caseId}/refunds/uncounted", new { eventId });
+        var again = await scenario.Agent.PostAsJsonAsync($"/api/payments/by-request/{caseId}/refunds/uncounted", new { eventId });
+        var unknown = await scenario.Agent.PostAsJsonAsync($"/api/payments/by-request/{caseId}/refunds/uncounted", new { eventId = "evt_inconnu" });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.NotFound), (ordered.StatusCode, again.StatusCode, unknown.StatusCode));
+        var order = await SentOrderAsync(scenario, caseId);
+        Assert.Equal(JsonValueKind.Null, order.GetProperty("paymentId").ValueKind);
+        var sent = Assert.Single(factory.Stripe.RefundsSent, r => r.Form.GetValueOrDefault("payment_intent") == twice.PaymentIntent);
+        Assert.Equal("30000", sent.Form["amount"]);
+
+        var reported = StripeKit.RefundEvent(twice, 30_000, [(order.GetProperty("providerRefundId").GetString()!, 30_000)]);
+        await _stripe.SendAsync(reported);
+        Assert.Equal("Applied", await _stripe.ProcessedAsync(reported));
+
+        var ledger = await scenario.LedgerAsync(caseId);
+        Assert.Equal("Remboursé", ledger.GetProperty("anomalies")[0].GetProperty("refundStatusLabel").GetString());
+        Assert.Empty(ledger.GetProperty("refunds").EnumerateArray());
+        Assert.Equal((30_000L, 0L), (ledger.GetProperty("paidCents").GetInt64(), ledger.GetProperty("refundedCents").GetInt64()));
+        Assert.DoesNotContain(ledger.GetProperty("invoices").EnumerateArray(), i => i.GetProperty("kind").GetString() == "CreditNote");
+    }
+
     private async Task<(Scenario Scenario, Guid CaseId, OpenRequest Request, Guid PaymentId)> PaidOnlineAsync()
     {
         var scenario = await Scenario.NewAsync(factory);

@@ -121,10 +121,10 @@ public sealed class RefundTests
         Assert.Empty(ledger.Refunds);
         var order = Assert.Single(ledger.RefundOrders);
         Assert.Equal((ledger.Payments[^1].Id, 50_000L, RefundPurpose.Cancellation, "Annulation du dossier : Jambe cassée"),
-            (order.PaymentId, order.AmountCents, order.Purpose, order.Reason));
+            (order.PaymentId!.Value, order.AmountCents, order.Purpose, order.Reason));
         var credited = ledger.Unnumbered.Count(i => i.Kind == InvoiceKind.CreditNote);
 
-        ledger.RecordRefund(order.PaymentId, "re_1", 50_000, Now, Now);
+        ledger.RecordRefund(order.PaymentId!.Value, "re_1", 50_000, Now, Now);
 
         Assert.Equal(RefundOrderStatus.Done, order.Status);
         Assert.Equal(credited, ledger.Unnumbered.Count(i => i.Kind == InvoiceKind.CreditNote));
@@ -155,11 +155,11 @@ public sealed class RefundTests
 
         Assert.Equal(50_000L, ledger.CancellationRefundDueCents);
         var byTransfer = new RefundInstruction(PaymentMethod.BankTransfer, "VIR-REMB-7", Today);
-        Assert.Throws<LedgerRuleException>(() => ledger.GiveBack(RefundPurpose.Goodwill, order.PaymentId, 1_000, "Geste", byTransfer, "Agent", Now.AddMinutes(2)));
-        Assert.Throws<LedgerRuleException>(() => ledger.GiveBack(RefundPurpose.Cancellation, order.PaymentId, 50_000, "Annulation", Online, "Agent", Now.AddMinutes(2)));
-        Assert.Equal("amountCents", Refused(() => ledger.GiveBack(RefundPurpose.Cancellation, order.PaymentId, 50_001, "Annulation", byTransfer, "Agent", Now.AddMinutes(2))).Field);
+        Assert.Throws<LedgerRuleException>(() => ledger.GiveBack(RefundPurpose.Goodwill, order.PaymentId!.Value, 1_000, "Geste", byTransfer, "Agent", Now.AddMinutes(2)));
+        Assert.Throws<LedgerRuleException>(() => ledger.GiveBack(RefundPurpose.Cancellation, order.PaymentId!.Value, 50_000, "Annulation", Online, "Agent", Now.AddMinutes(2)));
+        Assert.Equal("amountCents", Refused(() => ledger.GiveBack(RefundPurpose.Cancellation, order.PaymentId!.Value, 50_001, "Annulation", byTransfer, "Agent", Now.AddMinutes(2))).Field);
 
-        ledger.GiveBack(RefundPurpose.Cancellation, order.PaymentId, 50_000, "Carte expirée : remboursé par virement", byTransfer, "Agent", Now.AddMinutes(2));
+        ledger.GiveBack(RefundPurpose.Cancellation, order.PaymentId!.Value, 50_000, "Carte expirée : remboursé par virement", byTransfer, "Agent", Now.AddMinutes(2));
 
         Assert.Equal((0L, 50_000L), (ledger.CancellationRefundDueCents, ledger.RefundedCents));
         Assert.DoesNotContain(ledger.Unnumbered, i => i.Kind == InvoiceKind.CreditNote && i.Content.Reason?.StartsWith("Remboursement", StringComparison.Ordinal) == true);
@@ -176,6 +176,21 @@ public sealed class RefundTests
         Assert.Equal((95_000L, 50_000L, 45_000L), (done.HeldCents, done.KeptCents, done.RefundCents));
         Assert.Equal(50_000L, ledger.RefundOrders.Sum(o => o.AmountCents));
         Assert.Equal(50_000L, ledger.GivableOnlineCents);
+    }
+
+    [Fact]
+    public void APaymentNotCounted_IsGivenBackWhole_Once_AndChangesNothingTheCaseHolds()
+    {
+        var ledger = PaidOnline(arrivalInDays: 40);
+
+        var order = ledger.GiveBackUncounted("pi_twice", 30_000, "Stripe", "Agent", Now);
+
+        Assert.Equal(((Guid?)null, "pi_twice", 30_000L, RefundOrderStatus.ToSend), (order.PaymentId, order.PaymentIntent, order.AmountCents, order.Status));
+        Assert.Equal((0L, 0L, 100_000L), (ledger.OutstandingRefundCents, ledger.SurplusCents, ledger.GivableOnlineCents));
+        Assert.Throws<LedgerRuleException>(() => ledger.GiveBackUncounted("pi_twice", 30_000, "Stripe", "Agent", Now));
+        Assert.Throws<LedgerRuleException>(() => ledger.GiveBackUncounted("pi_1", 30_000, "Stripe", "Agent", Now));
+        order.Refuse("Stripe a refusé le remboursement.", Now);
+        Assert.NotNull(ledger.GiveBackUncounted("pi_twice", 30_000, "Stripe", "Agent", Now));
     }
 
     /// <summary>A deposit of 300 € and the balance of 700 €, both paid online through Stripe; both invoices numbered.</summary>

@@ -38,6 +38,10 @@ internal static class PaymentApi
             .WithName("RefundPayment")
             .WithIdempotency()
             .WithSummary("« Rembourser » {purpose: Goodwill or Overpayment, paymentId, amountCents, reason, method: Online or offline, reference, refundedOn}: offline recorded at once with its credit note; Online sent to the provider after the commit, recorded when it reports the refund.");
+        payments.MapPost("/by-request/{requestId:guid}/refunds/uncounted", StaffRefunds.RefundUncountedAsync)
+            .WithName("RefundUncountedPayment")
+            .WithIdempotency()
+            .WithSummary("« Rembourser ce paiement » {eventId}: a payment the provider took but the ledger did not count (a flagged event « À rembourser ») goes back whole through the provider; 404 when the event is not one of this case's, 409 when already refunded.");
         payments.MapGet("/invoices/{invoiceId:guid}/pdf", InvoicePdf.ShowAsync)
             .WithName("GetInvoicePdf")
             .WithSummary("An invoice or credit note of the organisation as a PDF, rendered from what was frozen when it was issued; 404 when unknown.");

@@ -11,7 +11,7 @@ public sealed record PaymentEntry(
 
 /// <summary>A refund ordered through the provider: Status ToSend, Sent, Done or Refused (with the provider's Failure), and its French label; Purpose is its French label.</summary>
 public sealed record RefundOrderEntry(
-    Guid Id, Guid PaymentId, long AmountCents, string Purpose, string Reason, string Status, string StatusLabel, string OrderedBy, DateTimeOffset OrderedAt,
+    Guid Id, Guid? PaymentId, long AmountCents, string Purpose, string Reason, string Status, string StatusLabel, string OrderedBy, DateTimeOffset OrderedAt,
     string? ProviderRefundId, string? Failure)
 {
     /// <summary>Still on its way: the provider has not reported the refund yet.</summary>
@@ -37,8 +37,12 @@ public sealed record RefundView(
     Guid Id, Guid? PaymentId, long AmountCents, DateTimeOffset? RefundedAt, DateTimeOffset? RecordedAt, string? MethodLabel = null, string? Reference = null,
     string? PurposeLabel = null, string? Reason = null);
 
-/// <summary>A provider event that did not match our request (amount, currency, ids): flagged, not applied.</summary>
-public sealed record PaymentAnomalyView(string EventId, DateTimeOffset ReceivedAt, string Reason);
+/// <summary>
+/// A provider event that did not match our request (amount, currency, ids): flagged, not applied. A payment the ledger did
+/// not count names what to give back (RefundDueReference, RefundAmountCents) and, once ordered, the refund's status.
+/// </summary>
+public sealed record PaymentAnomalyView(
+    string EventId, DateTimeOffset ReceivedAt, string Reason, string? RefundDueReference = null, long? RefundAmountCents = null, string? RefundStatusLabel = null);
 
 /// <summary>An invoice or credit note issued for the case; its PDF at <c>/api/payments/invoices/{Id}/pdf</c>.</summary>
 public sealed record InvoiceEntry(Guid Id, string Number, string Kind, string KindLabel, DateOnly IssueDate, long AmountCents, Guid? CorrectsInvoiceId);
@@ -130,6 +134,10 @@ internal sealed class PaymentClient(StaffServiceClient services)
     /// <summary>« Rembourser »: a commercial gesture or an overpayment given back, offline at once or online through the provider.</summary>
     public async Task<IReadOnlyList<string>> RefundAsync(Guid requestId, StaffRefund refund, string idempotencyKey) =>
         await ProblemMessages.ReadAsync(await (await Payments()).PostAsync($"/api/payments/by-request/{requestId}/refunds", refund, idempotencyKey));
+
+    /// <summary>« Rembourser ce paiement »: a payment the ledger did not count (a flagged event) given back whole through the provider.</summary>
+    public async Task<IReadOnlyList<string>> RefundUncountedAsync(Guid requestId, string eventId, string idempotencyKey) =>
+        await ProblemMessages.ReadAsync(await (await Payments()).PostAsync($"/api/payments/by-request/{requestId}/refunds/uncounted", new { eventId }, idempotencyKey));
 
     private Task<HttpClient> Payments() => services.ForAsync(ResourceNames.PaymentApi);
 }

@@ -40,9 +40,14 @@ internal sealed class SandboxCheckout(PaymentDbContext db, SandboxWebhookClient 
     public async Task<RefundAttempt> RefundAsync(RefundOrder order, CancellationToken cancellationToken)
     {
         var id = order.ProviderRefundId ?? $"re_sandbox_{order.Id:N}";
-        var payment = await db.Payments.IgnoreQueryFilters().AsNoTracking()
-            .SingleOrDefaultAsync(p => p.OrganisationId == order.OrganisationId && p.ProviderReference == order.PaymentIntent, cancellationToken);
-        if (payment is null)
+        // The charge's amount: the ledger's payment, or for one it never counted, the sandbox session that took it.
+        var charged = await db.Payments.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.OrganisationId == order.OrganisationId && p.ProviderReference == order.PaymentIntent).Select(p => (long?)p.AmountCents)
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? await db.SandboxSessions.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.OrganisationId == order.OrganisationId && s.PaymentIntentId == order.PaymentIntent).Select(s => (long?)s.AmountCents)
+                .FirstOrDefaultAsync(cancellationToken);
+        if (charged is not { } amount)
         {
             return new RefundAttempt(RefundAttemptOutcome.Refused, Failure: $"Le paiement {order.PaymentIntent} est inconnu du bac à sable.");
         }
@@ -52,13 +57,13 @@ internal sealed class SandboxCheckout(PaymentDbContext db, SandboxWebhookClient 
                 && o.ProviderRefundId != null && o.Status != RefundOrderStatus.Refused)
             .Select(o => new { Id = o.ProviderRefundId!, o.AmountCents, Created = o.SentAt ?? o.OrderedAt }).ToListAsync(cancellationToken);
         var refunds = made.Select(r => (r.Id, r.AmountCents, r.Created)).Append((id, order.AmountCents, time.GetUtcNow())).ToList();
-        if (refunds.Sum(r => r.AmountCents) > payment.AmountCents)
+        if (refunds.Sum(r => r.AmountCents) > amount)
         {
             return new RefundAttempt(RefundAttemptOutcome.Refused, Failure: "Le bac à sable refuse : le paiement serait remboursé au-delà de son montant.");
         }
 
         var now = time.GetUtcNow();
-        var payload = SandboxEvent.Refunded($"evt_sandbox_{order.Id:N}", order.OrganisationId, order.RequestId, order.PaymentIntent, payment.AmountCents, refunds, now);
+        var payload = SandboxEvent.Refunded($"evt_sandbox_{order.Id:N}", order.OrganisationId, order.RequestId, order.PaymentIntent, amount, refunds, now);
         return await webhook.DeliverAsync(payload, SandboxEvent.Sign(payload, stripe.Value.WebhookSecret, now), cancellationToken)
             ? new RefundAttempt(RefundAttemptOutcome.Taken, id)
             : new RefundAttempt(RefundAttemptOutcome.Unreachable, Failure: "Le bac à sable n'a pas pu signaler le remboursement : nouvel essai bientôt.");

@@ -28,11 +28,12 @@ internal sealed partial class CaseLedger
     public long SettledCents => HeldCents + GoodwillCents;
 
     /// <summary>Ordered through the provider and not reported yet.</summary>
-    public long OutstandingRefundCents => orders.Where(o => o.IsOutstanding).Sum(o => o.AmountCents);
+    public long OutstandingRefundCents => orders.Where(o => o.IsOutstanding && o.PaymentId is not null).Sum(o => o.AmountCents);
 
     /// <summary>What the case holds beyond the accepted total (a total lowered after payment), less what is on its way back already.</summary>
     public long SurplusCents =>
-        Math.Max(SettledCents - orders.Where(o => o.IsOutstanding && o.Purpose != RefundPurpose.Goodwill).Sum(o => o.AmountCents) - Case.AcceptedTotalCents, 0);
+        Math.Max(SettledCents - orders.Where(o => o.IsOutstanding && o.PaymentId is not null && o.Purpose != RefundPurpose.Goodwill).Sum(o => o.AmountCents)
+            - Case.AcceptedTotalCents, 0);
 
     /// <summary>
     /// What a cancellation refunded online could not give back (the provider refused it) and was not given back offline since:
@@ -124,6 +125,29 @@ internal sealed partial class CaseLedger
         var refund = Refund.Offline(payment, amountCents, means.Method, means.Reference.Trim(), Noon(means.RefundedOn), staff, now, purpose, reason.Trim());
         Refunded(refund, now);
         return null;
+    }
+
+    /// <summary>
+    /// « Rembourser ce paiement » on a payment the provider took but the ledger never counted (its event flagged « À
+    /// rembourser »): the whole of it, through the provider, once. Returns the order.
+    /// </summary>
+    public RefundOrder GiveBackUncounted(string paymentIntent, long amountCents, string provider, string staff, DateTimeOffset now)
+    {
+        if (payments.Any(p => p.ProviderReference == paymentIntent))
+        {
+            throw new LedgerRuleException($"Le paiement {paymentIntent} est compté dans le dossier : remboursez-le comme les autres.");
+        }
+
+        if (orders.FirstOrDefault(o => o.PaymentIntent == paymentIntent && o.Status != RefundOrderStatus.Refused) is { } given)
+        {
+            throw new LedgerRuleException($"Le paiement {paymentIntent} est déjà remboursé ou en cours de remboursement ({given.Status.Label().ToLowerInvariant()}).");
+        }
+
+        var order = RefundOrder.Uncounted(
+            Case.OrganisationId, Case.Id, paymentIntent, provider, amountCents, $"Paiement {paymentIntent} non compté : rendu en entier", staff, now);
+        orders.Add(order);
+        added.Add(order);
+        return order;
     }
 
     /// <summary>

@@ -72,8 +72,8 @@ internal sealed class RefundOrder : ITenantOwned
     /// <summary>The case.</summary>
     public Guid RequestId { get; private set; }
 
-    /// <summary>The payment given back on.</summary>
-    public Guid PaymentId { get; private set; }
+    /// <summary>The payment given back on; none for a payment the ledger never counted (flagged « À rembourser »).</summary>
+    public Guid? PaymentId { get; private set; }
 
     /// <summary>The provider's payment (<c>pi_…</c>) the refund is made on.</summary>
     public string PaymentIntent { get; private set; } = "";
@@ -133,6 +133,28 @@ internal sealed class RefundOrder : ITenantOwned
             PaymentIntent = payment.ProviderReference, Provider = provider, AmountCents = amountCents, Purpose = purpose, Reason = reason,
             OrderedBy = orderedBy, OrderedAt = now, Status = RefundOrderStatus.ToSend, SendAt = now,
         };
+    }
+
+    /// <summary>
+    /// The whole of a payment the provider took but the ledger never counted (paid for a withdrawn request, twice, or above
+    /// the total: its event flagged « À rembourser »): given back as it came, with no refund in the ledger and no credit note.
+    /// </summary>
+    public static RefundOrder Uncounted(
+        Guid organisationId, Guid caseId, string paymentIntent, string provider, long amountCents, string reason, string orderedBy, DateTimeOffset now) =>
+        amountCents <= 0
+            ? throw new ArgumentOutOfRangeException(nameof(amountCents), "A refund gives back a positive amount.")
+            : new()
+            {
+                Id = Guid.CreateVersion7(now), OrganisationId = organisationId, RequestId = caseId, PaymentId = null, PaymentIntent = paymentIntent,
+                Provider = provider, AmountCents = amountCents, Purpose = RefundPurpose.Overpayment, Reason = reason, OrderedBy = orderedBy, OrderedAt = now,
+                Status = RefundOrderStatus.ToSend, SendAt = now,
+            };
+
+    /// <summary>The provider reported the refund of an uncounted payment: nothing to record in the ledger, the order is done.</summary>
+    public void Confirmed()
+    {
+        Status = RefundOrderStatus.Done;
+        SendAt = null;
     }
 
     /// <summary>The provider took it: its refund id is kept, the refund itself is recorded when the provider reports it.</summary>

@@ -16,7 +16,7 @@ internal sealed record PaymentView(
 /// (recorded) or Refused (<see cref="Failure"/>: nothing was given back).
 /// </summary>
 internal sealed record RefundOrderView(
-    Guid Id, Guid PaymentId, long AmountCents, string Purpose, string Reason, string Status, string StatusLabel, string OrderedBy, DateTimeOffset OrderedAt,
+    Guid Id, Guid? PaymentId, long AmountCents, string Purpose, string Reason, string Status, string StatusLabel, string OrderedBy, DateTimeOffset OrderedAt,
     string? ProviderRefundId, string? Failure);
 
 /// <summary>An invoice or credit note of the case, issued for good; its PDF is at <c>/api/payments/invoices/{id}/pdf</c>.</summary>
@@ -67,7 +67,7 @@ internal static class LedgerWork
             [.. ledger.Options(deposit, now).Select(o => new PaymentRequestOption(o.Kind.ToString(), o.Kind.Label(), o.AmountCents, o.Allowed, o.Refusal))],
             ledger.RefundedCents,
             [.. ledger.Refunds.Select(r => new RefundView(r.Id, r.PaymentId, r.AmountCents, r.ProviderRefundId, r.RefundedAt, r.Method?.Label(), r.Reference, r.Purpose?.Label(), r.Reason))],
-            await LedgerRefunds.AnomaliesAsync(db, account, cancellationToken),
+            await LedgerRefunds.AnomaliesAsync(db, account, ledger.RefundOrders, cancellationToken),
             [.. ledger.Invoices.Where(i => i.IsNumbered).OrderBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal).Select(i => new InvoiceView(i.Id, i.Number, i.Kind.ToString(), i.Kind.Label(), i.IssueDate, i.AmountCents, i.CorrectsInvoiceId))],
             account.IsCancelled, account.CancelledAt, account.CancellationReason,
             [.. ledger.RefundOrders.Select(o => new RefundOrderView(

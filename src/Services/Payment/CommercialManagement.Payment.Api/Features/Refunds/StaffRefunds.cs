@@ -4,6 +4,7 @@ using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Features.Ledger;
 using CommercialManagement.Payment.Api.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Payment.Api.Features.Refunds;
 
@@ -13,6 +14,9 @@ namespace CommercialManagement.Payment.Api.Features.Refunds;
 /// an offline means with its reference and day (today when left out).
 /// </summary>
 internal sealed record StaffRefundBody(string? Purpose, Guid? PaymentId, long AmountCents, string? Reason, string? Method, string? Reference, DateOnly? RefundedOn);
+
+/// <summary>« Rembourser ce paiement » on a flagged provider event: <c>eventId</c>.</summary>
+internal sealed record UncountedRefundBody(string? EventId);
 
 /// <summary>A refund outside a cancellation, decided and saved under the case's lock; one made online is sent after the commit.</summary>
 internal static class StaffRefunds
@@ -60,6 +64,55 @@ internal static class StaffRefunds
             sender.Wake();
         }
 
+        return TypedResults.Created($"/api/payments/by-request/{requestId}", await LedgerWork.ViewAsync(db, ledger, time, cancellationToken));
+    }
+
+    /// <summary>
+    /// « Rembourser ce paiement » on a flagged event: the payment the provider took and the ledger did not count (its
+    /// <c>RefundDueReference</c>) goes back whole, through the provider configured here.
+    /// </summary>
+    public static async Task<Results<Created<LedgerView>, ValidationProblem, ProblemHttpResult>> RefundUncountedAsync(
+        Guid requestId, UncountedRefundBody body, HttpContext http, PaymentDbContext db, ICheckoutProvider provider, RefundSender sender, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body.EventId))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["eventId"] = ["Indiquez l'événement signalé dont le paiement est à rembourser."] }, title: "Le remboursement ne peut pas être fait.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ledger = await db.LockAsync(requestId, cancellationToken);
+        if (ledger is not { HasAcceptedQuote: true })
+        {
+            return LedgerEndpoints.NoAcceptedQuote(requestId);
+        }
+
+        // The events table has no query filter: the case and the organisation are both explicit.
+        var flagged = await db.StripeEvents.SingleOrDefaultAsync(
+            e => e.Id == body.EventId && e.CaseId == requestId && e.OwnerOrganisationId == ledger.Case.OrganisationId
+                && e.Outcome == StripeEventOutcome.Flagged && e.RefundDueReference != null, cancellationToken);
+        var amount = flagged is null ? null : LedgerRefunds.AmountOf(flagged.Payload);
+        if (flagged is null || amount is not > 0)
+        {
+            return TypedResults.Problem(
+                title: "Aucun paiement à rembourser pour cet événement.",
+                detail: $"L'événement {body.EventId} n'est pas un paiement non compté de ce dossier.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        try
+        {
+            ledger.GiveBackUncounted(flagged.RefundDueReference!, amount!.Value, provider.Name, Requests.PaymentRequests.StaffName(http), time.GetUtcNow());
+        }
+        catch (LedgerRuleException refused)
+        {
+            return TypedResults.Problem(title: refused.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await db.StageAsync(ledger, time, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        sender.Wake();
         return TypedResults.Created($"/api/payments/by-request/{requestId}", await LedgerWork.ViewAsync(db, ledger, time, cancellationToken));
     }
 

@@ -31,6 +31,21 @@ internal sealed class ChargeRefundedEvents(PaymentDbContext db, TenantContext te
             .Select(p => new { p.Id, p.OrganisationId, p.RequestId }).SingleOrDefaultAsync(cancellationToken);
         if (owner is null)
         {
+            // A payment the ledger never counted, given back by « Rembourser ce paiement »: the provider confirms it.
+            var uncounted = await db.RefundOrders.IgnoreQueryFilters()
+                .Where(o => o.PaymentIntent == paymentIntent && o.PaymentId == null && o.Status != RefundOrderStatus.Refused).ToListAsync(cancellationToken);
+            if (uncounted.Count > 0)
+            {
+                stored.Concerns(uncounted[0].OrganisationId, uncounted[0].RequestId);
+                if (uncounted.All(o => o.Status == RefundOrderStatus.Done))
+                {
+                    return StripeEventResult.Duplicate($"Le remboursement du paiement non compté {paymentIntent} est déjà confirmé.");
+                }
+
+                uncounted.ForEach(o => o.Confirmed());
+                return StripeEventResult.Applied($"Paiement non compté {paymentIntent} rendu au client ({Euros.Format(charge.AmountRefunded)}).");
+            }
+
             return await UnknownPaymentAsync(stored, envelope, charge, paymentIntent, cancellationToken);
         }
 

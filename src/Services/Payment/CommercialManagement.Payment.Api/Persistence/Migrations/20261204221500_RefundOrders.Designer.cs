@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommercialManagement.Payment.Api.Persistence.Migrations
 {
     [DbContext(typeof(PaymentDbContext))]
-    [Migration("20261204210911_RefundOrders")]
+    [Migration("20261204221500_RefundOrders")]
     partial class RefundOrders
     {
         /// <inheritdoc />
@@ -694,7 +694,7 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("PaymentId")
+                    b.Property<Guid?>("PaymentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("PaymentIntent")

@@ -32,7 +32,7 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PaymentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PaymentId = table.Column<Guid>(type: "uuid", nullable: true),
                     PaymentIntent = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     Provider = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     AmountCents = table.Column<long>(type: "bigint", nullable: false),
