@@ -82,12 +82,15 @@ internal sealed class Scenario(ServiceFactory<Program> factory, Guid organisatio
     };
 
     /// <summary>The case as the Inbox announced it, arriving in <paramref name="arrivalInDays"/> days.</summary>
+    /// <summary>A request arriving <paramref name="arrivalInDays"/> days after today in the resort (Europe/Paris, as the service counts them).</summary>
     public RequestReceived Request(Guid caseId, int arrivalInDays, DateTimeOffset? at = null) => new()
     {
         OrganisationId = OrganisationId, OccurredAt = at ?? DateTimeOffset.UtcNow, RequestId = caseId, Channel = RequestChannel.Phone,
-        CustomerName = "Élodie Martin", CustomerEmail = "elodie@example.fr", Arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(arrivalInDays),
-        Departure = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(arrivalInDays + 7), Adults = 2, ChildrenAges = [], Language = "fr",
+        CustomerName = "Élodie Martin", CustomerEmail = "elodie@example.fr", Arrival = ParisToday().AddDays(arrivalInDays),
+        Departure = ParisToday().AddDays(arrivalInDays + 7), Adults = 2, ChildrenAges = [], Language = "fr",
     };
+
+    private static DateOnly ParisToday() => CommercialManagement.BuildingBlocks.Locale.ParisTime.Today(TimeProvider.System);
 
     /// <summary>A case whose quote was accepted for <paramref name="totalCents"/>; waits until the Payment service keeps it.</summary>
     public async Task<Guid> AcceptedCaseAsync(long totalCents = 100_000, AcceptedQuoteContent? content = null)
