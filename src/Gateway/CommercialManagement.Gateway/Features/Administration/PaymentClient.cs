@@ -60,14 +60,14 @@ public sealed record CaseCancellation(string RequestedBy, string Reason, long? R
 
 /// <summary>
 /// A case's ledger as the Payment service shows it to staff. The lists may be missing from older answers: read them
-/// through the non-null properties. OverpaidCents: what the case holds beyond the accepted total (an amendment lowered it), to refund.
+/// through the non-null properties. SurplusCents: what the case holds beyond the accepted total (an amendment lowered it), still to refund.
 /// </summary>
 public sealed record LedgerView(
     Guid RequestId, Guid AcceptedQuoteId, string QuoteNumber, bool QuoteVoided, long AcceptedTotalCents, DateOnly? Arrival, int DepositPercentage,
     long DepositCents, long PaidCents, long RemainingCents, IReadOnlyList<PaymentEntry>? Payments, IReadOnlyList<PaymentRequestView>? Requests,
     IReadOnlyList<PaymentRequestOption>? Options, long RefundedCents, IReadOnlyList<RefundView>? Refunds, IReadOnlyList<PaymentAnomalyView>? Anomalies,
     IReadOnlyList<InvoiceEntry>? Invoices = null, bool Cancelled = false, DateTimeOffset? CancelledAt = null, string? CancellationReason = null,
-    IReadOnlyList<RefundOrderEntry>? RefundOrders = null, long GoodwillCents = 0, long SurplusCents = 0, long CancellationRefundDueCents = 0, long OverpaidCents = 0)
+    IReadOnlyList<RefundOrderEntry>? RefundOrders = null, long GoodwillCents = 0, long SurplusCents = 0, long CancellationRefundDueCents = 0)
 {
     public IReadOnlyList<RefundOrderEntry> RefundOrderList => RefundOrders ?? [];
 
