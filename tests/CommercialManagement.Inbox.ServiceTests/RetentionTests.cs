@@ -11,9 +11,9 @@ public sealed class RetentionTests
     {
         await using var factory = new InboxFactory();
         await ((IAsyncLifetime)factory).InitializeAsync();
-        // A pass every half second, in batches of 2: the five old ids take three statements.
+        // The housekeeping job on the real scheduler, every second, in batches of 2: the five old ids take three statements.
         await using var pruning = factory.WithWebHostBuilder(builder => builder
-            .UseSetting("Retention:Interval", "00:00:00.500")
+            .UseSetting("Scheduler:Enabled", "true").UseSetting("Retention:Cron", "* * * * * ?")
             .UseSetting("Retention:BatchSize", "2"));
         _ = pruning.Services;
         var consumer = $"retention-test-{Guid.NewGuid():N}";

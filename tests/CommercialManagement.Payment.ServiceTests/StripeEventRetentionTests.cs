@@ -12,7 +12,7 @@ public sealed class StripeEventRetentionTests
     {
         await using var factory = new PaymentFactory();
         await ((IAsyncLifetime)factory).InitializeAsync();
-        await using var pruning = factory.WithWebHostBuilder(builder => builder.UseSetting("Retention:Interval", "00:00:00.500"));
+        await using var pruning = factory.WithWebHostBuilder(builder => builder.UseSetting("Scheduler:Enabled", "true").UseSetting("Retention:Cron", "* * * * * ?"));
         _ = pruning.Services;
         var prefix = $"evt_retention_{Guid.NewGuid():N}_";
 

@@ -29,6 +29,12 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
 
     public RabbitMqServer? Broker { get; private set; }
 
+    /// <summary>
+    /// True for a host whose scheduler (Quartz, on the service's database) runs: for the tests of the scheduled jobs as they
+    /// really fire. Off otherwise, since a test calls a job itself, with a clock it moves.
+    /// </summary>
+    protected virtual bool RunsScheduler => false;
+
     /// <summary>The real broker of a test on one: the shared one, unless the test stops it (a private one).</summary>
     protected virtual Task<RabbitMqServer> GetBrokerAsync() => RabbitMqServer.GetAsync();
 
@@ -82,6 +88,8 @@ public class ServiceFactory<TEntryPoint>(string databaseName, string? connection
         }
 
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
+        // Tests call their jobs with a clock of their own; those about the scheduler itself turn it on.
+        builder.UseSetting("Scheduler:Enabled", RunsScheduler ? "true" : "false");
         // Every service checks the gateway's tokens with its public key; a signer's factory adds its own private key.
         builder.UseSetting(TokenKeys.GatewayPublicKey, Tokens.GatewayPublicKey);
         builder.ConfigureTestServices(services =>

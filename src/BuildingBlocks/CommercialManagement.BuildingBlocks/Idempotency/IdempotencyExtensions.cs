@@ -1,3 +1,4 @@
+using CommercialManagement.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -19,14 +20,14 @@ public static class IdempotencyExtensions
 {
     /// <summary>
     /// Keys kept in <typeparamref name="TDbContext"/> (whose model calls <see cref="IdempotencyModel.AddIdempotencyKeys"/>),
-    /// pruned after <see cref="IdempotencyKeyPruning{TDbContext}.Retention"/>.
+    /// pruned after <see cref="IdempotencyRecord.Retention"/> by the scheduler's housekeeping.
     /// </summary>
     public static IHostApplicationBuilder AddIdempotencyKeys<TDbContext>(this IHostApplicationBuilder builder)
         where TDbContext : DbContext
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new IdempotencyStore(typeof(TDbContext), provider.GetRequiredService<TimeProvider>()));
-        builder.Services.AddHostedService<IdempotencyKeyPruning<TDbContext>>();
+        builder.Services.AddRetentionRule(_ => new RetentionRule(IdempotencyRecord.Table, "created_at", IdempotencyRecord.Retention));
         return builder;
     }
 

@@ -11,6 +11,9 @@ public sealed class IdempotencyRecord
 {
     public const string Table = "idempotency_keys";
 
+    /// <summary>How long a key is honoured (a client retrying the next day sends a new one); then the housekeeping deletes it.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
     private IdempotencyRecord()
     {
     }

@@ -16,4 +16,20 @@ public static class ParisTime
 
     /// <summary>Today in Paris.</summary>
     public static DateOnly Today(TimeProvider time) => Day(time.GetUtcNow());
+
+    /// <summary>
+    /// The moment a Paris wall-clock time happens on <paramref name="day"/> (« J-30 at 9:00 »), in UTC; the skipped hour
+    /// when the clock goes forward is read an hour later, the repeated one when it goes back as its first pass.
+    /// </summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
 }

@@ -1,4 +1,5 @@
 using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.BuildingBlocks.Scheduling;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public static class DatabaseExtensions
 
     /// <summary>
     /// The service's own PostgreSQL database from ConnectionStrings__<paramref name="connectionName"/>,
-    /// with the outbox signal and a readiness health check.
+    /// with the outbox signal, a readiness health check, and the service's scheduler on it with its housekeeping job.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
@@ -45,6 +46,9 @@ public static class DatabaseExtensions
         // Npgsql's traces and metrics. Not its retrying execution strategy: our handlers open their own transactions, which
         // that strategy refuses; a failed transaction is retried whole by the consumer's retries or by the caller instead.
         builder.EnrichNpgsqlDbContext<TDbContext>(settings => settings.DisableRetry = true);
+        // The service's scheduler shares its database (ADR 0023); its first job is the housekeeping.
+        builder.AddScheduler(connectionName);
+        builder.Services.AddHousekeeping(builder.Configuration);
         if (!builder.Services.Any(s => s.ImplementationType == typeof(ConcurrentChangeHandler)))
         {
             builder.Services.AddExceptionHandler<ConcurrentChangeHandler>();

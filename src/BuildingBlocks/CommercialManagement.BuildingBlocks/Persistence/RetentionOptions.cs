@@ -5,8 +5,11 @@ public sealed class RetentionOptions
 {
     public const string Section = "Retention";
 
-    /// <summary>About how often a pass runs (each wait drawn between 90 % and 110 % of it, the first one at random within it).</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Every hour, at minute 17 (Paris time; off the hour, when other jobs start).</summary>
+    public const string DefaultCron = "0 17 * * * ?";
+
+    /// <summary>When the housekeeping job runs, as a Quartz cron (seconds first); <see cref="DefaultCron"/> unless set.</summary>
+    public string Cron { get; set; } = DefaultCron;
 
     /// <summary>How many rows one DELETE takes: short transactions, short locks, whatever the backlog.</summary>
     public int BatchSize { get; set; } = 1000;
