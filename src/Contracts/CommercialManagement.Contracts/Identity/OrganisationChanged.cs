@@ -67,4 +67,7 @@ public sealed record OrganisationChanged : IIntegrationEvent
     /// the defaults (<c>CancellationTerms.Default</c>: more than 30 days, the deposit; 8 to 30 days, 50 %; fewer, 100 %).
     /// </summary>
     public IReadOnlyList<CancellationTier>? CancellationTerms { get; init; }
+
+    /// <summary>What the organisation lets time do: balance requests, reminders, expiries, held stock (issue 17). The defaults when absent.</summary>
+    public ScheduleSettings Schedule { get; init; } = new();
 }

@@ -48,6 +48,8 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
             organisation.Property(o => o.FinalInvoiceWhen).HasConversion<string>().HasMaxLength(20);
             organisation.Property(o => o.CancellationTerms).HasColumnType("jsonb")
                 .HasConversion(Json<List<CancellationTier>?>.Converter, Json<List<CancellationTier>?>.Comparer);
+            organisation.Property(o => o.Schedule).HasColumnType("jsonb")
+                .HasConversion(Json<ScheduleSettings>.Converter, Json<ScheduleSettings>.Comparer).HasDefaultValueSql("'{}'::jsonb");
         });
         builder.Entity<StaffUser>(user =>
         {

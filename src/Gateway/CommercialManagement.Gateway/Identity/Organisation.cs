@@ -86,6 +86,9 @@ internal sealed class Organisation
     /// </summary>
     public List<CancellationTier>? CancellationTerms { get; set; }
 
+    /// <summary>Balance requests, reminders, expiries and held stock: what time does for the organisation (stored as jsonb).</summary>
+    public ScheduleSettings Schedule { get; set; } = new();
+
     public OrganisationChanged ToChangedEvent(DateTimeOffset now) => new()
     {
         OrganisationId = Id,
@@ -111,5 +114,6 @@ internal sealed class Organisation
         LatePaymentTerms = LatePaymentTerms,
         FinalInvoiceWhen = FinalInvoiceWhen.ToString(),
         CancellationTerms = CancellationTerms is { Count: > 0 } terms ? [.. terms] : null,
+        Schedule = Schedule,
     };
 }

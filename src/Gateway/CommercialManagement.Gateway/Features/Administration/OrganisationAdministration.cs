@@ -66,12 +66,66 @@ internal sealed class OrganisationForm
 
     public FinalInvoiceWhen FinalInvoiceWhen { get; set; }
 
+    /// <summary>Balance requests, reminders, expiries and held stock (« Échéances et relances »).</summary>
+    public ScheduleForm Schedule { get; set; } = ScheduleForm.Of(new ScheduleSettings());
+
     /// <summary>The cancellation terms being edited, one row a tier; none: the defaults.</summary>
     public List<CancellationTermRow> CancellationTerms { get; set; } = [];
 
     /// <summary>The rows as the contract's tiers, most days first; empty for the defaults.</summary>
     public IReadOnlyList<CancellationTier> CancellationTiers() =>
         [.. CancellationTerms.Select(row => row.ToTier()).OrderByDescending(tier => tier.MinDaysBeforeArrival)];
+}
+
+/// <summary>The organisation's <see cref="ScheduleSettings"/> as the page edits them; its rules are the contract's.</summary>
+public sealed class ScheduleForm
+{
+    public bool AutomaticBalanceRequest { get; set; }
+
+    public int BalanceRequestDaysBeforeDue { get; set; }
+
+    public bool PaymentReminders { get; set; }
+
+    public int ReminderDaysBeforeDue { get; set; }
+
+    public int FirstOverdueReminderDays { get; set; }
+
+    public int SecondOverdueReminderDays { get; set; }
+
+    public bool QuoteFollowUp { get; set; }
+
+    public int QuoteFollowUpDaysBeforeExpiry { get; set; }
+
+    public bool QuoteExpiredEmail { get; set; }
+
+    public int DraftHoldDays { get; set; }
+
+    public int UnansweredAlertWorkingHours { get; set; }
+
+    public bool PaymentLinkReminder { get; set; }
+
+    public int PaymentLinkReminderDaysBeforeExpiry { get; set; }
+
+    public ScheduleSettings ToSettings() => new()
+    {
+        AutomaticBalanceRequest = AutomaticBalanceRequest, BalanceRequestDaysBeforeDue = BalanceRequestDaysBeforeDue,
+        PaymentReminders = PaymentReminders, ReminderDaysBeforeDue = ReminderDaysBeforeDue,
+        FirstOverdueReminderDays = FirstOverdueReminderDays, SecondOverdueReminderDays = SecondOverdueReminderDays,
+        QuoteFollowUp = QuoteFollowUp, QuoteFollowUpDaysBeforeExpiry = QuoteFollowUpDaysBeforeExpiry, QuoteExpiredEmail = QuoteExpiredEmail,
+        DraftHoldDays = DraftHoldDays, UnansweredAlertWorkingHours = UnansweredAlertWorkingHours,
+        PaymentLinkReminder = PaymentLinkReminder, PaymentLinkReminderDaysBeforeExpiry = PaymentLinkReminderDaysBeforeExpiry,
+    };
+
+    public static ScheduleForm Of(ScheduleSettings settings) => new()
+    {
+        AutomaticBalanceRequest = settings.AutomaticBalanceRequest, BalanceRequestDaysBeforeDue = settings.BalanceRequestDaysBeforeDue,
+        PaymentReminders = settings.PaymentReminders, ReminderDaysBeforeDue = settings.ReminderDaysBeforeDue,
+        FirstOverdueReminderDays = settings.FirstOverdueReminderDays, SecondOverdueReminderDays = settings.SecondOverdueReminderDays,
+        QuoteFollowUp = settings.QuoteFollowUp, QuoteFollowUpDaysBeforeExpiry = settings.QuoteFollowUpDaysBeforeExpiry,
+        QuoteExpiredEmail = settings.QuoteExpiredEmail, DraftHoldDays = settings.DraftHoldDays,
+        UnansweredAlertWorkingHours = settings.UnansweredAlertWorkingHours, PaymentLinkReminder = settings.PaymentLinkReminder,
+        PaymentLinkReminderDaysBeforeExpiry = settings.PaymentLinkReminderDaysBeforeExpiry,
+    };
 }
 
 /// <summary>One editable row of the cancellation terms: from how many days before the arrival, and what is retained.</summary>
@@ -112,6 +166,7 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
             EmailSenderName = o.EmailSenderName, EmailReplyTo = o.EmailReplyTo, AlertsByEmail = o.AlertsByEmail,
             LegalForm = o.LegalForm, TradeRegister = o.TradeRegister, LatePaymentTerms = o.LatePaymentTerms, FinalInvoiceWhen = o.FinalInvoiceWhen,
             CancellationTerms = [.. (o.CancellationTerms ?? []).Select(CancellationTermRow.Of)],
+            Schedule = ScheduleForm.Of(o.Schedule),
         });
     }
 
@@ -121,7 +176,8 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
         var tiers = form.CancellationTiers();
-        var problems = results.Select(r => r.ErrorMessage ?? "").Concat(Terms.Problems(tiers)).ToList();
+        var schedule = form.Schedule.ToSettings();
+        var problems = results.Select(r => r.ErrorMessage ?? "").Concat(Terms.Problems(tiers)).Concat(schedule.Problems()).ToList();
         if (problems.Count > 0)
         {
             return problems;
@@ -158,6 +214,7 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
         o.LatePaymentTerms = Blank(form.LatePaymentTerms);
         o.FinalInvoiceWhen = form.FinalInvoiceWhen;
         o.CancellationTerms = tiers.Count == 0 ? null : [.. tiers];
+        o.Schedule = schedule;
         db.AddToOutbox(o.ToChangedEvent(timeProvider.GetUtcNow()));
         await db.SaveChangesAsync();
         return [];

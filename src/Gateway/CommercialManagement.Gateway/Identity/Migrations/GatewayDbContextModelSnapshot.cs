@@ -239,6 +239,12 @@ namespace CommercialManagement.Gateway.Identity.Migrations
                     b.Property<int>("QuoteValidityDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
                         .HasColumnType("character varying(14)");
