@@ -12,6 +12,7 @@ var tokenKeys = builder.AddTokenKeys();
 
 var inbox = builder.AddProject<Projects.CommercialManagement_Inbox_Api>(ResourceNames.InboxApi)
     .WithTopologyReplicas()
+    .WithSchedulerSettings()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.InboxDb)
     .WithBenchIntakeLimits()
@@ -19,18 +20,21 @@ var inbox = builder.AddProject<Projects.CommercialManagement_Inbox_Api>(Resource
 
 var dossier = builder.AddProject<Projects.CommercialManagement_Dossier_Api>(ResourceNames.DossierApi)
     .WithTopologyReplicas()
+    .WithSchedulerSettings()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.DossierDb)
     .WithHttpHealthCheck("/health");
 
 var quote = builder.AddProject<Projects.CommercialManagement_Quote_Api>(ResourceNames.QuoteApi)
     .WithTopologyReplicas()
+    .WithSchedulerSettings()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.QuoteDb)
     .WithHttpHealthCheck("/health");
 
 var payment = builder.AddProject<Projects.CommercialManagement_Payment_Api>(ResourceNames.PaymentApi)
     .WithTopologyReplicas()
+    .WithSchedulerSettings()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.PaymentDb)
     .WithStripeKeys()
@@ -38,6 +42,7 @@ var payment = builder.AddProject<Projects.CommercialManagement_Payment_Api>(Reso
 
 var notification = builder.AddProject<Projects.CommercialManagement_Notification_Worker>(ResourceNames.NotificationWorker)
     .WithTopologyReplicas()
+    .WithSchedulerSettings()
     .WithTokenKeys(tokenKeys)
     .WithBenchEmailLimits()
     .WithInfrastructure(infrastructure, ResourceNames.NotificationDb)
@@ -58,6 +63,7 @@ inbox.WaitFor(dossier).WaitFor(quote).WaitFor(payment).WaitFor(notification);
 
 var gateway = builder.AddProject<Projects.CommercialManagement_Gateway>(ResourceNames.Gateway)
     .WithTopologyReplicas()
+    .WithSchedulerSettings()
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.IdentityDb)
     .WithBenchCustomerSpaceLimits()

@@ -1,4 +1,5 @@
 using CommercialManagement.BuildingBlocks.Locale;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -11,7 +12,8 @@ namespace CommercialManagement.BuildingBlocks.Scheduling;
 /// (fire once now, then on schedule) reads. Only a new job or a changed schedule is written, replacing the old one, so
 /// that instances starting together agree.
 /// </summary>
-internal sealed partial class ScheduleRegistration(ISchedulerFactory schedulers, IEnumerable<ScheduledJob> jobs, ILogger<ScheduleRegistration> logger)
+internal sealed partial class ScheduleRegistration(
+    ISchedulerFactory schedulers, IEnumerable<ScheduledJob> declared, IConfiguration configuration, ILogger<ScheduleRegistration> logger)
     : IHostedService
 {
     public const string Group = "scheduled";
@@ -19,7 +21,7 @@ internal sealed partial class ScheduleRegistration(ISchedulerFactory schedulers,
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        foreach (var job in jobs)
+        foreach (var job in declared.Select(job => configuration[$"Scheduler:Jobs:{job.Name}:Cron"] is { Length: > 0 } cron ? job with { Cron = cron } : job))
         {
             var key = new TriggerKey(job.Name, Group);
             if (await scheduler.GetTrigger(key, cancellationToken) is ICronTrigger current

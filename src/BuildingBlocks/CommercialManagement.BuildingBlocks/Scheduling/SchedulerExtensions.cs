@@ -25,6 +25,7 @@ public static class SchedulerExtensions
     public static IHostApplicationBuilder AddScheduler(this IHostApplicationBuilder builder, string connectionName)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<JobClock>();
         if (!builder.Configuration.GetValue(EnabledSetting, true))
         {
             return builder;
@@ -52,7 +53,8 @@ public static class SchedulerExtensions
     }
 
     /// <summary>
-    /// A job on the scheduler <see cref="AddScheduler"/> registered: fired at each time of <paramref name="cron"/> (Paris time),
+    /// A job on the scheduler <see cref="AddScheduler"/> registered: fired at each time of <paramref name="cron"/> (Paris time,
+    /// or <c>Scheduler:Jobs:&lt;name&gt;:Cron</c> when set: an operator's choice, or the system tests' few seconds),
     /// never twice at once across the cluster, and once at the scheduler's start when a firing was missed while the service
     /// was down (a day down is one firing, not one per missed time). The job reads what is due from the database, so one
     /// firing catches up all that was missed.
