@@ -31,6 +31,36 @@ public sealed class SettingsTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Admin_ChangesWhenRemindersGo_AndIsStoppedWhenTheSecondComesBeforeTheFirst()
+    {
+        await using var session = await BrowserSession.StartAsync(system);
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, "admin@esf-valneve.test");
+        await page.Locator("a.mud-nav-link[href='/parametres']").ClickAsync();
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+        var schedule = page.GetByLabel("Relance du devis (jours avant son expiration)");
+        await Assertions.Expect(schedule).ToHaveValueAsync("2");
+        // The balance due 30 days before the arrival, asked for 7 days before that: the page says when, in days before the arrival.
+        await Assertions.Expect(page.GetByTestId("schedule-settings").Locator("xpath=..")).ToContainTextAsync("la demande part 37 jours avant l'arrivée");
+
+        await page.GetByLabel("Première relance après (J+)").FillAsync("8");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "La seconde relance après l'échéance vient après la première." })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Première relance après (J+)").FillAsync("2");
+        await schedule.FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Les paramètres de l'organisation sont enregistrés.")).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+        await Assertions.Expect(page.GetByLabel("Relance du devis (jours avant son expiration)")).ToHaveValueAsync("3");
+        await Assertions.Expect(page.GetByLabel("Première relance après (J+)")).ToHaveValueAsync("2");
+        await page.GetByTestId("schedule-settings").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("settings-schedule"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Agent_OpeningTheSettings_IsToldTheyAreForAdmins()
     {
         await using var session = await BrowserSession.StartAsync(system);
