@@ -45,7 +45,7 @@ public sealed class SettingsTests(SystemFixture system)
 
         await page.GetByLabel("Première relance après (J+)").FillAsync("8");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "La seconde relance après l'échéance vient après la première." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("La seconde relance après l'échéance vient après la première.")).ToBeVisibleAsync();
 
         await page.GetByLabel("Première relance après (J+)").FillAsync("2");
         await schedule.FillAsync("3");
