@@ -22,7 +22,7 @@ public sealed class CancellationTests(SystemFixture system)
     {
         var email = $"annule-{Guid.NewGuid():N}@example.fr";
         var arrival = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Date).AddDays(20);
-        var (id, _, total) = await AcceptedQuoteArrivingAsync(email, arrival);
+        var (id, _, total) = await PaymentJourneyTests.AcceptedQuoteArrivingAsync(system, email, arrival);
         var staff = await RequestToCaseTests.StaffClientAsync(system, "agent@valneve-office.test");
         using var mail = new MailCatcher(system);
         var deposit = total * 30 / 100;
@@ -65,17 +65,6 @@ public sealed class CancellationTests(SystemFixture system)
         Assert.Contains(Euros(total - total / 2).Replace('\u202F', ' ').Replace('\u00A0', ' '), notice.PlainText.Replace('\u202F', ' ').Replace('\u00A0', ' '), StringComparison.Ordinal);
         var avoir = await mail.WaitForAsync(email, "Votre avoir");
         Assert.Contains(".pdf", await mail.SourceAsync(avoir.Id), StringComparison.Ordinal);
-    }
-
-    private async Task<(Guid Id, string Number, long Total)> AcceptedQuoteArrivingAsync(string email, DateOnly arrival)
-    {
-        var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JsonSerializer.Serialize(SampleRequests.Valid(email)))!;
-        body["arrival"] = JsonSerializer.SerializeToElement(arrival.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        body["departure"] = JsonSerializer.SerializeToElement(arrival.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var posted = await system.Gateway().PostAsJsonAsync("/public/requests", body);
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return await PaymentJourneyTests.AcceptedQuoteOfAsync(system, id, email);
     }
 
     private static async Task PayOfflineAsync(HttpClient staff, Guid id, long amountCents, string reference)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -51,6 +52,18 @@ public sealed class PaymentJourneyTests(SystemFixture system)
     /// <summary>A web request, one « Divers » line, the customer's details, sent and accepted by phone: the case awaits payment.</summary>
     internal static async Task<(Guid Id, string Number, long TotalCents)> AcceptedQuoteAsync(SystemFixture system, string email) =>
         await AcceptedQuoteOfAsync(system, await RequestToCaseTests.PostRequestAsync(system.Gateway(), email), email);
+
+    /// <summary>A web request for a stay from <paramref name="arrival"/> (a week), accepted as <see cref="AcceptedQuoteOfAsync"/> does.</summary>
+    internal static async Task<(Guid Id, string Number, long TotalCents)> AcceptedQuoteArrivingAsync(SystemFixture system, string email, DateOnly arrival)
+    {
+        var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JsonSerializer.Serialize(SampleRequests.Valid(email)))!;
+        body["arrival"] = JsonSerializer.SerializeToElement(arrival.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        body["departure"] = JsonSerializer.SerializeToElement(arrival.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var posted = await system.Gateway().PostAsJsonAsync("/public/requests", body);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return await AcceptedQuoteOfAsync(system, id, email);
+    }
 
     /// <summary>The request <paramref name="id"/> (posted by the caller) given one « Divers » line, the customer's details, sent and accepted by phone.</summary>
     internal static async Task<(Guid Id, string Number, long TotalCents)> AcceptedQuoteOfAsync(SystemFixture system, Guid id, string email)
