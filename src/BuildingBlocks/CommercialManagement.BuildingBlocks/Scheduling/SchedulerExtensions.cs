@@ -47,8 +47,8 @@ public static class SchedulerExtensions
                 store.ProvisionSchema();
             });
         });
+        // Started by our own hosted service rather than Quartz's: a database down at start must not stop the service.
         builder.Services.AddHostedService<ScheduleRegistration>();
-        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;
     }
 
