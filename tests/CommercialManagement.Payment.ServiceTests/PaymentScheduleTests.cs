@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts.Dossier;
@@ -76,6 +77,25 @@ public sealed class PaymentScheduleTests(ScheduleFactory factory) : IClassFixtur
         await RunAtAsync(due.AddDays(9), Nine);
         Assert.Equal(3, await CountAsync(caseId, "PaymentReminderDue"));
         Assert.Equal(1, await CountAsync(caseId, "PaymentOverdueCleared"));
+    }
+
+    [Fact]
+    public async Task Overdue_ThenTheCaseCancelled_TheMarkGoesWithIt()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var (caseId, arrival) = await DepositPaidCaseAsync(scenario, arrivalInDays: 60);
+        await RunAtAsync(arrival.AddDays(-29), Nine);
+        await factory.PublishedAsync<PaymentOverdue>(e => e.RequestId == caseId);
+
+        var cancelled = await scenario.Agent.PostAsJsonAsync($"/api/payments/by-request/{caseId}/cancellation", new
+        {
+            requestedBy = "Customer", reason = "Empêchement", refund = new { method = "BankTransfer", reference = "VIR-REMB-9" },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        await factory.PublishedAsync<PaymentOverdueCleared>(e => e.RequestId == caseId);
+        await RunAtAsync(arrival.AddDays(-28), Nine);
+        Assert.Equal((1L, 1L), (await CountAsync(caseId, "PaymentOverdue"), await CountAsync(caseId, "PaymentOverdueCleared")));
     }
 
     [Fact]
