@@ -26,14 +26,15 @@ internal sealed class Scenario(ServiceFactory<Program> factory, Guid organisatio
 
     public HttpClient Agent => factory.CreateStaffClient(OrganisationId);
 
-    public static async Task<Scenario> NewAsync(ServiceFactory<Program> factory, int deposit = 30, string name = "Chalet des Mélèzes")
+    public static async Task<Scenario> NewAsync(
+        ServiceFactory<Program> factory, int deposit = 30, string name = "Chalet des Mélèzes", ScheduleSettings? schedule = null)
     {
         var scenario = new Scenario(factory, Guid.NewGuid());
         await scenario.PublishAsync(new OrganisationChanged
         {
             OrganisationId = scenario.OrganisationId, OccurredAt = DateTimeOffset.UtcNow, Name = name, Kind = "AccommodationProvider",
             Address = "73500 Val Nevé", ContactEmail = "contact@example.fr", DepositPercentage = deposit, BalanceDueDaysBeforeArrival = 30,
-            QuoteValidityDays = 7, QuoteNumberPrefix = "DEV", TermsOfSale = "CGV", EmailSenderName = "Val Nevé",
+            QuoteValidityDays = 7, QuoteNumberPrefix = "DEV", TermsOfSale = "CGV", EmailSenderName = "Val Nevé", Schedule = schedule ?? new(),
         });
         Assert.True(await Eventually.TrueAsync(
             async () => await factory.CountAsync("SELECT count(*) FROM organisations WHERE \"OrganisationId\" = @p0", scenario.OrganisationId) == 1, TimeSpan.FromSeconds(20)));

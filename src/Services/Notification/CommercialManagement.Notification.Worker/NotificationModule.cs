@@ -26,6 +26,7 @@ internal static class NotificationModule
             bus.AddConsumer<QuoteSentConsumer>();
             bus.AddConsumer<QuoteVoidedConsumer>();
             bus.AddConsumer<PaymentRequestedConsumer>();
+            bus.AddConsumer<PaymentReminderDueConsumer>();
             bus.AddConsumer<PaymentReceivedConsumer>();
             bus.AddConsumer<PaymentRefundedConsumer>();
             bus.AddConsumer<InvoiceIssuedConsumer>();

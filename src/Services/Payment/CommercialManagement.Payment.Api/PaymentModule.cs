@@ -1,10 +1,12 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.BuildingBlocks.Scheduling;
 using CommercialManagement.Payment.Api.Checkout;
 #if DEMO_DATA
 using CommercialManagement.Payment.Api.Demo;
 #endif
+using CommercialManagement.Payment.Api.Features.Schedule;
 using CommercialManagement.Payment.Api.Features.Webhooks;
 using CommercialManagement.Payment.Api.Messaging.Consumers;
 using CommercialManagement.Payment.Api.Persistence;
@@ -34,6 +36,9 @@ internal static class PaymentModule
         builder.Services.AddHostedService<PaymentDemoStory>();
 #endif
         builder.Services.AddStripeWebhook();
+        builder.Services.AddScheduledJob<PaymentScheduleJob>(
+            PaymentScheduleJob.Name, PaymentScheduleJob.Cron,
+            "Asks the balance by itself, reminds the customer before and after each due date and before a link expires, marks the overdue balances.");
         return builder;
     }
 }

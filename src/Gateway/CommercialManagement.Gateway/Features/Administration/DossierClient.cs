@@ -6,7 +6,8 @@ namespace CommercialManagement.Gateway.Features.Administration;
 public sealed record BoardCard(
     Guid Id, string Reference, string Status, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, long TotalCents, long PaidCents,
-    Guid? AssigneeId, string? AssigneeName, DateTimeOffset StatusChangedAt, bool HasUnreadMessages, string? OutcomeLabel = null);
+    Guid? AssigneeId, string? AssigneeName, DateTimeOffset StatusChangedAt, bool HasUnreadMessages, string? OutcomeLabel = null,
+    DateOnly? BalanceOverdueOn = null);
 
 public sealed record BoardColumn(string Status, string Label, int Count, int Page, int PageSize, IReadOnlyList<BoardCard> Cards);
 
@@ -36,7 +37,7 @@ internal sealed record StayChangeResult(IReadOnlyList<string> Problems, bool Con
 }
 
 /// <summary>The board's filters, as the Dossier service reads them from the query string.</summary>
-internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? ArrivalFrom, DateOnly? ArrivalTo, bool UnreadOnly)
+internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? ArrivalFrom, DateOnly? ArrivalTo, bool UnreadOnly, bool OverdueOnly = false)
 {
     public string Query()
     {
@@ -66,6 +67,11 @@ internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? A
             parts.Add("unread=true");
         }
 
+        if (OverdueOnly)
+        {
+            parts.Add("overdue=true");
+        }
+
         return string.Join('&', parts);
     }
 
@@ -85,7 +91,8 @@ internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? A
             assignee is "none" || Guid.TryParse(assignee, out _) ? assignee : null,
             Day("arrivalFrom"),
             Day("arrivalTo"),
-            Text("unread") == "true");
+            Text("unread") == "true",
+            Text("overdue") == "true");
     }
 }
 

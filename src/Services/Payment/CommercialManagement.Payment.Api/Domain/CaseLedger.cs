@@ -280,6 +280,11 @@ internal sealed partial class CaseLedger
             Method = payment.Method.ToString(), PaymentRequestId = payment.PaymentRequestId, ReceivedOn = payment.ReceivedOn,
         });
         InvoiceReceived(payment, now);
+        if (RemainingCents == 0 && Case.ClearOverdue())
+        {
+            // Settled: the board's « En retard » goes at once, not at the schedule's next pass.
+            events.Add(new PaymentOverdueCleared { OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id });
+        }
     }
 
     private bool NotOfThisCase(object row) => row switch

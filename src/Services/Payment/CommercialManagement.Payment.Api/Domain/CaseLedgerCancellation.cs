@@ -100,6 +100,12 @@ internal sealed partial class CaseLedger
 
         _ = WithdrawOpen(_ => true, $"Dossier annulé : {reason}", now);
         Case.MarkCancelled(requestedBy.ToString(), reason.Trim(), now);
+        if (Case.ClearOverdue())
+        {
+            // Nothing is owed on a cancelled case: the board's « En retard » goes with it.
+            events.Add(new PaymentOverdueCleared { OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id });
+        }
+
         CreditEverything("Annulation du dossier", now);
         if (kept > 0 && Case.AcceptedContent is { } accepted)
         {

@@ -47,6 +47,9 @@ internal sealed class OrganisationSettings : ITenantOwned
     /// <summary>The organisation's cancellation terms; none: the defaults (<c>CancellationTerms.Default</c>).</summary>
     public List<CancellationTier> CancellationTerms { get; private set; } = [];
 
+    /// <summary>What the organisation lets time do (« Échéances et relances »): the payment schedule's settings.</summary>
+    public ScheduleSettings Schedule { get; private set; } = new();
+
     public DateTimeOffset ChangedAt { get; private set; } = DateTimeOffset.MinValue;
 
     public static OrganisationSettings Default(Guid organisationId) => new() { OrganisationId = organisationId };
@@ -72,6 +75,7 @@ internal sealed class OrganisationSettings : ITenantOwned
         LatePaymentTerms = changed.LatePaymentTerms;
         FinalInvoiceWhenProcessed = changed.FinalInvoiceWhen == "Processed";
         CancellationTerms = [.. changed.CancellationTerms ?? []];
+        Schedule = changed.Schedule ?? new();
         ChangedAt = changed.OccurredAt;
     }
 }

@@ -56,6 +56,36 @@ internal sealed class PaymentCase : ITenantOwned
 
     public bool IsCancelled => CancelledAt is not null;
 
+    /// <summary>
+    /// The balance's due date while it is past and unpaid (the board's « En retard »), set and cleared by the payment schedule
+    /// (<see cref="PaymentSchedule"/>) and cleared by the payment that settles the case; none otherwise.
+    /// </summary>
+    public DateOnly? BalanceOverdueOn { get; private set; }
+
+    /// <summary>Marks the balance overdue for <paramref name="dueOn"/>; returns whether it changed (false: already marked for that day).</summary>
+    public bool MarkOverdue(DateOnly dueOn)
+    {
+        if (BalanceOverdueOn == dueOn)
+        {
+            return false;
+        }
+
+        BalanceOverdueOn = dueOn;
+        return true;
+    }
+
+    /// <summary>Clears the overdue mark; returns whether there was one.</summary>
+    public bool ClearOverdue()
+    {
+        if (BalanceOverdueOn is null)
+        {
+            return false;
+        }
+
+        BalanceOverdueOn = null;
+        return true;
+    }
+
     public bool AcceptedQuoteVoided => AcceptedQuoteId is { } id && VoidedQuoteIds.Contains(id);
 
     public void MarkCancelled(string requestedBy, string reason, DateTimeOffset now)

@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.BuildingBlocks.Scheduling;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Payment.Api.Checkout;
 using CommercialManagement.Contracts.Identity;
@@ -57,6 +58,7 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddIdempotencyKeys();
+        modelBuilder.AddScheduledOnce();
         modelBuilder.Entity<OrganisationSettings>(organisation =>
         {
             organisation.ToTable("organisations");
@@ -74,6 +76,8 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
             organisation.Property(o => o.LatePaymentTerms).HasMaxLength(1000);
             organisation.Property(o => o.CancellationTerms).HasColumnType("jsonb")
                 .HasConversion(Json<List<CancellationTier>>.Converter, Json<List<CancellationTier>>.Comparer);
+            organisation.Property(o => o.Schedule).HasColumnType("jsonb")
+                .HasConversion(Json<ScheduleSettings>.Converter, Json<ScheduleSettings>.Comparer).HasDefaultValueSql("'{}'::jsonb");
         });
 
         modelBuilder.Entity<PaymentCase>(account =>

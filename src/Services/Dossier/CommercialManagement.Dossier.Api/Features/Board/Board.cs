@@ -9,7 +9,7 @@ namespace CommercialManagement.Dossier.Api.Features.Board;
 internal sealed record BoardCard(
     Guid Id, string Reference, DossierStatus Status, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, long TotalCents, long PaidCents,
-    Guid? AssigneeId, string? AssigneeName, DateTimeOffset StatusChangedAt, bool HasUnreadMessages, DossierOutcome Outcome)
+    Guid? AssigneeId, string? AssigneeName, DateTimeOffset StatusChangedAt, bool HasUnreadMessages, DossierOutcome Outcome, DateOnly? BalanceOverdueOn)
 {
     /// <summary>« Annulé » on a cancelled dossier's card (in « Archivé »); none otherwise.</summary>
     public string? OutcomeLabel => Outcome == DossierOutcome.None ? null : DossierWorkflow.Label(Outcome);
@@ -20,10 +20,11 @@ internal sealed record BoardColumn(DossierStatus Status, string Label, int Count
 internal sealed record BoardView(IReadOnlyList<BoardColumn> Columns);
 
 /// <summary>The filters of the board and of its CSV export.</summary>
-internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? ArrivalFrom, DateOnly? ArrivalTo, bool? Unread)
+internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? ArrivalFrom, DateOnly? ArrivalTo, bool? Unread, bool? Overdue)
 {
     /// <summary>No filter that <c>Filtered</c> would apply: the whole board.</summary>
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Search) && string.IsNullOrEmpty(Assignee) && ArrivalFrom is null && ArrivalTo is null && Unread != true;
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Search) && string.IsNullOrEmpty(Assignee) && ArrivalFrom is null && ArrivalTo is null && Unread != true
+        && Overdue != true;
 }
 
 /// <summary>
@@ -155,6 +156,12 @@ internal static class BoardEndpoints
             query = query.Where(d => d.HasUnreadMessages);
         }
 
+        if (filter.Overdue == true)
+        {
+            // « Solde en retard »: the balance past its due date and unpaid (the payment schedule's mark).
+            query = query.Where(d => d.BalanceOverdueOn != null);
+        }
+
         return query;
     }
 
@@ -166,7 +173,8 @@ internal static class BoardEndpoints
     private static IQueryable<BoardCard> Project(IQueryable<Domain.Dossier> query) => query
         .Select(d => new BoardCard(
             d.Id, d.Reference, d.Status, d.CustomerName, d.CustomerEmail, d.CustomerPhone, d.Arrival, d.Departure, d.Adults, d.ChildrenAges.Count,
-            d.AcceptedTotalCents ?? d.QuoteTotalCents, d.PaidCents, d.AssigneeId, d.AssigneeName, d.StatusChangedAt, d.HasUnreadMessages, d.Outcome));
+            d.AcceptedTotalCents ?? d.QuoteTotalCents, d.PaidCents, d.AssigneeId, d.AssigneeName, d.StatusChangedAt, d.HasUnreadMessages, d.Outcome,
+            d.BalanceOverdueOn));
 
     internal static ProblemHttpResult BadAssignee(string? assignee) => TypedResults.Problem(
         title: $"Filtre « assignee » inconnu : « {assignee} ». Utilisez l'identifiant d'un membre de l'équipe, ou « none » pour les dossiers non attribués.",

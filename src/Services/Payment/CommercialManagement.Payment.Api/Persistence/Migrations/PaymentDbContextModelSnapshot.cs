@@ -165,6 +165,38 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.BuildingBlocks.Scheduling.ScheduledOnce", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("SubjectId", "Kind", "DueOn")
+                        .HasName("pk_scheduled_once");
+
+                    b.HasIndex("DoneAt")
+                        .HasDatabaseName("ix_scheduled_once_done_at");
+
+                    b.ToTable("scheduled_once", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Payment.Api.Checkout.SandboxSession", b =>
                 {
                     b.Property<string>("Id")
@@ -378,6 +410,12 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
                         .HasColumnType("character varying(14)");
@@ -480,6 +518,9 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("Arrival")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("BalanceOverdueOn")
                         .HasColumnType("date");
 
                     b.Property<string>("CancellationReason")
