@@ -1,7 +1,9 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.BuildingBlocks.Scheduling;
 using CommercialManagement.Inbox.Api.Features.SubmitRequest;
+using CommercialManagement.Inbox.Api.Features.Unanswered;
 using CommercialManagement.Inbox.Api.Messaging.Consumers;
 using CommercialManagement.Inbox.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
@@ -19,7 +21,12 @@ internal static class InboxModule
             bus.AddConsumer<EmailDeliveryConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
             bus.AddConsumer<StaffMemberChangedConsumer>();
+            bus.AddConsumer<OrganisationChangedConsumer>();
+            bus.AddConsumer<DossierArchivedConsumer>();
         });
+        builder.Services.AddScheduledJob<UnansweredRequestsJob>(
+            UnansweredRequestsJob.JobName, UnansweredRequestsJob.DefaultCron,
+            "Alerts the assignee (or the admins) of a customer message unanswered for the organisation's working hours.");
         builder.AddIntakeOriginAndRateLimits();
         return builder;
     }

@@ -32,6 +32,7 @@ internal static class NotificationModule
             bus.AddConsumer<InvoiceIssuedConsumer>();
             bus.AddConsumer<CaseCancelledConsumer>();
             bus.AddConsumer<StaffAlertRaisedConsumer>();
+            bus.AddConsumer<UnansweredAlertEmailConsumer>();
         });
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddSingleton<SmtpMailer>();

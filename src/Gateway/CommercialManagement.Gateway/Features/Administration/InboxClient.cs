@@ -6,14 +6,15 @@ namespace CommercialManagement.Gateway.Features.Administration;
 public sealed record RequestRow(
     Guid Id, DateTimeOffset ReceivedAt, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, string Channel, bool Unread,
-    Guid? AssigneeId, string? AssigneeName, DateTimeOffset LastActivityAt = default, string? LastMessagePreview = null);
+    Guid? AssigneeId, string? AssigneeName, DateTimeOffset LastActivityAt = default, string? LastMessagePreview = null,
+    DateTimeOffset? AwaitingReplySince = null, double? WaitingWorkingHours = null);
 
 public sealed record ConversationEntry(
     Guid Id, string Kind, string Body, string AuthorName, DateTimeOffset PostedAt, string Delivery, string? DeliveryFailure);
 
 internal sealed record RequestDetail(RequestRow Request, string Language, bool Consent, string CustomerSpaceToken, IReadOnlyList<ConversationEntry> Conversation);
 
-internal sealed record RequestPageResult(IReadOnlyList<RequestRow> Items, int Total, int Page, int PageSize, int UnreadTotal);
+internal sealed record RequestPageResult(IReadOnlyList<RequestRow> Items, int Total, int Page, int PageSize, int UnreadTotal, int AwaitingTotal = 0);
 
 /// <summary>The back office's calls to the Inbox service, as the signed-in staff member.</summary>
 internal sealed class InboxClient(StaffServiceClient services)

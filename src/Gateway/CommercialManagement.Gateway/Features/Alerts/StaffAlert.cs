@@ -10,6 +10,9 @@ internal enum AlertKind
 
     /// <summary>The customer paid online.</summary>
     PaymentReceived,
+
+    /// <summary>A customer's message waited for an answer longer than the organisation allows (issue 17).</summary>
+    Unanswered,
 }
 
 /// <summary>

@@ -20,6 +20,7 @@ internal static class LiveModule
     {
         bus.AddConsumer<LiveChangeConsumer>().ExcludeFromConfigureEndpoints();
         bus.AddConsumer<Alerts.StaffAlertConsumer>();
+        bus.AddConsumer<Alerts.UnansweredAlertConsumer>();
     }
 
     /// <summary>

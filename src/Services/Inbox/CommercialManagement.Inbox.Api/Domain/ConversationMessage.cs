@@ -41,13 +41,21 @@ internal sealed class ConversationMessage : ITenantOwned
     public static ConversationMessage FromCustomer(Request request, string body, DateTimeOffset now)
     {
         request.Wrote(null, body, now);
-        return New(request, MessageKind.Customer, body, null, request.CustomerName, EmailDelivery.None, now);
+        var message = New(request, MessageKind.Customer, body, null, request.CustomerName, EmailDelivery.None, now);
+        request.CustomerWrote(message.Id, now);
+        return message;
     }
 
-    /// <summary>A reply or a note; the request moves to the top of « Demandes » with it, under its author's name.</summary>
+    /// <summary>A reply or a note; a reply stops the unanswered clock; the request moves to the top of « Demandes » with it, under its author's name.</summary>
     public static ConversationMessage FromStaff(Request request, string body, Guid staffId, string staffName, bool internalNote, DateTimeOffset now)
     {
         request.Wrote(internalNote ? $"Note de {staffName}" : staffName, body, now);
+        if (!internalNote)
+        {
+            // An answer stops the unanswered clock; a note, which the customer never sees, does not.
+            request.StopAwaitingReply();
+        }
+
         return internalNote
             ? New(request, MessageKind.InternalNote, body, staffId, staffName, EmailDelivery.None, now)
             : New(request, MessageKind.Staff, body, staffId, staffName, EmailDelivery.Pending, now);

@@ -67,7 +67,49 @@ internal sealed class Request : ITenantOwned
     /// <summary>When staff last changed the stay on the dossier; an older change arriving late is ignored.</summary>
     public DateTimeOffset? StayChangedAt { get; private set; }
 
+    /// <summary>
+    /// When the customer's oldest message that staff have not answered yet was written (the request itself included);
+    /// null while nothing waits. A staff reply (not a note) or the dossier archived stops the clock (issue 17).
+    /// </summary>
+    public DateTimeOffset? AwaitingReplySince { get; private set; }
+
+    /// <summary>That message (the request's own id for the request itself): the unanswered alert is raised once for it.</summary>
+    public Guid? AwaitingMessageId { get; private set; }
+
+    /// <summary>When the unanswered alert went out for the message waiting; null while it has not.</summary>
+    public DateTimeOffset? UnansweredAlertedAt { get; private set; }
+
     public void RenewCustomerSpaceToken() => CustomerSpaceToken = NewToken();
+
+    /// <summary>The customer wrote: the clock starts with this message unless an earlier one already waits.</summary>
+    public void CustomerWrote(Guid messageId, DateTimeOffset at)
+    {
+        if (AwaitingReplySince is not null)
+        {
+            return;
+        }
+
+        (AwaitingReplySince, AwaitingMessageId, UnansweredAlertedAt) = (at, messageId, null);
+    }
+
+    /// <summary>Staff answered the customer, or the case was closed: nothing waits any more.</summary>
+    public void StopAwaitingReply() => (AwaitingReplySince, AwaitingMessageId, UnansweredAlertedAt) = (null, null, null);
+
+    /// <summary>The unanswered alert for the message waiting went out.</summary>
+    public void UnansweredAlerted(DateTimeOffset at) => UnansweredAlertedAt = at;
+
+    /// <summary>What the unanswered-requests job publishes when the customer has waited too long.</summary>
+    public RequestUnanswered ToUnansweredEvent(int workingHours, DateTimeOffset at) => new()
+    {
+        OrganisationId = OrganisationId,
+        OccurredAt = at,
+        RequestId = Id,
+        MessageId = AwaitingMessageId ?? Id,
+        CustomerName = CustomerName,
+        AssigneeId = AssigneeId,
+        WaitingSince = AwaitingReplySince ?? at,
+        WorkingHours = workingHours,
+    };
 
     /// <summary>The stay as the dossier now has it. Latest wins: false when this change is older than the one kept.</summary>
     public bool ChangeStay(Stay stay, DateTimeOffset changedAt)
@@ -121,9 +163,15 @@ internal sealed class Request : ITenantOwned
         AssigneeName = assigneeId is null ? null : assigneeName;
     }
 
-    public static Request FromWebsite(Website website, Customer customer, Stay stay, string? message, bool consent, string language, DateTimeOffset now, Guid? id = null) => new()
+    public static Request FromWebsite(Website website, Customer customer, Stay stay, string? message, bool consent, string language, DateTimeOffset now, Guid? id = null)
     {
-        Id = id ?? Guid.CreateVersion7(now),
+        var requestId = id ?? Guid.CreateVersion7(now);
+        return NewFromWebsite(website, customer, stay, message, consent, language, now, requestId);
+    }
+
+    private static Request NewFromWebsite(Website website, Customer customer, Stay stay, string? message, bool consent, string language, DateTimeOffset now, Guid id) => new()
+    {
+        Id = id,
         OrganisationId = website.OrganisationId,
         WebsiteId = website.Id,
         Channel = RequestChannel.WebForm,
@@ -141,6 +189,8 @@ internal sealed class Request : ITenantOwned
         LastActivityAt = now,
         LastMessagePreview = Preview(message),
         Unread = true,
+        AwaitingReplySince = now,
+        AwaitingMessageId = id,
     };
 
     /// <summary>A request typed in by staff after a phone call: theirs, and already read.</summary>

@@ -1,6 +1,8 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.BuildingBlocks.Scheduling;
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Inbox.Api.Domain;
 using CommercialManagement.Inbox.Api.Features.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +21,20 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
+    public DbSet<InboxOrganisation> Organisations => Set<InboxOrganisation>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddIdempotencyKeys();
+        modelBuilder.AddScheduledOnce();
+        modelBuilder.Entity<InboxOrganisation>(organisation =>
+        {
+            organisation.ToTable("organisations");
+            organisation.HasKey(o => o.OrganisationId);
+            organisation.Property(o => o.Schedule).HasColumnType("jsonb")
+                .HasConversion(Json<ScheduleSettings>.Converter, Json<ScheduleSettings>.Comparer).HasDefaultValueSql("'{}'::jsonb");
+        });
+
         modelBuilder.Entity<Website>(website =>
         {
             website.ToTable("websites");
@@ -49,6 +62,10 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             request.HasIndex(r => new { r.OrganisationId, r.Unread, r.LastActivityAt, r.Id });
             request.HasIndex(r => new { r.OrganisationId, r.AssigneeId, r.LastActivityAt, r.Id });
             request.HasIndex(r => new { r.WebsiteId, r.CustomerEmail, r.ReceivedAt });
+            // « En attente de réponse », the longest wait first; and the unanswered-requests job's pass (issue 17).
+            request.HasIndex(r => new { r.OrganisationId, r.AwaitingReplySince, r.Id }).HasFilter("\"AwaitingReplySince\" IS NOT NULL");
+            request.HasIndex(r => r.AwaitingReplySince).HasDatabaseName("ix_requests_unanswered_not_alerted")
+                .HasFilter("\"AwaitingReplySince\" IS NOT NULL AND \"UnansweredAlertedAt\" IS NULL");
 
             // Short searches (RequestSearch): computed by PostgreSQL from the customer's name, email and phone, so that
             // no writer has to keep it; never written, read back or updated by EF (the intake's INSERT is unchanged).

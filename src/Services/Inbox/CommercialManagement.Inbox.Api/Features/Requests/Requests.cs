@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.BuildingBlocks.Scheduling;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Inbox.Api.Domain;
@@ -15,9 +16,11 @@ namespace CommercialManagement.Inbox.Api.Features.Requests;
 internal sealed record RequestSummary(
     Guid Id, DateTimeOffset ReceivedAt, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, RequestChannel Channel, bool Unread,
-    Guid? AssigneeId, string? AssigneeName, DateTimeOffset LastActivityAt, string? LastMessagePreview);
+    Guid? AssigneeId, string? AssigneeName, DateTimeOffset LastActivityAt, string? LastMessagePreview,
+    DateTimeOffset? AwaitingReplySince, double? WaitingWorkingHours);
 
-internal sealed record RequestPage(IReadOnlyList<RequestSummary> Items, int Total, int Page, int PageSize, int UnreadTotal);
+/// <summary>A page of « Demandes »; <see cref="AwaitingTotal"/>: the requests whose customer waits for an answer.</summary>
+internal sealed record RequestPage(IReadOnlyList<RequestSummary> Items, int Total, int Page, int PageSize, int UnreadTotal, int AwaitingTotal);
 
 internal sealed record PhoneRequestBody(
     string? Name, string? Email, string? Phone, DateOnly? Arrival, DateOnly? Departure, int? Adults, int[]? ChildrenAges, string? Note);
@@ -30,18 +33,22 @@ internal static class RequestsEndpoints
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>« En attente de réponse »: the customer wrote last and no staff member answered yet.</summary>
+    public const string Awaiting = "awaiting";
+
     /// <summary>Up to this many matches, a search's page is cut from its sorted ids (see <see cref="ListAsync"/>).</summary>
     private const int FewMatches = 2_000;
 
     private static readonly Expression<Func<Request, RequestSummary>> ToSummary = r => new RequestSummary(
         r.Id, r.ReceivedAt, r.CustomerName, r.CustomerEmail, r.CustomerPhone, r.Arrival, r.Departure,
-        r.Adults, r.ChildrenAges.Count, r.Channel, r.Unread, r.AssigneeId, r.AssigneeName, r.LastActivityAt, r.LastMessagePreview);
+        r.Adults, r.ChildrenAges.Count, r.Channel, r.Unread, r.AssigneeId, r.AssigneeName, r.LastActivityAt, r.LastMessagePreview,
+        r.AwaitingReplySince, null);
 
     /// <summary>The same row for a request in hand (the one just created or changed).</summary>
     private static readonly Func<Request, RequestSummary> SummaryOf = ToSummary.Compile();
 
     public static async Task<Results<Ok<RequestPage>, ProblemHttpResult>> ListAsync(
-        string? search, string? filter, int? page, int? pageSize, HttpContext http, InboxDbContext db, CancellationToken cancellationToken)
+        string? search, string? filter, int? page, int? pageSize, HttpContext http, InboxDbContext db, JobClock clock, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(pageSize ?? 25, 1, MaxPageSize);
         var number = Math.Max(page ?? 1, 1);
@@ -60,8 +67,11 @@ internal static class RequestsEndpoints
             case "unassigned":
                 query = query.Where(r => r.AssigneeId == null);
                 break;
+            case Awaiting:
+                query = query.Where(r => r.AwaitingReplySince != null);
+                break;
             default:
-                return TypedResults.Problem(title: $"Filtre inconnu « {filter} » : utilisez unread, mine ou unassigned.", statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem(title: $"Filtre inconnu « {filter} » : utilisez unread, mine, unassigned ou awaiting.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (!string.IsNullOrWhiteSpace(search))
@@ -71,7 +81,10 @@ internal static class RequestsEndpoints
 
         var total = await query.CountAsync(cancellationToken);
         var skip = (number - 1) * size;
-        var newestFirst = query.OrderByDescending(r => r.LastActivityAt).ThenByDescending(r => r.Id);
+        // « En attente de réponse »: the longest wait first; otherwise the last written in first.
+        var newestFirst = filter == Awaiting
+            ? query.OrderBy(r => r.AwaitingReplySince).ThenBy(r => r.Id)
+            : query.OrderByDescending(r => r.LastActivityAt).ThenByDescending(r => r.Id);
         List<RequestSummary> items;
         if (skip >= total)
         {
@@ -95,7 +108,10 @@ internal static class RequestsEndpoints
         }
 
         var unread = await db.Requests.CountAsync(r => r.Unread, cancellationToken);
-        return TypedResults.Ok(new RequestPage(items, total, number, size, unread));
+        var awaiting = await db.Requests.CountAsync(r => r.AwaitingReplySince != null, cancellationToken);
+        var now = clock.GetUtcNow();
+        items = [.. items.Select(i => i with { WaitingWorkingHours = Waited(i.AwaitingReplySince, now) })];
+        return TypedResults.Ok(new RequestPage(items, total, number, size, unread, awaiting));
     }
 
     public static async Task<Results<Created<RequestSummary>, ValidationProblem>> CreatePhoneRequestAsync(
@@ -201,6 +217,10 @@ internal static class RequestsEndpoints
     }
 
     public static RequestSummary Summary(Request r) => SummaryOf(r);
+
+    /// <summary>The working hours a customer has waited (one decimal), none when nothing waits.</summary>
+    private static double? Waited(DateTimeOffset? since, DateTimeOffset now) =>
+        since is { } start ? Math.Round(WorkingHours.Between(start, now).TotalHours, 1) : null;
 
     private static Guid StaffId(HttpContext http) => Guid.Parse(http.User.FindFirst(StaffClaims.UserId)!.Value);
 }

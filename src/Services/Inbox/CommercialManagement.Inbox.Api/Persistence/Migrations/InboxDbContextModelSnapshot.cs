@@ -165,6 +165,38 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.BuildingBlocks.Scheduling.ScheduledOnce", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("SubjectId", "Kind", "DueOn")
+                        .HasName("pk_scheduled_once");
+
+                    b.HasIndex("DoneAt")
+                        .HasDatabaseName("ix_scheduled_once_done_at");
+
+                    b.ToTable("scheduled_once", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.ConversationMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -210,6 +242,26 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.InboxOrganisation", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("organisations", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.Request", b =>
                 {
                     b.Property<Guid>("Id")
@@ -228,6 +280,12 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<string>("AssigneeName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("AwaitingMessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AwaitingReplySince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
@@ -290,6 +348,9 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<DateTimeOffset?>("StayChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("UnansweredAlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Unread")
                         .HasColumnType("boolean");
 
@@ -297,6 +358,10 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwaitingReplySince")
+                        .HasDatabaseName("ix_requests_unanswered_not_alerted")
+                        .HasFilter("\"AwaitingReplySince\" IS NOT NULL AND \"UnansweredAlertedAt\" IS NULL");
 
                     b.HasIndex("CustomerSpaceToken")
                         .IsUnique();
@@ -306,6 +371,9 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                         .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchPrefixes"), "gin");
+
+                    b.HasIndex("OrganisationId", "AwaitingReplySince", "Id")
+                        .HasFilter("\"AwaitingReplySince\" IS NOT NULL");
 
                     b.HasIndex("OrganisationId", "LastActivityAt", "Id");
 
