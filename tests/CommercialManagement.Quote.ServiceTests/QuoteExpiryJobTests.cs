@@ -116,4 +116,85 @@ public sealed class QuoteExpiryJobTests(QuoteFactory factory) : IClassFixture<Qu
             "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%QuoteExpired' AND payload->>'quoteId' = @p0 AND NOT (payload->>'emailCustomer')::boolean",
             quoteId.ToString()));
     }
+
+    [Fact]
+    public async Task ExtendingAnExpiredQuote_SendsItAgain_HoldsItsPlacesAgain_AndTellsTheHistory()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var (caseId, quoteId, chalet) = await SentAsync(scenario);
+
+        await AfterAsync(TimeSpan.FromDays(8), async () =>
+        {
+            await RunAsync();
+            Assert.Equal(0, await HeldAsync(factory, chalet));
+
+            var response = await scenario.Agent.PostAsJsonAsync($"/api/quotes/{quoteId}/validity", new { validUntil = "2026-12-05" });
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var quote = await Scenario.JsonAsync(response);
+            Assert.Equal("Sent", quote.GetProperty("state").GetString());
+            Assert.False(quote.GetProperty("expired").GetBoolean());
+            Assert.Equal("2026-12-05", quote.GetProperty("validUntil").GetString());
+            Assert.Equal(7, await HeldAsync(factory, chalet));
+            Assert.Equal(1, await factory.CountAsync(
+                "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%QuoteValidityExtended' AND payload->>'quoteId' = @p0 AND (payload->>'wasExpired')::boolean AND payload->>'previousValidUntil' = '2026-11-27'",
+                quoteId.ToString()));
+            var customer = await factory.CreateCustomerClient(scenario.OrganisationId, caseId).GetFromJsonAsync<JsonElement>("/customer/quote");
+            Assert.True(customer.GetProperty("canAccept").GetBoolean());
+            return 0;
+        });
+
+        // It expires again after its new date: a new due date, a new expiry.
+        await AfterAsync(TimeSpan.FromDays(16), async () =>
+        {
+            await RunAsync();
+            Assert.Equal(2, await ExpiredEventsAsync(factory, quoteId));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task ExtendingAnExpiredQuote_WhosePlacesAreTaken_Is409_WithTheReason_AndNothingChanges()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var (caseId, quoteId, chalet) = await SentAsync(scenario);
+
+        await AfterAsync(TimeSpan.FromDays(8), async () =>
+        {
+            await RunAsync();
+            var other = await scenario.CaseAsync();
+            Assert.Equal(HttpStatusCode.Created, (await scenario.AddLineAsync(other, chalet)).StatusCode);
+
+            var response = await scenario.Agent.PostAsJsonAsync($"/api/quotes/{quoteId}/validity", new { validUntil = "2026-12-05" });
+
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.StartsWith("Les places de ce devis ne sont plus toutes disponibles : « Chalet des Cimes » est complet le 13/02/2027.",
+                (await Scenario.JsonAsync(response)).GetProperty("title").GetString());
+            Assert.Equal("Expired", (await scenario.QuoteAsync(caseId)).GetProperty("state").GetString());
+            Assert.Equal(7, await HeldAsync(factory, chalet));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task ExtendingTheValidity_RefusesAPastDate_AnotherOrganisation_AndTheCustomer()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var (caseId, quoteId, _) = await SentAsync(scenario);
+
+        var past = await scenario.Agent.PostAsJsonAsync($"/api/quotes/{quoteId}/validity", new { validUntil = "2026-11-19" });
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.True((await Scenario.JsonAsync(past)).GetProperty("errors").TryGetProperty("validUntil", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, (await scenario.Agent.PostAsJsonAsync($"/api/quotes/{quoteId}/validity", new { })).StatusCode);
+
+        var stranger = await Scenario.NewAsync(factory);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Agent.PostAsJsonAsync($"/api/quotes/{quoteId}/validity", new { validUntil = "2026-12-05" })).StatusCode);
+        var customer = factory.CreateCustomerClient(scenario.OrganisationId, caseId);
+        Assert.Contains((await customer.PostAsJsonAsync($"/api/quotes/{quoteId}/validity", new { validUntil = "2026-12-05" })).StatusCode,
+            new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
+
+        var extended = await scenario.Agent.PostAsJsonAsync($"/api/quotes/{quoteId}/validity", new { validUntil = "2026-12-04" });
+        Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+        Assert.Equal("2026-12-04", (await Scenario.JsonAsync(extended)).GetProperty("validUntil").GetString());
+    }
 }

@@ -60,6 +60,10 @@ internal static class QuoteApi
             .WithName("SendQuote")
             .WithIdempotency()
             .WithSummary("« Envoyer le devis »: needs a line and the customer's details; sets the validity date and publishes QuoteSent.");
+        quotes.MapPost("/{quoteId:guid}/validity", ValidityEndpoints.ExtendAsync)
+            .WithName("ExtendQuoteValidity")
+            .WithSummary("« Prolonger la validité »: a sent or expired quote valid until a new date (today or later); an expired one is sent again, its places held again or 409 with the reason.")
+            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireClaim(StaffClaims.OrganisationId).RequireRole(StaffClaims.AdminRole, StaffClaims.AgentRole));
         quotes.MapGet("/{quoteId:guid}/pdf", QuotePdfEndpoint.ShowAsync)
             .WithName("GetQuotePdf")
             .WithSummary("The quote's current version as the customer receives it, in PDF (« ANNULÉ » once voided or refused), shown in the browser.");
