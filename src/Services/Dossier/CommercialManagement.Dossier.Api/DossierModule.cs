@@ -20,6 +20,7 @@ internal static class DossierModule
             // The queue keeps the name it had before the class was renamed: a broker that has it keeps feeding it, and the
             // inbox recognises a redelivery by message and queue.
             bus.AddConsumer<CaseProgressConsumer>().Endpoint(endpoint => endpoint.Name = "dossier-case-event-consumers");
+            bus.AddConsumer<QuoteValidityConsumer>();
         });
         builder.Services.AddSingleton<DossierNumbers>();
         builder.Services.AddHostedService<BoardCountCompaction>();
