@@ -40,6 +40,29 @@ public sealed class QuoteSchedulerClusterTests
         Assert.Equal(1, await data.CountAsync("SELECT count(*) FROM scheduled_once WHERE subject_id = @p0", quoteId));
     }
 
+    [Fact]
+    public async Task QuoteFollowUp_OnTwoInstances_IsPublishedOnce()
+    {
+        await using var data = new QuoteFactory();
+        await ((IAsyncLifetime)data).InitializeAsync();
+        var scenario = await Scenario.NewAsync(data);
+        var (_, quoteId, _) = await QuoteExpiryJobTests.SentAsync(scenario);
+        // On the real clock (Quartz's): sent two days ago, its last day tomorrow in Paris.
+        var tomorrow = BuildingBlocks.Locale.ParisTime.Today(TimeProvider.System).AddDays(1);
+        await data.ExecuteAsync(
+            $"UPDATE quotes SET \"ValidUntil\" = '{tomorrow:yyyy-MM-dd}', \"SentAt\" = now() - interval '2 days' WHERE \"Id\" = '{quoteId}'");
+
+        await using var first = Scheduled(new QuoteFactory(data.ConnectionString), QuoteFollowUp.JobName, TimeProvider.System);
+        await using var second = Scheduled(new QuoteFactory(data.ConnectionString), QuoteFollowUp.JobName, TimeProvider.System);
+        _ = first.Services;
+        _ = second.Services;
+
+        Assert.True(await Eventually.TrueAsync(async () => await QuoteFollowUpJobTests.FollowUpsAsync(data, quoteId) >= 1, TimeSpan.FromSeconds(40)),
+            "The follow-up was not published.");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.Equal(1, await QuoteFollowUpJobTests.FollowUpsAsync(data, quoteId));
+    }
+
     /// <summary>
     /// A host on the shared database whose scheduler runs <paramref name="job"/> every second on <paramref name="clock"/>. Quartz
     /// reads that TimeProvider as well as the jobs: a clock far from the real one keeps the triggers (stored in real time) from firing.

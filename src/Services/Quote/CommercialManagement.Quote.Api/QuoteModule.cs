@@ -28,6 +28,8 @@ internal static class QuoteModule
         });
         builder.Services.AddScheduledJob<QuoteExpiry>(QuoteExpiry.JobName, QuoteExpiry.Cron,
             "Sent quotes past their validity date become « Expirée » and give back their places (QuoteExpired).");
+        builder.Services.AddScheduledJob<QuoteFollowUp>(QuoteFollowUp.JobName, QuoteFollowUp.Cron,
+            "Sent quotes neither opened nor answered get a follow-up days before their expiry (QuoteFollowUpDue).");
 #if DEMO_DATA
         // Plays its part in Development only; compiled out of published builds (ADR 0019).
         builder.Services.AddHostedService<QuoteDemoStory>();
