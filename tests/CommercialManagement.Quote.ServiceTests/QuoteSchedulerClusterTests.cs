@@ -63,6 +63,28 @@ public sealed class QuoteSchedulerClusterTests
         Assert.Equal(1, await QuoteFollowUpJobTests.FollowUpsAsync(data, quoteId));
     }
 
+    [Fact]
+    public async Task DraftHoldRelease_OnTwoInstances_ReleasesTheDraftOnce()
+    {
+        await using var data = new QuoteFactory();
+        await ((IAsyncLifetime)data).InitializeAsync();
+        var scenario = await Scenario.NewAsync(data);
+        var (_, quoteId, chalet) = await DraftHoldReleaseJobTests.DraftAsync(scenario);
+        // On the real clock (Quartz's): unchanged for ten days.
+        await data.ExecuteAsync($"UPDATE quotes SET \"UpdatedAt\" = now() - interval '10 days' WHERE \"Id\" = '{quoteId}'");
+
+        await using var first = Scheduled(new QuoteFactory(data.ConnectionString), DraftHoldRelease.JobName, TimeProvider.System);
+        await using var second = Scheduled(new QuoteFactory(data.ConnectionString), DraftHoldRelease.JobName, TimeProvider.System);
+        _ = first.Services;
+        _ = second.Services;
+
+        Assert.True(await Eventually.TrueAsync(async () => await DraftHoldReleaseJobTests.ReleasedEventsAsync(data, quoteId) >= 1, TimeSpan.FromSeconds(40)),
+            "The draft did not give its places back.");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.Equal(1, await DraftHoldReleaseJobTests.ReleasedEventsAsync(data, quoteId));
+        Assert.Equal(0, await QuoteExpiryJobTests.HeldAsync(data, chalet));
+    }
+
     /// <summary>
     /// A host on the shared database whose scheduler runs <paramref name="job"/> every second on <paramref name="clock"/>. Quartz
     /// reads that TimeProvider as well as the jobs: a clock far from the real one keeps the triggers (stored in real time) from firing.

@@ -30,6 +30,8 @@ internal static class QuoteModule
             "Sent quotes past their validity date become « Expirée » and give back their places (QuoteExpired).");
         builder.Services.AddScheduledJob<QuoteFollowUp>(QuoteFollowUp.JobName, QuoteFollowUp.Cron,
             "Sent quotes neither opened nor answered get a follow-up days before their expiry (QuoteFollowUpDue).");
+        builder.Services.AddScheduledJob<DraftHoldRelease>(DraftHoldRelease.JobName, DraftHoldRelease.Cron,
+            "Drafts never sent and unchanged for the organisation's days give back their places (QuoteDraftPlacesReleased).");
 #if DEMO_DATA
         // Plays its part in Development only; compiled out of published builds (ADR 0019).
         builder.Services.AddHostedService<QuoteDemoStory>();

@@ -158,6 +158,9 @@ internal sealed class Quote : ITenantOwned
         UpdatedAt = now;
     }
 
+    /// <summary>The released draft's lines hold their places again (the caller held them, or flagged the lines it could not).</summary>
+    public void PlacesHeldAgain() => PlacesReleasedAt = null;
+
     /// <summary>A draft unsent for too long gave back its places (the caller released them); they are held again when it is sent.</summary>
     public void PlacesReleased(DateTimeOffset now)
     {
