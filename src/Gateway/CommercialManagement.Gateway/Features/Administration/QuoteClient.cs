@@ -34,7 +34,8 @@ public sealed record QuoteDetail(
     Guid Id, Guid RequestId, string Number, string State, string StateLabel, int Version, bool Expired, QuoteCustomer Customer,
     IReadOnlyList<QuoteLine> Lines, QuoteTotals Totals, QuoteSchedule Schedule, DateOnly? ValidUntil, DateTimeOffset? SentAt,
     QuoteAcceptance? Acceptance, DateTimeOffset? ClosedAt, string? ClosingReason, IReadOnlyList<QuoteVersionSummary> PreviousVersions,
-    IReadOnlyList<OtherQuote> OtherQuotes, IReadOnlyList<string>? SendBlockers = null, QuoteAmendment? Amendment = null)
+    IReadOnlyList<OtherQuote> OtherQuotes, IReadOnlyList<string>? SendBlockers = null, QuoteAmendment? Amendment = null,
+    DateTimeOffset? PlacesReleasedAt = null)
 {
     public bool IsDraft => State == "Draft";
 }
