@@ -32,6 +32,12 @@ internal static class QuoteApi
             .WithSummary("An Admin takes one of their products off sale; the quotes that hold it keep it.")
             .RequireAuthorization(StaffClaims.AdminRole);
 
+        app.MapGet("/api/catalogue/held-places", HeldPlacesEndpoints.ListAsync)
+            .WithTags("Catalogue")
+            .WithName("ListHeldPlaces")
+            .WithSummary("« Places réservées »: what holds my products' stock (quote, case, places per date, dates, until when); another organisation's quote without its customer.")
+            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireClaim(StaffClaims.OrganisationId).RequireRole(StaffClaims.AdminRole, StaffClaims.AgentRole));
+
         var quotes = app.MapGroup("/api/quotes").WithTags("Quotes");
         quotes.MapGet("/by-request/{requestId:guid}", QuoteEndpoints.GetByRequestAsync)
             .WithName("GetQuoteOfRequest")
