@@ -64,4 +64,24 @@ public sealed class QuoteValidityHistoryTests(DossierFactory factory) : IClassFi
             "Validité du devis DEV-2026-00042 prolongée jusqu'au 10/12/2026 : il était expiré, il est de nouveau acceptable et ses places sont de nouveau réservées", history);
         Assert.Contains(history, h => h.StartsWith("Brouillon du devis DEV-2026-00043 non envoyé depuis 7 jours", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ArchivingADossier_PublishesDossierArchived_ForTheQuoteToGiveItsPlacesBack()
+    {
+        var organisation = Guid.NewGuid();
+        var staff = factory.CreateStaffClient(organisation);
+        var id = Guid.CreateVersion7();
+        await PublishAsync(RequestReceivedTests.Received(id, organisation));
+        await PublishAsync(new QuoteChanged { OrganisationId = organisation, OccurredAt = T0, RequestId = id, QuoteId = Guid.NewGuid(), LineCount = 1, TotalCents = 120_000 });
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            var response = await staff.GetAsync($"/api/dossiers/{id}");
+            return response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString() == "New";
+        }, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/dossiers/{id}/archive", null)).StatusCode);
+
+        Assert.Equal(1, await factory.CountAsync(
+            "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%DossierArchived' AND payload->>'requestId' = @p0", id.ToString()));
+    }
 }

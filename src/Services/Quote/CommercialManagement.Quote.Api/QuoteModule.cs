@@ -25,6 +25,7 @@ internal static class QuoteModule
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
             bus.AddConsumer<CaseCancelledConsumer>();
+            bus.AddConsumer<DossierArchivedConsumer>();
         });
         builder.Services.AddScheduledJob<QuoteExpiry>(QuoteExpiry.JobName, QuoteExpiry.Cron,
             "Sent quotes past their validity date become « Expirée » and give back their places (QuoteExpired).");
