@@ -11,8 +11,19 @@ namespace CommercialManagement.Quote.ServiceTests;
 /// tests stay in the future, and deposits, balances and validity dates are the same whenever the tests run. Besides the
 /// gateway's public key, it gets the Notification worker's, for the document route (as the AppHost gives them).
 /// </summary>
-public sealed class QuoteFactory() : ServiceFactory<Program>(ResourceNames.QuoteDb)
+public sealed class QuoteFactory : ServiceFactory<Program>
 {
+    public QuoteFactory()
+        : base(ResourceNames.QuoteDb)
+    {
+    }
+
+    /// <summary>A second host on the database of another (the scheduler's cluster tests).</summary>
+    internal QuoteFactory(string connectionString)
+        : base(ResourceNames.QuoteDb, connectionString)
+    {
+    }
+
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
     public ShiftedClock Clock { get; } = new(Start);

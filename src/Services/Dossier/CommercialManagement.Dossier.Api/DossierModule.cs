@@ -21,6 +21,7 @@ internal static class DossierModule
             // inbox recognises a redelivery by message and queue.
             bus.AddConsumer<CaseProgressConsumer>().Endpoint(endpoint => endpoint.Name = "dossier-case-event-consumers");
             bus.AddConsumer<PaymentScheduleConsumer>();
+            bus.AddConsumer<QuoteValidityConsumer>();
         });
         builder.Services.AddSingleton<DossierNumbers>();
         builder.Services.AddHostedService<BoardCountCompaction>();

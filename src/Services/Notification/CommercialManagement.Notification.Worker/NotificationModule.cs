@@ -25,6 +25,8 @@ internal static class NotificationModule
             bus.AddConsumer<CustomerSpaceLinkRenewedConsumer>();
             bus.AddConsumer<QuoteSentConsumer>();
             bus.AddConsumer<QuoteVoidedConsumer>();
+            bus.AddConsumer<QuoteExpiredConsumer>();
+            bus.AddConsumer<QuoteFollowUpDueConsumer>();
             bus.AddConsumer<PaymentRequestedConsumer>();
             bus.AddConsumer<PaymentReminderDueConsumer>();
             bus.AddConsumer<PaymentReceivedConsumer>();

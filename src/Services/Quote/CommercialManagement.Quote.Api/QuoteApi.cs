@@ -32,6 +32,12 @@ internal static class QuoteApi
             .WithSummary("An Admin takes one of their products off sale; the quotes that hold it keep it.")
             .RequireAuthorization(StaffClaims.AdminRole);
 
+        app.MapGet("/api/catalogue/held-places", HeldPlacesEndpoints.ListAsync)
+            .WithTags("Catalogue")
+            .WithName("ListHeldPlaces")
+            .WithSummary("« Places réservées »: what holds my products' stock (quote, case, places per date, dates, until when); another organisation's quote without its customer.")
+            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireClaim(StaffClaims.OrganisationId).RequireRole(StaffClaims.AdminRole, StaffClaims.AgentRole));
+
         var quotes = app.MapGroup("/api/quotes").WithTags("Quotes");
         quotes.MapGet("/by-request/{requestId:guid}", QuoteEndpoints.GetByRequestAsync)
             .WithName("GetQuoteOfRequest")
@@ -60,6 +66,10 @@ internal static class QuoteApi
             .WithName("SendQuote")
             .WithIdempotency()
             .WithSummary("« Envoyer le devis »: needs a line and the customer's details; sets the validity date and publishes QuoteSent.");
+        quotes.MapPost("/{quoteId:guid}/validity", ValidityEndpoints.ExtendAsync)
+            .WithName("ExtendQuoteValidity")
+            .WithSummary("« Prolonger la validité »: a sent or expired quote valid until a new date (today or later); an expired one is sent again, its places held again or 409 with the reason.")
+            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireClaim(StaffClaims.OrganisationId).RequireRole(StaffClaims.AdminRole, StaffClaims.AgentRole));
         quotes.MapGet("/{quoteId:guid}/pdf", QuotePdfEndpoint.ShowAsync)
             .WithName("GetQuotePdf")
             .WithSummary("The quote's current version as the customer receives it, in PDF (« ANNULÉ » once voided or refused), shown in the browser.");

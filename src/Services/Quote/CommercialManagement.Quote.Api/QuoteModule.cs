@@ -1,11 +1,13 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.BuildingBlocks.Scheduling;
 #if DEMO_DATA
 using CommercialManagement.Quote.Api.Demo;
 #endif
 using CommercialManagement.Quote.Api.Messaging.Consumers;
 using CommercialManagement.Quote.Api.Persistence;
+using CommercialManagement.Quote.Api.Scheduling;
 using CommercialManagement.ServiceDefaults;
 
 namespace CommercialManagement.Quote.Api;
@@ -23,7 +25,14 @@ internal static class QuoteModule
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
             bus.AddConsumer<CaseCancelledConsumer>();
+            bus.AddConsumer<DossierArchivedConsumer>();
         });
+        builder.Services.AddScheduledJob<QuoteExpiry>(QuoteExpiry.JobName, QuoteExpiry.Cron,
+            "Sent quotes past their validity date become « Expirée » and give back their places (QuoteExpired).");
+        builder.Services.AddScheduledJob<QuoteFollowUp>(QuoteFollowUp.JobName, QuoteFollowUp.Cron,
+            "Sent quotes neither opened nor answered get a follow-up days before their expiry (QuoteFollowUpDue).");
+        builder.Services.AddScheduledJob<DraftHoldRelease>(DraftHoldRelease.JobName, DraftHoldRelease.Cron,
+            "Drafts never sent and unchanged for the organisation's days give back their places (QuoteDraftPlacesReleased).");
 #if DEMO_DATA
         // Plays its part in Development only; compiled out of published builds (ADR 0019).
         builder.Services.AddHostedService<QuoteDemoStory>();

@@ -12,6 +12,14 @@ public sealed record CatalogueProduct(
     bool SoldOnMarketplace, int VatRateBasisPoints, IReadOnlyList<ProductSeason> Seasons, int? Capacity, int? UnitCapacity,
     long? TouristTaxCentsPerAdultNight, string? LessonKind, bool Retired);
 
+/// <summary>
+/// Places a quote holds on one of my products (issue 17): the quote and its case (empty for another organisation's quote,
+/// which shows that organisation instead of its customer), places per date, dates, and until when they stay held.
+/// </summary>
+public sealed record HeldPlaces(
+    Guid ProductId, string ProductName, Guid QuoteId, Guid RequestId, string Number, string State, string StateLabel, string? CustomerName,
+    string? OtherOrganisation, string Label, DateOnly? From, DateOnly? To, int Places, DateOnly? HeldUntil);
+
 /// <summary>A product as an Admin writes it; the type is read only on creation.</summary>
 public sealed record ProductDraft(
     string? Type, string Name, string? Description, bool SoldOnMarketplace, int VatRateBasisPoints, IReadOnlyList<ProductSeason> Seasons,
@@ -48,6 +56,10 @@ internal sealed class CatalogueClient(StaffServiceClient services)
 
     public async Task<IReadOnlyList<string>> RetireAsync(Guid id) =>
         await ProblemMessages.ReadAsync(await (await Catalogue()).PostAsync($"/api/catalogue/products/{id}/retire", null));
+
+    /// <summary>« Places réservées »: what holds my products' stock.</summary>
+    public async Task<IReadOnlyList<HeldPlaces>> HeldPlacesAsync(CancellationToken cancellationToken = default) =>
+        await (await Catalogue()).GetFromJsonAsync<List<HeldPlaces>>("/api/catalogue/held-places", cancellationToken) ?? [];
 
     private Task<HttpClient> Catalogue() => services.ForAsync(ResourceNames.QuoteApi);
 }

@@ -34,7 +34,8 @@ public sealed record QuoteDetail(
     Guid Id, Guid RequestId, string Number, string State, string StateLabel, int Version, bool Expired, QuoteCustomer Customer,
     IReadOnlyList<QuoteLine> Lines, QuoteTotals Totals, QuoteSchedule Schedule, DateOnly? ValidUntil, DateTimeOffset? SentAt,
     QuoteAcceptance? Acceptance, DateTimeOffset? ClosedAt, string? ClosingReason, IReadOnlyList<QuoteVersionSummary> PreviousVersions,
-    IReadOnlyList<OtherQuote> OtherQuotes, IReadOnlyList<string>? SendBlockers = null, QuoteAmendment? Amendment = null)
+    IReadOnlyList<OtherQuote> OtherQuotes, IReadOnlyList<string>? SendBlockers = null, QuoteAmendment? Amendment = null,
+    DateTimeOffset? PlacesReleasedAt = null)
 {
     public bool IsDraft => State == "Draft";
 }
@@ -87,6 +88,10 @@ internal sealed class QuoteClient(StaffServiceClient services)
 
     public async Task<IReadOnlyList<string>> ChangeCustomerAsync(Guid quoteId, QuoteCustomer customer) =>
         await ProblemMessages.ReadAsync(await (await Quotes()).PutAsJsonAsync($"/api/quotes/{quoteId}/customer", customer));
+
+    /// <summary>« Prolonger la validité »: a sent or expired quote valid until <paramref name="validUntil"/> (issue 17).</summary>
+    public async Task<IReadOnlyList<string>> ExtendValidityAsync(Guid quoteId, DateOnly validUntil) =>
+        await ProblemMessages.ReadAsync(await (await Quotes()).PostAsJsonAsync($"/api/quotes/{quoteId}/validity", new { validUntil }));
 
     public async Task<IReadOnlyList<string>> SendAsync(Guid quoteId, string idempotencyKey) =>
         await ProblemMessages.ReadAsync(await (await Quotes()).PostAsync($"/api/quotes/{quoteId}/send", null, idempotencyKey));

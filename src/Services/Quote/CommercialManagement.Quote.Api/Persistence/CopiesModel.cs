@@ -25,6 +25,8 @@ internal static class CopiesModel
             organisation.Property(o => o.QuoteNumberPrefix).HasMaxLength(20);
             organisation.Property(o => o.CancellationTerms).HasColumnType("jsonb")
                 .HasConversion(Json<IReadOnlyList<CancellationTier>?>.Converter, Json<IReadOnlyList<CancellationTier>?>.Comparer);
+            organisation.Property(o => o.Schedule).HasColumnType("jsonb")
+                .HasConversion(Json<ScheduleSettings>.Converter, Json<ScheduleSettings>.Comparer).HasDefaultValueSql("'{}'::jsonb");
         });
 
         modelBuilder.Entity<CaseCopy>(copy =>

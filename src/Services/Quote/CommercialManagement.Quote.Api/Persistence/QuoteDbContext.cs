@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.BuildingBlocks.Scheduling;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
 using CommercialManagement.Quote.Api.Domain.Copies;
@@ -43,6 +44,7 @@ internal sealed class QuoteDbContext(DbContextOptions<QuoteDbContext> options, T
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddIdempotencyKeys();
+        modelBuilder.AddScheduledOnce();
         CopiesModel.Configure(modelBuilder);
         CatalogueModel.Configure(modelBuilder);
         QuotesModel.Configure(modelBuilder);

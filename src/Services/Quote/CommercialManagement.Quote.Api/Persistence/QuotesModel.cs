@@ -42,6 +42,8 @@ internal static class QuotesModel
             quote.Navigation(q => q.Versions).HasField("_versions").UsePropertyAccessMode(PropertyAccessMode.Field);
             quote.HasIndex(q => new { q.OrganisationId, q.Number }).IsUnique();
             quote.HasIndex(q => new { q.RequestId, q.CreatedAt });
+            // What the nightly jobs look for: sent quotes by validity date, drafts by last change.
+            quote.HasIndex(q => new { q.State, q.ValidUntil });
             // At most one quote in progress per case: the advisory lock serialises the writers, this index proves it.
             quote.HasIndex(q => q.RequestId).IsUnique().HasFilter("\"State\" IN ('Draft', 'Sent')").HasDatabaseName("ux_quotes_in_progress");
         });

@@ -140,6 +140,12 @@ internal static class WorkflowEndpoints
                 db.AddToOutbox(new DossierProcessed { OrganisationId = dossier.OrganisationId, OccurredAt = time.GetUtcNow(), RequestId = dossier.Id });
             }
 
+            if (move == DossierTrigger.Archive)
+            {
+                // The quote still in progress gives back its places (issue 17).
+                db.AddToOutbox(new DossierArchived { OrganisationId = dossier.OrganisationId, OccurredAt = time.GetUtcNow(), RequestId = dossier.Id, StaffName = Staff(http).Name });
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

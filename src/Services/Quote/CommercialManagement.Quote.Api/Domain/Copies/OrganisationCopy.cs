@@ -47,6 +47,9 @@ internal sealed class OrganisationCopy : ITenantOwned
     /// <summary>The organisation's cancellation terms, printed on the quote; null: the defaults (<c>CancellationTerms.Default</c>).</summary>
     public IReadOnlyList<CancellationTier>? CancellationTerms { get; private set; }
 
+    /// <summary>What the organisation lets time do (issue 17): quote follow-up and expiry email, how long a draft holds its places.</summary>
+    public ScheduleSettings Schedule { get; private set; } = new();
+
     public DateTimeOffset ChangedAt { get; private set; }
 
     /// <summary>The settings of an organisation whose details have not arrived yet: PRODUCT.md's defaults.</summary>
@@ -84,6 +87,7 @@ internal sealed class OrganisationCopy : ITenantOwned
         QuoteNumberPrefix = string.IsNullOrWhiteSpace(changed.QuoteNumberPrefix) ? "DEV" : changed.QuoteNumberPrefix.Trim();
         TermsOfSale = changed.TermsOfSale;
         CancellationTerms = changed.CancellationTerms is { Count: > 0 } terms ? [.. terms] : null;
+        Schedule = changed.Schedule ?? new ScheduleSettings();
         ChangedAt = changed.OccurredAt;
     }
 }

@@ -1,6 +1,10 @@
 namespace CommercialManagement.Quote.Api.Domain.Quotes;
 
-/// <summary>Where a quote stands. Expiry is not a state: a sent quote past its validity date cannot be accepted.</summary>
+/// <summary>
+/// Where a quote stands. A sent quote past its validity date cannot be accepted; the night after that date the
+/// <c>quote-expiry</c> job makes it <see cref="Expired"/> (« Expirée ») and gives back its places. Staff may extend its
+/// validity (« Prolonger la validité »): it is sent again, its places held again when still free.
+/// </summary>
 internal enum QuoteState
 {
     Draft = 0,
@@ -8,6 +12,9 @@ internal enum QuoteState
     Accepted = 2,
     Refused = 3,
     Voided = 4,
+
+    /// <summary>Its validity date passed (issue 17): no longer acceptable, its places given back; staff may extend it.</summary>
+    Expired = 5,
 }
 
 internal static class QuoteStates
@@ -20,6 +27,7 @@ internal static class QuoteStates
         QuoteState.Accepted => "accepté",
         QuoteState.Refused => "refusé",
         QuoteState.Voided => "annulé",
+        QuoteState.Expired => "expiré",
         _ => state.ToString(),
     };
 }

@@ -40,6 +40,14 @@ internal static class CustomerQuoteEndpoints
             return NoQuote();
         }
 
+        if (quote is { State: QuoteState.Sent, CustomerViewedAt: null })
+        {
+            // The first time the customer opens the sent quote: the follow-up before its expiry is then not sent (issue 17).
+            var now = time.GetUtcNow();
+            await db.Quotes.Where(q => q.Id == quote.Id && q.CustomerViewedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(q => q.CustomerViewedAt, now), cancellationToken);
+        }
+
         var organisation = await QuoteWork.OrganisationAsync(db, quote.OrganisationId, cancellationToken);
         var today = ParisTime.Today(time);
         if (quote is { IsAmendment: true, State: QuoteState.Draft })

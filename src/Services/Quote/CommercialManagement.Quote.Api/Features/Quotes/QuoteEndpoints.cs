@@ -98,7 +98,7 @@ internal static class QuoteEndpoints
                 TotalCents = quote.Totals.TotalCents, Version = quote.Version, ValidUntil = quote.ValidUntil,
                 CustomerName = quote.Customer.Name, CustomerEmail = quote.Customer.Email, Language = language, PreviousTotalCents = previousTotal,
             });
-        }, changed: false);
+        }, changed: false, refuseLostPlaces: true);
 
     public static Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> AcceptByPhoneAsync(
         Guid quoteId, AcceptanceBody body, HttpContext http, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -142,7 +142,8 @@ internal static class QuoteEndpoints
     /// with its own event), the commit; a move the quote forbids is 409 and nothing is stored.
     /// </summary>
     public static async Task<Results<Ok<QuoteView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid quoteId, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken, Func<Quote, DateTimeOffset, Task> change, bool changed = true)
+        Guid quoteId, QuoteDbContext db, TimeProvider time, CancellationToken cancellationToken, Func<Quote, DateTimeOffset, Task> change, bool changed = true,
+        bool refuseLostPlaces = false)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var requestId = await db.Quotes.Where(q => q.Id == quoteId).Select(q => (Guid?)q.RequestId).SingleOrDefaultAsync(cancellationToken);
@@ -156,6 +157,8 @@ internal static class QuoteEndpoints
         var now = time.GetUtcNow();
         try
         {
+            // A draft that gave its places back after its days holds them again before anything else (issue 17).
+            await QuoteWork.RestoreHoldsAsync(db, quote, cancellationToken, refuseLostPlaces);
             // An open amendment: its lines' places move as a draft's do, the accepted order's own are lent around the change.
             await db.LendAsync(quote, cancellationToken);
             await change(quote, now);

@@ -101,7 +101,7 @@ internal static class QuotePdfEndpoint
                 ValidUntil = quote.ValidUntil ?? PaymentSchedule.ValidUntil(today, organisation.QuoteValidityDays, quote.Stay.Arrival),
                 State = quote.State switch
                 {
-                    QuoteState.Sent => QuoteDocumentState.Sent,
+                    QuoteState.Sent or QuoteState.Expired => QuoteDocumentState.Sent,
                     QuoteState.Accepted => QuoteDocumentState.Accepted,
                     QuoteState.Refused or QuoteState.Voided => QuoteDocumentState.Voided,
                     _ => QuoteDocumentState.Draft,

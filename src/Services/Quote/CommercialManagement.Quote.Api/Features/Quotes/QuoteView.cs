@@ -30,7 +30,7 @@ internal sealed record QuoteView(
     QuotedStay Stay, CustomerDetails Customer, IReadOnlyList<LineView> Lines, QuoteTotals Totals, ScheduleView Schedule,
     DateOnly? ValidUntil, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SentAt, AcceptanceView? Acceptance,
     DateTimeOffset? ClosedAt, string? ClosingReason, Guid? ReplacesQuoteId, IReadOnlyList<VersionView> PreviousVersions,
-    IReadOnlyList<OtherQuoteView> OtherQuotes, IReadOnlyList<string> SendBlockers, AmendmentView? Amendment)
+    IReadOnlyList<OtherQuoteView> OtherQuotes, IReadOnlyList<string> SendBlockers, AmendmentView? Amendment, DateTimeOffset? PlacesReleasedAt = null)
 {
     public static QuoteView Of(Quote quote, OrganisationCopy organisation, DateOnly today, IEnumerable<QuoteVersion> versions, IEnumerable<Quote> others)
     {
@@ -55,6 +55,7 @@ internal sealed record QuoteView(
             quote.SendBlockers(),
             quote.AcceptedTotals is { } accepted
                 ? new AmendmentView(quote.AcceptedVersion ?? quote.Version - 1, accepted.TotalCents, totals.TotalCents - accepted.TotalCents)
-                : null);
+                : null,
+            quote.PlacesReleasedAt);
     }
 }

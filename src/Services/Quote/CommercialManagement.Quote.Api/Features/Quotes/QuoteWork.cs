@@ -53,7 +53,46 @@ internal static class QuoteWork
             throw new QuoteRuleException($"Ce dossier est annulé (devis {current.Number}) : il ne reçoit plus de devis. Pour un nouveau séjour, ouvrez une nouvelle demande.");
         }
 
-        return current is { InProgress: true } ? current : await CreateAsync(db, copy, now, today, cancellationToken);
+        if (current is { InProgress: true })
+        {
+            await RestoreHoldsAsync(db, current, cancellationToken);
+            return current;
+        }
+
+        return await CreateAsync(db, copy, now, today, cancellationToken);
+    }
+
+    /// <summary>
+    /// A draft whose places were given back after its days (<c>draft-hold-release</c>) is changed or sent: its lines hold
+    /// their places again first. A line whose places are gone meanwhile is flagged with the reason (it holds nothing and
+    /// stops the sending until fixed), or, with <paramref name="refuse"/> (the sending), refuses the whole with that reason.
+    /// </summary>
+    public static async Task RestoreHoldsAsync(QuoteDbContext db, Quote quote, CancellationToken cancellationToken, bool refuse = false)
+    {
+        if (quote is not { State: QuoteState.Draft, PlacesReleasedAt: not null })
+        {
+            return;
+        }
+
+        var held = quote.Lines.Where(l => l is { ProductId: not null, ProductType: not null, From: not null, To: not null, HeldPerDate: > 0 }).OrderBy(l => l.Position).ToList();
+        var productIds = held.Select(l => l.ProductId!.Value).Distinct().ToList();
+        var products = await db.Products.IgnoreQueryFilters().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        foreach (var line in held)
+        {
+            var dates = Domain.Pricing.PriceCalculator.Dates(line.ProductType!.Value, line.From!.Value, line.To!.Value);
+            if (await db.HoldAsync(products[line.ProductId!.Value], dates, line.HeldPerDate, cancellationToken) is { } full)
+            {
+                var reason = $"Les places de ce brouillon ont été libérées faute d'envoi, et ne sont plus toutes disponibles : {full}";
+                if (refuse)
+                {
+                    throw new QuoteRuleException($"{reason} Retirez ou changez cette prestation avant d'envoyer le devis.");
+                }
+
+                line.Flag(reason);
+            }
+        }
+
+        quote.PlacesHeldAgain();
     }
 
     public static async Task<QuoteView> ViewAsync(QuoteDbContext db, Quote quote, DateOnly today, CancellationToken cancellationToken)
@@ -111,6 +150,12 @@ internal static class QuoteWork
 
     public static async Task ReleaseAllAsync(QuoteDbContext db, Quote quote, CancellationToken cancellationToken)
     {
+        if (quote.PlacesReleasedAt is not null)
+        {
+            // A draft that gave its places back after its days (draft-hold-release): nothing is held to give back twice.
+            return;
+        }
+
         foreach (var line in quote.Lines)
         {
             await db.ReleaseAsync(line, cancellationToken);

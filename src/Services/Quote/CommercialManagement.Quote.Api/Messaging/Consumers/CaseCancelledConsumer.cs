@@ -28,7 +28,7 @@ internal sealed partial class CaseCancelledConsumer(QuoteDbContext db, TimeProvi
             return;
         }
 
-        if (quote.State is QuoteState.Voided or QuoteState.Refused)
+        if (quote.State is QuoteState.Voided or QuoteState.Refused or QuoteState.Expired)
         {
             return;
         }

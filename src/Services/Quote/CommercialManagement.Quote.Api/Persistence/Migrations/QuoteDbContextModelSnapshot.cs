@@ -165,6 +165,38 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.BuildingBlocks.Scheduling.ScheduledOnce", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("SubjectId", "Kind", "DueOn")
+                        .HasName("pk_scheduled_once");
+
+                    b.HasIndex("DoneAt")
+                        .HasDatabaseName("ix_scheduled_once_done_at");
+
+                    b.ToTable("scheduled_once", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Quote.Api.Domain.Catalogue.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -329,6 +361,12 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
                     b.Property<int>("QuoteValidityDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -386,6 +424,9 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("CustomerViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -393,6 +434,9 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PlacesReleasedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("ReplacesQuoteId")
                         .HasColumnType("uuid");
@@ -471,6 +515,8 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("RequestId", "CreatedAt");
+
+                    b.HasIndex("State", "ValidUntil");
 
                     b.ToTable("quotes", (string)null);
                 });
