@@ -34,10 +34,11 @@ public sealed class SystemFixture : IAsyncLifetime
             // The suite posts more web requests from its one loopback address than the intake's 20 per 10 minutes allow a
             // person; the limit itself is tested in Inbox.ServiceTests (IntakeRulesTests).
             // CM_REPLICAS=2 runs the suite against two processes of every service and of the gateway (issue 15).
-            // The payment schedule runs every 5 seconds instead of at 9:00, on a clock the tests move (JobClockFile): the
-            // system test of issue 17 follows a dossier from its deposit to its balance over weeks in a few minutes.
+            // The payment schedule and the quotes' expiry run every 5 seconds instead of at 9:00 and 0:05, the schedule on a clock
+            // the tests move (JobClockFile): the tests of issue 17 follow a dossier over weeks in a few minutes.
             ["--Infrastructure:Mode=local", $"--Infrastructure:DataFolder={_dataFolder}", "--Intake:RateLimitPermits=500",
-                $"--Topology:Replicas={Replicas}", $"--Scheduler:ClockOffsetFile={JobClockFile}", "--Scheduler:Jobs:payment-schedule:Cron=0/5 * * * * ?"],
+                $"--Topology:Replicas={Replicas}", $"--Scheduler:ClockOffsetFile={JobClockFile}", "--Scheduler:Jobs:payment-schedule:Cron=0/5 * * * * ?",
+                "--Scheduler:Jobs:quote-expiry:Cron=0/5 * * * * ?"],
             timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);

@@ -98,4 +98,28 @@ public sealed class DraftHoldReleaseJobTests(QuoteFactory factory) : IClassFixtu
             Assert.Equal(7, await QuoteExpiryJobTests.HeldAsync(factory, chalet));
         });
     }
+
+    [Fact]
+    public async Task ChangingAReleasedDraft_WhoseLastNightIsGone_FlagsTheLine_AndHoldsNoNightForNobody()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var (_, quoteId, chalet) = await DraftAsync(scenario);
+
+        await AfterAsync(TimeSpan.FromDays(8), async () =>
+        {
+            await RunAsync();
+            // Another case takes the stay's last night only: the first six are still free.
+            var other = await scenario.CaseAsync();
+            var lastNight = Scenario.Departure.AddDays(-1);
+            Assert.Equal(HttpStatusCode.Created, (await scenario.AddLineAsync(other, chalet, lastNight.ToString("yyyy-MM-dd"), Scenario.Departure.ToString("yyyy-MM-dd"))).StatusCode);
+
+            var changed = await scenario.Agent.PutAsJsonAsync($"/api/quotes/{quoteId}/customer", new { name = "Élodie Martin-Roux", address = "3 rue des Alpes, 69000 Lyon", email = "elodie@example.fr" });
+
+            Assert.True(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync());
+            var line = (await Scenario.JsonAsync(changed)).GetProperty("lines").EnumerateArray().Single();
+            Assert.Contains("complet le 19/02/2027", line.GetProperty("problem").GetString(), StringComparison.Ordinal);
+            // The draft's line could not have all its nights back: it holds none, rather than six held by nobody.
+            Assert.Equal(1, await QuoteExpiryJobTests.HeldAsync(factory, chalet));
+        });
+    }
 }

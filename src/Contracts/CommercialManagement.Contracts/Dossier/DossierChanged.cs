@@ -2,7 +2,8 @@ namespace CommercialManagement.Contracts.Dossier;
 
 /// <summary>
 /// A dossier changed in the Dossier service (its column, assignee, stay, payments or history), committed. Open pages
-/// of the back office reload on it (the gateway's live changes); no service keeps state from it.
+/// of the back office reload on it (the gateway's live changes). Inbox alone keeps one fact from it: a dossier « Archived » stops its
+/// unanswered-request clock (issue 17).
 /// </summary>
 public sealed record DossierChanged : IIntegrationEvent
 {

@@ -20,7 +20,7 @@ internal sealed class InboxOrganisation : ITenantOwned
     public DateTimeOffset ChangedAt { get; private set; }
 
     public static InboxOrganisation From(OrganisationChanged changed) =>
-        new() { OrganisationId = changed.OrganisationId, Schedule = changed.Schedule, ChangedAt = changed.OccurredAt };
+        new() { OrganisationId = changed.OrganisationId, Schedule = changed.Schedule ?? new(), ChangedAt = changed.OccurredAt };
 
     /// <summary>Keeps a later change; an older one arriving late changes nothing.</summary>
     public void Apply(OrganisationChanged changed)
@@ -30,7 +30,7 @@ internal sealed class InboxOrganisation : ITenantOwned
             return;
         }
 
-        Schedule = changed.Schedule;
+        Schedule = changed.Schedule ?? new();
         ChangedAt = changed.OccurredAt;
     }
 }

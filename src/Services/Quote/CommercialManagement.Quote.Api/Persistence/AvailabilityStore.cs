@@ -12,7 +12,11 @@ namespace CommercialManagement.Quote.Api.Persistence;
 /// </summary>
 internal static class AvailabilityStore
 {
-    /// <summary>Takes <paramref name="count"/> places on every date, or returns why not (the caller rolls back).</summary>
+    /// <summary>
+    /// Takes <paramref name="count"/> places on every date, or none of them and returns why not: the dates already taken
+    /// when one is full are given back at once, so a caller that keeps its transaction (a line flagged rather than the
+    /// change refused) leaves no places held by nobody.
+    /// </summary>
     public static async Task<string?> HoldAsync(this QuoteDbContext db, Product product, IReadOnlyList<DateOnly> dates, int count, CancellationToken cancellationToken)
     {
         if (count <= 0 || !ProductTypes.HasAvailability(product.Type))
@@ -20,16 +24,20 @@ internal static class AvailabilityStore
             return null;
         }
 
+        var taken = new List<DateOnly>();
         foreach (var date in dates.Order())
         {
-            var taken = await db.Database.ExecuteSqlAsync($"""
+            var updated = await db.Database.ExecuteSqlAsync($"""
                 UPDATE availability SET "Held" = "Held" + {count}
                 WHERE "ProductId" = {product.Id} AND "Date" = {date} AND "Held" + {count} <= "Capacity"
                 """, cancellationToken);
-            if (taken == 0)
+            if (updated == 0)
             {
+                await db.ReleaseAsync(product.Id, taken, count, cancellationToken);
                 return await WhyNotAsync(db, product, date, count, cancellationToken);
             }
+
+            taken.Add(date);
         }
 
         return null;

@@ -17,13 +17,31 @@ internal static class QuoteJobStep
     /// <summary>The quotes due, across organisations (the job acts for each in turn).</summary>
     public static IQueryable<Quote> AllQuotes(QuoteDbContext db) => db.Quotes.IgnoreQueryFilters().AsNoTracking();
 
-    /// <returns>True when <paramref name="step"/> made its change (and it was committed).</returns>
+    /// <returns>
+    /// True when <paramref name="step"/> made its change (and it was committed). A quote whose step fails (a deadlock, a
+    /// timeout) is logged and left for the next firing: the job goes on with the others.
+    /// </returns>
     public static async Task<bool> RunAsync(
         IServiceScopeFactory scopes, Guid organisationId, Guid quoteId, Func<QuoteDbContext, Quote, Task<bool>> step, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
-        var db = scope.ServiceProvider.GetRequiredService<QuoteDbContext>();
+        try
+        {
+            return await RunInScopeAsync(scope.ServiceProvider, organisationId, quoteId, step, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(QuoteJobStep))
+                .LogWarning(exception, "A scheduled step of quote {QuoteId} failed; the next firing tries it again", quoteId);
+            return false;
+        }
+    }
+
+    private static async Task<bool> RunInScopeAsync(
+        IServiceProvider services, Guid organisationId, Guid quoteId, Func<QuoteDbContext, Quote, Task<bool>> step, CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<TenantContext>().Use(organisationId);
+        var db = services.GetRequiredService<QuoteDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var requestId = await db.Quotes.Where(q => q.Id == quoteId).Select(q => (Guid?)q.RequestId).SingleOrDefaultAsync(cancellationToken);
         if (requestId is null)

@@ -57,9 +57,17 @@ internal sealed partial class UnansweredRequestsJob(IServiceScopeFactory scopes,
         foreach (var request in waiting)
         {
             var hours = (settings.GetValueOrDefault(request.OrganisationId) ?? new ScheduleSettings()).UnansweredAlertWorkingHours;
-            if (Due(request.Since, hours, now) && await AlertAsync(request, hours, now, cancellationToken))
+            try
             {
-                raised++;
+                if (Due(request.Since, hours, now) && await AlertAsync(request, hours, now, cancellationToken))
+                {
+                    raised++;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One request that fails (a deadlock, a timeout) waits for the next pass; the others are not held behind it.
+                LogAlertFailed(exception, request.RequestId);
             }
         }
 
@@ -104,6 +112,9 @@ internal sealed partial class UnansweredRequestsJob(IServiceScopeFactory scopes,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Raised {Count} unanswered-request alerts")]
     private partial void LogRaised(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The unanswered alert of request {RequestId} failed; the next pass tries it again")]
+    private partial void LogAlertFailed(Exception exception, Guid requestId);
 
     private sealed record Waiting(Guid RequestId, Guid OrganisationId, DateTimeOffset Since);
 }
