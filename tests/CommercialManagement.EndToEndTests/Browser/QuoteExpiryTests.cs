@@ -83,7 +83,11 @@ public sealed class QuoteExpiryTests(SystemFixture system)
         }, TimeSpan.FromSeconds(30)), "Quote never learnt of the request.");
         var offer = offers.EnumerateArray().First(o => o.GetProperty("available").GetBoolean() && o.GetProperty("ownedByMe").GetBoolean()
             && o.GetProperty("placesLeft").ValueKind == JsonValueKind.Number);
-        var line = await staff.PostAsJsonAsync($"/api/quotes/by-request/{id}/lines", new { productId = offer.GetProperty("productId").GetGuid() });
+        var line = await staff.PostAsJsonAsync($"/api/quotes/by-request/{id}/lines", new
+        {
+            productId = offer.GetProperty("productId").GetGuid(), from = offer.GetProperty("from").GetString(), to = offer.GetProperty("to").GetString(),
+            quantity = offer.GetProperty("quantity").GetInt32(),
+        });
         Assert.True(line.IsSuccessStatusCode, await line.Content.ReadAsStringAsync());
         var quote = await line.Content.ReadFromJsonAsync<JsonElement>();
         var quoteId = quote.GetProperty("id").GetGuid();
