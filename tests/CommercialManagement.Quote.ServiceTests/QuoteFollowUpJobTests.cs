@@ -9,7 +9,8 @@ namespace CommercialManagement.Quote.ServiceTests;
 
 /// <summary>
 /// <c>quote-follow-up</c> (issue 17) on the moved clock: J-2 before its last valid day, a sent quote the customer has not
-/// opened gets one follow-up (<c>QuoteFollowUpDue</c>); opened, or the organisation's setting off, it gets none.
+/// opened gets one follow-up (<c>QuoteFollowUpDue</c>); opened, answered in the conversation, or the organisation's setting
+/// off, it gets none.
 /// </summary>
 public sealed class QuoteFollowUpJobTests(QuoteFactory factory) : IClassFixture<QuoteFactory>
 {
@@ -57,6 +58,25 @@ public sealed class QuoteFollowUpJobTests(QuoteFactory factory) : IClassFixture<
         var seen = await factory.CreateCustomerClient(scenario.OrganisationId, caseId).GetFromJsonAsync<JsonElement>("/customer/quote");
         Assert.Equal("Sent", seen.GetProperty("state").GetString());
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM quotes WHERE \"Id\" = @p0 AND \"CustomerViewedAt\" IS NOT NULL", quoteId));
+
+        await RunAtAsync(TimeSpan.FromDays(5));
+
+        Assert.Equal(0, await FollowUpsAsync(factory, quoteId));
+    }
+
+    [Fact]
+    public async Task AQuoteTheCustomerAnsweredInTheConversation_IsNotFollowedUp()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var (caseId, quoteId, _) = await QuoteExpiryJobTests.SentAsync(scenario);
+        await scenario.PublishAsync(new CommercialManagement.Contracts.Inbox.CustomerMessagePosted
+        {
+            OrganisationId = scenario.OrganisationId, OccurredAt = factory.Clock.GetUtcNow().AddHours(3), RequestId = caseId, MessageId = Guid.NewGuid(),
+            CustomerName = "Élodie Martin",
+        });
+        Assert.True(await Eventually.TrueAsync(async () => await factory.CountAsync(
+            "SELECT count(*) FROM cases WHERE \"Id\" = @p0 AND \"CustomerWroteAt\" IS NOT NULL", caseId) == 1, TimeSpan.FromSeconds(20)),
+            "Quote never kept that the customer wrote.");
 
         await RunAtAsync(TimeSpan.FromDays(5));
 

@@ -25,6 +25,7 @@ internal static class QuoteModule
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
             bus.AddConsumer<CaseCancelledConsumer>();
+            bus.AddConsumer<CustomerMessagePostedConsumer>();
             bus.AddConsumer<DossierArchivedConsumer>();
         });
         builder.Services.AddScheduledJob<QuoteExpiry>(QuoteExpiry.JobName, QuoteExpiry.Cron,

@@ -64,8 +64,14 @@ internal sealed partial class QuoteFollowUp(QuoteDbContext db, IServiceScopeFact
         QuoteDbContext db, Domain.Quotes.Quote quote, DateOnly today, DateTimeOffset sentBefore, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (quote is not { State: QuoteState.Sent, ValidUntil: { } until, CustomerViewedAt: null, IsAmendment: false, SentAt: { } sentAt }
-            || until < today || sentAt > sentBefore
-            || !await db.ClaimOnceAsync(quote.OrganisationId, quote.Id, JobName, until, now, cancellationToken))
+            || until < today || sentAt > sentBefore)
+        {
+            return false;
+        }
+
+        // Answered in the conversation since it was sent: the customer is in touch, no reminder.
+        var wrote = await db.Cases.Where(c => c.Id == quote.RequestId).Select(c => c.CustomerWroteAt).SingleOrDefaultAsync(cancellationToken);
+        if (wrote >= sentAt || !await db.ClaimOnceAsync(quote.OrganisationId, quote.Id, JobName, until, now, cancellationToken))
         {
             return false;
         }

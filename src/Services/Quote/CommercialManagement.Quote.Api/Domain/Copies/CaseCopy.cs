@@ -6,7 +6,8 @@ namespace CommercialManagement.Quote.Api.Domain.Copies;
 
 /// <summary>
 /// The copy of a case the quotes need: the customer, their language and the stay with its party, from
-/// <c>RequestReceived</c> then each <c>StayChanged</c> (the latest wins). Its id is the request's id.
+/// <c>RequestReceived</c> then each <c>StayChanged</c> (the latest wins), and when the customer last wrote. Its id is the
+/// request's id.
 /// </summary>
 internal sealed class CaseCopy : ITenantOwned
 {
@@ -37,7 +38,22 @@ internal sealed class CaseCopy : ITenantOwned
     /// <summary>When the stay was last set: a change older than this (or the same one again) is ignored.</summary>
     public DateTimeOffset StayChangedAt { get; private set; }
 
+    /// <summary>
+    /// When the customer last wrote in the conversation (<c>CustomerMessagePosted</c>): a sent quote they answered that way
+    /// gets no follow-up before its expiry (issue 17).
+    /// </summary>
+    public DateTimeOffset? CustomerWroteAt { get; private set; }
+
     public bool HasDates => Arrival is not null && Departure is not null;
+
+    /// <summary>The customer wrote at <paramref name="at"/>; an older message arriving late changes nothing.</summary>
+    public void CustomerWrote(DateTimeOffset at)
+    {
+        if (CustomerWroteAt is null || at > CustomerWroteAt)
+        {
+            CustomerWroteAt = at;
+        }
+    }
 
     public static CaseCopy From(RequestReceived request) => new()
     {

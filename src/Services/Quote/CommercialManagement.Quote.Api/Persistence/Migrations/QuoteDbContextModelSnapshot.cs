@@ -290,6 +290,9 @@ namespace CommercialManagement.Quote.Api.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTimeOffset?>("CustomerWroteAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("Departure")
                         .HasColumnType("date");
 
