@@ -31,9 +31,15 @@ public sealed record StaffMessagePosted : IIntegrationEvent
 
     /// <summary>The secret part of the customer space's address (<c>/espace/{token}</c>) at the time of the reply.</summary>
     public required string CustomerSpaceToken { get; init; }
+
+    /// <summary>
+    /// The Message-ID (without angle brackets) of the customer's latest email in this conversation, when they wrote by
+    /// email: the reply is sent In-Reply-To it, so that the customer's mail client threads it.
+    /// </summary>
+    public string? InReplyToEmail { get; init; }
 }
 
-/// <summary>The customer answered from the customer space: the conversation is unread again.</summary>
+/// <summary>The customer answered, from the customer space or by email: the conversation is unread again.</summary>
 public sealed record CustomerMessagePosted : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }

@@ -1,6 +1,6 @@
 namespace CommercialManagement.Contracts.Inbox;
 
-/// <summary>A request arrived from a website form or was typed in by staff after a phone call.</summary>
+/// <summary>A request arrived from a website form, was typed in by staff after a phone call, or came by email.</summary>
 public sealed record RequestReceived : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
@@ -34,10 +34,20 @@ public sealed record RequestReceived : IIntegrationEvent
     /// Optional: events written before the customer space existed have none.
     /// </summary>
     public string? CustomerSpaceToken { get; init; }
+
+    /// <summary>
+    /// The secret that identifies this case's conversation in the address customers reply to (the plus-tag of the
+    /// organisation's reply address, <c>reponses+{token}@…</c>; issue 18). Optional: events written before replies by
+    /// email existed have none, and their emails carry the plain reply address.
+    /// </summary>
+    public string? ReplyToken { get; init; }
 }
 
 public enum RequestChannel
 {
     WebForm = 0,
     Phone = 1,
+
+    /// <summary>An email to the organisation's reply address that belonged to no conversation (issue 18).</summary>
+    Email = 2,
 }

@@ -21,6 +21,13 @@ public sealed record EmailSent : IIntegrationEvent
     public required string Subject { get; init; }
 
     public required int Attempts { get; init; }
+
+    /// <summary>
+    /// The Message-ID header it left with (without angle brackets): a customer's reply names it in In-Reply-To or
+    /// References, which is how Inbox finds the conversation when the reply address lost its tag. Optional: events
+    /// written before replies by email existed have none.
+    /// </summary>
+    public string? InternetMessageId { get; init; }
 }
 
 /// <summary>An email that could not be delivered and will not be retried, with the reason.</summary>

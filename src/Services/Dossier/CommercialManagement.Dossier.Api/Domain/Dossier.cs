@@ -123,7 +123,7 @@ internal sealed partial class Dossier : ITenantOwned
         ChildrenAges = [.. request.ChildrenAges],
         CreatedAt = request.OccurredAt,
         StatusChangedAt = request.OccurredAt,
-        HasUnreadMessages = request.Channel == RequestChannel.WebForm,
+        HasUnreadMessages = request.Channel != RequestChannel.Phone,
         ReadStateAt = request.OccurredAt,
     };
 

@@ -23,7 +23,12 @@ internal sealed class RequestReceivedConsumer(DossierDbContext db, DossierNumber
         db.Dossiers.Add(dossier);
         db.History.Add(Domain.DossierHistoryEntry.For(
             dossier, request.OccurredAt, request.Channel == RequestChannel.Phone ? "Équipe" : "Client",
-            request.Channel == RequestChannel.Phone ? "Demande saisie après un appel téléphonique" : "Demande reçue par le formulaire du site",
+            request.Channel switch
+            {
+                RequestChannel.Phone => "Demande saisie après un appel téléphonique",
+                RequestChannel.Email => "Demande reçue par e-mail",
+                _ => "Demande reçue par le formulaire du site",
+            },
             to: Domain.DossierStatus.Request));
         await db.SaveChangesAsync(context.CancellationToken);
     }
