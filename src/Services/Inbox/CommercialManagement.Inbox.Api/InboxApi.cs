@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.Inbox.Api.Features.Conversation;
+using CommercialManagement.Inbox.Api.Features.MailIn;
 using CommercialManagement.Inbox.Api.Features.Requests;
 using CommercialManagement.Inbox.Api.Features.SubmitRequest;
 using CommercialManagement.Inbox.Api.Features.Websites;
@@ -44,6 +45,12 @@ internal static class InboxApi
             .WithName("PostStaffMessage")
             .WithIdempotency()
             .WithSummary("A reply to the customer (emailed with the customer-space link) or an internal note (never shown to the customer).");
+        requests.MapGet("/{id:guid}/attachments/{attachmentId:guid}", EmailFilesEndpoints.AttachmentAsync)
+            .WithName("GetAttachment")
+            .WithSummary("A file attached to a customer's email, as a download.");
+        requests.MapGet("/{id:guid}/messages/{messageId:guid}/original", EmailFilesEndpoints.OriginalAsync)
+            .WithName("GetOriginalEmail")
+            .WithSummary("A customer's email as it arrived (plain text; ?download=true for the .eml file).");
         requests.MapPost("/{id:guid}/customer-space/renew", ConversationEndpoints.RenewCustomerSpaceAsync)
             .WithName("RenewCustomerSpace")
             .WithSummary("Revokes the customer-space link and makes a new one; the next email carries it.");
@@ -70,6 +77,17 @@ internal static class InboxApi
             .WithName("UpdateWebsite")
             .WithSummary("Renames a website, changes its allowed origins, enables or disables it.")
             .RequireAuthorization(StaffClaims.AdminRole);
+
+        var mailbox = app.MapGroup("/api/mailbox").WithTags("Reply mailbox").RequireAuthorization(StaffClaims.AdminRole);
+        mailbox.MapGet("/", MailboxEndpoints.GetAsync)
+            .WithName("GetMailbox")
+            .WithSummary("The reply mailbox's settings (never its password), how its fetch goes, and the last emails taken.");
+        mailbox.MapPut("/", MailboxEndpoints.PutAsync)
+            .WithName("SaveMailbox")
+            .WithSummary("Sets up, changes or switches off the reply mailbox; an empty password keeps the one stored.");
+        mailbox.MapPost("/test", MailboxEndpoints.TestAsync)
+            .WithName("TestMailbox")
+            .WithSummary("Connects to the IMAP server with these settings (the stored password when none is typed) without saving.");
 
         return app;
     }

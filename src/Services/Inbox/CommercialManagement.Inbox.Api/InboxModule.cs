@@ -2,6 +2,7 @@ using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Scheduling;
+using CommercialManagement.Inbox.Api.Features.MailIn;
 using CommercialManagement.Inbox.Api.Features.SubmitRequest;
 using CommercialManagement.Inbox.Api.Features.Unanswered;
 using CommercialManagement.Inbox.Api.Messaging.Consumers;
@@ -28,6 +29,7 @@ internal static class InboxModule
             UnansweredRequestsJob.JobName, UnansweredRequestsJob.DefaultCron,
             "Alerts the assignee (or the admins) of a customer message unanswered for the organisation's working hours.");
         builder.AddIntakeOriginAndRateLimits();
+        builder.AddMailIn();
         return builder;
     }
 }

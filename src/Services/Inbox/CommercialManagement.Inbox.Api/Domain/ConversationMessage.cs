@@ -3,9 +3,10 @@ using CommercialManagement.BuildingBlocks.Tenancy;
 namespace CommercialManagement.Inbox.Api.Domain;
 
 /// <summary>
-/// One entry of a request's conversation after the request itself: a customer's message from the customer space,
-/// a staff reply (emailed to the customer), an internal note (never shown or sent to the customer), or an email
-/// the system sent on its own (the acknowledgement). Customer text is stored as typed and encoded where shown.
+/// One entry of a request's conversation after the request itself: a customer's message from the customer space or
+/// by email, a staff reply (emailed to the customer), an internal note (never shown or sent to the customer), an email
+/// the system sent on its own (the acknowledgement), an automatic reply from the customer's mailbox (kept quietly), or
+/// a delivery failure report. Customer text is stored as typed and encoded where shown.
 /// </summary>
 internal sealed class ConversationMessage : ITenantOwned
 {
@@ -36,6 +37,44 @@ internal sealed class ConversationMessage : ITenantOwned
 
     /// <summary>Why the email could not be delivered, as the mail server said it.</summary>
     public string? DeliveryFailure { get; private set; }
+
+    /// <summary>Where a customer's entry came from: the customer space, or an email fetched from the reply mailbox.</summary>
+    public MessageChannel Channel { get; private set; }
+
+    /// <summary>The subject of the customer's email, when it came by email.</summary>
+    public string? EmailSubject { get; private set; }
+
+    /// <summary>The email it came from (its original, kept whole and viewable by staff), when it came by email.</summary>
+    public Guid? InboundEmailId { get; private set; }
+
+    /// <summary>The customer's email (issue 18): the same effects as a message from the customer space.</summary>
+    public static ConversationMessage FromCustomerEmail(Request request, string body, string subject, Guid inboundEmailId, DateTimeOffset at)
+    {
+        var message = FromCustomer(request, body, at);
+        (message.Channel, message.EmailSubject, message.InboundEmailId) = (MessageChannel.Email, Trimmed(subject, MaxSubjectLength), inboundEmailId);
+        return message;
+    }
+
+    /// <summary>
+    /// Something the customer's mailbox sent by itself (an out-of-office reply) or a delivery failure report about our
+    /// email: kept in the conversation for staff, but it neither makes the request unread nor waits for an answer, and
+    /// nothing is emailed because of it (issue 18: no mail loops).
+    /// </summary>
+    public static ConversationMessage Quiet(Request request, MessageKind kind, string body, string subject, Guid inboundEmailId, DateTimeOffset at)
+    {
+        if (kind is not (MessageKind.AutoReply or MessageKind.DeliveryReport))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only automatic replies and delivery reports are quiet.");
+        }
+
+        var message = New(request, kind, body, null, kind == MessageKind.AutoReply ? request.CustomerName : "", EmailDelivery.None, at);
+        (message.Channel, message.EmailSubject, message.InboundEmailId) = (MessageChannel.Email, Trimmed(subject, MaxSubjectLength), inboundEmailId);
+        return message;
+    }
+
+    public const int MaxSubjectLength = 300;
+
+    private static string Trimmed(string text, int max) => text.Length <= max ? text : text[..max];
 
     /// <summary>The customer's message; the request moves to the top of « Demandes » with it.</summary>
     public static ConversationMessage FromCustomer(Request request, string body, DateTimeOffset now)
@@ -99,6 +138,21 @@ internal enum MessageKind
     Staff = 1,
     InternalNote = 2,
     SystemEmail = 3,
+
+    /// <summary>An automatic reply from the customer's mailbox (out of office): shown quietly, never answered.</summary>
+    AutoReply = 4,
+
+    /// <summary>A delivery failure report about one of our emails: the customer's address fails.</summary>
+    DeliveryReport = 5,
+}
+
+internal enum MessageChannel
+{
+    /// <summary>Typed by staff, or by the customer in the customer space.</summary>
+    App = 0,
+
+    /// <summary>Fetched from the organisation's reply mailbox.</summary>
+    Email = 1,
 }
 
 internal enum EmailDelivery

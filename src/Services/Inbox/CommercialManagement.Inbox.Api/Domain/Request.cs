@@ -79,7 +79,40 @@ internal sealed class Request : ITenantOwned
     /// <summary>When the unanswered alert went out for the message waiting; null while it has not.</summary>
     public DateTimeOffset? UnansweredAlertedAt { get; private set; }
 
+    /// <summary>
+    /// The secret tag of the address customers reply to (<c>reponses+{token}@…</c>, <see cref="ReplyAddress"/>): 160
+    /// random bits in lowercase base32, so that a reply lands in this conversation and nobody can guess another's (issue 18).
+    /// </summary>
+    public string ReplyToken { get; private set; } = NewReplyToken();
+
+    /// <summary>The customer's address as the last delivery failure report named it; null while their email works.</summary>
+    public string? FailingEmail { get; private set; }
+
+    /// <summary>What the customer's mail server said when it refused our email, for staff.</summary>
+    public string? FailingEmailReason { get; private set; }
+
+    public DateTimeOffset? FailingEmailAt { get; private set; }
+
+    /// <summary>Its dossier is archived (lost, cancelled, done): an email from the customer's address alone no longer joins it.</summary>
+    public bool Archived { get; private set; }
+
     public void RenewCustomerSpaceToken() => CustomerSpaceToken = NewToken();
+
+    /// <summary>The dossier's status as Dossier last published it: archived, or back in play.</summary>
+    public void DossierArchived(bool archived) => Archived = archived;
+
+    /// <summary>A delivery failure report said our email to the customer could not be delivered: staff see it on the request.</summary>
+    public void EmailFailed(string address, string reason, DateTimeOffset at) =>
+        (FailingEmail, FailingEmailReason, FailingEmailAt) = (address, reason.Length > 500 ? reason[..500] : reason, at);
+
+    /// <summary>The customer wrote to us from their address: it works again.</summary>
+    public void EmailWorks(string address)
+    {
+        if (FailingEmail is not null && string.Equals(FailingEmail, address, StringComparison.OrdinalIgnoreCase))
+        {
+            (FailingEmail, FailingEmailReason, FailingEmailAt) = (null, null, null);
+        }
+    }
 
     /// <summary>The customer wrote: the clock starts with this message unless an earlier one already waits.</summary>
     public void CustomerWrote(Guid messageId, DateTimeOffset at)
@@ -215,6 +248,24 @@ internal sealed class Request : ITenantOwned
         AssigneeName = staffName,
     };
 
+    /// <summary>
+    /// An email to the organisation's reply address that belongs to no conversation (issue 18): a new request from its
+    /// sender, unread, waiting for an answer; its text is the conversation's first message (with its attachments).
+    /// </summary>
+    public static Request FromEmail(Guid organisationId, string customerName, string customerEmail, string language, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        OrganisationId = organisationId,
+        Channel = RequestChannel.Email,
+        CustomerName = customerName,
+        CustomerEmail = customerEmail,
+        Consent = false,
+        Language = language,
+        ReceivedAt = now,
+        LastActivityAt = now,
+        Unread = true,
+    };
+
     /// <summary>Who follows the request now (nobody when unassigned): Dossier shows the same person on the card.</summary>
     public RequestAssigned ToAssignedEvent(DateTimeOffset at) => new()
     {
@@ -240,7 +291,26 @@ internal sealed class Request : ITenantOwned
         ChildrenAges = ChildrenAges,
         Language = Language,
         CustomerSpaceToken = CustomerSpaceToken,
+        ReplyToken = ReplyToken,
     };
+
+    /// <summary>20 random bytes in RFC 4648 base32, lowercase: the 32 characters of <see cref="ReplyAddress.TokenLength"/>.</summary>
+    public static string NewReplyToken()
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        Span<byte> bytes = stackalloc byte[20];
+        RandomNumberGenerator.Fill(bytes);
+        var token = new char[ReplyAddress.TokenLength];
+        for (var i = 0; i < token.Length; i++)
+        {
+            // Bits 5i … 5i+4 of the 160.
+            var bit = i * 5;
+            var value = (bytes[bit / 8] << 8 | (bit / 8 + 1 < bytes.Length ? bytes[bit / 8 + 1] : 0)) >> (11 - bit % 8) & 31;
+            token[i] = alphabet[value];
+        }
+
+        return new string(token);
+    }
 
     private static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

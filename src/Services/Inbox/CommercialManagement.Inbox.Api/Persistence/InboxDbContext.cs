@@ -3,6 +3,7 @@ using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Scheduling;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Identity;
+using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Inbox.Api.Domain;
 using CommercialManagement.Inbox.Api.Features.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,14 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     public DbSet<InboxOrganisation> Organisations => Set<InboxOrganisation>();
+
+    public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
+
+    public DbSet<InboundEmail> InboundEmails => Set<InboundEmail>();
+
+    public DbSet<MessageAttachment> Attachments => Set<MessageAttachment>();
+
+    public DbSet<EmailThreadLink> ThreadLinks => Set<EmailThreadLink>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -56,6 +65,12 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             request.Property(r => r.AssigneeName).HasMaxLength(200);
             request.Property(r => r.CustomerSpaceToken).HasMaxLength(64);
             request.HasIndex(r => r.CustomerSpaceToken).IsUnique();
+            request.Property(r => r.ReplyToken).HasMaxLength(ReplyAddress.TokenLength);
+            request.HasIndex(r => r.ReplyToken).IsUnique();
+            request.Property(r => r.FailingEmail).HasMaxLength(254);
+            request.Property(r => r.FailingEmailReason).HasMaxLength(500);
+            // A reply by email from a known address joins that customer's latest request (issue 18).
+            request.HasIndex(r => new { r.OrganisationId, r.CustomerEmail, r.LastActivityAt });
             request.Property(r => r.LastMessagePreview).HasMaxLength(Request.PreviewLength + 20);
             // « Demandes » pages by last activity, newest first, whole or filtered (unread, one assignee).
             request.HasIndex(r => new { r.OrganisationId, r.LastActivityAt, r.Id });
@@ -95,6 +110,53 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             message.Property(m => m.DeliveryFailure).HasMaxLength(1000);
             message.HasOne<Request>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
             message.HasIndex(m => new { m.RequestId, m.PostedAt });
+            message.Property(m => m.EmailSubject).HasMaxLength(ConversationMessage.MaxSubjectLength);
+        });
+
+        // Replies by email (issue 18).
+        modelBuilder.Entity<Mailbox>(mailbox =>
+        {
+            mailbox.ToTable("mailboxes");
+            mailbox.HasKey(m => m.OrganisationId);
+            mailbox.Property(m => m.ReplyAddress).HasMaxLength(254);
+            mailbox.Property(m => m.Host).HasMaxLength(253);
+            mailbox.Property(m => m.UserName).HasMaxLength(254);
+            mailbox.Property(m => m.Folder).HasMaxLength(200);
+            mailbox.Property(m => m.ProcessedFolder).HasMaxLength(200);
+            mailbox.Property(m => m.LastError).HasMaxLength(1000);
+        });
+
+        modelBuilder.Entity<InboundEmail>(email =>
+        {
+            email.ToTable("inbound_emails");
+            email.HasKey(e => e.Id);
+            email.Property(e => e.InternetMessageId).HasMaxLength(500);
+            email.Property(e => e.FromAddress).HasMaxLength(254);
+            email.Property(e => e.Subject).HasMaxLength(300);
+            email.Property(e => e.Reason).HasMaxLength(500);
+            email.HasIndex(e => new { e.OrganisationId, e.InternetMessageId }).IsUnique();
+            // The loop breaker counts a sender's recent emails.
+            email.HasIndex(e => new { e.OrganisationId, e.FromAddress, e.FetchedAt });
+        });
+
+        modelBuilder.Entity<MessageAttachment>(attachment =>
+        {
+            attachment.ToTable("message_attachments");
+            attachment.HasKey(a => a.Id);
+            attachment.Property(a => a.FileName).HasMaxLength(200);
+            attachment.Property(a => a.ContentType).HasMaxLength(100);
+            attachment.Property(a => a.RefusedReason).HasMaxLength(300);
+            attachment.HasOne<ConversationMessage>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+            attachment.HasIndex(a => a.MessageId);
+        });
+
+        modelBuilder.Entity<EmailThreadLink>(link =>
+        {
+            link.ToTable("email_thread_links");
+            link.HasKey(l => new { l.OrganisationId, l.InternetMessageId });
+            link.Property(l => l.InternetMessageId).HasMaxLength(500);
+            link.HasOne<Request>().WithMany().HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
+            link.HasIndex(l => l.RequestId);
         });
     }
 }

@@ -10,7 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CommercialManagement.Inbox.Api.Features.Conversation;
 
 internal sealed record ConversationEntry(
-    Guid Id, MessageKind Kind, string Body, string AuthorName, DateTimeOffset PostedAt, EmailDelivery Delivery, string? DeliveryFailure);
+    Guid Id, MessageKind Kind, string Body, string AuthorName, DateTimeOffset PostedAt, EmailDelivery Delivery, string? DeliveryFailure,
+    MessageChannel Channel = MessageChannel.App, string? EmailSubject = null, bool HasOriginal = false,
+    IReadOnlyList<AttachmentEntry>? Attachments = null);
+
+/// <summary>A file of a customer's email: downloadable when kept, with the reason when refused.</summary>
+internal sealed record AttachmentEntry(Guid Id, string FileName, string ContentType, long Size, string? RefusedReason);
 
 internal sealed record RequestDetail(
     RequestSummary Request, string Language, bool Consent, string CustomerSpaceToken, IReadOnlyList<ConversationEntry> Conversation);
@@ -33,9 +38,16 @@ internal static class ConversationEndpoints
 
         var messages = await db.Messages.AsNoTracking().Where(m => m.RequestId == id)
             .OrderBy(m => m.PostedAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
+        var withEmail = messages.Where(m => m.Channel == MessageChannel.Email).Select(m => m.Id).ToList();
+        var attachments = (withEmail.Count == 0
+                ? []
+                : await db.Attachments.AsNoTracking().Where(a => withEmail.Contains(a.MessageId)).OrderBy(a => a.Id)
+                    .Select(a => new { a.MessageId, Entry = new AttachmentEntry(a.Id, a.FileName, a.ContentType, a.Size, a.RefusedReason) })
+                    .ToListAsync(cancellationToken))
+            .ToLookup(a => a.MessageId, a => a.Entry);
         return TypedResults.Ok(new RequestDetail(
             RequestsEndpoints.Summary(request), request.Language, request.Consent, request.CustomerSpaceToken,
-            [.. Opening(request), .. messages.Select(Entry)]));
+            [.. Opening(request), .. messages.Select(m => Entry(m) with { Attachments = [.. attachments[m.Id]] })]));
     }
 
     public static async Task<Results<Created<ConversationEntry>, ValidationProblem, ProblemHttpResult>> PostAsync(
@@ -66,8 +78,12 @@ internal static class ConversationEndpoints
                 db.AddToOutbox(new ConversationRead { OrganisationId = request.OrganisationId, OccurredAt = now, RequestId = request.Id, StaffId = staffId });
             }
 
+            // The customer's latest email, if they wrote by email: the reply is sent In-Reply-To it (issue 18).
+            var inReplyTo = await db.ThreadLinks.AsNoTracking().Where(l => l.RequestId == id && !l.Outgoing)
+                .OrderByDescending(l => l.At).Select(l => l.InternetMessageId).FirstOrDefaultAsync(cancellationToken);
             db.AddToOutbox(new StaffMessagePosted
             {
+                InReplyToEmail = inReplyTo,
                 OrganisationId = request.OrganisationId,
                 OccurredAt = now,
                 RequestId = request.Id,
@@ -114,7 +130,8 @@ internal static class ConversationEndpoints
         ? []
         : [new ConversationEntry(request.Id, MessageKind.Customer, request.Message, request.CustomerName, request.ReceivedAt, EmailDelivery.None, null)];
 
-    public static ConversationEntry Entry(ConversationMessage m) => new(m.Id, m.Kind, m.Body, m.AuthorName, m.PostedAt, m.Delivery, m.DeliveryFailure);
+    public static ConversationEntry Entry(ConversationMessage m) =>
+        new(m.Id, m.Kind, m.Body, m.AuthorName, m.PostedAt, m.Delivery, m.DeliveryFailure, m.Channel, m.EmailSubject, m.InboundEmailId is not null);
 
     public static ValidationProblem? ValidateBody(string? body) => body?.Trim() switch
     {

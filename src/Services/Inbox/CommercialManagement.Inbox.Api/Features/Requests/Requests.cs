@@ -17,7 +17,7 @@ internal sealed record RequestSummary(
     Guid Id, DateTimeOffset ReceivedAt, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, RequestChannel Channel, bool Unread,
     Guid? AssigneeId, string? AssigneeName, DateTimeOffset LastActivityAt, string? LastMessagePreview,
-    DateTimeOffset? AwaitingReplySince, double? WaitingWorkingHours);
+    DateTimeOffset? AwaitingReplySince, double? WaitingWorkingHours, string? FailingEmail = null, string? FailingEmailReason = null);
 
 /// <summary>A page of « Demandes »; <see cref="AwaitingTotal"/>: the requests whose customer waits for an answer.</summary>
 internal sealed record RequestPage(IReadOnlyList<RequestSummary> Items, int Total, int Page, int PageSize, int UnreadTotal, int AwaitingTotal);
@@ -42,7 +42,7 @@ internal static class RequestsEndpoints
     private static readonly Expression<Func<Request, RequestSummary>> ToSummary = r => new RequestSummary(
         r.Id, r.ReceivedAt, r.CustomerName, r.CustomerEmail, r.CustomerPhone, r.Arrival, r.Departure,
         r.Adults, r.ChildrenAges.Count, r.Channel, r.Unread, r.AssigneeId, r.AssigneeName, r.LastActivityAt, r.LastMessagePreview,
-        r.AwaitingReplySince, null);
+        r.AwaitingReplySince, null, r.FailingEmail, r.FailingEmailReason);
 
     /// <summary>The same row for a request in hand (the one just created or changed).</summary>
     private static readonly Func<Request, RequestSummary> SummaryOf = ToSummary.Compile();

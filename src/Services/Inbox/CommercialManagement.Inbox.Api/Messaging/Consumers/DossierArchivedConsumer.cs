@@ -9,7 +9,8 @@ namespace CommercialManagement.Inbox.Api.Messaging.Consumers;
 
 /// <summary>
 /// The dossier was archived (lost, cancelled, done): the case is closed, so a customer message waiting stops waiting and
-/// raises no unanswered alert. A message the customer writes later starts the clock again.
+/// raises no unanswered alert. A message the customer writes later starts the clock again. The request remembers it is
+/// archived (an email from the customer's address alone then opens a new request, issue 18) until the dossier moves again.
 /// </summary>
 internal sealed class DossierArchivedConsumer(InboxDbContext db, TimeProvider time) : IConsumer<DossierChanged>
 {
@@ -18,14 +19,17 @@ internal sealed class DossierArchivedConsumer(InboxDbContext db, TimeProvider ti
     public async Task Consume(ConsumeContext<DossierChanged> context)
     {
         var changed = context.Message;
-        if (changed.Status != Archived)
+        var archived = changed.Status == Archived;
+        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == changed.RequestId, context.CancellationToken);
+        if (request is null || (request.Archived == archived && (!archived || request.AwaitingReplySince is null)))
         {
             return;
         }
 
-        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == changed.RequestId, context.CancellationToken);
-        if (request?.AwaitingReplySince is null)
+        request.DossierArchived(archived);
+        if (!archived || request.AwaitingReplySince is null)
         {
+            await db.SaveChangesAsync(context.CancellationToken);
             return;
         }
 

@@ -12,16 +12,27 @@ namespace CommercialManagement.Inbox.Api.Messaging.Consumers;
 /// Shows in the conversation what became of the emails about a case: a staff reply is marked sent or failed with
 /// the mail server's reason; an email the system sent on its own (the acknowledgement) becomes an entry. Alerts to
 /// staff stay out of the customer's thread.
-/// Open pages are told once it is committed (<see cref="ConversationChanged"/>).
+/// Open pages are told once it is committed (<see cref="ConversationChanged"/>). Every email sent about a case is also
+/// remembered by its Message-ID (<see cref="EmailThreadLink"/>), so that a reply naming it finds the conversation (issue 18).
 /// </summary>
 internal sealed class EmailDeliveryConsumer(InboxDbContext db, TimeProvider time) : IConsumer<EmailSent>, IConsumer<EmailFailed>
 {
     public const string StaffReply = "StaffReply";
     public const string RequestAcknowledgement = "RequestAcknowledgement";
 
-    public Task Consume(ConsumeContext<EmailSent> context) =>
-        RecordAsync(context.Message.CaseId, context.Message.Kind, context.Message.RegardingId, context.Message.EmailId,
-            context.Message.Subject, failure: null, context.Message.OccurredAt, context.CancellationToken);
+    public async Task Consume(ConsumeContext<EmailSent> context)
+    {
+        var sent = context.Message;
+        if (sent is { CaseId: { } caseId, InternetMessageId: { Length: > 0 } internetMessageId }
+            && !await db.ThreadLinks.AnyAsync(l => l.InternetMessageId == internetMessageId, context.CancellationToken)
+            && await db.Requests.AnyAsync(r => r.Id == caseId, context.CancellationToken))
+        {
+            db.ThreadLinks.Add(EmailThreadLink.Of(sent.OrganisationId, internetMessageId, caseId, outgoing: true, sent.OccurredAt));
+        }
+
+        await RecordAsync(sent.CaseId, sent.Kind, sent.RegardingId, sent.EmailId, sent.Subject, failure: null, sent.OccurredAt, context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
 
     public Task Consume(ConsumeContext<EmailFailed> context) =>
         RecordAsync(context.Message.CaseId, context.Message.Kind, context.Message.RegardingId, context.Message.EmailId,

@@ -216,12 +216,22 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Delivery")
                         .HasColumnType("integer");
 
                     b.Property<string>("DeliveryFailure")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EmailSubject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("InboundEmailId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -240,6 +250,98 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.HasIndex("RequestId", "PostedAt");
 
                     b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.EmailThreadLink", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InternetMessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Outgoing")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OrganisationId", "InternetMessageId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("email_thread_links", (string)null);
+                });
+
+            modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.InboundEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FetchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("InternetMessageId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("RawTruncated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Uid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "InternetMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "FromAddress", "FetchedAt");
+
+                    b.ToTable("inbound_emails", (string)null);
                 });
 
             modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.InboxOrganisation", b =>
@@ -262,6 +364,115 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.Mailbox", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<DateTimeOffset?>("LastCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastUid")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("PasswordCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcessedFolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReplyAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("Security")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("UidValidity")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("mailboxes", (string)null);
+                });
+
+            modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.MessageAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RefusedReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("message_attachments", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.Request", b =>
                 {
                     b.Property<Guid>("Id")
@@ -270,6 +481,9 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
 
                     b.Property<int>("Adults")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("Arrival")
                         .HasColumnType("date");
@@ -319,6 +533,17 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<DateOnly?>("Departure")
                         .HasColumnType("date");
 
+                    b.Property<string>("FailingEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset?>("FailingEmailAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FailingEmailReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -340,6 +565,11 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplyToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.PrimitiveCollection<List<string>>("SearchPrefixes")
                         .HasColumnType("text[]")
@@ -366,6 +596,9 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.HasIndex("CustomerSpaceToken")
                         .IsUnique();
 
+                    b.HasIndex("ReplyToken")
+                        .IsUnique();
+
                     b.HasIndex("SearchPrefixes")
                         .HasDatabaseName("ix_requests_search_prefixes")
                         .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
@@ -374,6 +607,8 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
 
                     b.HasIndex("OrganisationId", "AwaitingReplySince", "Id")
                         .HasFilter("\"AwaitingReplySince\" IS NOT NULL");
+
+                    b.HasIndex("OrganisationId", "CustomerEmail", "LastActivityAt");
 
                     b.HasIndex("OrganisationId", "LastActivityAt", "Id");
 
@@ -452,6 +687,24 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.HasOne("CommercialManagement.Inbox.Api.Domain.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.EmailThreadLink", b =>
+                {
+                    b.HasOne("CommercialManagement.Inbox.Api.Domain.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommercialManagement.Inbox.Api.Domain.MessageAttachment", b =>
+                {
+                    b.HasOne("CommercialManagement.Inbox.Api.Domain.ConversationMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

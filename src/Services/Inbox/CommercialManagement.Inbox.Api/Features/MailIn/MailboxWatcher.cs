@@ -1,0 +1,282 @@
+using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Inbox.Api.Domain;
+using CommercialManagement.Inbox.Api.Persistence;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Npgsql;
+
+namespace CommercialManagement.Inbox.Api.Features.MailIn;
+
+/// <summary>Makes the watcher of one organisation's mailbox.</summary>
+internal sealed class MailboxWatcherFactory(
+    IServiceScopeFactory scopes, MailboxSecrets secrets, InboundMailProcessor processor, IOptions<MailInOptions> options,
+    TimeProvider time, ILoggerFactory loggers)
+{
+    public MailboxWatcher Create(Guid organisationId) =>
+        new(organisationId, scopes, secrets, processor, options.Value, time, loggers.CreateLogger<MailboxWatcher>());
+}
+
+/// <summary>
+/// Fetches one organisation's reply mailbox for as long as it runs: takes the mailbox's advisory lock (else leaves it
+/// to the instance that holds it), connects with MailKit's <see cref="ImapClient"/>, opens the folder, and then, again
+/// and again, takes every email whose UID is past the last one stored (<see cref="InboundMailProcessor"/>: stored and
+/// acted on in one transaction with the new last UID), marks it read (or moves it to the processed folder), and waits:
+/// in IDLE when the server offers it, at most <see cref="MailInOptions.PollInterval"/>. A server that is down, slow
+/// (every exchange has <see cref="MailInOptions.ServerTimeout"/>) or answers garbage drops the connection; the failure
+/// is recorded on the mailbox for staff and the watcher tries again after 5 s, doubling up to
+/// <see cref="MailInOptions.MaxRetryDelay"/>. An email that cannot be stored is left for the next round, not skipped.
+/// </summary>
+internal sealed partial class MailboxWatcher(
+    Guid organisationId, IServiceScopeFactory scopes, MailboxSecrets secrets, InboundMailProcessor processor, MailInOptions options,
+    TimeProvider time, ILogger<MailboxWatcher> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var lockConnection = await TryLockAsync(cancellationToken);
+            if (lockConnection is null)
+            {
+                return;
+            }
+
+            var failures = 0;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await WatchAsync(lockConnection, () => failures = 0, cancellationToken);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failures++;
+                    LogFailed(exception, organisationId, failures);
+                    await RecordAsync(mailbox => mailbox.Failed(Describe(exception), time.GetUtcNow()), CancellationToken.None);
+                    if (lockConnection.State != System.Data.ConnectionState.Open)
+                    {
+                        // The lock went with its connection: another instance may watch it now; the fetcher starts over.
+                        return;
+                    }
+                }
+
+                if (failures > 0)
+                {
+                    var delay = TimeSpan.FromSeconds(Math.Min(options.MaxRetryDelay.TotalSeconds, 5 * Math.Pow(2, Math.Min(failures - 1, 16))));
+                    await Task.Delay(delay, time, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Switched off, changed, or the service stops.
+        }
+        catch (Exception exception)
+        {
+            // The lock's database did not answer: the fetcher's next look starts this mailbox again.
+            LogFailed(exception, organisationId, 0);
+        }
+    }
+
+    /// <summary>The mailbox's advisory lock, held by its own connection for as long as this watcher runs; null when another instance holds it.</summary>
+    private async Task<NpgsqlConnection?> TryLockAsync(CancellationToken cancellationToken)
+    {
+        string connectionString;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            connectionString = scope.ServiceProvider.GetRequiredService<InboxDbContext>().Database.GetConnectionString()
+                ?? throw new InvalidOperationException("The Inbox database has no connection string.");
+        }
+
+        // Not pooled: the lock must end with this connection, not live on in the pool.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext('inbox-mailbox'), hashtext(@organisation))", connection);
+        command.Parameters.AddWithValue("organisation", organisationId.ToString());
+        if (await command.ExecuteScalarAsync(cancellationToken) is true)
+        {
+            return connection;
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    private async Task WatchAsync(NpgsqlConnection lockConnection, Action connected, CancellationToken cancellationToken)
+    {
+        var settings = await SettingsAsync(cancellationToken);
+        if (settings is null)
+        {
+            return;
+        }
+
+        using var client = new ImapClient { Timeout = (int)options.ServerTimeout.TotalMilliseconds };
+        await client.ConnectAsync(settings.Host, settings.Port, MailboxEndpoints.Socket(settings.Security), cancellationToken);
+        await client.AuthenticateAsync(settings.UserName, settings.Password, cancellationToken);
+        var folder = string.Equals(settings.Folder, "INBOX", StringComparison.OrdinalIgnoreCase)
+            ? client.Inbox
+            : await client.GetFolderAsync(settings.Folder, cancellationToken);
+        await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+        var processed = settings.ProcessedFolder is { Length: > 0 } name ? await client.GetFolderAsync(name, cancellationToken) : null;
+        connected();
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await TakeNewAsync(folder, processed, cancellationToken);
+            await RecordAsync(mailbox => mailbox.Checked(time.GetUtcNow()), cancellationToken);
+            await using (var alive = new NpgsqlCommand("SELECT 1", lockConnection))
+            {
+                // The lock holds only while its connection lives.
+                await alive.ExecuteScalarAsync(cancellationToken);
+            }
+
+            await WaitForMailAsync(client, folder, cancellationToken);
+        }
+
+        await client.DisconnectAsync(true, CancellationToken.None);
+    }
+
+    /// <summary>Every email past the last UID stored, in UID order, each stored in its own transaction before it is marked.</summary>
+    private async Task TakeNewAsync(IMailFolder folder, IMailFolder? processed, CancellationToken cancellationToken)
+    {
+        var uidValidity = folder.UidValidity;
+        var last = await RecordAsync(mailbox => mailbox.Opened(uidValidity), cancellationToken);
+        if (folder.Count == 0)
+        {
+            return;
+        }
+
+        var from = new UniqueId(uidValidity, (uint)Math.Min(uint.MaxValue - 1, last + 1));
+        var summaries = await folder.FetchAsync(
+            new UniqueIdRange(from, UniqueId.MaxValue),
+            new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.InternalDate),
+            cancellationToken);
+        // "n:*" always answers the last email, even when its UID is below n: only the new ones count.
+        foreach (var summary in summaries.Where(s => s.UniqueId.Id > last).OrderBy(s => s.UniqueId.Id))
+        {
+            var size = summary.Size ?? 0;
+            byte[] raw;
+            var truncated = size > InboundEmail.MaxRawBytes;
+            if (truncated)
+            {
+                var headers = await folder.GetHeadersAsync(summary.UniqueId, cancellationToken);
+                using var buffer = new MemoryStream();
+                await headers.WriteToAsync(buffer, cancellationToken);
+                raw = buffer.ToArray();
+            }
+            else
+            {
+                await using var stream = await folder.GetStreamAsync(summary.UniqueId, cancellationToken);
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, cancellationToken);
+                raw = buffer.ToArray();
+            }
+
+            await processor.ProcessAsync(
+                new FetchedEmail(organisationId, uidValidity, summary.UniqueId.Id, raw, truncated, size, summary.InternalDate ?? time.GetUtcNow()),
+                cancellationToken);
+            await MarkTakenAsync(folder, processed, summary.UniqueId, cancellationToken);
+        }
+    }
+
+    /// <summary>Read, or moved to the processed folder: what a person looking at the mailbox sees was taken. Stored already, so a failure here loses nothing.</summary>
+    private async Task MarkTakenAsync(IMailFolder folder, IMailFolder? processed, UniqueId uid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await folder.AddFlagsAsync(uid, MessageFlags.Seen, true, cancellationToken);
+            if (processed is not null)
+            {
+                await folder.MoveToAsync(uid, processed, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && exception is not IOException && exception is not ImapProtocolException)
+        {
+            LogMarkFailed(exception, organisationId, uid.Id);
+        }
+    }
+
+    /// <summary>IDLE until the server says the folder changed, at most the poll interval; a plain wait when it cannot IDLE.</summary>
+    private async Task WaitForMailAsync(ImapClient client, IMailFolder folder, CancellationToken cancellationToken)
+    {
+        if (!client.Capabilities.HasFlag(ImapCapabilities.Idle))
+        {
+            await Task.Delay(options.PollInterval, time, cancellationToken);
+            await client.NoOpAsync(cancellationToken);
+            return;
+        }
+
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        done.CancelAfter(options.PollInterval);
+        void Arrived(object? sender, EventArgs e) => done.Cancel();
+        folder.CountChanged += Arrived;
+        try
+        {
+            await client.IdleAsync(done.Token, cancellationToken);
+        }
+        finally
+        {
+            folder.CountChanged -= Arrived;
+        }
+    }
+
+    private async Task<MailboxConnection?> SettingsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        var mailbox = await db.Mailboxes.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(m => m.OrganisationId == organisationId, cancellationToken);
+        if (mailbox is not { Enabled: true })
+        {
+            return null;
+        }
+
+        var password = secrets.Decrypt(organisationId, mailbox.PasswordCipher)
+            ?? throw new InvalidOperationException("Le mot de passe de la boîte ne peut pas être relu : saisissez-le à nouveau dans « Paramètres ».");
+        return new MailboxConnection(mailbox.Host, mailbox.Port, mailbox.Security, mailbox.UserName, password, mailbox.Folder, mailbox.ProcessedFolder);
+    }
+
+    /// <summary>Changes the mailbox's fetch state and saves it; the last UID stored, after the change.</summary>
+    private async Task<long> RecordAsync(Action<Mailbox> change, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        var mailbox = await db.Mailboxes.SingleOrDefaultAsync(m => m.OrganisationId == organisationId, cancellationToken);
+        if (mailbox is null)
+        {
+            return 0;
+        }
+
+        change(mailbox);
+        await db.SaveChangesAsync(cancellationToken);
+        return mailbox.LastUid;
+    }
+
+    /// <summary>What staff read in « Paramètres » when the fetch fails: the server's words, without a stack trace.</summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        AuthenticationException => $"Le serveur refuse l'identifiant ou le mot de passe : {exception.Message}",
+        SslHandshakeException => $"La connexion chiffrée au serveur a échoué : {exception.Message}",
+        FolderNotFoundException => $"Le dossier n'existe pas sur le serveur : {exception.Message}",
+        TimeoutException or OperationCanceledException => "Le serveur n'a pas répondu à temps.",
+        System.Net.Sockets.SocketException => $"Le serveur ne répond pas : {exception.Message}",
+        ImapProtocolException or ImapCommandException => $"Le serveur a répondu de façon inattendue : {exception.Message}",
+        _ => exception.Message,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fetching the reply mailbox of organisation {OrganisationId} failed ({Failures} in a row)")]
+    private partial void LogFailed(Exception exception, Guid organisationId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Uid} of organisation {OrganisationId}'s mailbox is stored but could not be marked as taken")]
+    private partial void LogMarkFailed(Exception exception, Guid organisationId, uint uid);
+
+    private sealed record MailboxConnection(
+        string Host, int Port, MailboxSecurity Security, string UserName, string Password, string Folder, string? ProcessedFolder);
+}
+
+/// <summary>An email as the IMAP server gave it, with where it came from.</summary>
+internal sealed record FetchedEmail(
+    Guid OrganisationId, long UidValidity, long Uid, byte[] Raw, bool Truncated, long Size, DateTimeOffset ReceivedAt);
