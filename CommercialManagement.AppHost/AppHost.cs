@@ -16,6 +16,7 @@ var inbox = builder.AddProject<Projects.CommercialManagement_Inbox_Api>(Resource
     .WithTokenKeys(tokenKeys)
     .WithInfrastructure(infrastructure, ResourceNames.InboxDb)
     .WithBenchIntakeLimits()
+    .WithReplyMailboxes(mail)
     .WithHttpHealthCheck("/health");
 
 var dossier = builder.AddProject<Projects.CommercialManagement_Dossier_Api>(ResourceNames.DossierApi)

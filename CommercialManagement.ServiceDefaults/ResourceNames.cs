@@ -25,4 +25,10 @@ public static class ResourceNames
 
     /// <summary>The connection string name of the SMTP server the Notification worker sends through.</summary>
     public const string Smtp = "smtp";
+
+    /// <summary>
+    /// The connection string name of the development IMAP server (the mail catcher's), which the demo organisations' reply
+    /// mailboxes point at (issue 18). Never set outside Development: real mailboxes are set up in « Paramètres ».
+    /// </summary>
+    public const string Imap = "imap";
 }

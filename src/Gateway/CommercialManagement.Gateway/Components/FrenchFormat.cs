@@ -27,10 +27,24 @@ internal static class FrenchFormat
     }
 
     /// <summary>A VAT rate in basis points (1000 = 10 %), as French writes it: « 5,5 % ».</summary>
+    /// <summary>A file's size as people read it: « 820 o », « 14 ko », « 2,4 Mo ».</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} o",
+        < 1024 * 1024 => $"{Math.Round(bytes / 1024.0).ToString("0", French)} ko",
+        _ => $"{(bytes / (1024.0 * 1024.0)).ToString("0.#", French)} Mo",
+    };
+
     public static string Rate(int basisPoints) => (basisPoints / 100m).ToString("0.##", French) + " %";
 
+    /// <summary>The stay and party; « À préciser » when nothing is known yet (a request that came by email).</summary>
     public static string Stay(DateOnly? arrival, DateOnly? departure, int adults, int children)
     {
+        if (adults + children == 0)
+        {
+            return arrival is { } start && departure is { } end ? $"{Date(start)} → {Date(end)}" : "À préciser";
+        }
+
         var party = $"{adults} adulte{(adults > 1 ? "s" : "")}{(children > 0 ? $", {children} enfant{(children > 1 ? "s" : "")}" : "")}";
         return arrival is { } from && departure is { } to
             ? $"{Date(from)} → {Date(to)} · {party}"

@@ -18,6 +18,7 @@ internal static class ServiceRoutes
         Route("public-form", "/public/form.js", ResourceNames.InboxApi, Anonymous),
         Route("requests", "/api/requests/{**rest}", ResourceNames.InboxApi, Staff),
         Route("websites", "/api/websites/{**rest}", ResourceNames.InboxApi, Staff),
+        Route("mailbox", "/api/mailbox/{**rest}", ResourceNames.InboxApi, Staff),
         Route("dossiers", "/api/dossiers/{**rest}", ResourceNames.DossierApi, Staff),
         Route("quotes", "/api/quotes/{**rest}", ResourceNames.QuoteApi, Staff),
         Route("catalogue", "/api/catalogue/{**rest}", ResourceNames.QuoteApi, Staff),

@@ -7,10 +7,18 @@ public sealed record RequestRow(
     Guid Id, DateTimeOffset ReceivedAt, string CustomerName, string CustomerEmail, string? CustomerPhone,
     DateOnly? Arrival, DateOnly? Departure, int Adults, int Children, string Channel, bool Unread,
     Guid? AssigneeId, string? AssigneeName, DateTimeOffset LastActivityAt = default, string? LastMessagePreview = null,
-    DateTimeOffset? AwaitingReplySince = null, double? WaitingWorkingHours = null);
+    DateTimeOffset? AwaitingReplySince = null, double? WaitingWorkingHours = null, string? FailingEmail = null, string? FailingEmailReason = null);
 
+/// <summary>
+/// One entry of a conversation. <see cref="Channel"/> "Email": the customer wrote by email (issue 18), with its subject,
+/// its original (<see cref="HasOriginal"/>) and its attachments.
+/// </summary>
 public sealed record ConversationEntry(
-    Guid Id, string Kind, string Body, string AuthorName, DateTimeOffset PostedAt, string Delivery, string? DeliveryFailure);
+    Guid Id, string Kind, string Body, string AuthorName, DateTimeOffset PostedAt, string Delivery, string? DeliveryFailure,
+    string Channel = "App", string? EmailSubject = null, bool HasOriginal = false, IReadOnlyList<AttachmentRow>? Attachments = null);
+
+/// <summary>A file of a customer's email: downloadable when kept, its reason when refused.</summary>
+public sealed record AttachmentRow(Guid Id, string FileName, string ContentType, long Size, string? RefusedReason);
 
 internal sealed record RequestDetail(RequestRow Request, string Language, bool Consent, string CustomerSpaceToken, IReadOnlyList<ConversationEntry> Conversation);
 

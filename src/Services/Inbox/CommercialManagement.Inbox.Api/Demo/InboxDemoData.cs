@@ -2,6 +2,8 @@ using CommercialManagement.BuildingBlocks.Demo;
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Inbox.Api.Domain;
+using CommercialManagement.Inbox.Api.Features.MailIn;
+using CommercialManagement.ServiceDefaults;
 using CommercialManagement.Inbox.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,8 +41,58 @@ internal static class InboxDemoData
             }
 
             await db.SaveChangesAsync();
+            await SeedMailboxesAsync(db, app.Configuration, app.Services.GetRequiredService<MailboxSecrets>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             await SeedRequestsAsync(db, websites, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         });
+    }
+
+    /// <summary>The demo organisations' reply mailboxes: the AppHost's mail catcher user of each, and <c>reponses@{domain}</c>.</summary>
+    private static readonly (Guid OrganisationId, string User, string Domain)[] DemoMailboxes =
+    [
+        (DemoOrganisations.ValNeveOffice, "valneve-office", "valneve-office.test"),
+        (DemoOrganisations.EsfValNeve, "esf-valneve", "esf-valneve.test"),
+        (DemoOrganisations.ChaletMelezes, "chalet-melezes", "chalet-melezes.test"),
+    ];
+
+    /// <summary>
+    /// Each demo organisation's reply mailbox on the mail catcher's IMAP server (issue 18), before the requests so that
+    /// their emails already carry the tagged reply address. The server's port changes with every run: a demo mailbox still
+    /// on it follows; one that staff pointed elsewhere is left alone. Nothing without the AppHost's IMAP server.
+    /// </summary>
+    private static async Task SeedMailboxesAsync(InboxDbContext db, IConfiguration configuration, MailboxSecrets secrets, DateTimeOffset now)
+    {
+        if (configuration.GetConnectionString(ResourceNames.Imap) is not { Length: > 0 } imap || configuration["Demo:MailboxPassword"] is not { Length: > 0 } password
+            || !secrets.IsConfigured || !Uri.TryCreate(imap, UriKind.Absolute, out var server))
+        {
+            return;
+        }
+
+        var ids = DemoMailboxes.Select(m => m.OrganisationId).ToList();
+        var existing = await db.Mailboxes.IgnoreQueryFilters().Where(m => ids.Contains(m.OrganisationId)).ToListAsync();
+        foreach (var (organisationId, user, domain) in DemoMailboxes)
+        {
+            var mailbox = existing.SingleOrDefault(m => m.OrganisationId == organisationId);
+            if (mailbox is not null && (mailbox.Host != server.Host || mailbox.UserName != user))
+            {
+                continue;
+            }
+
+            if (mailbox is null)
+            {
+                mailbox = Mailbox.For(organisationId);
+                db.Mailboxes.Add(mailbox);
+                db.AddToOutbox(new ReplyMailboxChanged { OrganisationId = organisationId, OccurredAt = now, ReplyAddress = $"reponses@{domain}" });
+            }
+
+            if (mailbox.Port != server.Port || secrets.Decrypt(organisationId, mailbox.PasswordCipher) != password)
+            {
+                mailbox.Configure(
+                    existing.Contains(mailbox) ? mailbox.Enabled : true, $"reponses@{domain}", server.Host, server.Port, MailboxSecurity.None, user,
+                    secrets.Encrypt(organisationId, password), "INBOX", null, now);
+            }
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

@@ -119,8 +119,10 @@ internal static class MailboxEndpoints
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // The server's words in the title: that is what the settings page shows.
+            var reason = MailboxWatcher.Describe(exception);
             return TypedResults.Problem(
-                title: "La connexion à la boîte a échoué.", detail: MailboxWatcher.Describe(exception), statusCode: StatusCodes.Status422UnprocessableEntity);
+                title: $"La connexion à la boîte a échoué : {reason}", detail: reason, statusCode: StatusCodes.Status422UnprocessableEntity);
         }
     }
 
