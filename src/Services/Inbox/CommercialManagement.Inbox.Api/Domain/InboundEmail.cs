@@ -25,9 +25,6 @@ internal enum InboundOutcome
 /// </summary>
 internal sealed class InboundEmail : ITenantOwned
 {
-    /// <summary>The largest original kept whole; a bigger email keeps its headers and text only.</summary>
-    public const int MaxRawBytes = 30 * 1024 * 1024;
-
     private InboundEmail()
     {
     }

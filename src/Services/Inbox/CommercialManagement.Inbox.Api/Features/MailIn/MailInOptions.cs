@@ -23,6 +23,9 @@ internal sealed class MailInOptions
     /// <summary>The longest wait before trying again a mailbox whose server failed (5 s, doubling up to this).</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The largest email fetched whole (30 MB); a bigger one is taken with its headers only, and staff are told.</summary>
+    public long MaxEmailBytes { get; set; } = 30 * 1024 * 1024;
+
     /// <summary>Past this many emails from one sender in an hour, the next are kept but raise nothing (a mail loop).</summary>
     public int MaxEmailsPerSenderPerHour { get; set; } = 20;
 }

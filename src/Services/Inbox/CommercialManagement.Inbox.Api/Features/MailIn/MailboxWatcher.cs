@@ -159,7 +159,7 @@ internal sealed partial class MailboxWatcher(
         {
             var size = summary.Size ?? 0;
             byte[] raw;
-            var truncated = size > InboundEmail.MaxRawBytes;
+            var truncated = size > options.MaxEmailBytes;
             if (truncated)
             {
                 var headers = await folder.GetHeadersAsync(summary.UniqueId, cancellationToken);
