@@ -48,9 +48,9 @@ public sealed class EmailLogTests
     public void SentEmail_CannotBeSentOrFailedAgain()
     {
         var email = Queued();
-        email.MarkSent(Now);
+        email.MarkSent(Now, "id@example.test");
 
-        Assert.Throws<InvalidOperationException>(() => email.MarkSent(Now));
+        Assert.Throws<InvalidOperationException>(() => email.MarkSent(Now, "id@example.test"));
         Assert.Throws<InvalidOperationException>(() => email.MarkPermanentFailure(Now, "late"));
     }
 

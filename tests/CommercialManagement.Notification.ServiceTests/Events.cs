@@ -25,6 +25,18 @@ internal static class Events
         AlertsByEmail = alertsByEmail,
     };
 
+    /// <summary>The organisation's reply mailbox set up (an address) or switched off (null), as Inbox publishes it.</summary>
+    public static ReplyMailboxChanged ReplyMailbox(Guid organisationId, string? address, DateTimeOffset? at = null) => new()
+    {
+        OrganisationId = organisationId,
+        OccurredAt = at ?? DateTimeOffset.UtcNow,
+        ReplyAddress = address,
+    };
+
+    /// <summary>A new case's reply token, as Inbox draws it: 32 characters of lowercase base32.</summary>
+    public static string ReplyToken() =>
+        string.Concat(System.Security.Cryptography.RandomNumberGenerator.GetItems("abcdefghijklmnopqrstuvwxyz234567".AsSpan(), ReplyAddress.TokenLength));
+
     public static RequestReceived Request(Guid organisationId, string email, string name = "Élodie Müller", string language = "fr", RequestChannel channel = RequestChannel.WebForm) => new()
     {
         OrganisationId = organisationId,

@@ -19,6 +19,7 @@ internal static class NotificationModule
         {
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<OrganisationChangedConsumer>();
+            bus.AddConsumer<ReplyMailboxChangedConsumer>();
             bus.AddConsumer<StaffMessagePostedConsumer>();
             bus.AddConsumer<CustomerMessagePostedConsumer>();
             bus.AddConsumer<StaffMemberChangedConsumer>();

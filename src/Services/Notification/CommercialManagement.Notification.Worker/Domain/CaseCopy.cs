@@ -6,7 +6,7 @@ namespace CommercialManagement.Notification.Worker.Domain;
 /// What Notification keeps of a case for the emails it sends without being told everything (the quote, the payment
 /// emails): the customer space's current token, from RequestReceived, StaffMessagePosted and CustomerSpaceLinkRenewed;
 /// the customer's name, address and language, from RequestReceived and QuoteSent (the quote's form may correct them).
-/// For each, the latest event wins.
+/// For each, the latest event wins. And the case's reply token (RequestReceived), which tags the Reply-To of its emails.
 /// </summary>
 internal sealed class CaseCopy : ITenantOwned
 {
@@ -34,4 +34,10 @@ internal sealed class CaseCopy : ITenantOwned
 
     /// <summary>When the event that brought the customer's details happened.</summary>
     public DateTimeOffset? CustomerChangedAt { get; private set; }
+
+    /// <summary>
+    /// The secret of the case's conversation in the address customers reply to (<c>reponses+{token}@…</c>, issue 18): a
+    /// reply that comes back to it lands in this case. Null for cases from before replies by email; once known it stays.
+    /// </summary>
+    public string? ReplyToken { get; private set; }
 }

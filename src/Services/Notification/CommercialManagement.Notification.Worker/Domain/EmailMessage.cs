@@ -58,6 +58,21 @@ internal sealed class EmailMessage : ITenantOwned
 
     public string? ReplyTo { get; private set; }
 
+    /// <summary>
+    /// Written to the case's customer (every email but the staff alerts): those of one case make its thread, each sent
+    /// In-Reply-To the one before (see <see cref="Sending.EmailThreads"/>).
+    /// </summary>
+    public bool ToCustomer { get; private set; }
+
+    /// <summary>
+    /// The Message-ID (no angle brackets) of the customer's email this one answers (a staff reply to an email, issue 18):
+    /// it is sent In-Reply-To it rather than to the previous email of the case.
+    /// </summary>
+    public string? InReplyToEmail { get; private set; }
+
+    /// <summary>The Message-ID (no angle brackets) the email left with; null until it is sent.</summary>
+    public string? InternetMessageId { get; private set; }
+
     public string Subject { get; private set; } = "";
 
     public string HtmlBody { get; private set; } = "";
@@ -76,9 +91,26 @@ internal sealed class EmailMessage : ITenantOwned
 
     public DateTimeOffset? SentAt { get; private set; }
 
+    /// <summary>An email to a case's customer, queued.</summary>
+    /// <param name="inReplyToEmail">The Message-ID of the customer's email it answers, when it answers one (with or without angle brackets).</param>
     public static EmailMessage Queue(
         Guid organisationId, Guid sourceMessageId, string kind, Guid? caseId, string to, string fromName, string? replyTo,
-        Templates.RenderedEmail content, DateTimeOffset now, Guid? regardingId = null, int? regardingVersion = null) => new()
+        Templates.RenderedEmail content, DateTimeOffset now, Guid? regardingId = null, int? regardingVersion = null, string? inReplyToEmail = null)
+    {
+        var email = New(organisationId, sourceMessageId, kind, caseId, to, fromName, replyTo, content, now, regardingId, regardingVersion);
+        email.ToCustomer = true;
+        email.InReplyToEmail = MessageIds.Normalise(inReplyToEmail);
+        return email;
+    }
+
+    /// <summary>An alert to staff, queued: no reply-to (an answer would reach nobody useful), not part of the case's thread.</summary>
+    public static EmailMessage QueueToStaff(
+        Guid organisationId, Guid sourceMessageId, string kind, Guid? caseId, string to, string fromName, Templates.RenderedEmail content, DateTimeOffset now) =>
+        New(organisationId, sourceMessageId, kind, caseId, to, fromName, null, content, now, null, null);
+
+    private static EmailMessage New(
+        Guid organisationId, Guid sourceMessageId, string kind, Guid? caseId, string to, string fromName, string? replyTo,
+        Templates.RenderedEmail content, DateTimeOffset now, Guid? regardingId, int? regardingVersion) => new()
     {
         Id = Guid.CreateVersion7(now),
         OrganisationId = organisationId,
@@ -103,25 +135,29 @@ internal sealed class EmailMessage : ITenantOwned
     /// An email nobody can receive (no address known yet): logged as failed at once, with the reason, so that it is
     /// seen rather than lost; the SMTP server is never tried.
     /// </summary>
+    /// <param name="toCustomer">False for a staff alert.</param>
     public static (EmailMessage Email, EmailFailed Failed) Undeliverable(
         Guid organisationId, Guid sourceMessageId, string kind, Guid? caseId, string fromName, Templates.RenderedEmail content,
-        DateTimeOffset now, string reason, Guid? regardingId = null, int? regardingVersion = null)
+        DateTimeOffset now, string reason, Guid? regardingId = null, int? regardingVersion = null, bool toCustomer = true)
     {
-        var email = Queue(organisationId, sourceMessageId, kind, caseId, "", fromName, null, content, now, regardingId, regardingVersion);
+        var email = New(organisationId, sourceMessageId, kind, caseId, "", fromName, null, content, now, regardingId, regardingVersion);
+        email.ToCustomer = toCustomer;
         return (email, email.Fail(now, reason));
     }
 
-    public EmailSent MarkSent(DateTimeOffset now)
+    /// <param name="internetMessageId">The Message-ID it left with (no angle brackets): the customer's reply names it.</param>
+    public EmailSent MarkSent(DateTimeOffset now, string internetMessageId)
     {
         EnsureQueued();
         Attempts++;
         Status = EmailStatus.Sent;
         SentAt = now;
         LastError = null;
+        InternetMessageId = internetMessageId;
         return new EmailSent
         {
             OrganisationId = OrganisationId, OccurredAt = now, EmailId = Id, CaseId = CaseId, Kind = Kind, RegardingId = RegardingId,
-            Subject = Subject, Attempts = Attempts,
+            Subject = Subject, Attempts = Attempts, InternetMessageId = internetMessageId,
         };
     }
 

@@ -51,6 +51,22 @@ internal static class CaseCopies
             cancellationToken);
     }
 
+    /// <summary>
+    /// Keeps the case's reply token, in one statement as the customer space's token. A case has one for good: a later
+    /// event sets it only while it is unknown, and nothing clears it (events without one say nothing about it).
+    /// </summary>
+    public static Task KeepReplyTokenAsync(
+        NotificationDbContext db, Guid organisationId, Guid requestId, string replyToken, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO cases ("RequestId", "OrganisationId", "ReplyToken")
+            VALUES ({requestId}, {organisationId}, {replyToken})
+            ON CONFLICT ("RequestId") DO UPDATE
+            SET "ReplyToken" = EXCLUDED."ReplyToken"
+            WHERE cases."OrganisationId" = EXCLUDED."OrganisationId" AND cases."ReplyToken" IS NULL
+            """,
+            cancellationToken);
+
     private static string? Given(string? value, int maxLength)
     {
         var trimmed = value?.Trim();

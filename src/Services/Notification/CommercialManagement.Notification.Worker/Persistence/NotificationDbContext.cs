@@ -1,5 +1,6 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Notification.Worker.Documents;
 using CommercialManagement.Notification.Worker.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,7 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             organisation.Property(o => o.EmailReplyTo).HasMaxLength(254);
             organisation.Property(o => o.ContactEmail).HasMaxLength(254);
             organisation.Property(o => o.ContactPhone).HasMaxLength(40);
+            organisation.Property(o => o.ReplyMailboxAddress).HasMaxLength(EmailLength);
         });
 
         modelBuilder.Entity<StaffMember>(member =>
@@ -56,6 +58,7 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             copy.Property(c => c.CustomerName).HasMaxLength(CustomerNameLength);
             copy.Property(c => c.CustomerEmail).HasMaxLength(EmailLength);
             copy.Property(c => c.Language).HasMaxLength(LanguageLength);
+            copy.Property(c => c.ReplyToken).HasMaxLength(ReplyAddress.TokenLength);
         });
 
         modelBuilder.Entity<EmailMessage>(email =>
@@ -66,7 +69,10 @@ internal sealed class NotificationDbContext(DbContextOptions<NotificationDbConte
             email.Property(e => e.Kind).HasMaxLength(50);
             email.Property(e => e.To).HasMaxLength(254);
             email.Property(e => e.FromName).HasMaxLength(200);
-            email.Property(e => e.ReplyTo).HasMaxLength(254);
+            // The reply mailbox's address with the case's tag (+ and 32 characters) can pass an ordinary address's 254.
+            email.Property(e => e.ReplyTo).HasMaxLength(300);
+            email.Property(e => e.InReplyToEmail).HasMaxLength(MessageIds.MaxLength);
+            email.Property(e => e.InternetMessageId).HasMaxLength(MessageIds.MaxLength);
             email.Property(e => e.Subject).HasMaxLength(300);
             email.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
             email.Property(e => e.LastError).HasMaxLength(2000);

@@ -4,7 +4,7 @@ internal sealed class EmailOptions
 {
     public const string Section = "Email";
 
-    /// <summary>The address every email is sent from; the organisation's name and reply-to go with it.</summary>
+    /// <summary>The address every email is sent from; the organisation's name and reply-to go with it. Its domain is the one of every Message-ID.</summary>
     public string FromAddress { get; set; } = "ne-pas-repondre@valneve.test";
 
     public string DefaultSenderName { get; set; } = "Val Nevé";

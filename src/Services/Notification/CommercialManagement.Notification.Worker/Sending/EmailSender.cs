@@ -83,7 +83,8 @@ internal sealed partial class EmailSender(
     /// <summary>
     /// Claims up to <see cref="EmailOptions.ClaimBatch"/> due emails (a person's first, then oldest first) in a short
     /// transaction, for <see cref="EmailOptions.ClaimLease"/>; then, with no transaction open (ADR 0012), fetches what they
-    /// still need to carry (a quote's or an invoice's PDF) and sends them one after the other on <paramref name="connection"/>; then records
+    /// still need to carry (a quote's or an invoice's PDF) and sends them one after the other on <paramref name="connection"/>, each in its
+    /// case's thread (<see cref="EmailThreads"/>, read with the claim); then records
     /// each outcome with its event in a second short transaction. A failed send ends the batch there (the rest is given back);
     /// so does the worker stopping, with what was sent still marked sent. A sender that dies leaves its claim to lapse: its
     /// emails are sent again, with the same Message-ID, so a mailbox can tell the copy (at least once, never lost).
@@ -100,6 +101,7 @@ internal sealed partial class EmailSender(
         List<Claimed> claimed;
         List<EmailMessage> due;
         ILookup<Guid, EmailAttachment> attachments;
+        EmailThreads threads;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             claimed = await db.Database.SqlQuery<Claimed>($"""
@@ -125,6 +127,7 @@ internal sealed partial class EmailSender(
                 .OrderBy(e => e.Priority).ThenBy(e => claimed.First(c => c.Id == e.Id).DueAt).ThenBy(e => e.Id)];
             attachments = (await db.Attachments.IgnoreQueryFilters().Where(a => ids.Contains(a.EmailId)).ToListAsync(cancellationToken))
                 .ToLookup(a => a.EmailId);
+            threads = await EmailThreads.LoadAsync(db, due, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -150,8 +153,10 @@ internal sealed partial class EmailSender(
 
                 try
                 {
-                    await connection.SendAsync(mailer.Build(email, [.. attachments[email.Id]]), cancellationToken);
-                    db.AddToOutbox(email.MarkSent(timeProvider.GetUtcNow()));
+                    await connection.SendAsync(mailer.Build(email, [.. attachments[email.Id]], threads.Of(email)), cancellationToken);
+                    var messageId = mailer.MessageIdOf(email);
+                    db.AddToOutbox(email.MarkSent(timeProvider.GetUtcNow(), messageId));
+                    threads.Sent(email, messageId);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

@@ -14,7 +14,18 @@ internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOpt
     /// <summary>A connection that one sender keeps open between emails; it reconnects after a failure.</summary>
     public SmtpConnection Connect() => new(Server, options.Value.SmtpTimeout);
 
-    public MimeMessage Build(EmailMessage email, IReadOnlyList<EmailAttachment> attachments)
+    /// <summary>Where the Message-IDs say they come from when the sending address has no domain to lend them.</summary>
+    public const string FallbackMessageIdDomain = "commercialmanagement.local";
+
+    /// <summary>
+    /// The Message-ID an email leaves with, no angle brackets: <c>{email id}@{domain of the sending address}</c>. The same
+    /// on every attempt, so a copy sent twice (a sender that died after sending) is known for one by the customer's mailbox,
+    /// and a reply names an email Inbox can find.
+    /// </summary>
+    public string MessageIdOf(EmailMessage email) => $"{email.Id:N}@{MessageIdDomain()}";
+
+    /// <param name="thread">The case's emails it answers and refers to (EmailThreads); null for none.</param>
+    public MimeMessage Build(EmailMessage email, IReadOnlyList<EmailAttachment> attachments, EmailThread? thread = null)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(email.FromName, options.Value.FromAddress));
@@ -25,7 +36,12 @@ internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOpt
 
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
-        message.MessageId = $"{email.Id:N}@commercialmanagement";
+        message.MessageId = MessageIdOf(email);
+        if (thread is not null)
+        {
+            Thread(message, thread);
+        }
+
         var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
         foreach (var attachment in attachments)
         {
@@ -35,6 +51,37 @@ internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOpt
         message.Body = body.ToMessageBody();
         return message;
     }
+
+    /// <summary>
+    /// The threading headers. Every id was checked when it was kept (MessageIds.Normalise, or ours); one MIME would still
+    /// refuse is left out rather than stop the email: threading helps the customer's mail client, it is not the message.
+    /// </summary>
+    private static void Thread(MimeMessage message, EmailThread thread)
+    {
+        try
+        {
+            message.InReplyTo = thread.InReplyTo;
+        }
+        catch (ArgumentException)
+        {
+            // Left out; the References below still thread it.
+        }
+
+        foreach (var reference in thread.References)
+        {
+            try
+            {
+                message.References.Add(reference);
+            }
+            catch (ArgumentException)
+            {
+                // Left out, as above.
+            }
+        }
+    }
+
+    private string MessageIdDomain() =>
+        MailboxAddress.TryParse(options.Value.FromAddress, out var from) && from.Domain is { Length: > 0 } domain ? domain : FallbackMessageIdDomain;
 
     private Uri Server() => new(configuration.GetConnectionString(ResourceNames.Smtp)
         ?? throw new InvalidOperationException($"ConnectionStrings__{ResourceNames.Smtp} is not set: emails cannot be sent."));

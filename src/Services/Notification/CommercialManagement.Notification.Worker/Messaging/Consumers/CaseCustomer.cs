@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommercialManagement.Notification.Worker.Messaging.Consumers;
 
 /// <summary>The customer of a case as the worker's copy knows them, for the emails whose event names nobody (payments).</summary>
-internal sealed record CaseCustomer(string? Email, string? Name, bool English, string? CustomerSpaceToken)
+/// <param name="ReplyToken">The case's reply token, for the Reply-To (<see cref="OrganisationSender.ReplyToCase(string?)"/>).</param>
+internal sealed record CaseCustomer(string? Email, string? Name, bool English, string? CustomerSpaceToken, string? ReplyToken)
 {
     /// <summary>
     /// The case's customer and token. Events can overtake each other: while the address (or the token, when
@@ -22,7 +23,7 @@ internal sealed record CaseCustomer(string? Email, string? Name, bool English, s
             throw new CaseNotKnownYetException(requestId);
         }
 
-        return new CaseCustomer(copy?.CustomerEmail, copy?.CustomerName, copy?.Language == "en", copy?.CustomerSpaceToken);
+        return new CaseCustomer(copy?.CustomerEmail, copy?.CustomerName, copy?.Language == "en", copy?.CustomerSpaceToken, copy?.ReplyToken);
     }
 }
 

@@ -39,29 +39,31 @@ internal static partial class CustomerEmails
         var customer = await CaseCustomer.OfAsync(db, context, email.CaseId, waitForToken);
         var url = customer.CustomerSpaceToken is { } token ? link(token) : null;
         var content = render(new PaymentEmailParties(customer.Name, customer.English, sender.Name, sender.ReplyTo, sender.ContactPhone), url);
-        Add(db, logger, email.OrganisationId, messageId, email.Kind, email.CaseId, email.RegardingId, customer.Email, sender, content, now, undeliverable(customer, url));
+        var replyTo = sender.ReplyToCase(customer.ReplyToken);
+        Add(db, logger, email.OrganisationId, messageId, email.Kind, email.CaseId, email.RegardingId, customer.Email, sender.FromName, replyTo, content, now, undeliverable(customer, url));
         await db.SaveChangesAsync(context.CancellationToken);
     }
 
     public static Task<bool> AlreadyQueuedAsync(NotificationDbContext db, string kind, Guid messageId, Guid regardingId, CancellationToken cancellationToken) =>
         db.Emails.AnyAsync(e => e.Kind == kind && (e.SourceMessageId == messageId || e.RegardingId == regardingId), cancellationToken);
 
+    /// <param name="replyTo">The case's Reply-To (<see cref="OrganisationSender.ReplyToCase(string?)"/>).</param>
     /// <param name="undeliverable">Why the email cannot be sent, or null: it is queued to <paramref name="to"/>.</param>
     public static void Add(
         NotificationDbContext db, ILogger logger, Guid organisationId, Guid messageId, string kind, Guid caseId, Guid regardingId,
-        string? to, OrganisationSender sender, RenderedEmail content, DateTimeOffset now, string? undeliverable)
+        string? to, string fromName, string? replyTo, RenderedEmail content, DateTimeOffset now, string? undeliverable)
     {
         if (undeliverable is not null || string.IsNullOrWhiteSpace(to))
         {
             var reason = undeliverable ?? "L'adresse e-mail du client de ce dossier n'est pas connue.";
-            var (email, failed) = EmailMessage.Undeliverable(organisationId, messageId, kind, caseId, sender.FromName, content, now, reason, regardingId);
+            var (email, failed) = EmailMessage.Undeliverable(organisationId, messageId, kind, caseId, fromName, content, now, reason, regardingId);
             db.Emails.Add(email);
             db.AddToOutbox(failed);
             LogUndeliverable(logger, kind, caseId, regardingId, reason);
             return;
         }
 
-        db.Emails.Add(EmailMessage.Queue(organisationId, messageId, kind, caseId, to.Trim(), sender.FromName, sender.ReplyTo, content, now, regardingId: regardingId));
+        db.Emails.Add(EmailMessage.Queue(organisationId, messageId, kind, caseId, to.Trim(), fromName, replyTo, content, now, regardingId: regardingId));
         LogQueued(logger, kind, caseId, regardingId);
     }
 

@@ -62,7 +62,8 @@ internal sealed partial class InvoiceIssuedConsumer(
         }
 
         var email = EmailMessage.Queue(
-            invoice.OrganisationId, messageId, Kind, invoice.RequestId, invoice.CustomerEmail.Trim(), sender.FromName, sender.ReplyTo, content, now,
+            invoice.OrganisationId, messageId, Kind, invoice.RequestId, invoice.CustomerEmail.Trim(), sender.FromName,
+            await sender.ReplyToCaseAsync(db, invoice.RequestId, context.CancellationToken), content, now,
             regardingId: invoice.InvoiceId);
         db.Emails.Add(email);
         db.Attachments.Add(EmailAttachment.PdfToFetch(email, DocumentSource.Invoice, DocumentPdfClient.FileName(invoice.Number, "facture")));

@@ -52,7 +52,8 @@ internal sealed partial class QuoteSentConsumer(
         }
 
         var email = EmailMessage.Queue(
-            quote.OrganisationId, messageId, Kind, quote.RequestId, quote.CustomerEmail.Trim(), sender.FromName, sender.ReplyTo, content, now,
+            quote.OrganisationId, messageId, Kind, quote.RequestId, quote.CustomerEmail.Trim(), sender.FromName,
+            await sender.ReplyToCaseAsync(db, quote.RequestId, context.CancellationToken), content, now,
             regardingId: quote.QuoteId, regardingVersion: quote.Version);
         db.Emails.Add(email);
         db.Attachments.Add(EmailAttachment.PdfToFetch(email, DocumentSource.Quote, DocumentPdfClient.FileName(quote.Number, "devis")));

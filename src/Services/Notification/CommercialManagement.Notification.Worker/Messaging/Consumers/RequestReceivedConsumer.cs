@@ -30,6 +30,12 @@ internal sealed class RequestReceivedConsumer(
             await CaseCopies.KeepTokenAsync(db, request.OrganisationId, request.RequestId, caseToken, request.OccurredAt, context.CancellationToken);
         }
 
+        if (request.ReplyToken is { } replyToken && ReplyAddress.IsToken(replyToken))
+        {
+            // Every case: all its emails (a phone case's quote too) reply to its conversation.
+            await CaseCopies.KeepReplyTokenAsync(db, request.OrganisationId, request.RequestId, replyToken, context.CancellationToken);
+        }
+
         if (request.Channel != RequestChannel.WebForm)
         {
             return;
@@ -51,7 +57,8 @@ internal sealed class RequestReceivedConsumer(
         var content = EmailTemplates.RequestAcknowledgement(
             request, sender.Name, sender.ContactPhone, request.CustomerSpaceToken is { } token ? options.Value.CustomerSpaceLink(token) : null);
         db.Emails.Add(EmailMessage.Queue(
-            request.OrganisationId, messageId, Kind, request.RequestId, request.CustomerEmail.Trim().ToLowerInvariant(), sender.FromName, sender.ReplyTo,
+            request.OrganisationId, messageId, Kind, request.RequestId, request.CustomerEmail.Trim().ToLowerInvariant(), sender.FromName,
+            await sender.ReplyToCaseAsync(db, request.RequestId, context.CancellationToken),
             content, timeProvider.GetUtcNow()));
         await db.SaveChangesAsync(context.CancellationToken);
     }

@@ -34,13 +34,14 @@ internal static class StaffAlertMail
         {
             var (email, failed) = EmailMessage.Undeliverable(
                 organisationId, messageId, kind, requestId, sender.FromName, content, now,
-                "Aucune adresse à alerter : ni destinataire actif connu, ni adresse de contact de l'organisation (OrganisationChanged pas encore reçu).");
+                "Aucune adresse à alerter : ni destinataire actif connu, ni adresse de contact de l'organisation (OrganisationChanged pas encore reçu).",
+                toCustomer: false);
             db.Emails.Add(email);
             db.AddToOutbox(failed);
         }
         else
         {
-            db.Emails.Add(EmailMessage.Queue(organisationId, messageId, kind, requestId, to, sender.FromName, null, content, now));
+            db.Emails.Add(EmailMessage.QueueToStaff(organisationId, messageId, kind, requestId, to, sender.FromName, content, now));
         }
 
         await db.SaveChangesAsync(context.CancellationToken);

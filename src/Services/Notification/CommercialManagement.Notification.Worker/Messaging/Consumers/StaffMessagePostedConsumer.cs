@@ -33,8 +33,9 @@ internal sealed class StaffMessagePostedConsumer(NotificationDbContext db, IOpti
         var sender = OrganisationSender.Of(organisation, options.Value);
         var content = EmailTemplates.StaffReply(reply, sender.Name, sender.ContactPhone, options.Value.CustomerSpaceLink(reply.CustomerSpaceToken));
         db.Emails.Add(EmailMessage.Queue(
-            reply.OrganisationId, messageId, Kind, reply.RequestId, reply.CustomerEmail, sender.FromName, sender.ReplyTo,
-            content, timeProvider.GetUtcNow(), regardingId: reply.MessageId));
+            reply.OrganisationId, messageId, Kind, reply.RequestId, reply.CustomerEmail, sender.FromName,
+            await sender.ReplyToCaseAsync(db, reply.RequestId, context.CancellationToken),
+            content, timeProvider.GetUtcNow(), regardingId: reply.MessageId, inReplyToEmail: reply.InReplyToEmail));
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -128,6 +128,10 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ReplyToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset?>("TokenChangedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -196,6 +200,14 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("InReplyToEmail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("InternetMessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -224,8 +236,8 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("ReplyTo")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -251,6 +263,9 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("ToCustomer")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -308,6 +323,13 @@ namespace CommercialManagement.Notification.Worker.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReplyMailboxAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset?>("ReplyMailboxChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("OrganisationId");
 
