@@ -38,7 +38,7 @@ public sealed class SystemFixture : IAsyncLifetime
             // the tests move (JobClockFile): the tests of issue 17 follow a dossier over weeks in a few minutes.
             ["--Infrastructure:Mode=local", $"--Infrastructure:DataFolder={_dataFolder}", "--Intake:RateLimitPermits=500",
                 $"--Topology:Replicas={Replicas}", $"--Scheduler:ClockOffsetFile={JobClockFile}", "--Scheduler:Jobs:payment-schedule:Cron=0/5 * * * * ?",
-                "--Scheduler:Jobs:quote-expiry:Cron=0/5 * * * * ?"],
+                "--Scheduler:Jobs:quote-expiry:Cron=0/5 * * * * ?", "--Mailbox:PollInterval=00:00:02"],
             timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);

@@ -27,6 +27,23 @@ internal sealed partial class MailCatcher(SystemFixture system) : IDisposable
     /// <summary>The email as the SMTP server received it (headers and MIME parts, attachments base64-encoded).</summary>
     public Task<string> SourceAsync(string id) => _http.GetStringAsync($"/api/messages/{id}/raw");
 
+    /// <summary>The email as MIME, for its headers (Reply-To, Message-ID).</summary>
+    public async Task<MimeKit.MimeMessage> MimeAsync(string id)
+    {
+        await using var stream = await _http.GetStreamAsync($"/api/messages/{id}/raw");
+        return await MimeKit.MimeMessage.LoadAsync(stream);
+    }
+
+    /// <summary>Sends an email through the mail catcher's SMTP server, as a customer's mail server would deliver it.</summary>
+    public async Task SendAsync(MimeKit.MimeMessage message)
+    {
+        var smtp = system.App.GetEndpoint(ResourceNames.MailCatcher, "smtp");
+        using var client = new MailKit.Net.Smtp.SmtpClient();
+        await client.ConnectAsync(smtp.Host, smtp.Port, MailKit.Security.SecureSocketOptions.None);
+        await client.SendAsync(message);
+        await client.DisconnectAsync(true);
+    }
+
     /// <summary>How many emails to <paramref name="to"/> with <paramref name="subject"/> in their subject arrived so far.</summary>
     public async Task<int> CountAsync(string to, string subject) => (await MatchesAsync(to, subject)).Count;
 
