@@ -243,7 +243,7 @@ internal sealed partial class BounceEvidence
     [GeneratedRegex(@"(?<![\w.])[245]\.\d{1,3}\.\d{1,3}(?!\.?\d)")]
     private static partial Regex EnhancedStatusRegex();
 
-    [GeneratedRegex(@"(?<![\w.#])[45]\d\d(?:[ -](?<status>[245]\.\d{1,3}\.\d{1,3})(?!\.?\d)|(?=[ -][A-Za-z<]))")]
+    [GeneratedRegex(@"(?<![\w.])[45]\d\d(?:[ -](?<status>[245]\.\d{1,3}\.\d{1,3})(?!\.?\d)|(?=[ -][A-Za-z<]))")]
     private static partial Regex SmtpReplyRegex();
 
     [GeneratedRegex(@"(?:Final|Original)-Recipient:\s*[\w-]+;\s*<?(?<address>[^\s<>;]+@[^\s<>;]+?)>?(?=[\s;]|$)", RegexOptions.IgnoreCase)]

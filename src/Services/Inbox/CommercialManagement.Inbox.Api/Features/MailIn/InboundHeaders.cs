@@ -14,7 +14,7 @@ internal static partial class InboundHeaders
 
     /// <summary>
     /// The keyword a header holds, lower case, without RFC 5322 comments or parameters: <c>Auto-Replied (vacation)</c>
-    /// and <c>auto-replied; owner-email="x@y"</c> both give <c>auto-replied</c>.
+    /// and <c>auto-replied; owner-email="x@y"</c> both give <c>auto-replied</c>; empty when there is none.
     /// </summary>
     public static string Keyword(string? value)
     {
@@ -23,10 +23,9 @@ internal static partial class InboundHeaders
             return string.Empty;
         }
 
-        var withoutComments = CommentRegex().Replace(value, " ");
-        var semicolon = withoutComments.IndexOf(';', StringComparison.Ordinal);
-        var keyword = semicolon >= 0 ? withoutComments[..semicolon] : withoutComments;
-        return keyword.Trim().Trim('"').Trim().ToLowerInvariant();
+        // The first word only: what follows it is a comment, a parameter, or garbage (an unclosed comment).
+        var words = CommentRegex().Replace(value, " ").Split([' ', '\t', ';', '(', ','], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 ? string.Empty : words[0].Trim('"').ToLowerInvariant();
     }
 
     /// <summary>The value of every header named <paramref name="field"/>, in order (a header may be repeated).</summary>
