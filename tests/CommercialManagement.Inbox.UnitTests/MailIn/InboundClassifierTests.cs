@@ -43,6 +43,14 @@ public sealed class InboundClassifierTests
     }
 
     [Fact]
+    public void Classify_GmailReportWithoutTheReturnedMessageId_TakesItFromTheReportFields()
+    {
+        var raw = BounceSamples.GmailNoSuchUser.Replace("\nMessage-ID: <devis-00013.a1b2@domaine.fr>", "", StringComparison.Ordinal);
+
+        Assert.Equal("devis-00013.a1b2@domaine.fr", Bounce(raw).OriginalMessageId);
+    }
+
+    [Fact]
     public void Classify_InternationalisedReport_ReadsTheUtf8Recipient()
     {
         var raw = BounceSamples.PostfixUserUnknown

@@ -57,7 +57,8 @@ internal static class BounceReader
 
     private static Classification FromDeliveryStatus(MimeMessage message, List<MimeEntity> entities, List<MessageDeliveryStatus> statuses)
     {
-        var recipients = statuses.SelectMany(BounceEvidence.StatusGroups)
+        var groups = statuses.SelectMany(BounceEvidence.StatusGroups).ToList();
+        var recipients = groups
             .Where(g => g.Contains("Action") || g.Contains("Final-Recipient") || g.Contains("Status"))
             .Select(g => (Fields: g, Action: ActionOf(g)))
             .ToList();
@@ -86,7 +87,7 @@ internal static class BounceReader
             BounceEvidence.AddressOf(fields["Original-Recipient"]) ?? BounceEvidence.AddressOf(fields["Final-Recipient"]) ?? evidence.FailedRecipient(message),
             status ?? evidence.SmtpReply().Status,
             diagnostic is null ? evidence.SmtpReply().Diagnostic : InboundHeaders.Clean(diagnostic, 300),
-            evidence.OriginalMessageId,
+            evidence.OriginalMessageId ?? OriginalMessageIdField(groups),
             chosen.Action == "failed");
         return new Classification(InboundKind.Bounce, InboundHeaders.Clean($"Delivery report: {chosen.Action}{(status is null ? "" : " " + status)}"), report);
     }
@@ -102,6 +103,10 @@ internal static class BounceReader
         var report = new BounceReport(failedRecipient ?? evidence.FailedRecipient(message), status, diagnostic, evidence.OriginalMessageId, !delayed);
         return new Classification(InboundKind.Bounce, InboundHeaders.Clean(reason), report);
     }
+
+    /// <summary>Gmail names the bounced email in its per-message fields too, for when no returned headers come with the report.</summary>
+    private static string? OriginalMessageIdField(List<HeaderList> groups) =>
+        groups.Select(g => g["X-Original-Message-ID"]?.Trim().Trim('<', '>')).FirstOrDefault(id => !string.IsNullOrEmpty(id));
 
     /// <summary>The action of a recipient's fields, inferred from the status class when a sloppy report leaves it out.</summary>
     private static string ActionOf(HeaderList fields)
