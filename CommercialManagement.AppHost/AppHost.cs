@@ -83,8 +83,10 @@ var demoWebsite = builder.AddProject<Projects.CommercialManagement_DemoWebsite>(
     .WithHttpHealthCheck("/health");
 inbox.WithEnvironment("Demo__WebsiteOrigin", demoWebsite.GetEndpoint("http"));
 
-// The links in the emails (customer space, back office) point at the gateway's public address.
-notification.WithEnvironment("Email__PublicBaseUrl", gateway.GetEndpoint("http"));
+// The links in the emails (customer space, back office) point at the gateway's public address. A customer email's failure
+// report goes back to the organisation's reply mailbox (the mail catcher's here), where Inbox marks the address failing.
+notification.WithEnvironment("Email__PublicBaseUrl", gateway.GetEndpoint("http"))
+    .WithEnvironment("Email__BouncesToReplyMailbox", "true");
 gateway.WithEnvironment("Gateway__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 builder.Build().Run();

@@ -61,6 +61,8 @@ public sealed class NotificationFactory : ServiceFactory<Program>
         // Its own private key, for the document tokens it fetches a quote's or an invoice's PDF with (as the AppHost gives it).
         builder.UseSetting(TokenKeys.NotificationPrivateKey, Tokens.NotificationPrivateKey);
         builder.UseSetting("Email:SmtpTimeout", "00:00:05");
+        // As the development AppHost has it: a customer email's failure report comes back to its tagged reply address.
+        builder.UseSetting("Email:BouncesToReplyMailbox", "true");
         // A trailing slash, as someone may well write it: the links must not get a double one.
         builder.UseSetting("Email:PublicBaseUrl", PublicBaseUrl + "/");
     }

@@ -1,6 +1,8 @@
 using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.TestKit;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace CommercialManagement.Notification.ServiceTests;
@@ -51,6 +53,40 @@ public sealed class ReplyToTests(NotificationFactory factory) : IClassFixture<No
 
         var email = await ReceivedByAsync("tagged@example.fr");
         Assert.Equal($"reponses+{token}@chalet-melezes.test", email.ReplyTo.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task TaggedEmail_LeavesWithItsReplyAddressAsEnvelopeSender_SoThatAFailureReportComesBackToTheMailbox()
+    {
+        var organisation = await KnowTheOrganisationAsync(Mailbox);
+        var token = Events.ReplyToken();
+
+        await factory.Harness.Bus.Publish(Events.Request(organisation, "bounce.me@example.fr") with { ReplyToken = token }, c => c.MessageId = Guid.NewGuid());
+        await ReceivedByAsync("bounce.me@example.fr");
+
+        // The SMTP test server does not show the envelope: the sender's choice is read as it makes it, for the email it sent.
+        Assert.Equal($"reponses+{token}@chalet-melezes.test", await EnvelopeSenderAsync(organisation, "bounce.me@example.fr"));
+    }
+
+    [Fact]
+    public async Task UntaggedEmail_LeavesWithTheSendingAddressAsEnvelopeSender()
+    {
+        var organisation = await KnowTheOrganisationAsync(mailbox: null);
+
+        await factory.Harness.Bus.Publish(Events.Request(organisation, "plain.envelope@example.fr"), c => c.MessageId = Guid.NewGuid());
+        await ReceivedByAsync("plain.envelope@example.fr");
+
+        Assert.Null(await EnvelopeSenderAsync(organisation, "plain.envelope@example.fr"));
+    }
+
+    /// <summary>The envelope sender the worker gives the email it sent to <paramref name="to"/>; null for its From address.</summary>
+    private async Task<string?> EnvelopeSenderAsync(Guid organisation, string to)
+    {
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CommercialManagement.BuildingBlocks.Tenancy.TenantContext>().Use(organisation);
+        var db = scope.ServiceProvider.GetRequiredService<CommercialManagement.Notification.Worker.Persistence.NotificationDbContext>();
+        var email = await db.Emails.SingleAsync(e => e.To == to);
+        return scope.ServiceProvider.GetRequiredService<CommercialManagement.Notification.Worker.Sending.SmtpMailer>().EnvelopeSenderOf(email)?.Address;
     }
 
     [Fact]

@@ -9,6 +9,14 @@ internal sealed class EmailOptions
 
     public string DefaultSenderName { get; set; } = "Val Nevé";
 
+    /// <summary>
+    /// True: an email to a customer whose Reply-To is the organisation's tagged reply address leaves with that address as
+    /// its envelope sender (Return-Path), so that a delivery failure report comes back to the reply mailbox, where Inbox
+    /// marks the customer's address as failing (issue 18, ADR 0024). Off by default: the organisation's domain must then
+    /// allow our servers to send for it (SPF), which its administrator decides. The development AppHost turns it on.
+    /// </summary>
+    public bool BouncesToReplyMailbox { get; set; }
+
     /// <summary>The gateway's public address, which the links in the emails point to (customer space, back office).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5100";
 

@@ -153,7 +153,7 @@ internal sealed partial class EmailSender(
 
                 try
                 {
-                    await connection.SendAsync(mailer.Build(email, [.. attachments[email.Id]], threads.Of(email)), cancellationToken);
+                    await connection.SendAsync(mailer.Build(email, [.. attachments[email.Id]], threads.Of(email)), cancellationToken, mailer.EnvelopeSenderOf(email));
                     var messageId = mailer.MessageIdOf(email);
                     db.AddToOutbox(email.MarkSent(timeProvider.GetUtcNow(), messageId));
                     threads.Sent(email, messageId);

@@ -24,6 +24,16 @@ internal sealed class SmtpMailer(IConfiguration configuration, IOptions<EmailOpt
     /// </summary>
     public string MessageIdOf(EmailMessage email) => $"{email.Id:N}@{MessageIdDomain()}";
 
+    /// <summary>
+    /// Where delivery failure reports go (the SMTP envelope sender): the tagged reply address of a customer's email when
+    /// <see cref="EmailOptions.BouncesToReplyMailbox"/> is on, else null (the From address, as before).
+    /// </summary>
+    public MailboxAddress? EnvelopeSenderOf(EmailMessage email) =>
+        options.Value.BouncesToReplyMailbox && email.ToCustomer && email.ReplyTo is { } replyTo && replyTo.Contains('+', StringComparison.Ordinal)
+            && MailboxAddress.TryParse(replyTo, out var address)
+            ? address
+            : null;
+
     /// <param name="thread">The case's emails it answers and refers to (EmailThreads); null for none.</param>
     public MimeMessage Build(EmailMessage email, IReadOnlyList<EmailAttachment> attachments, EmailThread? thread = null)
     {
@@ -100,7 +110,8 @@ internal sealed class SmtpConnection(Func<Uri> server, TimeSpan timeout) : IAsyn
     private SmtpClient? _client;
     private int _sent;
 
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    /// <param name="envelopeSender">The SMTP envelope sender, where failure reports go; null for the message's From.</param>
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken, MailboxAddress? envelopeSender = null)
     {
         if (_sent >= MessagesPerSession)
         {
@@ -110,12 +121,12 @@ internal sealed class SmtpConnection(Func<Uri> server, TimeSpan timeout) : IAsyn
         var reused = _client is { IsConnected: true };
         try
         {
-            await SendOnSessionAsync(message, cancellationToken);
+            await SendOnSessionAsync(message, envelopeSender, cancellationToken);
         }
         catch (Exception) when (reused && !cancellationToken.IsCancellationRequested)
         {
             Drop();
-            await SendOnSessionAsync(message, cancellationToken);
+            await SendOnSessionAsync(message, envelopeSender, cancellationToken);
         }
     }
 
@@ -139,12 +150,20 @@ internal sealed class SmtpConnection(Func<Uri> server, TimeSpan timeout) : IAsyn
 
     public async ValueTask DisposeAsync() => await CloseAsync(CancellationToken.None);
 
-    private async Task SendOnSessionAsync(MimeMessage message, CancellationToken cancellationToken)
+    private async Task SendOnSessionAsync(MimeMessage message, MailboxAddress? envelopeSender, CancellationToken cancellationToken)
     {
         try
         {
             var client = await ConnectedAsync(cancellationToken);
-            await client.SendAsync(message, cancellationToken);
+            if (envelopeSender is null)
+            {
+                await client.SendAsync(message, cancellationToken);
+            }
+            else
+            {
+                await client.SendAsync(message, envelopeSender, message.To.Mailboxes, cancellationToken);
+            }
+
             _sent++;
         }
         catch
