@@ -5,13 +5,13 @@ namespace CommercialManagement.Inbox.Api.Features.MailIn;
 
 /// <summary>
 /// Keeps what the HTML parser is given within what it parses quickly. Its tree building is quadratic in the nesting
-/// depth (50 000 unclosed divs take seconds), and a dense megabyte takes a fifth of a second on our machines: inline
-/// images are emptied, the HTML is cut after its first megabyte (the customer's new words come first, the history
+/// depth (50 000 unclosed divs take seconds), and a dense megabyte takes up to half a second on our machines: inline
+/// images are emptied, the HTML is cut after its first half megabyte (the customer's new words come first, the history
 /// after), and tags nested deeper than <see cref="MaxDepth"/> are dropped (their text stays).
 /// </summary>
 internal static partial class HtmlBounds
 {
-    public const int MaxChars = 1_000_000;
+    public const int MaxChars = 500_000;
 
     /// <summary>Far deeper than a long Outlook thread (a few levels per message), far below what is slow.</summary>
     public const int MaxDepth = 400;
@@ -26,11 +26,18 @@ internal static partial class HtmlBounds
 
     private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "textarea", "title", "xmp" };
 
-    public static string Bound(string html)
+    public static string Bound(string html, HtmlQuotes quotes)
     {
         if (html.Length > MaxChars / 4)
         {
             html = InlineImage().Replace(html, "src=\"\"");
+        }
+
+        // Outlook, Zimbra and Yahoo put their history after a marked element and nest nothing of the reply in it: the
+        // parser need not even see it (HtmlQuoteCutter would remove it all).
+        if (quotes != HtmlQuotes.Keep && HistoryMark().Match(html) is { Success: true } mark)
+        {
+            html = html[..mark.Index];
         }
 
         if (html.Length > MaxChars)
@@ -101,6 +108,11 @@ internal static partial class HtmlBounds
 
         return flat is null ? html : flat.Append(html, copied, html.Length - copied).ToString();
     }
+
+    [GeneratedRegex(
+        """<[a-z]+\s[^>]*\b(id\s*=\s*["']?(x_)?(appendonsend|divRplyFwdMsg|zwchr)\b|class\s*=\s*["']?([^"'>]*\s)?yahoo_quoted\b)""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HistoryMark();
 
     [GeneratedRegex("""src\s*=\s*"data:[^"]*"|src\s*=\s*'data:[^']*'""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InlineImage();

@@ -55,11 +55,12 @@ internal static class HtmlQuoteCutter
     /// <summary>Removes the node and all that follows it in document order.</summary>
     private static void CutFrom(INode start, IElement body)
     {
-        for (var node = start; node is not null && node != body; node = node.Parent)
+        // From the last child backwards: removing from the middle of a long sibling list would be quadratic.
+        for (var node = start; node.Parent is { } parent && node != body; node = parent)
         {
-            while (node.NextSibling is { } next)
+            while (parent.LastChild is { } last && last != node)
             {
-                next.RemoveFromParent();
+                last.RemoveFromParent();
             }
         }
 

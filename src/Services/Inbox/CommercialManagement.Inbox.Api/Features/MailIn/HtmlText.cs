@@ -41,7 +41,7 @@ internal static partial class HtmlText
 
         try
         {
-            var document = new HtmlParser().ParseDocument(HtmlBounds.Bound(html));
+            var document = new HtmlParser().ParseDocument(HtmlBounds.Bound(html, quotes));
             if (document.Body is not { } body)
             {
                 return "";

@@ -3,7 +3,8 @@ using System.Text;
 namespace CommercialManagement.Inbox.Api.Features.MailIn;
 
 /// <summary>
-/// Writes text as a browser lays it out: runs of whitespace collapsed to one space (except in &lt;pre&gt;), blocks on
+/// Writes text as a browser lays it out: runs of whitespace collapsed to one space (except in &lt;pre&gt;, and no-break
+/// spaces, which hold a line open as in Outlook's empty paragraphs), blocks on
 /// lines of their own, "&gt; " before each line of a quote, at most two blank lines in a row.
 /// </summary>
 internal sealed class PlainTextWriter
@@ -39,7 +40,7 @@ internal sealed class PlainTextWriter
                     LineBreak();
                 }
             }
-            else if (char.IsWhiteSpace(c) && PreDepth == 0)
+            else if (char.IsWhiteSpace(c) && c is not ('\u00A0' or '\u202F') && PreDepth == 0)
             {
                 _pendingSpace = !_atLineStart;
             }

@@ -64,8 +64,13 @@ internal static class ReplyText
         var (answers, inline) = AnswersInQuote(lines, replyHeader);
         if (inline)
         {
+            while (own.Count > 0 && ReplyMarkers.IsBlank(own[^1]))
+            {
+                own.RemoveAt(own.Count - 1);
+            }
+
             own.Add("");
-            own.AddRange(answers);
+            own.AddRange(answers.SkipWhile(ReplyMarkers.IsBlank));
             return own;
         }
 
