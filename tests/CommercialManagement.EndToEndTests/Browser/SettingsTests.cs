@@ -61,6 +61,41 @@ public sealed class SettingsTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Admin_SeesTheReplyMailboxFetched_TestsItsConnection_AndIsToldWhatIsWrong()
+    {
+        await using var session = await BrowserSession.StartAsync(system);
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, "admin@chalet-melezes.test");
+        await page.Locator("a.mud-nav-link[href='/parametres']").ClickAsync();
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Réponses par e-mail" }).ClickAsync();
+        var panel = page.GetByRole(AriaRole.Tabpanel, new() { Name = "Réponses par e-mail" });
+
+        // The demo mailbox on the mail catcher: its address, fetched already, and its password never shown.
+        await Assertions.Expect(panel.GetByLabel("Adresse de réponse")).ToHaveValueAsync("reponses@chalet-melezes.test");
+        await Assertions.Expect(panel.GetByLabel("Mot de passe")).ToHaveValueAsync("");
+        await Assertions.Expect(panel.GetByTestId("mailbox-status")).ToContainTextAsync("Dernière relève réussie", new() { Timeout = 30_000 });
+
+        // « Tester la connexion » with the stored password works; with a wrong one the server's refusal is shown.
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Tester la connexion" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Connexion réussie");
+        await panel.GetByLabel("Mot de passe").FillAsync("pas-le-bon");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Tester la connexion" }).ClickAsync();
+        await Assertions.Expect(panel.GetByRole(AriaRole.Alert).Filter(new() { HasText = "La connexion à la boîte a échoué" })).ToBeVisibleAsync();
+
+        // Plain text to a remote server is refused before anything is saved.
+        await panel.GetByLabel("Mot de passe").FillAsync("");
+        await panel.GetByLabel("Serveur IMAP").FillAsync("imap.chalet-melezes.example");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(panel).ToContainTextAsync("le mot de passe circulerait en clair");
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("settings-reply-mailbox"), FullPage = true });
+        await page.ReloadAsync();
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Réponses par e-mail" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tabpanel, new() { Name = "Réponses par e-mail" }).GetByLabel("Serveur IMAP")).ToHaveValueAsync("127.0.0.1");
+    }
+
+    [Fact]
     public async Task Agent_OpeningTheSettings_IsToldTheyAreForAdmins()
     {
         await using var session = await BrowserSession.StartAsync(system);
