@@ -87,7 +87,7 @@ internal static class MailCatcherExtensions
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            using var writer = new StreamWriter(file, System.Text.Encoding.UTF8, options);
+            using var writer = new StreamWriter(file, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options);
             writer.Write(make());
         }
 

@@ -49,7 +49,11 @@ internal sealed partial class MailboxWatcher(
             {
                 try
                 {
-                    await WatchAsync(lockConnection, () => failures = 0, cancellationToken);
+                    if (!await WatchAsync(lockConnection, () => failures = 0, cancellationToken))
+                    {
+                        // Switched off or gone meanwhile: the fetcher starts it again if it comes back.
+                        return;
+                    }
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -105,12 +109,13 @@ internal sealed partial class MailboxWatcher(
         return null;
     }
 
-    private async Task WatchAsync(NpgsqlConnection lockConnection, Action connected, CancellationToken cancellationToken)
+    /// <summary>Connects and fetches until cancelled (true) or until the mailbox turns out to be off (false); throws on a failure.</summary>
+    private async Task<bool> WatchAsync(NpgsqlConnection lockConnection, Action connected, CancellationToken cancellationToken)
     {
         var settings = await SettingsAsync(cancellationToken);
         if (settings is null)
         {
-            return;
+            return false;
         }
 
         using var client = new ImapClient { Timeout = (int)options.ServerTimeout.TotalMilliseconds };
@@ -123,10 +128,17 @@ internal sealed partial class MailboxWatcher(
         var processed = settings.ProcessedFolder is { Length: > 0 } name ? await client.GetFolderAsync(name, cancellationToken) : null;
         connected();
 
+        DateTimeOffset? recorded = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             await TakeNewAsync(folder, processed, cancellationToken);
-            await RecordAsync(mailbox => mailbox.Checked(time.GetUtcNow()), cancellationToken);
+            if (recorded is null || time.GetUtcNow() - recorded >= TimeSpan.FromMinutes(1))
+            {
+                // What staff read (« Dernière relève réussie »): to the minute, not a write per look.
+                recorded = time.GetUtcNow();
+                await RecordAsync(mailbox => mailbox.Checked(recorded.Value), cancellationToken);
+            }
+
             await using (var alive = new NpgsqlCommand("SELECT 1", lockConnection))
             {
                 // The lock holds only while its connection lives.
@@ -134,9 +146,15 @@ internal sealed partial class MailboxWatcher(
             }
 
             await WaitForMailAsync(client, folder, cancellationToken);
+
+            // Selected again before each look: a server that never announces new mail to an open session (the development
+            // mail catcher) shows it to a new SELECT; for the others it costs one short exchange per poll.
+            await folder.CloseAsync(false, cancellationToken);
+            await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
         }
 
         await client.DisconnectAsync(true, CancellationToken.None);
+        return true;
     }
 
     /// <summary>Every email past the last UID stored, in UID order, each stored in its own transaction before it is marked.</summary>
@@ -146,6 +164,7 @@ internal sealed partial class MailboxWatcher(
         var last = await RecordAsync(mailbox => mailbox.Opened(uidValidity), cancellationToken);
         if (folder.Count == 0)
         {
+            // As the last SELECT counted it; the next look selects again.
             return;
         }
 
