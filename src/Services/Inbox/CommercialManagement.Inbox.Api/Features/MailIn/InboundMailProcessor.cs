@@ -193,8 +193,11 @@ internal sealed partial class InboundMailProcessor(
     {
         long kept = 0;
         var count = 0;
+        var position = 0;
         foreach (var part in message.Attachments.OfType<MimePart>())
         {
+            // Ids in the email's order (a millisecond apart: version 7 ids are ordered by time only to the millisecond).
+            var at = now.AddMilliseconds(position++);
             using var content = new MemoryStream();
             try
             {
@@ -202,19 +205,19 @@ internal sealed partial class InboundMailProcessor(
             }
             catch (Exception exception) when (exception is FormatException or InvalidOperationException)
             {
-                db.Attachments.Add(MessageAttachment.Refused(posted, part.FileName ?? "pièce jointe", 0, "Pièce jointe illisible.", now));
+                db.Attachments.Add(MessageAttachment.Refused(posted, part.FileName ?? "pièce jointe", 0, "Pièce jointe illisible.", at));
                 continue;
             }
 
             switch (AttachmentPolicy.Decide(part.FileName, part.ContentType?.MimeType, content.Length, kept, count))
             {
                 case AttachmentDecision.Kept accepted:
-                    db.Attachments.Add(MessageAttachment.Kept(posted, accepted.FileName, accepted.ContentType, content.ToArray(), now));
+                    db.Attachments.Add(MessageAttachment.Kept(posted, accepted.FileName, accepted.ContentType, content.ToArray(), at));
                     kept += content.Length;
                     count++;
                     break;
                 case AttachmentDecision.Refused refused:
-                    db.Attachments.Add(MessageAttachment.Refused(posted, refused.FileName, content.Length, refused.Reason, now));
+                    db.Attachments.Add(MessageAttachment.Refused(posted, refused.FileName, content.Length, refused.Reason, at));
                     break;
             }
         }
