@@ -65,14 +65,15 @@ public sealed class SettingsTests(SystemFixture system)
     {
         await using var session = await BrowserSession.StartAsync(system);
         var page = await session.NewPageAsync();
-        await session.SignInAsync(page, "admin@chalet-melezes.test");
+        // The ski school's: the hostile suite works in the chalet's organisation and may change its mailbox.
+        await session.SignInAsync(page, "admin@esf-valneve.test");
         await page.Locator("a.mud-nav-link[href='/parametres']").ClickAsync();
         await page.Locator("[data-interactive='true']").WaitForAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Réponses par e-mail" }).ClickAsync();
         var panel = page.GetByRole(AriaRole.Tabpanel, new() { Name = "Réponses par e-mail" });
 
         // The demo mailbox on the mail catcher: its address, fetched already, and its password never shown.
-        await Assertions.Expect(panel.GetByLabel("Adresse de réponse")).ToHaveValueAsync("reponses@chalet-melezes.test");
+        await Assertions.Expect(panel.GetByLabel("Adresse de réponse")).ToHaveValueAsync("reponses@esf-valneve.test");
         await Assertions.Expect(panel.GetByLabel("Mot de passe")).ToHaveValueAsync("");
         await Assertions.Expect(panel.GetByTestId("mailbox-status")).ToContainTextAsync("Dernière relève réussie", new() { Timeout = 30_000 });
 
@@ -85,7 +86,7 @@ public sealed class SettingsTests(SystemFixture system)
 
         // Plain text to a remote server is refused before anything is saved.
         await panel.GetByLabel("Mot de passe").FillAsync("");
-        await panel.GetByLabel("Serveur IMAP").FillAsync("imap.chalet-melezes.example");
+        await panel.GetByLabel("Serveur IMAP").FillAsync("imap.esf-valneve.example");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(panel).ToContainTextAsync("le mot de passe circulerait en clair");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("settings-reply-mailbox"), FullPage = true });
