@@ -92,7 +92,7 @@ internal static class ReplyMailboxSteps
             },
             Arrival,
             TimeSpan.FromMilliseconds(500));
-        Assert.True(arrived, $"The conversation shows {EmailEntries(detail).Count} email(s) after {Arrival.TotalSeconds} s, {count} expected.");
+        Assert.True(arrived, $"The conversation shows {EmailEntries(detail).Count} email(s) after {Arrival.TotalSeconds} s, {count} expected; the mailbox: {await inbox.MailboxAsync(organisationId)}");
         return detail;
     }
 
@@ -120,8 +120,8 @@ internal static class ReplyMailboxSteps
     public static Task<long> EventsAsync<T>(this InboxFactory inbox, Guid requestId) => inbox.CountAsync(
         "SELECT count(*) FROM outbox_messages WHERE message_type = @p0 AND payload->>'requestId' = @p1", typeof(T).FullName!, requestId.ToString());
 
-    /// <summary>The flags of the email with this Message-ID, as a person opening the mailbox sees them; null when it is not there.</summary>
-    public static async Task<MessageFlags?> FlagsAsync(ImapServer imap, ImapMailbox mailbox, string messageId)
+    /// <summary>The flags of each email with this Message-ID in the mailbox, as a person opening it sees them.</summary>
+    public static async Task<List<MessageFlags>> FlagsAsync(ImapServer imap, ImapMailbox mailbox, string messageId)
     {
         using var client = new ImapClient { Timeout = 10_000 };
         await client.ConnectAsync(imap.Host, imap.ImapPort, MailKit.Security.SecureSocketOptions.None);
@@ -131,6 +131,6 @@ internal static class ReplyMailboxSteps
             ? []
             : await client.Inbox.FetchAsync(0, -1, MessageSummaryItems.Envelope | MessageSummaryItems.Flags);
         await client.DisconnectAsync(true);
-        return summaries.FirstOrDefault(s => s.Envelope?.MessageId == messageId)?.Flags;
+        return [.. summaries.Where(s => s.Envelope?.MessageId == messageId).Select(s => s.Flags ?? MessageFlags.None)];
     }
 }

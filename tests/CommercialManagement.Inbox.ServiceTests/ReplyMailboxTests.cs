@@ -44,7 +44,7 @@ public sealed class ReplyMailboxTests(ReplyMailboxFixture fixture) : IClassFixtu
         var posted = await Inbox.PublishedAsync<CustomerMessagePosted>(m => m.RequestId == id);
         Assert.Equal(entry.GetProperty("id").GetGuid(), posted.MessageId);
         Assert.True(await Eventually.TrueAsync(
-            async () => await FlagsAsync(Imap, _mailbox, email.MessageId!) is { } flags && flags.HasFlag(MessageFlags.Seen), Arrival));
+            async () => await FlagsAsync(Imap, _mailbox, email.MessageId!) is [var flags] && flags.HasFlag(MessageFlags.Seen), Arrival));
 
         // Later looks at the mailbox take nothing again.
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -64,9 +64,13 @@ public sealed class ReplyMailboxTests(ReplyMailboxFixture fixture) : IClassFixtu
         await Imap.SendAsync(email);
         await Imap.SendAsync(email);
 
-        var page = await Inbox.WaitForTakenAsync(_organisation, 2);
-        Assert.Equal(["Ignored", "Posted"], page.GetProperty("recent").EnumerateArray().Select(e => e.GetProperty("outcome").GetString()).Order());
+        // Both copies are taken (marked read); the second one is known by its Message-ID and changes nothing.
+        Assert.True(await Eventually.TrueAsync(
+            async () => await FlagsAsync(Imap, _mailbox, email.MessageId!) is [var one, var two] && one.HasFlag(MessageFlags.Seen) && two.HasFlag(MessageFlags.Seen),
+            Arrival));
         Assert.Equal(["Le parking est-il compris ?"], EmailBodies(await Inbox.DetailAsync(_organisation, id)).Select(b => b.Trim()));
+        var taken = Assert.Single((await Inbox.MailboxAsync(_organisation)).GetProperty("recent").EnumerateArray());
+        Assert.Equal("Posted", taken.GetProperty("outcome").GetString());
         Assert.Equal(1, await Inbox.EventsAsync<CustomerMessagePosted>(id));
     }
 

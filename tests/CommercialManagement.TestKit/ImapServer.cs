@@ -81,6 +81,7 @@ public sealed class ImapServer : IAsyncDisposable
     {
         using var smtp = new SmtpClient();
         await smtp.ConnectAsync(Host, SmtpPort, MailKit.Security.SecureSocketOptions.None);
+        await smtp.AuthenticateAsync(OwnerOf(message.To.Mailboxes.FirstOrDefault()?.Address).UserName, Password);
         await smtp.SendAsync(message);
         await smtp.DisconnectAsync(true);
     }
@@ -116,7 +117,9 @@ public sealed class ImapServer : IAsyncDisposable
         }
 
         await ExpectAsync("220");
-        await SayAsync("HELO tests.local", "250");
+        await SayAsync("EHLO tests.local", "250");
+        var credentials = Encoding.UTF8.GetBytes($"\0{OwnerOf(to).UserName}\0{Password}");
+        await SayAsync($"AUTH PLAIN {Convert.ToBase64String(credentials)}", "235");
         await SayAsync($"MAIL FROM:<{from}>", "250");
         await SayAsync($"RCPT TO:<{to}>", "250");
         await SayAsync("DATA", "354");
@@ -124,6 +127,13 @@ public sealed class ImapServer : IAsyncDisposable
         await SayAsync(".", "250");
         await SayAsync("QUIT", "221");
     }
+
+    /// <summary>
+    /// The mailbox a recipient's email lands in. The server checks IMAP passwords only when it requires authentication, for
+    /// SMTP too; a session authenticated as an unknown user would land in « Default », so each email is sent as its mailbox's user.
+    /// </summary>
+    private ImapMailbox OwnerOf(string? recipient) =>
+        Mailboxes.FirstOrDefault(m => recipient?.EndsWith($"@{m.Domain}", StringComparison.OrdinalIgnoreCase) == true) ?? Mailboxes[0];
 
     /// <summary>An outage: the server's process is killed (both ports closed, connections dropped).</summary>
     public async Task StopAsync()
@@ -183,6 +193,8 @@ public sealed class ImapServer : IAsyncDisposable
             "--bindaddress=127.0.0.1",
             "--hostname=localhost",
             "--nousersettings",
+            // Else any IMAP password opens any mailbox: a wrong one must be refused, as a real server does.
+            "--authenticationrequired",
             "--messagestokeep=1000",
             $"--baseappdatapath={_dataRoot}",
             // In memory for the shared server; a file for a private one, so that its emails outlive a restart.
