@@ -164,6 +164,19 @@ public sealed class ImapServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs smtp4dev (arguments after the test process's id and the data folder) for as long as the test process lives: a
+    /// test host that is killed runs no exit handler, and the server would outlive it.
+    /// </summary>
+    private const string Watchdog = """
+        parent=$1; data=$2; shift 2
+        dotnet tool run smtp4dev -- "$@" &
+        server=$!
+        while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
+        kill -TERM "$server" 2>/dev/null; wait "$server"
+        rm -rf "$data"
+        """;
+
     private static async Task<ImapServer> LaunchAsync(string[] names, bool persistent)
     {
         var dataRoot = Path.Combine(Path.GetTempPath(), $"cm-tests-imap-{Guid.NewGuid():N}");
@@ -176,7 +189,7 @@ public sealed class ImapServer : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("bash")
         {
             WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
@@ -185,7 +198,7 @@ public sealed class ImapServer : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            "tool", "run", "smtp4dev", "--",
+            "-c", Watchdog, "smtp4dev-for-tests", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), _dataRoot,
             "--urls=http://127.0.0.1:0",
             $"--smtpport={SmtpPort.ToString(CultureInfo.InvariantCulture)}",
             $"--imapport={ImapPort.ToString(CultureInfo.InvariantCulture)}",
@@ -213,7 +226,7 @@ public sealed class ImapServer : IAsyncDisposable
             start.Environment[$"ServerOptions__Users__{i}__DefaultMailbox"] = _names[i];
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("bash could not be started");
         process.OutputDataReceived += (_, e) => Log(e.Data);
         process.ErrorDataReceived += (_, e) => Log(e.Data);
         process.BeginOutputReadLine();
@@ -242,7 +255,7 @@ public sealed class ImapServer : IAsyncDisposable
         _process = null;
         try
         {
-            // dotnet tool run starts the server as its child: the whole tree goes.
+            // The watchdog, dotnet tool run and the server it starts as its child: the whole tree goes.
             process.Kill(entireProcessTree: true);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             await process.WaitForExitAsync(timeout.Token);
