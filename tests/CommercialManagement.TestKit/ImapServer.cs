@@ -9,16 +9,6 @@ using MimeKit;
 
 namespace CommercialManagement.TestKit;
 
-/// <summary>One mailbox of <see cref="ImapServer"/>: its IMAP user, and the address customers write to (tagged or not).</summary>
-public sealed record ImapMailbox(string UserName, string Domain)
-{
-    /// <summary>The untagged reply address; <c>reponses+anything@</c> the same domain lands in this mailbox too.</summary>
-    public string ReplyAddress => $"reponses@{Domain}";
-
-    /// <summary>The reply address tagged with a case's reply token, as Notification writes it in Reply-To.</summary>
-    public string Tagged(string token) => $"reponses+{token}@{Domain}";
-}
-
 /// <summary>
 /// A real IMAP server for the reply-mailbox tests (issue 18): smtp4dev, the repository's local dotnet tool that the AppHost
 /// runs as the development mail catcher, started once per test process with a pool of mailboxes (each its IMAP user, the
@@ -166,14 +156,17 @@ public sealed class ImapServer : IAsyncDisposable
 
     /// <summary>
     /// Runs smtp4dev (arguments after the test process's id and the data folder) for as long as the test process lives: a
-    /// test host that is killed runs no exit handler, and the server would outlive it.
+    /// test host that is killed runs no exit handler, and the server would outlive it. SIGTERM stops the server and keeps
+    /// its data (an outage); the test process gone, the data goes too. It is never sent SIGKILL: the server would stay.
     /// </summary>
     private const string Watchdog = """
         parent=$1; data=$2; shift 2
         dotnet tool run smtp4dev -- "$@" &
         server=$!
-        while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
-        kill -TERM "$server" 2>/dev/null; wait "$server"
+        stop() { pkill -TERM -P "$server" 2>/dev/null; kill -TERM "$server" 2>/dev/null; wait "$server"; }
+        trap 'stop; exit 0' TERM
+        while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1 & wait $!; done
+        stop
         rm -rf "$data"
         """;
 
@@ -255,8 +248,12 @@ public sealed class ImapServer : IAsyncDisposable
         _process = null;
         try
         {
-            // The watchdog, dotnet tool run and the server it starts as its child: the whole tree goes.
-            process.Kill(entireProcessTree: true);
+            // The watchdog stops dotnet tool run and the server it started (killing the tree could miss the server, reparented).
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await term!.WaitForExitAsync();
+            }
+
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             await process.WaitForExitAsync(timeout.Token);
         }
