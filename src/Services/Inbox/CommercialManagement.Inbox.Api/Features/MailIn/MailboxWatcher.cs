@@ -221,10 +221,6 @@ internal sealed partial class MailboxWatcher(
         {
             folder.CountChanged -= Arrived;
         }
-
-        // A server that never speaks up in IDLE (the development mail catcher) reports new mail on a command only: without
-        // this, the folder's count stays as SELECT left it, and an empty folder would never be fetched.
-        await client.NoOpAsync(cancellationToken);
     }
 
     private async Task<MailboxConnection?> SettingsAsync(CancellationToken cancellationToken)
