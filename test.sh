@@ -49,8 +49,9 @@ done
 # Servers a crashed test host may have left behind.
 pkill -f 'cm-tests-pg-' 2>/dev/null || true
 pkill -f 'cm-tests-mq-' 2>/dev/null || true
+pkill -f 'cm-tests-imap-' 2>/dev/null || true
 pkill -f 'cm-e2e-' 2>/dev/null || true
-rm -rf /tmp/cm-tests-pg-* /tmp/cm-tests-mq-* /tmp/cm-e2e-* 2>/dev/null || true
+rm -rf /tmp/cm-tests-pg-* /tmp/cm-tests-mq-* /tmp/cm-tests-imap-* /tmp/cm-e2e-* 2>/dev/null || true
 
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
