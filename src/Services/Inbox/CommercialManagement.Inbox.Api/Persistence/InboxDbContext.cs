@@ -69,8 +69,8 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             request.HasIndex(r => r.ReplyToken).IsUnique();
             request.Property(r => r.FailingEmail).HasMaxLength(254);
             request.Property(r => r.FailingEmailReason).HasMaxLength(500);
-            // A reply by email from a known address joins that customer's latest request (issue 18).
-            request.HasIndex(r => new { r.OrganisationId, r.CustomerEmail, r.LastActivityAt });
+            // A reply by email from a known address joins that customer's latest request (issue 18): the expression index
+            // ix_requests_sender on ("OrganisationId", lower("CustomerEmail"), "LastActivityAt" DESC), made by the migration.
             request.Property(r => r.LastMessagePreview).HasMaxLength(Request.PreviewLength + 20);
             // « Demandes » pages by last activity, newest first, whole or filtered (unread, one assignee).
             request.HasIndex(r => new { r.OrganisationId, r.LastActivityAt, r.Id });

@@ -163,10 +163,12 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_requests_OrganisationId_CustomerEmail_LastActivityAt",
-                table: "requests",
-                columns: new[] { "OrganisationId", "CustomerEmail", "LastActivityAt" });
+            // A reply by email from a known address joins that customer's latest request (issue 18): found by the address
+            // without case, as mail servers compare it (the query reads lower("CustomerEmail")). Not in the EF model: an
+            // expression index.
+            migrationBuilder.Sql("""
+                CREATE INDEX ix_requests_sender ON requests ("OrganisationId", lower("CustomerEmail"), "LastActivityAt" DESC);
+                """);
 
             // Requests from before replies by email get a token too (unique, in the token alphabet: hex digits 0, 1, 8, 9
             // mapped to w, x, y, z; 122 random bits). Their cases' emails keep the plain reply address, since Notification
@@ -219,9 +221,7 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
             migrationBuilder.DropTable(
                 name: "message_attachments");
 
-            migrationBuilder.DropIndex(
-                name: "IX_requests_OrganisationId_CustomerEmail_LastActivityAt",
-                table: "requests");
+            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_requests_sender;");
 
             migrationBuilder.DropIndex(
                 name: "IX_requests_ReplyToken",

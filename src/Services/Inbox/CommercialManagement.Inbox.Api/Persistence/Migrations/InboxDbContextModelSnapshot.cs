@@ -608,8 +608,6 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.HasIndex("OrganisationId", "AwaitingReplySince", "Id")
                         .HasFilter("\"AwaitingReplySince\" IS NOT NULL");
 
-                    b.HasIndex("OrganisationId", "CustomerEmail", "LastActivityAt");
-
                     b.HasIndex("OrganisationId", "LastActivityAt", "Id");
 
                     b.HasIndex("WebsiteId", "CustomerEmail", "ReceivedAt");
