@@ -45,8 +45,14 @@ internal sealed partial class Dossier
         return StayChange.Done(lost, [DossierHistoryEntry.For(this, at, staffName, what), .. Fire(DossierTrigger.CustomerExchange, at, staffName, "Séjour modifié")]);
     }
 
+    /// <summary>The stay in a history line; « séjour à préciser » while nothing is known (a request that came by email).</summary>
     private string StayText()
     {
+        if (Adults + ChildrenAges.Count == 0 && (Arrival is null || Departure is null))
+        {
+            return "séjour à préciser";
+        }
+
         var party = $"{Adults} adulte{(Adults > 1 ? "s" : "")}{(ChildrenAges.Count > 0 ? $", {ChildrenAges.Count} enfant{(ChildrenAges.Count > 1 ? "s" : "")}" : "")}";
         return Arrival is { } from && Departure is { } to
             ? $"du {from.ToString("d MMM yyyy", French)} au {to.ToString("d MMM yyyy", French)}, {party}"
