@@ -9,7 +9,7 @@ using NpgsqlTypes;
 namespace CommercialManagement.Inbox.Benchmarks;
 
 /// <summary>What the same emails cost with nothing of ours around them.</summary>
-internal sealed record AnchorResult(int Emails, TimeSpan Elapsed, TimeSpan Cpu, long Bytes);
+internal sealed record AnchorResult(int Emails, TimeSpan Elapsed, TimeSpan Cpu, long Bytes, TimeSpan ImapCpu);
 
 /// <summary>
 /// The floor of the reply-mailbox fetch: a plain MailKit loop that logs in, selects the folder, and fetches every email
@@ -18,7 +18,7 @@ internal sealed record AnchorResult(int Emails, TimeSpan Elapsed, TimeSpan Cpu, 
 /// </summary>
 internal static class RawFetchAnchor
 {
-    public static async Task<AnchorResult> RunAsync(ImapServer imap, ImapMailbox mailbox, string connectionString)
+    public static async Task<AnchorResult> RunAsync(ImapServer imap, ImapMailbox mailbox, string connectionString, string imapMarker)
     {
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
@@ -27,7 +27,7 @@ internal static class RawFetchAnchor
             await create.ExecuteNonQueryAsync();
         }
 
-        var cpu = Measures.OwnCpu();
+        var (cpu, imapCpu) = (Measures.OwnCpu(), Measures.CpuOf(imapMarker));
         var watch = Stopwatch.StartNew();
         long bytes = 0;
         using var client = new ImapClient { Timeout = 30_000 };
@@ -53,6 +53,6 @@ internal static class RawFetchAnchor
         }
 
         await client.DisconnectAsync(true);
-        return new AnchorResult(uids.Count, watch.Elapsed, Measures.OwnCpu() - cpu, bytes);
+        return new AnchorResult(uids.Count, watch.Elapsed, Measures.OwnCpu() - cpu, bytes, Measures.CpuOf(imapMarker) - imapCpu);
     }
 }
