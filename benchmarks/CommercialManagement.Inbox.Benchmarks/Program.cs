@@ -14,11 +14,18 @@ namespace CommercialManagement.Inbox.Benchmarks;
 /// and their conversations (<see cref="InboxLoad"/>), the list called through HTTP as the back office calls it.
 /// Prints p50/p95 per kind of query, and the machine's load average around each series.
 /// Run: dotnet run -c Release --project benchmarks/CommercialManagement.Inbox.Benchmarks -- [requests=100000] [calls=200] [messages=1000000]
+/// With <c>mailin</c> first, the reply-mailbox fetch instead (<see cref="MailInBenchmark"/>).
 /// </summary>
 internal static class ListBenchmark
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["mailin", .. var mailIn])
+        {
+            await MailInBenchmark.RunAsync(mailIn);
+            return;
+        }
+
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
         var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         var messages = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
