@@ -45,12 +45,15 @@ internal sealed partial class InboundMailProcessor(
     private async Task<InboundOutcome> TakeAsync(FetchedEmail fetched, MimeMessage? message, string internetMessageId, CancellationToken cancellationToken)
     {
         await using var scope = Scope(fetched.OrganisationId, out var db);
+        // The reads and the write in one transaction: one commit per email (each read was a commit of its own).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var mailbox = await db.Mailboxes.SingleAsync(cancellationToken);
         mailbox.Took(fetched.Uid);
         if (await db.InboundEmails.AnyAsync(e => e.InternetMessageId == internetMessageId, cancellationToken))
         {
             // The same email again (fetched twice, copied, the UIDs renumbered): taken once.
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return InboundOutcome.Ignored;
         }
 
@@ -65,6 +68,7 @@ internal sealed partial class InboundMailProcessor(
             : await HandleAsync(db, mailbox, message, inbound, sender, fetched, now, cancellationToken);
         inbound.Handled(outcome, reason, request?.Id);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         LogTaken(fetched.OrganisationId, fetched.Uid, outcome, reason, request?.Id);
         return outcome;
     }
