@@ -266,6 +266,17 @@ internal sealed class Request : ITenantOwned
         Unread = true,
     };
 
+    /// <summary>The customer wrote (from the space or by email): the request is unread again, the assignee alerted.</summary>
+    public CustomerMessagePosted ToCustomerMessagePostedEvent(Guid messageId, DateTimeOffset at) => new()
+    {
+        OrganisationId = OrganisationId,
+        OccurredAt = at,
+        RequestId = Id,
+        MessageId = messageId,
+        CustomerName = CustomerName,
+        AssigneeId = AssigneeId,
+    };
+
     /// <summary>Who follows the request now (nobody when unassigned): Dossier shows the same person on the card.</summary>
     public RequestAssigned ToAssignedEvent(DateTimeOffset at) => new()
     {

@@ -66,15 +66,7 @@ internal static class CustomerSpaceEndpoints
         var message = ConversationMessage.FromCustomer(request, body.Body!.Trim(), now);
         db.Messages.Add(message);
         request.MarkUnread();
-        db.AddToOutbox(new CustomerMessagePosted
-        {
-            OrganisationId = request.OrganisationId,
-            OccurredAt = now,
-            RequestId = request.Id,
-            MessageId = message.Id,
-            CustomerName = request.CustomerName,
-            AssigneeId = request.AssigneeId,
-        });
+        db.AddToOutbox(request.ToCustomerMessagePostedEvent(message.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/public/spaces/{token}", new CustomerEntry(message.Id, true, message.AuthorName, message.PostedAt, message.Body));
     }

@@ -141,15 +141,7 @@ internal sealed partial class InboundMailProcessor(
         }
         else
         {
-            db.AddToOutbox(new CustomerMessagePosted
-            {
-                OrganisationId = request.OrganisationId,
-                OccurredAt = now,
-                RequestId = request.Id,
-                MessageId = posted.Id,
-                CustomerName = request.CustomerName,
-                AssigneeId = request.AssigneeId,
-            });
+            db.AddToOutbox(request.ToCustomerMessagePostedEvent(posted.Id, now));
         }
 
         return (outcome, $"{classification.Reason}; matched by {match.By}", request);
