@@ -16,6 +16,9 @@ internal enum InboundOutcome
 
     /// <summary>Kept here only: an automatic email with no conversation, mailing-list traffic, our own email back.</summary>
     Ignored = 3,
+
+    /// <summary>Failed to be taken again and again (a fault of ours with this email): kept whole, in the mailbox's log only.</summary>
+    Failed = 4,
 }
 
 /// <summary>

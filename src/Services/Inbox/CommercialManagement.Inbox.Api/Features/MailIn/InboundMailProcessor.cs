@@ -42,6 +42,31 @@ internal sealed partial class InboundMailProcessor(
         }
     }
 
+    /// <summary>
+    /// An email that failed to be taken again and again (not for a database or network reason): kept whole, marked
+    /// « Non traité » with the reason in the mailbox's log, and the fetch goes on past it rather than stop there. Staff see
+    /// it in « Paramètres › Réponses par e-mail ».
+    /// </summary>
+    public async Task KeepUnprocessedAsync(FetchedEmail fetched, Exception failure, CancellationToken cancellationToken)
+    {
+        await using var scope = Scope(fetched.OrganisationId, out var db);
+        var mailbox = await db.Mailboxes.SingleAsync(cancellationToken);
+        mailbox.Took(fetched.Uid);
+        var message = Parse(fetched.Raw);
+        var internetMessageId = message?.MessageId is { Length: > 0 } id ? id.Trim() : Synthetic(fetched.Raw);
+        if (!await db.InboundEmails.AnyAsync(e => e.InternetMessageId == internetMessageId, cancellationToken))
+        {
+            var inbound = InboundEmail.Taken(
+                fetched.OrganisationId, internetMessageId, fetched.UidValidity, fetched.Uid,
+                (message is null ? null : ConversationMatcher.SenderAddress(message)) ?? "", message?.Subject ?? "",
+                fetched.ReceivedAt, time.GetUtcNow(), fetched.Size, fetched.Raw, fetched.Truncated);
+            inbound.Handled(InboundOutcome.Failed, $"Could not be processed: {failure.GetType().Name}: {failure.Message}", null);
+            db.InboundEmails.Add(inbound);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task<InboundOutcome> TakeAsync(FetchedEmail fetched, MimeMessage? message, string internetMessageId, CancellationToken cancellationToken)
     {
         await using var scope = Scope(fetched.OrganisationId, out var db);

@@ -194,12 +194,40 @@ internal sealed partial class MailboxWatcher(
                 raw = buffer.ToArray();
             }
 
-            await processor.ProcessAsync(
-                new FetchedEmail(organisationId, uidValidity, summary.UniqueId.Id, raw, truncated, size, summary.InternalDate ?? time.GetUtcNow()),
-                cancellationToken);
+            var fetched = new FetchedEmail(organisationId, uidValidity, summary.UniqueId.Id, raw, truncated, size, summary.InternalDate ?? time.GetUtcNow());
+            try
+            {
+                await processor.ProcessAsync(fetched, cancellationToken);
+            }
+            catch (Exception exception) when (!IsTransient(exception, cancellationToken) && CountFailure(summary.UniqueId.Id) < MaxAttemptsPerEmail)
+            {
+                // Tried again at the next look; past MaxAttemptsPerEmail it is kept aside (below) rather than hold the mailbox.
+                throw;
+            }
+            catch (Exception exception) when (!IsTransient(exception, cancellationToken))
+            {
+                LogKeptAside(exception, organisationId, summary.UniqueId.Id);
+                await processor.KeepUnprocessedAsync(fetched, exception, cancellationToken);
+            }
+
+            _failures.Remove(summary.UniqueId.Id);
             await MarkTakenAsync(folder, processed, summary.UniqueId, cancellationToken);
         }
     }
+
+    /// <summary>How many times an email may fail to be taken (not for a database or network failure) before it is kept aside.</summary>
+    public const int MaxAttemptsPerEmail = 3;
+
+    /// <summary>Failures per UID of emails that could not be taken, for <see cref="MaxAttemptsPerEmail"/>.</summary>
+    private readonly Dictionary<uint, int> _failures = [];
+
+    private int CountFailure(uint uid) => _failures[uid] = _failures.GetValueOrDefault(uid) + 1;
+
+    /// <summary>A database, network or server hiccup: the email is not at fault and is tried again, however often.</summary>
+    private static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested
+        || exception is NpgsqlException or TimeoutException or IOException or OperationCanceledException or ImapProtocolException
+        || exception.InnerException is NpgsqlException or TimeoutException;
 
     /// <summary>Read, or moved to the processed folder: what a person looking at the mailbox sees was taken. Stored already, so a failure here loses nothing.</summary>
     private async Task MarkTakenAsync(IMailFolder folder, IMailFolder? processed, UniqueId uid, CancellationToken cancellationToken)
@@ -288,6 +316,9 @@ internal sealed partial class MailboxWatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fetching the reply mailbox of organisation {OrganisationId} failed ({Failures} in a row)")]
     private partial void LogFailed(Exception exception, Guid organisationId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Email {Uid} of organisation {OrganisationId}'s mailbox failed again and again: kept aside, unprocessed")]
+    private partial void LogKeptAside(Exception exception, Guid organisationId, uint uid);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Uid} of organisation {OrganisationId}'s mailbox is stored but could not be marked as taken")]
     private partial void LogMarkFailed(Exception exception, Guid organisationId, uint uid);
