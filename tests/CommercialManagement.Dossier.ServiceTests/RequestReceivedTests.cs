@@ -62,8 +62,9 @@ public sealed class RequestReceivedTests(DossierFactory factory) : IClassFixture
         await PublishAsync(Received(requestId), messageId);
 
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(duplicates.Count == 1), TimeSpan.FromSeconds(15)));
-        // The duplicate is consumed and acknowledged, not moved to a *_skipped queue that nobody reads (issue 15, item 7).
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(acknowledged.Count(messageId) == 2), TimeSpan.FromSeconds(10)),
+        // The duplicate is consumed and acknowledged, not moved to a *_skipped queue that nobody reads (issue 15, item 7). Both
+        // copies at once may collide on the inbox row: the loser is retried and consumed again, so 3 is as right as 2.
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(acknowledged.Count(messageId) >= 2), TimeSpan.FromSeconds(10)),
             $"consumed {acknowledged.Count(messageId)} times");
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM dossiers WHERE \"Id\" = @p0", requestId));
         Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @p0", messageId));
