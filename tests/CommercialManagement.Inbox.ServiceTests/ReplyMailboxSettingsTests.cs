@@ -27,7 +27,7 @@ public sealed class ReplyMailboxSettingsTests(ReplyMailboxFixture fixture) : ICl
     {
         { "pas-une-adresse", "127.0.0.1", "None", "secret", "replyAddress", "Saisissez l'adresse à laquelle vos clients répondent, par exemple reponses@mon-domaine.fr." },
         { "reponses+x@hotel.test", "127.0.0.1", "None", "secret", "replyAddress", "L'adresse de réponse ne doit pas contenir « + » : le système y ajoute la référence de chaque conversation." },
-        { "reponses@hotel.test", "imap.hotel.test", "None", "secret", "security", "Sans chiffrement, le mot de passe circulerait en clair : choisissez TLS ou STARTTLS (« Aucun » est réservé à un serveur sur cette machine)." },
+        { "reponses@hotel.test", "imap.hotel.test", "None", "secret", "security", "Sans chiffrement, le mot de passe circulerait en clair : choisissez TLS ou STARTTLS (« Aucune » est réservée à un serveur sur cette machine)." },
         { "reponses@hotel.test", "127.0.0.1", "None", null, "password", "Saisissez le mot de passe de la boîte." },
         { "reponses@hotel.test", "127.0.0.1", "None", "", "password", "Saisissez le mot de passe de la boîte." },
     };

@@ -163,7 +163,7 @@ internal static class MailboxEndpoints
 
         if (body.Security == MailboxSecurity.None && host is not ("localhost" or "127.0.0.1" or "::1"))
         {
-            errors["security"] = ["Sans chiffrement, le mot de passe circulerait en clair : choisissez TLS ou STARTTLS (« Aucun » est réservé à un serveur sur cette machine)."];
+            errors["security"] = ["Sans chiffrement, le mot de passe circulerait en clair : choisissez TLS ou STARTTLS (« Aucune » est réservée à un serveur sur cette machine)."];
         }
 
         if (body.Security is { } security && !Enum.IsDefined(security))
