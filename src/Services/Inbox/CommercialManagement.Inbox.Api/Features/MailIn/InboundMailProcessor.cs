@@ -25,8 +25,7 @@ internal sealed partial class InboundMailProcessor(
 {
     public async Task<InboundOutcome> ProcessAsync(FetchedEmail fetched, CancellationToken cancellationToken)
     {
-        var message = Parse(fetched.Raw);
-        var internetMessageId = message?.MessageId is { Length: > 0 } id ? id.Trim() : Synthetic(fetched.Raw);
+        var (message, internetMessageId) = Identify(fetched.Raw);
         try
         {
             return await TakeAsync(fetched, message, internetMessageId, cancellationToken);
@@ -52,14 +51,10 @@ internal sealed partial class InboundMailProcessor(
         await using var scope = Scope(fetched.OrganisationId, out var db);
         var mailbox = await db.Mailboxes.SingleAsync(cancellationToken);
         mailbox.Took(fetched.Uid);
-        var message = Parse(fetched.Raw);
-        var internetMessageId = message?.MessageId is { Length: > 0 } id ? id.Trim() : Synthetic(fetched.Raw);
+        var (message, internetMessageId) = Identify(fetched.Raw);
         if (!await db.InboundEmails.AnyAsync(e => e.InternetMessageId == internetMessageId, cancellationToken))
         {
-            var inbound = InboundEmail.Taken(
-                fetched.OrganisationId, internetMessageId, fetched.UidValidity, fetched.Uid,
-                (message is null ? null : ConversationMatcher.SenderAddress(message)) ?? "", message?.Subject ?? "",
-                fetched.ReceivedAt, time.GetUtcNow(), fetched.Size, fetched.Raw, fetched.Truncated);
+            var inbound = Record(fetched, message, internetMessageId, time.GetUtcNow());
             inbound.Handled(InboundOutcome.Failed, $"Could not be processed: {failure.GetType().Name}: {failure.Message}", null);
             db.InboundEmails.Add(inbound);
         }
@@ -84,9 +79,7 @@ internal sealed partial class InboundMailProcessor(
 
         var now = time.GetUtcNow();
         var sender = message is null ? null : ConversationMatcher.SenderAddress(message);
-        var inbound = InboundEmail.Taken(
-            fetched.OrganisationId, internetMessageId, fetched.UidValidity, fetched.Uid, sender ?? "", message?.Subject ?? "",
-            fetched.ReceivedAt, now, fetched.Size, fetched.Raw, fetched.Truncated);
+        var inbound = Record(fetched, message, internetMessageId, now);
         db.InboundEmails.Add(inbound);
         var (outcome, reason, request) = message is null
             ? (InboundOutcome.Ignored, "Unreadable: not an email MimeKit can parse", null)
@@ -250,6 +243,20 @@ internal sealed partial class InboundMailProcessor(
 
     private static string EnglishOrFrench(MimeMessage message) =>
         message.Headers[HeaderId.ContentLanguage] is { } language && language.TrimStart().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "fr";
+
+    /// <summary>The email parsed (null when MimeKit cannot read it) and the Message-ID it is known by.</summary>
+    private static (MimeMessage? Message, string InternetMessageId) Identify(byte[] raw)
+    {
+        var message = Parse(raw);
+        return (message, message?.MessageId is { Length: > 0 } id ? id.Trim() : Synthetic(raw));
+    }
+
+    /// <summary>The email kept whole, with who sent it and its subject, before what is done with it is known.</summary>
+    private static InboundEmail Record(FetchedEmail fetched, MimeMessage? message, string internetMessageId, DateTimeOffset now) =>
+        InboundEmail.Taken(
+            fetched.OrganisationId, internetMessageId, fetched.UidValidity, fetched.Uid,
+            (message is null ? null : ConversationMatcher.SenderAddress(message)) ?? "", message?.Subject ?? "",
+            fetched.ReceivedAt, now, fetched.Size, fetched.Raw, fetched.Truncated);
 
     private static MimeMessage? Parse(byte[] raw)
     {

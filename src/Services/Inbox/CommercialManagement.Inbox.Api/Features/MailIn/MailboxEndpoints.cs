@@ -108,11 +108,9 @@ internal static class MailboxEndpoints
         using var client = new ImapClient { Timeout = (int)Math.Min(options.Value.ServerTimeout.TotalMilliseconds, 15_000) };
         try
         {
-            await client.ConnectAsync(Clean(body.Host), body.Port!.Value, Socket(body.Security ?? MailboxSecurity.Tls), cancellationToken);
-            await client.AuthenticateAsync(Clean(body.UserName), password, cancellationToken);
-            var name = Clean(body.Folder) is { Length: > 0 } folderName ? folderName : "INBOX";
-            var folder = string.Equals(name, "INBOX", StringComparison.OrdinalIgnoreCase) ? client.Inbox : await client.GetFolderAsync(name, cancellationToken);
-            await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+            var folder = await OpenFolderAsync(
+                client, Clean(body.Host), body.Port!.Value, body.Security ?? MailboxSecurity.Tls, Clean(body.UserName), password,
+                Clean(body.Folder) is { Length: > 0 } folderName ? folderName : "INBOX", FolderAccess.ReadOnly, cancellationToken);
             var result = new MailboxTestResult(folder.Count, client.Capabilities.HasFlag(ImapCapabilities.Idle));
             await client.DisconnectAsync(true, cancellationToken);
             return TypedResults.Ok(result);
@@ -126,12 +124,24 @@ internal static class MailboxEndpoints
         }
     }
 
-    public static SecureSocketOptions Socket(MailboxSecurity security) => security switch
+    /// <summary>Connects, logs in and opens the folder: what the watcher does at each connection and « Tester la connexion » once.</summary>
+    public static async Task<IMailFolder> OpenFolderAsync(
+        ImapClient client, string host, int port, MailboxSecurity security, string userName, string password, string folderName,
+        FolderAccess access, CancellationToken cancellationToken)
     {
-        MailboxSecurity.Tls => SecureSocketOptions.SslOnConnect,
-        MailboxSecurity.StartTls => SecureSocketOptions.StartTls,
-        _ => SecureSocketOptions.None,
-    };
+        await client.ConnectAsync(host, port, security switch
+        {
+            MailboxSecurity.Tls => SecureSocketOptions.SslOnConnect,
+            MailboxSecurity.StartTls => SecureSocketOptions.StartTls,
+            _ => SecureSocketOptions.None,
+        }, cancellationToken);
+        await client.AuthenticateAsync(userName, password, cancellationToken);
+        var folder = string.Equals(folderName, "INBOX", StringComparison.OrdinalIgnoreCase)
+            ? client.Inbox
+            : await client.GetFolderAsync(folderName, cancellationToken);
+        await folder.OpenAsync(access, cancellationToken);
+        return folder;
+    }
 
     private static ValidationProblem? Validate(MailboxSettings body, bool requirePassword)
     {
