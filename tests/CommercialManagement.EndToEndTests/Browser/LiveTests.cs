@@ -56,8 +56,21 @@ public sealed class LiveTests(SystemFixture system, ITestOutputHelper output)
         // Both open the first request's conversation by a click; what Lucas sends shows on Camille's page.
         foreach (var page in new[] { lucas, camille })
         {
-            await page.Locator("tbody tr.mud-table-row").Filter(new() { HasText = emails[0] }).ClickAsync();
-            await page.WaitForURLAsync(new global::System.Text.RegularExpressions.Regex("/demandes/[0-9a-f-]{36}$"));
+            // The list re-renders live as requests arrive: a click that lands on a row being replaced is lost, so a person
+            // (and this test) clicks again when nothing opened.
+            var conversation = new global::System.Text.RegularExpressions.Regex("/demandes/[0-9a-f-]{36}$");
+            for (var attempt = 1; !conversation.IsMatch(page.Url); attempt++)
+            {
+                await page.Locator("tbody tr.mud-table-row").Filter(new() { HasText = emails[0] }).ClickAsync();
+                try
+                {
+                    await Assertions.Expect(page).ToHaveURLAsync(conversation, new() { Timeout = 10_000 });
+                }
+                catch (PlaywrightException) when (attempt < 3)
+                {
+                }
+            }
+
             await page.Locator("[data-interactive='true']").WaitForAsync();
         }
 
