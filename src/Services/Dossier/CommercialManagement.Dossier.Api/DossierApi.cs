@@ -1,5 +1,6 @@
 using CommercialManagement.Dossier.Api.Features.Board;
 using CommercialManagement.Dossier.Api.Features.GetDossier;
+using CommercialManagement.Dossier.Api.Features.Reporting;
 using CommercialManagement.Dossier.Api.Features.Workflow;
 
 namespace CommercialManagement.Dossier.Api;
@@ -15,6 +16,9 @@ internal static class DossierApi
         api.MapGet("/board.csv", BoardExport.ExportAsync)
             .WithName("ExportBoard")
             .WithSummary("The filtered board as CSV.");
+        api.MapGet("/reporting", ReportingEndpoints.GetAsync)
+            .WithName("GetReporting")
+            .WithSummary("« Pilotage » for a period {from, to} (Paris days; default: the season in progress) and the same days a year earlier: funnel with median times, turnover accepted, invoiced and collected by month, product type, product and agent, balances; an agent gets their own cases only, an Admin may pass assignee.");
         api.MapGet("/{id:guid}", GetDossierEndpoint.HandleAsync)
             .WithName("GetDossier")
             .WithSummary("One case: customer, stay, where it stands in the workflow, quote and payment figures, its history.");

@@ -1,6 +1,7 @@
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Dossier.Api.Domain;
+using CommercialManagement.Dossier.Api.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommercialManagement.Dossier.Api.Persistence;
@@ -15,6 +16,12 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
     public DbSet<DossierPayment> Payments => Set<DossierPayment>();
 
     public DbSet<BoardCountDelta> BoardCountDeltas => Set<BoardCountDelta>();
+
+    /// <summary>« Pilotage »: the accepted turnover's movements.</summary>
+    public DbSet<SaleEntry> SaleEntries => Set<SaleEntry>();
+
+    /// <summary>« Pilotage »: the invoices and credit notes of each case.</summary>
+    public DbSet<DossierInvoice> Invoices => Set<DossierInvoice>();
 
     /// <summary>
     /// Every save records the board's count deltas of the column changes it commits (<see cref="BoardCounts"/>) and
@@ -69,6 +76,33 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             // the migration BoardSearchAndArrivalIndexes (raw SQL).
             dossier.HasIndex(d => new { d.OrganisationId, d.Status, d.StatusChangedAt });
             dossier.HasIndex(d => new { d.OrganisationId, d.Arrival });
+            // « Pilotage »'s funnel takes the cases received in a period.
+            dossier.HasIndex(d => new { d.OrganisationId, d.CreatedAt });
+        });
+
+        modelBuilder.Entity<SaleEntry>(entry =>
+        {
+            entry.ToTable("sale_entries");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.Property(e => e.ProductType).HasMaxLength(40);
+            entry.Property(e => e.ProductName).HasMaxLength(200);
+            entry.HasOne<Domain.Dossier>().WithMany().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
+            entry.HasIndex(e => new { e.OrganisationId, e.At });
+            entry.HasIndex(e => e.DossierId);
+        });
+
+        modelBuilder.Entity<DossierInvoice>(invoice =>
+        {
+            invoice.ToTable("dossier_invoices");
+            invoice.HasKey(i => i.Id);
+            invoice.Property(i => i.Id).ValueGeneratedNever();
+            invoice.Property(i => i.Number).HasMaxLength(40);
+            invoice.Property(i => i.Kind).HasMaxLength(20);
+            invoice.Property(i => i.CorrectsNumber).HasMaxLength(40);
+            invoice.HasOne<Domain.Dossier>().WithMany().HasForeignKey(i => i.DossierId).OnDelete(DeleteBehavior.Cascade);
+            invoice.HasIndex(i => new { i.OrganisationId, i.IssuedAt });
+            invoice.HasIndex(i => i.DossierId);
         });
 
         modelBuilder.Entity<DossierHistoryEntry>(entry =>
@@ -104,6 +138,8 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             payment.HasKey(p => p.Id);
             payment.Property(p => p.Id).ValueGeneratedNever();
             payment.HasOne<Domain.Dossier>().WithMany().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Cascade);
+            // « Pilotage »'s collected turnover sums a period's payments and refunds.
+            payment.HasIndex(p => new { p.OrganisationId, p.At }).IncludeProperties(p => p.AmountCents);
         });
     }
 }

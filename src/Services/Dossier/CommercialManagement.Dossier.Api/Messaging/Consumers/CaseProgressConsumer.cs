@@ -2,6 +2,7 @@ using CommercialManagement.Contracts.Inbox;
 using CommercialManagement.Contracts.Payment;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.Dossier.Api.Domain;
+using CommercialManagement.Dossier.Api.Domain.Reporting;
 using CommercialManagement.Dossier.Api.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -27,10 +28,15 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
     IConsumer<PaymentRefunded>,
     IConsumer<PaymentRequested>,
     IConsumer<PaymentFailed>,
-    IConsumer<CaseCancelled>
+    IConsumer<CaseCancelled>,
+    IConsumer<InvoiceIssued>
 {
     public Task Consume(ConsumeContext<StaffMessagePosted> context) =>
-        ApplyAsync(context, context.Message.RequestId, d => d.StaffMessageSent(context.Message.StaffName, context.Message.OccurredAt));
+        ApplyAsync(context, context.Message.RequestId, d =>
+        {
+            d.Answered(context.Message.OccurredAt);
+            return d.StaffMessageSent(context.Message.StaffName, context.Message.OccurredAt);
+        });
 
     public Task Consume(ConsumeContext<CustomerMessagePosted> context) =>
         ApplyAsync(context, context.Message.RequestId, d => d.CustomerMessageReceived(context.Message.OccurredAt));
@@ -60,16 +66,40 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
         ApplyAsync(context, context.Message.RequestId, d => d.QuoteChanged(context.Message.QuoteId, context.Message.LineCount, context.Message.TotalCents, context.Message.OccurredAt));
 
     public Task Consume(ConsumeContext<QuoteSent> context) =>
-        ApplyAsync(context, context.Message.RequestId, d => d.QuoteSent(
-            context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.OccurredAt, context.Message.PreviousTotalCents));
+        ApplyAsync(context, context.Message.RequestId, d =>
+        {
+            d.QuoteSentOnce(context.Message.OccurredAt);
+            return d.QuoteSent(context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.OccurredAt, context.Message.PreviousTotalCents);
+        });
 
-    public Task Consume(ConsumeContext<QuoteAccepted> context) =>
-        ApplyAsync(context, context.Message.RequestId, d => d.QuoteAccepted(
-            context.Message.QuoteId, context.Message.Number, context.Message.TotalCents, context.Message.AcceptedBy, context.Message.OccurredAt,
-            context.Message.Version, context.Message.PreviousTotalCents));
+    /// <summary>An acceptance applied (not one older than the acceptance in force) replaces what the case had accepted in « Pilotage ».</summary>
+    public Task Consume(ConsumeContext<QuoteAccepted> context)
+    {
+        var accepted = context.Message;
+        return ApplySalesAsync(context, accepted.RequestId, accepted.OccurredAt, d =>
+        {
+            var before = d.AcceptedAt;
+            var history = d.QuoteAccepted(accepted.QuoteId, accepted.Number, accepted.TotalCents, accepted.AcceptedBy, accepted.OccurredAt, accepted.Version, accepted.PreviousTotalCents);
+            var applied = d.AcceptedAt != before && d.AcceptedAt == accepted.OccurredAt;
+            if (applied)
+            {
+                d.AcceptedOnce(accepted.OccurredAt);
+                d.PaymentStepsReached(accepted.OccurredAt);
+            }
+
+            // Voided at once (its void came first): it counts for nothing accepted.
+            var sales = applied && !d.IsCancelled && d.AcceptedQuoteId == accepted.QuoteId ? SaleEntry.Accepted(d, accepted.Content, accepted.TotalCents, accepted.OccurredAt) : null;
+            return (history, applied, sales);
+        });
+    }
 
     public Task Consume(ConsumeContext<QuoteVoided> context) =>
-        ApplyAsync(context, context.Message.RequestId, d => d.QuoteVoided(context.Message.QuoteId, context.Message.Reason, context.Message.OccurredAt));
+        ApplySalesAsync(context, context.Message.RequestId, context.Message.OccurredAt, d =>
+        {
+            var before = d.AcceptedQuoteId;
+            var history = d.QuoteVoided(context.Message.QuoteId, context.Message.Reason, context.Message.OccurredAt);
+            return (history, before is not null && d.AcceptedQuoteId is null, null);
+        });
 
     public Task Consume(ConsumeContext<PaymentReceived> context) =>
         RecordPaymentAsync(context, context.Message.RequestId, context.Message.PaymentId, context.Message.AmountCents, context.Message.OccurredAt);
@@ -85,7 +115,27 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
 
     /// <summary>« Annuler le dossier » confirmed: archived with the outcome « Annulé », once (a redelivery or a republish changes nothing).</summary>
     public Task Consume(ConsumeContext<CaseCancelled> context) =>
-        ApplyAsync(context, context.Message.RequestId, d => d.Cancel(context.Message));
+        ApplySalesAsync(context, context.Message.RequestId, context.Message.OccurredAt, d =>
+        {
+            var before = d.IsCancelled;
+            return (d.Cancel(context.Message), !before && d.IsCancelled, null);
+        });
+
+    /// <summary>An invoice or credit note of the case, counted once by its id for « Pilotage »'s invoiced turnover.</summary>
+    public async Task Consume(ConsumeContext<InvoiceIssued> context)
+    {
+        var issued = context.Message;
+        var known = await db.Invoices.AnyAsync(i => i.Id == issued.InvoiceId, context.CancellationToken);
+        await ApplyAsync(context, issued.RequestId, dossier =>
+        {
+            if (!known)
+            {
+                db.Invoices.Add(DossierInvoice.Of(dossier, issued.InvoiceId, issued.Number, issued.Kind, issued.OccurredAt, issued.AmountCents, issued.CorrectsNumber));
+            }
+
+            return [];
+        });
+    }
 
     private async Task RecordPaymentAsync(ConsumeContext context, Guid caseId, Guid id, long amountCents, DateTimeOffset at)
     {
@@ -98,7 +148,30 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
                 db.Payments.Add(payment);
             }
 
-            return dossier.PaymentRecorded(payment, counted);
+            var history = dossier.PaymentRecorded(payment, counted);
+            dossier.PaymentStepsReached(at);
+            return history;
+        });
+    }
+
+    /// <summary>
+    /// A change that may replace what the case had accepted: when <c>Reverse</c>, its rows so far are reversed at
+    /// <paramref name="at"/>, then the new accepted lines (if any) are added, in the same transaction as the change.
+    /// </summary>
+    private async Task ApplySalesAsync(
+        ConsumeContext context, Guid caseId, DateTimeOffset at, Func<Domain.Dossier, (List<DossierHistoryEntry> History, bool Reverse, List<SaleEntry>? Accepted)> change)
+    {
+        var existing = await db.SaleEntries.Where(e => e.DossierId == caseId).ToListAsync(context.CancellationToken);
+        await ApplyAsync(context, caseId, dossier =>
+        {
+            var (history, reverse, accepted) = change(dossier);
+            if (reverse)
+            {
+                db.SaleEntries.AddRange(SaleEntry.Reversal(dossier, existing, at));
+            }
+
+            db.SaleEntries.AddRange(accepted ?? []);
+            return history;
         });
     }
 

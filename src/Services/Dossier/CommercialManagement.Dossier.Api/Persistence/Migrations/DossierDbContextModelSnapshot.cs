@@ -178,6 +178,18 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.Property<DateOnly?>("Departure")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("DepositPaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstQuoteSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("HasUnreadMessages")
                         .HasColumnType("boolean");
 
@@ -191,6 +203,9 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
 
                     b.Property<long>("PaidCents")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("PaidInFullAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("QuoteChangedAt")
                         .HasColumnType("timestamp with time zone");
@@ -241,6 +256,8 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "Arrival");
+
+                    b.HasIndex("OrganisationId", "CreatedAt");
 
                     b.HasIndex("OrganisationId", "Reference");
 
@@ -310,7 +327,90 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("OrganisationId", "At");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "At"), new[] { "AmountCents" });
+
                     b.ToTable("dossier_payments", (string)null);
+                });
+
+            modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.Reporting.DossierInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CorrectsNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("OrganisationId", "IssuedAt");
+
+                    b.ToTable("dossier_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.Reporting.SaleEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProductType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("OrganisationId", "At");
+
+                    b.ToTable("sale_entries", (string)null);
                 });
 
             modelBuilder.Entity("CommercialManagement.Dossier.Api.Persistence.BoardCountDelta", b =>
@@ -365,6 +465,24 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                 });
 
             modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.DossierPayment", b =>
+                {
+                    b.HasOne("CommercialManagement.Dossier.Api.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.Reporting.DossierInvoice", b =>
+                {
+                    b.HasOne("CommercialManagement.Dossier.Api.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.Reporting.SaleEntry", b =>
                 {
                     b.HasOne("CommercialManagement.Dossier.Api.Domain.Dossier", null)
                         .WithMany()

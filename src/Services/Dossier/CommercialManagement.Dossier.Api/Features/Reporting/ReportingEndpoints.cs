@@ -1,0 +1,119 @@
+using System.Globalization;
+using CommercialManagement.BuildingBlocks.Locale;
+using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Dossier.Api.Domain.Reporting;
+using CommercialManagement.Dossier.Api.Persistence;
+using CommercialManagement.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CommercialManagement.Dossier.Api.Features.Reporting;
+
+/// <summary>
+/// « Pilotage »: an Admin sees the organisation's figures (or one agent's), an agent only the cases assigned to them,
+/// whatever they ask for.
+/// </summary>
+internal static class ReportingEndpoints
+{
+    private static readonly Dictionary<string, string> TypeLabels = new()
+    {
+        ["Accommodation"] = "Hébergement",
+        ["SkiLesson"] = "Cours de ski",
+        ["LiftPass"] = "Forfaits remontées",
+        ["Rental"] = "Location de matériel",
+        ["Activity"] = "Activités",
+        [SaleEntry.OtherType] = "Autres prestations",
+    };
+
+    public static async Task<Results<Ok<Report>, ProblemHttpResult>> GetAsync(
+        DateOnly? from, DateOnly? to, string? assignee, HttpContext http, DossierDbContext db, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (period, problem) = ReportingPeriod.Parse(from, to, ParisTime.Today(time));
+        if (period is null)
+        {
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Période invalide");
+        }
+
+        Guid? agent;
+        if (!http.User.HasClaim(StaffClaims.Role, StaffClaims.AdminRole))
+        {
+            agent = Guid.Parse(http.User.FindFirst(StaffClaims.UserId)!.Value);
+        }
+        else if (string.IsNullOrEmpty(assignee))
+        {
+            agent = null;
+        }
+        else if (Guid.TryParse(assignee, out var chosen))
+        {
+            agent = chosen;
+        }
+        else
+        {
+            return TypedResults.Problem(
+                "« assignee » doit être l'identifiant d'un membre de l'équipe, ou rester vide pour toute l'organisation.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Filtre invalide");
+        }
+
+        var queries = new ReportingQueries(db, tenant.RequiredOrganisationId, agent);
+        var previous = period.Previous;
+        var funnel = await queries.FunnelAsync(period, cancellationToken);
+        var previousFunnel = await queries.FunnelAsync(previous, cancellationToken);
+        var months = await queries.TurnoverAsync(period, byAgent: false, cancellationToken);
+        var previousMonths = await queries.TurnoverAsync(previous, byAgent: false, cancellationToken);
+        var agents = await queries.TurnoverAsync(period, byAgent: true, cancellationToken);
+        var previousAgents = await queries.TurnoverAsync(previous, byAgent: true, cancellationToken);
+        var types = await queries.AcceptedByAsync(period, byProduct: false, cancellationToken);
+        var previousTypes = await queries.AcceptedByAsync(previous, byProduct: false, cancellationToken);
+        var products = await queries.AcceptedByAsync(period, byProduct: true, cancellationToken);
+        var previousProducts = await queries.AcceptedByAsync(previous, byProduct: true, cancellationToken);
+        var balances = await queries.BalancesAsync(period, cancellationToken);
+
+        var monthRows = MonthsOf(period)
+            .Select(m => new MonthTurnover(
+                m.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                months.TryGetValue(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), out var c) ? c.Turnover : Turnover.Zero,
+                previousMonths.TryGetValue(m.AddYears(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture), out var p) ? p.Turnover : Turnover.Zero))
+            .ToList();
+
+        return TypedResults.Ok(new Report(
+            period.From, period.To, previous.From, previous.To, funnel, previousFunnel,
+            Sum(months.Values.Select(v => v.Turnover)), Sum(previousMonths.Values.Select(v => v.Turnover)),
+            monthRows,
+            Groups(types, previousTypes, (key, _) => TypeLabels.GetValueOrDefault(key, key), key => key),
+            Groups(products, previousProducts, (_, label) => label.Length == 0 ? "Sans produit du catalogue" : label, _ => null),
+            [.. agents.Keys.Union(previousAgents.Keys)
+                .Select(k => new AgentTurnover(
+                    k.Length == 0 ? null : Guid.Parse(k),
+                    (agents.TryGetValue(k, out var a) ? a.Name : null) ?? (previousAgents.TryGetValue(k, out var pa) ? pa.Name : null) ?? "Non attribué",
+                    agents.TryGetValue(k, out var current) ? current.Turnover : Turnover.Zero,
+                    previousAgents.TryGetValue(k, out var before) ? before.Turnover : Turnover.Zero))
+                .OrderByDescending(a => a.Current.AcceptedCents).ThenBy(a => a.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), false))],
+            balances));
+    }
+
+    private static Turnover Sum(IEnumerable<Turnover> rows) => rows.Aggregate(Turnover.Zero, (total, row) => total.Plus(row));
+
+    /// <summary>The first day of each month the period touches.</summary>
+    private static IEnumerable<DateOnly> MonthsOf(ReportingPeriod period)
+    {
+        for (var month = new DateOnly(period.From.Year, period.From.Month, 1); month <= period.To; month = month.AddMonths(1))
+        {
+            yield return month;
+        }
+    }
+
+    private static List<GroupTurnover> Groups(
+        Dictionary<string, (string Label, string? Type, long Cents)> current,
+        Dictionary<string, (string Label, string? Type, long Cents)> previous,
+        Func<string, string, string> label,
+        Func<string, string?> typeOfKey) =>
+        [.. current.Keys.Union(previous.Keys)
+            .Select(k =>
+            {
+                var known = current.TryGetValue(k, out var c) ? c : previous[k];
+                return new GroupTurnover(
+                    k, label(k, known.Label), typeOfKey(k) ?? known.Type,
+                    current.TryGetValue(k, out var now) ? now.Cents : 0, previous.TryGetValue(k, out var then) ? then.Cents : 0);
+            })
+            .Where(g => g.AcceptedCents != 0 || g.PreviousAcceptedCents != 0)
+            .OrderByDescending(g => g.AcceptedCents).ThenByDescending(g => g.PreviousAcceptedCents)];
+}
