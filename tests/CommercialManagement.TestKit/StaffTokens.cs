@@ -48,10 +48,11 @@ public sealed class StaffTokens
         TimeSpan? lifetime = null,
         DateTimeOffset? issuedAt = null,
         ECDsaSecurityKey? signedWith = null,
-        bool withOrganisation = true)
+        bool withOrganisation = true,
+        Guid? userId = null)
     {
         var issuer = new StaffTokenIssuer(signedWith ?? _gateway, new FixedTimeProvider(issuedAt ?? DateTimeOffset.UtcNow));
-        var user = StaffTokenIssuer.Principal(Guid.NewGuid(), "Agent de test", "agent@test.example", organisationId, [role]);
+        var user = StaffTokenIssuer.Principal(userId ?? Guid.NewGuid(), "Agent de test", "agent@test.example", organisationId, [role]);
         if (!withOrganisation)
         {
             var identity = (ClaimsIdentity)user.Identity!;

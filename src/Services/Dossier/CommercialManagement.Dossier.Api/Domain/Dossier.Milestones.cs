@@ -30,18 +30,32 @@ internal sealed partial class Dossier
 
     public void AcceptedOnce(DateTimeOffset at) => FirstAcceptedAt = Earliest(FirstAcceptedAt, at);
 
-    /// <summary>After a payment, a refund or an acceptance: the payment steps reached by what is paid against what was accepted.</summary>
-    public void PaymentStepsReached(DateTimeOffset at)
+    /// <summary>
+    /// After a payment, a refund or an acceptance, from every payment and refund of the case (events arrive in any order):
+    /// the deposit step is reached when something is paid after the acceptance (or the acceptance comes after a payment),
+    /// the last step when the payments, in the order they happened, reach the accepted total.
+    /// </summary>
+    public void PaymentStepsReached(IEnumerable<DossierPayment> payments)
     {
-        if (AcceptedTotalCents is not { } total || PaidCents <= 0)
+        if (AcceptedTotalCents is not { } total || FirstAcceptedAt is not { } accepted)
         {
             return;
         }
 
-        DepositPaidAt = Earliest(DepositPaidAt, at);
-        if (PaidCents >= total)
+        var paid = 0L;
+        foreach (var payment in payments.OrderBy(p => p.At))
         {
-            PaidInFullAt = Earliest(PaidInFullAt, at);
+            paid += payment.AmountCents;
+            var at = payment.At > accepted ? payment.At : accepted;
+            if (paid > 0)
+            {
+                DepositPaidAt = Earliest(DepositPaidAt, at);
+            }
+
+            if (paid >= total)
+            {
+                PaidInFullAt = Earliest(PaidInFullAt, at);
+            }
         }
     }
 

@@ -27,11 +27,11 @@ internal sealed class ReportingQueries(DossierDbContext db, Guid organisationId,
                    count(COALESCE(d."FirstAcceptedAt", d."DepositPaidAt", d."PaidInFullAt"))::int,
                    count(COALESCE(d."DepositPaidAt", d."PaidInFullAt"))::int,
                    count(d."PaidInFullAt")::int,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(extract(epoch FROM d."FirstAnsweredAt" - d."CreatedAt"), 0)),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(extract(epoch FROM d."FirstQuoteSentAt" - d."CreatedAt"), 0)),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(extract(epoch FROM d."FirstAcceptedAt" - d."FirstQuoteSentAt"), 0)),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(extract(epoch FROM d."DepositPaidAt" - d."FirstAcceptedAt"), 0)),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(extract(epoch FROM d."PaidInFullAt" - d."DepositPaidAt"), 0))
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN d."FirstAnsweredAt" IS NOT NULL AND d."CreatedAt" IS NOT NULL THEN GREATEST(extract(epoch FROM d."FirstAnsweredAt" - d."CreatedAt"), 0) END),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN d."FirstQuoteSentAt" IS NOT NULL AND d."CreatedAt" IS NOT NULL THEN GREATEST(extract(epoch FROM d."FirstQuoteSentAt" - d."CreatedAt"), 0) END),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN d."FirstAcceptedAt" IS NOT NULL AND d."FirstQuoteSentAt" IS NOT NULL THEN GREATEST(extract(epoch FROM d."FirstAcceptedAt" - d."FirstQuoteSentAt"), 0) END),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN d."DepositPaidAt" IS NOT NULL AND d."FirstAcceptedAt" IS NOT NULL THEN GREATEST(extract(epoch FROM d."DepositPaidAt" - d."FirstAcceptedAt"), 0) END),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN d."PaidInFullAt" IS NOT NULL AND d."DepositPaidAt" IS NOT NULL THEN GREATEST(extract(epoch FROM d."PaidInFullAt" - d."DepositPaidAt"), 0) END)
             FROM dossiers d
             WHERE d."OrganisationId" = @org AND d."CreatedAt" >= @start AND d."CreatedAt" < @end AND {OfAssignee}
             """;

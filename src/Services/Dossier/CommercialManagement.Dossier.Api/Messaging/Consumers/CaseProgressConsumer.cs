@@ -73,10 +73,11 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
         });
 
     /// <summary>An acceptance applied (not one older than the acceptance in force) replaces what the case had accepted in « Pilotage ».</summary>
-    public Task Consume(ConsumeContext<QuoteAccepted> context)
+    public async Task Consume(ConsumeContext<QuoteAccepted> context)
     {
         var accepted = context.Message;
-        return ApplySalesAsync(context, accepted.RequestId, accepted.OccurredAt, d =>
+        var payments = await db.Payments.Where(p => p.DossierId == accepted.RequestId).ToListAsync(context.CancellationToken);
+        await ApplySalesAsync(context, accepted.RequestId, accepted.OccurredAt, d =>
         {
             var before = d.AcceptedAt;
             var history = d.QuoteAccepted(accepted.QuoteId, accepted.Number, accepted.TotalCents, accepted.AcceptedBy, accepted.OccurredAt, accepted.Version, accepted.PreviousTotalCents);
@@ -84,7 +85,7 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
             if (applied)
             {
                 d.AcceptedOnce(accepted.OccurredAt);
-                d.PaymentStepsReached(accepted.OccurredAt);
+                d.PaymentStepsReached(payments);
             }
 
             // Voided at once (its void came first): it counts for nothing accepted.
@@ -139,17 +140,19 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
 
     private async Task RecordPaymentAsync(ConsumeContext context, Guid caseId, Guid id, long amountCents, DateTimeOffset at)
     {
-        var counted = await db.Payments.AnyAsync(p => p.Id == id, context.CancellationToken);
+        var payments = await db.Payments.Where(p => p.DossierId == caseId).ToListAsync(context.CancellationToken);
+        var counted = payments.Any(p => p.Id == id);
         await ApplyAsync(context, caseId, dossier =>
         {
             var payment = DossierPayment.Of(dossier, id, amountCents, at);
             if (!counted)
             {
                 db.Payments.Add(payment);
+                payments.Add(payment);
             }
 
             var history = dossier.PaymentRecorded(payment, counted);
-            dossier.PaymentStepsReached(at);
+            dossier.PaymentStepsReached(payments);
             return history;
         });
     }
