@@ -114,6 +114,20 @@ internal sealed class DossierClient(StaffServiceClient services)
         return view?.Columns.SingleOrDefault();
     }
 
+    /// <summary>« Pilotage » for the filter; the service's refusal (a period it cannot report on) in French.</summary>
+    public async Task<(ReportView? Report, string? Problem)> ReportAsync(ReportFilter filter, CancellationToken cancellationToken = default)
+    {
+        var dossiers = await services.ForAsync(ResourceNames.DossierApi);
+        using var response = await dossiers.GetAsync($"/api/dossiers/reporting?{filter.Query()}", cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.BadRequest)
+        {
+            return (null, string.Join(" ", await ProblemMessages.ReadAsync(response)));
+        }
+
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<ReportView>(cancellationToken), null);
+    }
+
     public async Task<DossierDetail?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var dossiers = await services.ForAsync(ResourceNames.DossierApi);

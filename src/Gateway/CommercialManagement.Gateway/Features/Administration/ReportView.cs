@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace CommercialManagement.Gateway.Features.Administration;
+
+/// <summary>« Pilotage » as the Dossier service computes it (see its ReportingModels): a period and the same days a year earlier.</summary>
+public sealed record ReportView(
+    DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, ReportFunnel Funnel, ReportFunnel PreviousFunnel,
+    ReportTurnover Totals, ReportTurnover PreviousTotals, IReadOnlyList<ReportMonth> Months, IReadOnlyList<ReportGroup> ByProductType,
+    IReadOnlyList<ReportGroup> ByProduct, IReadOnlyList<ReportAgent> ByAgent, ReportBalances Balances);
+
+public sealed record ReportFunnel(
+    int Requests, int Answered, int QuotesSent, int Accepted, int DepositPaid, int PaidInFull, double? MedianHoursToFirstAnswer, double? MedianHoursToQuote,
+    double? MedianHoursQuoteToAcceptance, double? MedianHoursAcceptanceToDeposit, double? MedianHoursDepositToPaidInFull);
+
+public sealed record ReportTurnover(long AcceptedCents, long InvoicedCents, long DepositsInvoicedCents, long CollectedCents);
+
+public sealed record ReportMonth(string Month, ReportTurnover Current, ReportTurnover Previous)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>« déc. 2026 ».</summary>
+    public string Label => DateOnly.ParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMM yyyy", French);
+}
+
+public sealed record ReportGroup(string Key, string Label, string? ProductType, long AcceptedCents, long PreviousAcceptedCents);
+
+public sealed record ReportAgent(Guid? AssigneeId, string Name, ReportTurnover Current, ReportTurnover Previous);
+
+public sealed record ReportBalances(
+    int DueCount, long DueCents, int OverdueCount, long OverdueCents, int OverpaidCount, long OverpaidCents, int RefundCount, long RefundedCents);
+
+/// <summary>« Pilotage »'s filters as the address and the Dossier service read them: the same names in both.</summary>
+public sealed record ReportFilter(DateOnly? From, DateOnly? To, string? Assignee)
+{
+    public string Query()
+    {
+        var parts = new List<string>();
+        if (From is { } from)
+        {
+            parts.Add($"from={from:yyyy-MM-dd}");
+        }
+
+        if (To is { } to)
+        {
+            parts.Add($"to={to:yyyy-MM-dd}");
+        }
+
+        if (!string.IsNullOrEmpty(Assignee))
+        {
+            parts.Add("assignee=" + Uri.EscapeDataString(Assignee));
+        }
+
+        return string.Join('&', parts);
+    }
+
+    /// <summary>The filter kept in the page's address; what cannot be read is left out.</summary>
+    public static ReportFilter FromQuery(string query)
+    {
+        var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        string? Text(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
+        DateOnly? Day(string name) =>
+            DateOnly.TryParseExact(Text(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        var assignee = Text("assignee");
+        return new ReportFilter(Day("from"), Day("to"), Guid.TryParse(assignee, out _) ? assignee : null);
+    }
+}
