@@ -164,15 +164,6 @@ public sealed record AcceptedQuoteLine
 
     /// <summary>The line's tourist tax (adults × nights × rate), 0 when none.</summary>
     public long TouristTaxCents { get; init; }
-
-    /// <summary>The catalogue product the line sells; null for a custom line or an event from before (issue 19).</summary>
-    public Guid? ProductId { get; init; }
-
-    /// <summary>The product's name in the catalogue; null as <see cref="ProductId"/>.</summary>
-    public string? ProductName { get; init; }
-
-    /// <summary>The catalogue's product type (Accommodation, SkiSchool…); null as <see cref="ProductId"/>.</summary>
-    public string? ProductType { get; init; }
 }
 
 public sealed record AcceptedVatRate

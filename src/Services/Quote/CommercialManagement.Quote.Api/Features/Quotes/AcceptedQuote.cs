@@ -52,7 +52,6 @@ internal static class AcceptedQuote
             Label = line.Label, Description = line.Description, From = line.From, To = line.To, Quantity = line.Quantity,
             UnitPriceInclVatCents = line.UnitPriceCents, VatRateBasisPoints = line.VatRateBasisPoints, AmountInclVatCents = line.AmountCents,
             AmountExclVatCents = net, VatCents = vat, TouristTaxCents = line.TouristTaxCents,
-            ProductId = line.ProductId, ProductName = line.ProductId is null ? null : line.Label, ProductType = line.ProductType?.ToString(),
         };
     }
 }
