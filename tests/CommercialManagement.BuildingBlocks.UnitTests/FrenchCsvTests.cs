@@ -25,7 +25,8 @@ public sealed class FrenchCsvTests
     {
         var text = Text(FrenchCsv.Write(
             ["Arrivée", "Vide", "Nuits", "Montant", "Le"],
-            [[FrenchCsv.Date(new DateOnly(2027, 2, 6)), FrenchCsv.Date((DateOnly?)null), FrenchCsv.Number(12_345), FrenchCsv.Money(1_234_567_89), FrenchCsv.DateTime(new DateTimeOffset(2026, 11, 28, 9, 5, 0, TimeSpan.FromHours(1)))]]));
+            [[FrenchCsv.Date(new DateOnly(2027, 2, 6)), FrenchCsv.Date((DateOnly?)null), FrenchCsv.Number(12_345), FrenchCsv.Money(123_456_789),
+                FrenchCsv.DateTime(new DateTimeOffset(2026, 11, 28, 9, 5, 0, TimeSpan.FromHours(1)))]]));
 
         Assert.Equal("Arrivée;Vide;Nuits;Montant;Le\r\n06/02/2027;;12345;1234567,89;28/11/2026 09:05\r\n", text);
     }

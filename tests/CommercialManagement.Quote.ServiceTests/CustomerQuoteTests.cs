@@ -46,6 +46,31 @@ public sealed class CustomerQuoteTests(QuoteFactory factory) : IClassFixture<Quo
     }
 
     [Fact]
+    public async Task AcceptedContent_NamesEachLinesProductAndTouristTaxCounts_AndACustomLineNone()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.CaseAsync(adults: 3, children: [8]);
+        var chalet = await scenario.ChaletAsync(name: "Chalet des Mélèzes");
+        await scenario.AddLineAsync(caseId, chalet);
+        await scenario.AddCustomAsync(caseId);
+        var quoteId = (await scenario.QuoteAsync(caseId)).GetProperty("id").GetGuid();
+        await scenario.Agent.PutAsJsonAsync($"/api/quotes/{quoteId}/customer", new { name = "Élodie Martin", address = "1 rue Haute\n73000 Chambéry", email = "elodie@example.fr" });
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Agent.PostAsync($"/api/quotes/{quoteId}/send", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Agent.PostAsJsonAsync($"/api/quotes/{quoteId}/acceptance", new { note = "Accord au téléphone" })).StatusCode);
+
+        var content = (await factory.PublishedAsync<QuoteAccepted>(e => e.QuoteId == quoteId)).Content!;
+        var stay = Assert.Single(content.Lines, l => l.ProductId == chalet);
+        Assert.Equal(("Chalet des Mélèzes", "Accommodation"), (stay.ProductName, stay.ProductType));
+        // Seven nights (13 to 20 February) for the three adults at 2 € a night; the child is exempt.
+        Assert.Equal((3, 7, 200L, 4_200L), (stay.TouristTaxAdults, stay.TouristTaxNights, stay.TouristTaxCentsPerAdultNight, stay.TouristTaxCents));
+        var custom = Assert.Single(content.Lines, l => l.ProductId is null);
+        Assert.Equal("Panier garni à l'arrivée", custom.Label);
+        Assert.Null(custom.ProductName);
+        Assert.Null(custom.ProductType);
+        Assert.Equal((0, 0, 0L), (custom.TouristTaxAdults, custom.TouristTaxNights, custom.TouristTaxCentsPerAdultNight));
+    }
+
+    [Fact]
     public async Task OldVersion_IsRefusedWithTheReason_DraftsAreHidden_AndTokensStayInTheirLane()
     {
         var (scenario, caseId, quoteId, customer) = await SentQuoteAsync();

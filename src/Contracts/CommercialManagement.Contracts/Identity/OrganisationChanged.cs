@@ -70,4 +70,7 @@ public sealed record OrganisationChanged : IIntegrationEvent
 
     /// <summary>What the organisation lets time do: balance requests, reminders, expiries, held stock (issue 17). The defaults when absent.</summary>
     public ScheduleSettings Schedule { get; init; } = new();
+
+    /// <summary>Journal codes and account numbers of the accounting exports (issue 19). Optional: the defaults when absent.</summary>
+    public AccountingSettings? Accounting { get; init; }
 }

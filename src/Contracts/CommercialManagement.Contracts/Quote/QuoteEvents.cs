@@ -164,6 +164,30 @@ public sealed record AcceptedQuoteLine
 
     /// <summary>The line's tourist tax (adults × nights × rate), 0 when none.</summary>
     public long TouristTaxCents { get; init; }
+
+    /// <summary>
+    /// The adults liable to the line's tourist tax (children under 18 are exempt): what the tourist-tax declaration counts
+    /// (issue 19). Optional: null in an event written before it existed.
+    /// </summary>
+    public int? TouristTaxAdults { get; init; }
+
+    /// <summary>The nights the line's tourist tax is counted on. Optional, as <see cref="TouristTaxAdults"/>.</summary>
+    public int? TouristTaxNights { get; init; }
+
+    /// <summary>The commune's rate per adult per night, in cents. Optional, as <see cref="TouristTaxAdults"/>.</summary>
+    public long? TouristTaxCentsPerAdultNight { get; init; }
+
+    /// <summary>The catalogue product the line was made from; null for a custom line (« Divers »). Optional (issue 19).</summary>
+    public Guid? ProductId { get; init; }
+
+    /// <summary>The product's name in the catalogue when the quote was accepted (the label may add a band or dates). Optional (issue 19).</summary>
+    public string? ProductName { get; init; }
+
+    /// <summary>
+    /// The catalogue's product type: Accommodation, SkiLesson, LiftPass, Rental or Activity; null for a custom line.
+    /// Optional (issue 19).
+    /// </summary>
+    public string? ProductType { get; init; }
 }
 
 public sealed record AcceptedVatRate
