@@ -156,10 +156,10 @@ public sealed class ReportingTests(DossierFactory factory) : IClassFixture<Dossi
         Assert.Equal(113_700, Cents(december.GetProperty("current"), "collectedCents"));
         Assert.Equal(5, report.GetProperty("months").GetArrayLength());
 
-        var types = report.GetProperty("byProductType").EnumerateArray().ToDictionary(t => t.GetProperty("label").GetString()!, t => t.GetProperty("acceptedCents").GetInt64());
-        Assert.Equal(81_200, types["Hébergement"]);
-        Assert.Equal(30_000, types["Cours de ski"]);
-        Assert.Equal(2_500, types["Autres prestations"]);
+        var byType = report.GetProperty("byProductType").EnumerateArray().ToDictionary(t => t.GetProperty("label").GetString()!, t => t.GetProperty("acceptedCents").GetInt64());
+        Assert.Equal(81_200, byType["Hébergement"]);
+        Assert.Equal(30_000, byType["Cours de ski"]);
+        Assert.Equal(2_500, byType["Autres prestations"]);
         Assert.Contains(report.GetProperty("byProduct").EnumerateArray(), p => p.GetProperty("label").GetString() == "Chalet des Mélèzes" && p.GetProperty("acceptedCents").GetInt64() == 81_200);
 
         var lucas = report.GetProperty("byAgent").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Lucas Girard");
@@ -179,6 +179,16 @@ public sealed class ReportingTests(DossierFactory factory) : IClassFixture<Dossi
         var other = await ReportAsync(AgentClient(Guid.NewGuid()), $"{Period}&assignee={_agent}");
         Assert.Equal(0, other.GetProperty("funnel").GetProperty("requests").GetInt32());
         Assert.Equal(0, Cents(other.GetProperty("totals"), "acceptedCents"));
+
+        // « Exporter (CSV) »: the same figures, as a French spreadsheet opens them.
+        var csv = await Admin.GetByteArrayAsync($"/api/dossiers/reporting/months.csv?{Period}");
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(csv[3..]).Split("\r\n");
+        Assert.StartsWith("Mois;Accepté (€);Facturé (€);Acomptes facturés (€);Encaissé (€)", lines[0]);
+        Assert.StartsWith("2026-12;1137,00;1137,00;341,10;1137,00;", lines[1]);
+        var types = System.Text.Encoding.UTF8.GetString(await Admin.GetByteArrayAsync($"/api/dossiers/reporting/product-types.csv?{Period}"));
+        Assert.Contains("\r\nHébergement;812,00;0,00\r\n", types);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync($"/api/dossiers/reporting/everything.csv?{Period}")).StatusCode);
 
         // Another organisation sees nothing of it.
         var stranger = await ReportAsync(factory.CreateStaffClient(Guid.NewGuid(), StaffClaims.AdminRole));

@@ -19,6 +19,9 @@ internal static class DossierApi
         api.MapGet("/reporting", ReportingEndpoints.GetAsync)
             .WithName("GetReporting")
             .WithSummary("« Pilotage » for a period {from, to} (Paris days; default: the season in progress) and the same days a year earlier: funnel with median times, turnover accepted, invoiced and collected by month, product type, product and agent, balances; an agent gets their own cases only, an Admin may pass assignee.");
+        api.MapGet("/reporting/{table}.csv", ReportingEndpoints.ExportAsync)
+            .WithName("ExportReporting")
+            .WithSummary("One table of « Pilotage » (funnel, months, product-types, products, agents) as CSV for a French spreadsheet, with the same filters.");
         api.MapGet("/{id:guid}", GetDossierEndpoint.HandleAsync)
             .WithName("GetDossier")
             .WithSummary("One case: customer, stay, where it stands in the workflow, quote and payment figures, its history.");

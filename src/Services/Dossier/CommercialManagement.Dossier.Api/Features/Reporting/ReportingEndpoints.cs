@@ -27,10 +27,31 @@ internal static class ReportingEndpoints
     public static async Task<Results<Ok<Report>, ProblemHttpResult>> GetAsync(
         DateOnly? from, DateOnly? to, string? assignee, HttpContext http, DossierDbContext db, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
     {
+        var (report, problem) = await BuildAsync(from, to, assignee, http, db, tenant, time, cancellationToken);
+        return report is null ? problem! : TypedResults.Ok(report);
+    }
+
+    /// <summary>One table of the report as CSV for a French spreadsheet (funnel, months, product-types, products, agents).</summary>
+    public static async Task<IResult> ExportAsync(
+        string table, DateOnly? from, DateOnly? to, string? assignee, HttpContext http, DossierDbContext db, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!ReportingCsv.Tables.Contains(table))
+        {
+            return TypedResults.Problem(
+                $"Tableau inconnu « {table} » : {string.Join(", ", ReportingCsv.Tables)}.", statusCode: StatusCodes.Status404NotFound, title: "Tableau inconnu");
+        }
+
+        var (report, problem) = await BuildAsync(from, to, assignee, http, db, tenant, time, cancellationToken);
+        return report is null ? problem! : ReportingCsv.File(table, report);
+    }
+
+    private static async Task<(Report? Report, ProblemHttpResult? Problem)> BuildAsync(
+        DateOnly? from, DateOnly? to, string? assignee, HttpContext http, DossierDbContext db, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
+    {
         var (period, problem) = ReportingPeriod.Parse(from, to, ParisTime.Today(time));
         if (period is null)
         {
-            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Période invalide");
+            return (null, TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Période invalide"));
         }
 
         Guid? agent;
@@ -48,9 +69,9 @@ internal static class ReportingEndpoints
         }
         else
         {
-            return TypedResults.Problem(
+            return (null, TypedResults.Problem(
                 "« assignee » doit être l'identifiant d'un membre de l'équipe, ou rester vide pour toute l'organisation.",
-                statusCode: StatusCodes.Status400BadRequest, title: "Filtre invalide");
+                statusCode: StatusCodes.Status400BadRequest, title: "Filtre invalide"));
         }
 
         var queries = new ReportingQueries(db, tenant.RequiredOrganisationId, agent);
@@ -74,7 +95,7 @@ internal static class ReportingEndpoints
                 previousMonths.TryGetValue(m.AddYears(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture), out var p) ? p.Turnover : Turnover.Zero))
             .ToList();
 
-        return TypedResults.Ok(new Report(
+        return (new Report(
             period.From, period.To, previous.From, previous.To, funnel, previousFunnel,
             Sum(months.Values.Select(v => v.Turnover)), Sum(previousMonths.Values.Select(v => v.Turnover)),
             monthRows,
@@ -87,7 +108,7 @@ internal static class ReportingEndpoints
                     agents.TryGetValue(k, out var current) ? current.Turnover : Turnover.Zero,
                     previousAgents.TryGetValue(k, out var before) ? before.Turnover : Turnover.Zero))
                 .OrderByDescending(a => a.Current.AcceptedCents).ThenBy(a => a.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), false))],
-            balances));
+            balances), null);
     }
 
     private static Turnover Sum(IEnumerable<Turnover> rows) => rows.Aggregate(Turnover.Zero, (total, row) => total.Plus(row));
