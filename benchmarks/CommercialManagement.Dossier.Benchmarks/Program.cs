@@ -12,8 +12,9 @@ using Xunit;
 namespace CommercialManagement.Dossier.Benchmarks;
 
 /// <summary>
-/// « Dossiers » with 100,000 dossiers in one organisation: the Dossier service in process on a real PostgreSQL, the
-/// board called through HTTP as the back office calls it. Prints p50/p95 per kind of query.
+/// « Dossiers » and « Pilotage » with 100,000 dossiers in one organisation: the Dossier service in process on a real
+/// PostgreSQL, the board and the report called through HTTP as the back office calls them (as an Admin: the whole
+/// organisation). Prints p50/p95 per kind of query, and a raw anchor of the same run (one COUNT over the dossiers).
 /// Run: dotnet run -c Release --project benchmarks/CommercialManagement.Dossier.Benchmarks -- [dossiers=100000] [calls=200] [seconds=60]
 /// (a query stops after its calls or after that many seconds, whichever comes first, and says how many it made).
 /// </summary>
@@ -34,7 +35,7 @@ internal static class BoardBenchmark
         await using var service = new ServiceFactory<global::Program>(ResourceNames.DossierDb);
         await ((IAsyncLifetime)service).InitializeAsync();
         // Staff tokens live two minutes and a slow query's calls can take longer: a fresh client (and token) per call.
-        HttpClient Staff() => service.CreateStaffClient(organisation);
+        HttpClient Staff() => service.CreateStaffClient(organisation, ServiceDefaults.Security.StaffClaims.AdminRole);
         Staff().Dispose(); // starts the service, which migrates its database
         var load = Stopwatch.StartNew();
         await using (var connection = new NpgsqlConnection(service.ConnectionString))
@@ -43,6 +44,8 @@ internal static class BoardBenchmark
             await BoardLoad.InsertAsync(connection, organisation, dossiers);
             // Another organisation with the same names, e-mails and phones: what it holds must never show.
             await BoardLoad.InsertAsync(connection, other, Math.Max(dossiers / 20, 1));
+            await PilotageLoad.InsertAsync(connection, organisation);
+            await PilotageLoad.InsertAsync(connection, other);
         }
 
         var maintainedExact = await service.CountAsync(BoardPlans.MaintainedDifferences, organisation) == 0;
@@ -51,6 +54,8 @@ internal static class BoardBenchmark
 
         var rare = Convert.ToHexString(System.Security.Cryptography.MD5.HashData("4242"u8)).ToLowerInvariant()[..10];
         var assignee = BoardLoad.Staff[2];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var yearAgo = today.AddYears(-1);
         string[] queries =
         [
             "/api/dossiers/board",
@@ -66,16 +71,22 @@ internal static class BoardBenchmark
             "/api/dossiers/board?column=Archived&page=200&pageSize=25",
             $"/api/dossiers/board.csv?assignee={assignee}&arrivalFrom=2027-01-10&arrivalTo=2027-01-16",
             "/api/dossiers/board.csv?search=emma.&unread=true",
+            "/api/dossiers/reporting",
+            $"/api/dossiers/reporting?from={yearAgo:yyyy-MM-dd}&to={today:yyyy-MM-dd}",
+            $"/api/dossiers/reporting?from={yearAgo:yyyy-MM-dd}&to={today:yyyy-MM-dd}&assignee={assignee}",
+            $"/api/dossiers/reporting/months.csv?from={yearAgo:yyyy-MM-dd}&to={today:yyyy-MM-dd}",
         ];
 
         // First as right after a bulk load (autovacuum held off, so the run does not depend on when it wakes up),
         // then as autovacuum leaves the table: vacuumed and analysed.
         await service.ExecuteAsync("ALTER TABLE dossiers SET (autovacuum_enabled = off); ANALYZE dossiers;");
         Console.WriteLine("-- after the bulk load and ANALYZE, before any VACUUM");
+        await AnchorAsync(service.ConnectionString, organisation, calls, budget);
         await MeasureAsync(Staff, queries, calls, budget);
         await service.ExecuteAsync("ALTER TABLE dossiers RESET (autovacuum_enabled)");
         await service.ExecuteAsync("VACUUM ANALYZE dossiers");
         Console.WriteLine($"-- after VACUUM ANALYZE (load average {LoadAverage()})");
+        await AnchorAsync(service.ConnectionString, organisation, calls, budget);
         await MeasureAsync(Staff, queries, calls, budget);
         await BoardPlans.PrintAsync(service, organisation);
 
@@ -122,6 +133,29 @@ internal static class BoardBenchmark
         }
     }
 
+    /// <summary>
+    /// The raw anchor, measured beside the queries: one plain COUNT of the organisation's dossiers on its own connection
+    /// (no HTTP, no service), the least a page over all of them could cost on this machine at this moment.
+    /// </summary>
+    private static async Task AnchorAsync(string connectionString, Guid organisation, int calls, TimeSpan budget)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var timings = new List<double>();
+        var spent = Stopwatch.StartNew();
+        while (timings.Count < calls && spent.Elapsed < budget)
+        {
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM dossiers WHERE \"OrganisationId\" = '{organisation}'", connection);
+            var watch = Stopwatch.StartNew();
+            await count.ExecuteScalarAsync();
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        timings.Sort();
+        Console.WriteLine($"{"anchor: SELECT count(*) FROM dossiers (one organisation, raw Npgsql)",-92} p50 {timings[timings.Count / 2],7:F1} ms   " +
+                          $"p95 {timings[(int)(timings.Count * 0.95)],7:F1} ms   calls {timings.Count,3}");
+    }
+
     /// <summary>The board's cards over every column (sum of the counts), or the CSV's lines without the header.</summary>
     private static async Task<int> TotalAsync(HttpResponseMessage response)
     {
@@ -132,6 +166,12 @@ internal static class BoardBenchmark
         }
 
         var board = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (board.TryGetProperty("funnel", out var funnel))
+        {
+            // « Pilotage »: the requests of the period.
+            return funnel.GetProperty("requests").GetInt32();
+        }
+
         return board.GetProperty("columns").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32());
     }
 
