@@ -223,6 +223,50 @@ public sealed class ReportingTests(DossierFactory factory) : IClassFixture<Dossi
         Assert.Equal(70_000, types["Autres prestations"].GetProperty("previousAcceptedCents").GetInt64());
     }
 
+    /// <summary>An accommodation's weeks: the nights an accepted stay occupies against its units, until the case is cancelled.</summary>
+    [Fact]
+    public async Task Occupancy_counts_the_nights_of_accepted_stays_week_by_week_against_the_units()
+    {
+        var (chalet, id, quote) = (Guid.NewGuid(), Guid.CreateVersion7(), Guid.NewGuid());
+        await PublishAsync(new CatalogueProductChanged
+        {
+            OrganisationId = _organisation, OccurredAt = T0, ProductId = chalet, Name = "Chalet des Mélèzes", Type = "Accommodation", Capacity = 2, Retired = false,
+        });
+        // An older announcement (a repeat from before a change) changes nothing.
+        await PublishAsync(new CatalogueProductChanged
+        {
+            OrganisationId = _organisation, OccurredAt = T0.AddDays(-5), ProductId = chalet, Name = "Chalet", Type = "Accommodation", Capacity = 5, Retired = false,
+        });
+        await OpenAsync(id, T0);
+        var content = Content(("Chalet des Mélèzes — 7 nuits", "Accommodation", 140_000, 2_100)) with { };
+        content = content with
+        {
+            Lines = [content.Lines[0] with { ProductId = chalet, ProductName = "Chalet des Mélèzes", From = new DateOnly(2027, 2, 13), To = new DateOnly(2027, 2, 20) }],
+        };
+        await AcceptedAsync(id, quote, T0.AddHours(1), 142_100, content);
+
+        const string february = "from=2027-02-01&to=2027-02-28";
+        var report = await SettledAsync(Admin, r => r.GetProperty("occupancy").EnumerateArray().Any(p =>
+            p.GetProperty("weeks").EnumerateArray().Sum(w => w.GetProperty("nightsSold").GetInt32()) == 7), february);
+        var weeks = report.GetProperty("occupancy").EnumerateArray().Single().GetProperty("weeks").EnumerateArray()
+            .ToDictionary(w => w.GetProperty("monday").GetString()!, w => (Sold: w.GetProperty("nightsSold").GetInt32(), Offered: w.GetProperty("nightsOffered").GetInt32()));
+        Assert.Equal(["2027-02-01", "2027-02-08", "2027-02-15", "2027-02-22"], weeks.Keys);
+        Assert.Equal((0, 14), weeks["2027-02-01"]);
+        Assert.Equal((2, 14), weeks["2027-02-08"]);
+        Assert.Equal((5, 14), weeks["2027-02-15"]);
+        Assert.Equal("Chalet des Mélèzes", report.GetProperty("occupancy")[0].GetProperty("name").GetString());
+
+        var csv = System.Text.Encoding.UTF8.GetString(await Admin.GetByteArrayAsync($"/api/dossiers/reporting/occupancy.csv?{february}"));
+        Assert.Contains("\r\nChalet des Mélèzes;2;15/02/2027;5;14;35,7\r\n", csv);
+
+        await PublishAsync(new CaseCancelled
+        {
+            OrganisationId = _organisation, OccurredAt = T0.AddDays(2), RequestId = id, QuoteId = quote, QuoteNumber = "OT-2026-0003",
+            RequestedBy = "Customer", Reason = "Empêchement", DaysBeforeArrival = 70, RetainedCents = 0, RefundCents = 0, StaffName = "Lucas Girard",
+        });
+        await SettledAsync(Admin, r => r.GetProperty("occupancy")[0].GetProperty("weeks").EnumerateArray().All(w => w.GetProperty("nightsSold").GetInt32() == 0), february);
+    }
+
     [Theory]
     [InlineData("from=2027-01-31&to=2027-01-01")]
     [InlineData("from=2027-01-01")]

@@ -6,6 +6,7 @@ using CommercialManagement.BuildingBlocks.Scheduling;
 using CommercialManagement.Quote.Api.Demo;
 #endif
 using CommercialManagement.Quote.Api.Messaging.Consumers;
+using CommercialManagement.Quote.Api.Features.Catalogue;
 using CommercialManagement.Quote.Api.Persistence;
 using CommercialManagement.Quote.Api.Scheduling;
 using CommercialManagement.ServiceDefaults;
@@ -34,6 +35,7 @@ internal static class QuoteModule
             "Sent quotes neither opened nor answered get a follow-up days before their expiry (QuoteFollowUpDue).");
         builder.Services.AddScheduledJob<DraftHoldRelease>(DraftHoldRelease.JobName, DraftHoldRelease.Cron,
             "Drafts never sent and unchanged for the organisation's days give back their places (QuoteDraftPlacesReleased).");
+        builder.Services.AddHostedService<CatalogueAnnouncement>();
 #if DEMO_DATA
         // Plays its part in Development only; compiled out of published builds (ADR 0019).
         builder.Services.AddHostedService<QuoteDemoStory>();

@@ -23,6 +23,9 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
     /// <summary>« Pilotage »: the invoices and credit notes of each case.</summary>
     public DbSet<DossierInvoice> Invoices => Set<DossierInvoice>();
 
+    /// <summary>« Pilotage »: the catalogue's products and their units, for the occupancy of accommodation.</summary>
+    public DbSet<CatalogueProduct> CatalogueProducts => Set<CatalogueProduct>();
+
     /// <summary>
     /// Every save records the board's count deltas of the column changes it commits (<see cref="BoardCounts"/>) and
     /// announces the dossiers it changes (<see cref="DossierChanges"/>).
@@ -90,6 +93,17 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             entry.HasOne<Domain.Dossier>().WithMany().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
             entry.HasIndex(e => new { e.OrganisationId, e.At });
             entry.HasIndex(e => e.DossierId);
+            // The occupancy reads the accommodation lines whose stay crosses the period.
+            entry.HasIndex(e => new { e.OrganisationId, e.ProductType, e.From }).IncludeProperties(e => new { e.To, e.Units, e.ProductId });
+        });
+
+        modelBuilder.Entity<CatalogueProduct>(product =>
+        {
+            product.ToTable("catalogue_products");
+            product.HasKey(p => p.Id);
+            product.Property(p => p.Id).ValueGeneratedNever();
+            product.Property(p => p.Name).HasMaxLength(200);
+            product.Property(p => p.Type).HasMaxLength(40);
         });
 
         modelBuilder.Entity<DossierInvoice>(invoice =>

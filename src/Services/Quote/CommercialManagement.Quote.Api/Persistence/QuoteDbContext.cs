@@ -1,7 +1,9 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
+using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.Persistence;
 using CommercialManagement.BuildingBlocks.Scheduling;
 using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Contracts.Quote;
 using CommercialManagement.Quote.Api.Domain.Catalogue;
 using CommercialManagement.Quote.Api.Domain.Copies;
 using CommercialManagement.Quote.Api.Domain.Quotes;
@@ -40,6 +42,34 @@ internal sealed class QuoteDbContext(DbContextOptions<QuoteDbContext> options, T
     /// </summary>
     public Task LockCaseAsync(Guid caseId, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({caseId.ToString()}, 0))", cancellationToken);
+
+    /// <summary>Every save that adds or changes a product announces it (<c>CatalogueProductChanged</c>), in the same transaction.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AnnounceProducts();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AnnounceProducts();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The product's whole current state, dated when it last changed: an announcement repeated at start changes nothing.</summary>
+    public static CatalogueProductChanged Announcement(Product product) => new()
+    {
+        OrganisationId = product.OrganisationId, OccurredAt = product.UpdatedAt, ProductId = product.Id, Name = product.Name, Type = product.Type.ToString(),
+        Capacity = product.Capacity, Retired = product.Retired,
+    };
+
+    private void AnnounceProducts()
+    {
+        foreach (var entry in ChangeTracker.Entries<Product>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
+        {
+            this.AddToOutbox(Announcement(entry.Entity));
+        }
+    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

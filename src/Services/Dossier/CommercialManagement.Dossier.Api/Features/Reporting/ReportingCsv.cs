@@ -5,7 +5,7 @@ namespace CommercialManagement.Dossier.Api.Features.Reporting;
 /// <summary>« Exporter (CSV) » under each table of « Pilotage »: the same figures as the page, in the board's French CSV form.</summary>
 internal static class ReportingCsv
 {
-    public static readonly IReadOnlyList<string> Tables = ["funnel", "months", "product-types", "products", "agents"];
+    public static readonly IReadOnlyList<string> Tables = ["funnel", "months", "product-types", "products", "agents", "occupancy"];
 
     public static IResult File(string table, Report report)
     {
@@ -15,6 +15,7 @@ internal static class ReportingCsv
             "months" => Months(report),
             "product-types" => Groups("Type de prestation", report.ByProductType),
             "products" => Groups("Prestation", report.ByProduct),
+            "occupancy" => Occupancy(report),
             _ => Agents(report),
         };
         return Results.File(FrenchCsv.Write(header, rows), FrenchCsv.ContentType, $"pilotage-{table}-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv");
@@ -56,6 +57,14 @@ internal static class ReportingCsv
             a.Name, FrenchCsv.Money(a.Current.AcceptedCents), FrenchCsv.Money(a.Current.InvoicedCents), FrenchCsv.Money(a.Current.DepositsInvoicedCents),
             FrenchCsv.Money(a.Current.CollectedCents), FrenchCsv.Money(a.Previous.AcceptedCents), FrenchCsv.Money(a.Previous.CollectedCents),
         ]));
+
+    private static (string[], IEnumerable<IReadOnlyList<CsvCell>>) Occupancy(Report report) => (
+        ["Hébergement", "Logements", "Semaine du", "Nuits occupées", "Nuits offertes", "Occupation (%)"],
+        report.Occupancy.SelectMany(p => p.Weeks.Select(w => (IReadOnlyList<CsvCell>)
+        [
+            p.Name, FrenchCsv.Number(p.Capacity), FrenchCsv.Date(w.Monday), FrenchCsv.Number(w.NightsSold), FrenchCsv.Number(w.NightsOffered),
+            new CsvCell(w.NightsOffered == 0 ? "" : (100.0 * w.NightsSold / w.NightsOffered).ToString("0.0", FrenchCsv.Culture), true),
+        ])));
 
     private static CsvCell Hours(double? hours) =>
         hours is { } h ? new CsvCell(h.ToString("0.0", FrenchCsv.Culture), true) : new CsvCell("", true);

@@ -87,6 +87,7 @@ internal static class ReportingEndpoints
         var products = await queries.AcceptedByAsync(period, byProduct: true, cancellationToken);
         var previousProducts = await queries.AcceptedByAsync(previous, byProduct: true, cancellationToken);
         var balances = await queries.BalancesAsync(period, cancellationToken);
+        var occupancy = await queries.OccupancyAsync(period, cancellationToken);
 
         var monthRows = MonthsOf(period)
             .Select(m => new MonthTurnover(
@@ -108,7 +109,7 @@ internal static class ReportingEndpoints
                     agents.TryGetValue(k, out var current) ? current.Turnover : Turnover.Zero,
                     previousAgents.TryGetValue(k, out var before) ? before.Turnover : Turnover.Zero))
                 .OrderByDescending(a => a.Current.AcceptedCents).ThenBy(a => a.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), false))],
-            balances), null);
+            balances, occupancy), null);
     }
 
     private static Turnover Sum(IEnumerable<Turnover> rows) => rows.Aggregate(Turnover.Zero, (total, row) => total.Plus(row));

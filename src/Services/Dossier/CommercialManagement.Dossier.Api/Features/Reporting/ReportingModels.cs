@@ -14,7 +14,8 @@ internal sealed record Report(
     IReadOnlyList<GroupTurnover> ByProductType,
     IReadOnlyList<GroupTurnover> ByProduct,
     IReadOnlyList<AgentTurnover> ByAgent,
-    Balances Balances);
+    Balances Balances,
+    IReadOnlyList<ProductOccupancy> Occupancy);
 
 /// <summary>
 /// The cases received in the period and how far each went (a step counts when it or a later one was reached), with the
@@ -69,3 +70,9 @@ internal sealed record Balances(
     long OverpaidCents,
     int RefundCount,
     long RefundedCents);
+
+/// <summary>An accommodation's occupancy week by week over the period: nights its accepted stays occupy, nights it offered.</summary>
+internal sealed record ProductOccupancy(Guid ProductId, string Name, int Capacity, IReadOnlyList<WeekOccupancy> Weeks);
+
+/// <summary>The week starting <see cref="Monday"/> (only its days within the period count).</summary>
+internal sealed record WeekOccupancy(DateOnly Monday, int NightsSold, int NightsOffered);

@@ -124,6 +124,43 @@ internal sealed class ReportingQueries(DossierDbContext db, Guid organisationId,
         return balances!;
     }
 
+    /// <summary>
+    /// Each accommodation of the catalogue with units per night (retired ones only if something was sold), week by week
+    /// (Mondays) over the period: the nights its accepted stays occupy and the nights it offered, both within the period.
+    /// </summary>
+    public async Task<List<ProductOccupancy>> OccupancyAsync(ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var sql = $$"""
+            WITH weeks AS (
+                SELECT w::date AS monday FROM generate_series(date_trunc('week', @from::timestamp), @to::timestamp, interval '1 week') AS w),
+            sold AS (
+                SELECT e."ProductId" AS product, w.monday,
+                       sum(e."Units" * GREATEST(0, LEAST(e."To", w.monday + 7, @to + 1) - GREATEST(e."From", w.monday, @from)))::int AS nights
+                FROM sale_entries e JOIN dossiers d ON d."Id" = e."DossierId" JOIN weeks w ON e."From" < w.monday + 7 AND e."To" > w.monday
+                WHERE e."OrganisationId" = @org AND e."ProductType" = 'Accommodation' AND e."ProductId" IS NOT NULL
+                  AND e."From" <= @to AND e."To" > @from AND {{OfAssignee}}
+                GROUP BY 1, 2)
+            SELECT p."Id", p."Name", p."Capacity", w.monday, COALESCE(s.nights, 0),
+                   p."Capacity" * (LEAST(w.monday + 7, @to + 1) - GREATEST(w.monday, @from))
+            FROM catalogue_products p CROSS JOIN weeks w LEFT JOIN sold s ON s.product = p."Id" AND s.monday = w.monday
+            WHERE p."OrganisationId" = @org AND p."Type" = 'Accommodation' AND p."Capacity" IS NOT NULL
+              AND (NOT p."Retired" OR EXISTS (SELECT 1 FROM sold WHERE sold.product = p."Id"))
+            ORDER BY p."Name", p."Id", w.monday
+            """;
+        var products = new List<ProductOccupancy>();
+        await ReadAsync(sql, period, reader =>
+        {
+            var id = reader.GetGuid(0);
+            if (products.Count == 0 || products[^1].ProductId != id)
+            {
+                products.Add(new ProductOccupancy(id, reader.GetString(1), reader.GetInt32(2), new List<WeekOccupancy>()));
+            }
+
+            ((List<WeekOccupancy>)products[^1].Weeks).Add(new WeekOccupancy(reader.GetFieldValue<DateOnly>(3), reader.GetInt32(4), reader.GetInt32(5)));
+        }, cancellationToken);
+        return products;
+    }
+
     private static string Key(string at, bool byAgent) =>
         byAgent ? "d.\"AssigneeId\"::text, max(d.\"AssigneeName\")" : string.Format(System.Globalization.CultureInfo.InvariantCulture, ParisMonth, at) + ", NULL::text";
 
@@ -146,6 +183,8 @@ internal sealed class ReportingQueries(DossierDbContext db, Guid organisationId,
             command.Parameters.Add(new NpgsqlParameter("start", NpgsqlDbType.TimestampTz) { Value = period.Start.UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter("end", NpgsqlDbType.TimestampTz) { Value = period.End.UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter("assignee", NpgsqlDbType.Uuid) { Value = assigneeId is { } a ? a : DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = period.From });
+            command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = period.To });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

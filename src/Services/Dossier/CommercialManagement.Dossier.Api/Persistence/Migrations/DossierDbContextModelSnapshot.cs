@@ -334,6 +334,38 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.ToTable("dossier_payments", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.Reporting.CatalogueProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("catalogue_products", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.Reporting.DossierInvoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -388,6 +420,9 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -404,11 +439,21 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
 
                     b.HasIndex("OrganisationId", "At");
+
+                    b.HasIndex("OrganisationId", "ProductType", "From");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "ProductType", "From"), new[] { "To", "Units", "ProductId" });
 
                     b.ToTable("sale_entries", (string)null);
                 });
