@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CommercialManagement.Contracts.Quote;
 using CommercialManagement.TestKit;
+using MassTransit.Testing;
 
 namespace CommercialManagement.Quote.ServiceTests;
 
@@ -24,6 +26,26 @@ public sealed class CatalogueTests(QuoteFactory factory) : IClassFixture<QuoteFa
         Assert.True(product.GetProperty("ownedByMe").GetBoolean());
         // 2027-01-03 → 2027-03-06: 63 dates, 3 units each.
         Assert.Equal(63, await factory.CountAsync("SELECT count(*) FROM availability WHERE \"ProductId\" = @p0 AND \"Capacity\" = 3", id));
+    }
+
+    /// <summary>« Pilotage » learns the catalogue from Quote: each product as created, then as retired, with its units per night.</summary>
+    [Fact]
+    public async Task CreateAndRetire_AnnounceTheProductsWholeStateToOtherServices()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var id = await scenario.ChaletAsync(stock: 3);
+        Assert.True(await Eventually.TrueAsync(
+            () => Task.FromResult(factory.Harness.Published.Select<CatalogueProductChanged>(m => m.Context.Message.ProductId == id && !m.Context.Message.Retired).Any()),
+            TimeSpan.FromSeconds(30)), "The new product was not announced.");
+        var created = factory.Harness.Published.Select<CatalogueProductChanged>(m => m.Context.Message.ProductId == id).First().Context.Message;
+        Assert.Equal(("Accommodation", (int?)3, scenario.OrganisationId), (created.Type, created.Capacity, created.OrganisationId));
+
+        (await scenario.Admin.PostAsync($"/api/catalogue/products/{id}/retire", null)).EnsureSuccessStatusCode();
+        Assert.True(await Eventually.TrueAsync(
+            () => Task.FromResult(factory.Harness.Published.Select<CatalogueProductChanged>(m => m.Context.Message.ProductId == id && m.Context.Message.Retired).Any()),
+            TimeSpan.FromSeconds(30)), "The retirement was not announced.");
+        var retired = factory.Harness.Published.Select<CatalogueProductChanged>(m => m.Context.Message.ProductId == id && m.Context.Message.Retired).First().Context.Message;
+        Assert.True(retired.OccurredAt > created.OccurredAt);
     }
 
     [Fact]

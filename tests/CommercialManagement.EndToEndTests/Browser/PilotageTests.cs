@@ -36,7 +36,7 @@ public sealed class PilotageTests(SystemFixture system)
             return ledger.GetProperty("invoices").GetArrayLength() > 0
                 && Cents(after, "totals", "collectedCents") - Cents(before, "totals", "collectedCents") == ledger.GetProperty("paidCents").GetInt64()
                 && Cents(after, "totals", "depositsInvoicedCents") > Cents(before, "totals", "depositsInvoicedCents");
-        }, TimeSpan.FromSeconds(60)), $"Pilotage never caught up with the ledger: {after}");
+        }, TimeSpan.FromSeconds(60)), $"Pilotage never caught up with the ledger.\nLedger: {ledger}\nBefore: {before.GetProperty("totals")}\nAfter: {after.GetProperty("totals")}");
 
         Assert.Equal(40_000, ledger.GetProperty("paidCents").GetInt64());
         Assert.Equal(total, ledger.GetProperty("acceptedTotalCents").GetInt64());
