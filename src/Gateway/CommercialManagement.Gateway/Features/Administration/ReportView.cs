@@ -6,7 +6,7 @@ namespace CommercialManagement.Gateway.Features.Administration;
 public sealed record ReportView(
     DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, ReportFunnel Funnel, ReportFunnel PreviousFunnel,
     ReportTurnover Totals, ReportTurnover PreviousTotals, IReadOnlyList<ReportMonth> Months, IReadOnlyList<ReportGroup> ByProductType,
-    IReadOnlyList<ReportGroup> ByProduct, IReadOnlyList<ReportAgent> ByAgent, ReportBalances Balances);
+    IReadOnlyList<ReportGroup> ByProduct, IReadOnlyList<ReportAgent> ByAgent, ReportBalances Balances, IReadOnlyList<ReportOccupancy> Occupancy);
 
 public sealed record ReportFunnel(
     int Requests, int Answered, int QuotesSent, int Accepted, int DepositPaid, int PaidInFull, double? MedianHoursToFirstAnswer, double? MedianHoursToQuote,
@@ -25,6 +25,15 @@ public sealed record ReportMonth(string Month, ReportTurnover Current, ReportTur
 public sealed record ReportGroup(string Key, string Label, string? ProductType, long AcceptedCents, long PreviousAcceptedCents);
 
 public sealed record ReportAgent(Guid? AssigneeId, string Name, ReportTurnover Current, ReportTurnover Previous);
+
+/// <summary>An accommodation's weeks: nights occupied by accepted stays against the nights it offered.</summary>
+public sealed record ReportOccupancy(Guid ProductId, string Name, int Capacity, IReadOnlyList<ReportWeek> Weeks);
+
+public sealed record ReportWeek(DateOnly Monday, int NightsSold, int NightsOffered)
+{
+    /// <summary>0 to 1; 0 when nothing was offered.</summary>
+    public double Rate => NightsOffered == 0 ? 0 : (double)NightsSold / NightsOffered;
+}
 
 public sealed record ReportBalances(
     int DueCount, long DueCents, int OverdueCount, long OverdueCents, int OverpaidCount, long OverpaidCents, int RefundCount, long RefundedCents);
