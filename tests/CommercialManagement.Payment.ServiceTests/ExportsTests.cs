@@ -219,9 +219,15 @@ public sealed class ExportsTests(PaymentFactory factory) : IClassFixture<Payment
         var before = await CsvAsync(await Admin(scenario).GetAsync("/api/payments/exports/tourist-tax.csv?from=2027-01-01&to=2027-02-12"));
         Assert.Equal(2, before.Count);
 
+        // The whole stay in February: 7 nights × 2 adults at 2,00 €.
         var pdf = await Admin(scenario).GetAsync("/api/payments/exports/tourist-tax.pdf?from=2027-02-01&to=2027-02-28");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..4]);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+        Assert.Contains("TAXE DE SÉJOUR", text, StringComparison.Ordinal);
+        Assert.Contains("DEV-2026-00042 · Élodie Martin · du 13/02/2027 au 20/02/2027 : 7 nuit(s) dans la période", text, StringComparison.Ordinal);
+        Assert.Contains("14 nuitée(s) à 2,00 € : 28,00 €", text, StringComparison.Ordinal);
+        Assert.Contains("Taxe de séjour collectée : 28,00 €", text, StringComparison.Ordinal);
     }
 
     [Theory]
