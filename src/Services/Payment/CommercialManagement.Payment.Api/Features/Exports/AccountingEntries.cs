@@ -75,9 +75,13 @@ internal static class AccountingEntries
             }
 
             lines.Add(Side(accounts.TouristTaxAccount, "Taxe de séjour collectée", null, parts.TouristTaxCents, debit: credit));
-            entries.Add(new Entry(
-                accounts.SalesJournalCode, SalesJournalLabel, 0, invoice.IssueDate, invoice.Number, invoice.IssueDate,
-                $"{invoice.Kind.Label()} {invoice.Number} {content.Customer.Name}", [.. lines.Where(l => l.DebitCents != 0 || l.CreditCents != 0)]));
+            lines.RemoveAll(l => l.DebitCents == 0 && l.CreditCents == 0);
+            if (lines.Count > 0) // a final invoice whose deposits covered everything posts nothing more
+            {
+                entries.Add(new Entry(
+                    accounts.SalesJournalCode, SalesJournalLabel, 0, invoice.IssueDate, invoice.Number, invoice.IssueDate,
+                    $"{invoice.Kind.Label()} {invoice.Number} {content.Customer.Name}", lines));
+            }
         }
 
         return Numbered(entries);
