@@ -50,6 +50,43 @@ public sealed class AdministrationTests(GatewayFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Accounting_SavedByAnAdmin_IsPublished_WithTheRatesOwnAccounts_AndTheDefaultsElsewhere()
+    {
+        var organisations = factory.Services.GetRequiredService<OrganisationAdministration>();
+        var (_, _, form) = await organisations.GetAsync(DemoOrganisations.EsfValNeve);
+        Assert.Equal(("VE", "BQ", "411000", "706000", "445710", "467100", "512000"), (form.Accounting.SalesJournalCode, form.Accounting.BankJournalCode,
+            form.Accounting.CustomerAccount, form.Accounting.SalesAccount, form.Accounting.VatAccount, form.Accounting.TouristTaxAccount, form.Accounting.BankAccount));
+        form.Accounting.SalesByRate[2000] = "706200";
+        form.Accounting.VatByRate[2000] = "445711";
+        form.Accounting.BankAccount = "512100";
+        form.Accounting.CustomerAuxiliaryAccounts = false;
+
+        Assert.Empty(await organisations.SaveAsync(DemoOrganisations.EsfValNeve, await UserIdAsync("admin@esf-valneve.test"), form));
+
+        var changed = await factory.PublishedAsync<OrganisationChanged>(e => e.OrganisationId == DemoOrganisations.EsfValNeve && e.Accounting?.BankAccount == "512100");
+        var accounting = changed.Accounting!;
+        Assert.Equal(("706200", "445711", "706000", "445710"), (accounting.SalesAccountFor(2000), accounting.VatAccountFor(2000), accounting.SalesAccountFor(1000), accounting.VatAccountFor(1000)));
+        Assert.False(accounting.CustomerAuxiliaryAccounts);
+        Assert.Equal("512100", (await organisations.GetAsync(DemoOrganisations.EsfValNeve)).Form.Accounting.BankAccount);
+    }
+
+    [Fact]
+    public async Task Accounting_WithASupplierAccountForCustomers_IsRefusedInFrench_AndNothingIsSaved()
+    {
+        var organisations = factory.Services.GetRequiredService<OrganisationAdministration>();
+        var (_, _, form) = await organisations.GetAsync(DemoOrganisations.ChaletMelezes);
+        form.Accounting.CustomerAccount = "401000";
+        form.Accounting.BankJournalCode = "VE";
+
+        var refused = await organisations.SaveAsync(DemoOrganisations.ChaletMelezes, await UserIdAsync("admin@chalet-melezes.test"), form);
+
+        Assert.Equal(
+            ["Les journaux des ventes et de banque ont chacun leur code.", "Le compte clients est un numéro de 3 à 12 chiffres qui commence par 411."],
+            refused);
+        Assert.Equal("411000", (await organisations.GetAsync(DemoOrganisations.ChaletMelezes)).Form.Accounting.CustomerAccount);
+    }
+
+    [Fact]
     public async Task CancellationTerms_SavedByAnAdmin_ArePublishedMostDaysFirst_AndOnceResetAreTheDefaultsAgain()
     {
         var organisations = factory.Services.GetRequiredService<OrganisationAdministration>();

@@ -11,6 +11,8 @@ public enum DocumentKind
     DepositInvoice,
     /// <summary>« AVOIR ».</summary>
     CreditNote,
+    /// <summary>« TAXE DE SÉJOUR »: the statement of a period's tourist tax (issue 19), not an invoice.</summary>
+    TouristTaxStatement,
 }
 
 /// <summary>The colour of a badge, a running header's note or a watermark.</summary>

@@ -56,6 +56,7 @@ public sealed record DocumentText
             [DocumentKind.Invoice] = "FACTURE",
             [DocumentKind.DepositInvoice] = "FACTURE D'ACOMPTE",
             [DocumentKind.CreditNote] = "AVOIR",
+            [DocumentKind.TouristTaxStatement] = "TAXE DE SÉJOUR",
         },
         Names = new Dictionary<DocumentKind, string>
         {
@@ -63,6 +64,7 @@ public sealed record DocumentText
             [DocumentKind.Invoice] = "Facture",
             [DocumentKind.DepositInvoice] = "Facture d'acompte",
             [DocumentKind.CreditNote] = "Avoir",
+            [DocumentKind.TouristTaxStatement] = "État de la taxe de séjour",
         },
     };
 
@@ -113,6 +115,7 @@ public sealed record DocumentText
             [DocumentKind.Invoice] = "INVOICE",
             [DocumentKind.DepositInvoice] = "DEPOSIT INVOICE",
             [DocumentKind.CreditNote] = "CREDIT NOTE",
+            [DocumentKind.TouristTaxStatement] = "TOURIST TAX",
         },
         Names = new Dictionary<DocumentKind, string>
         {
@@ -120,6 +123,7 @@ public sealed record DocumentText
             [DocumentKind.Invoice] = "Invoice",
             [DocumentKind.DepositInvoice] = "Deposit invoice",
             [DocumentKind.CreditNote] = "Credit note",
+            [DocumentKind.TouristTaxStatement] = "Tourist tax statement",
         },
     };
 

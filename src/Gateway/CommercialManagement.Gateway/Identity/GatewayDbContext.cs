@@ -50,6 +50,8 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
                 .HasConversion(Json<List<CancellationTier>?>.Converter, Json<List<CancellationTier>?>.Comparer);
             organisation.Property(o => o.Schedule).HasColumnType("jsonb")
                 .HasConversion(Json<ScheduleSettings>.Converter, Json<ScheduleSettings>.Comparer).HasDefaultValueSql("'{}'::jsonb");
+            organisation.Property(o => o.Accounting).HasColumnType("jsonb")
+                .HasConversion(Json<AccountingSettings>.Converter, Json<AccountingSettings>.Comparer).HasDefaultValueSql("'{}'::jsonb");
         });
         builder.Entity<StaffUser>(user =>
         {

@@ -89,6 +89,9 @@ internal sealed class Organisation
     /// <summary>Balance requests, reminders, expiries and held stock: what time does for the organisation (stored as jsonb).</summary>
     public ScheduleSettings Schedule { get; set; } = new();
 
+    /// <summary>Journal codes and accounts of the accounting exports (« Comptabilité », stored as jsonb); the defaults until saved.</summary>
+    public AccountingSettings Accounting { get; set; } = new();
+
     public OrganisationChanged ToChangedEvent(DateTimeOffset now) => new()
     {
         OrganisationId = Id,
@@ -115,5 +118,6 @@ internal sealed class Organisation
         FinalInvoiceWhen = FinalInvoiceWhen.ToString(),
         CancellationTerms = CancellationTerms is { Count: > 0 } terms ? [.. terms] : null,
         Schedule = Schedule,
+        Accounting = Accounting,
     };
 }

@@ -1,6 +1,7 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.Payment.Api.Features.Cancellation;
 using CommercialManagement.Payment.Api.Features.CustomerPayments;
+using CommercialManagement.Payment.Api.Features.Exports;
 using CommercialManagement.Payment.Api.Features.Invoices;
 using CommercialManagement.Payment.Api.Features.Ledger;
 using CommercialManagement.Payment.Api.Features.Refunds;
@@ -48,6 +49,24 @@ internal static class PaymentApi
         payments.MapPost("/requests/{paymentRequestId:guid}/cancellation", PaymentRequests.CancelAsync)
             .WithName("CancelPaymentRequest")
             .WithSummary("Withdraws a payment request still open (its link dies); 409 once paid or cancelled.");
+
+        // « Exports » (Admins): ?from=yyyy-MM-dd&to=yyyy-MM-dd, Paris days included, a year at most; 400 in French otherwise.
+        var exports = app.MapGroup("/api/payments/exports").WithTags("Exports").RequireAuthorization(StaffClaims.AdminRole);
+        exports.MapGet("/sales-journal.csv", ExportEndpoints.SalesJournalAsync)
+            .WithName("ExportSalesJournal")
+            .WithSummary("The sales journal (VE) as French CSV: each invoice, deposit invoice, indemnity and credit note issued in the period, balanced; a totals line.");
+        exports.MapGet("/bank-journal.csv", ExportEndpoints.BankJournalAsync)
+            .WithName("ExportBankJournal")
+            .WithSummary("The bank journal (BQ) as French CSV: each payment received and refund of the period, balanced; a totals line.");
+        exports.MapGet("/fec.txt", ExportEndpoints.FecAsync)
+            .WithName("ExportFec")
+            .WithSummary("The FEC (article A47 A-1 LPF) of both journals: 18 columns, « | », yyyyMMdd, decimal comma, ISO 8859-15, named <SIREN>FEC<yyyyMMdd>.txt; 400 without a SIRET.");
+        exports.MapGet("/tourist-tax.csv", ExportEndpoints.TouristTaxCsvAsync)
+            .WithName("ExportTouristTaxCsv")
+            .WithSummary("The tourist-tax statement as French CSV: per stay, its nights in the period, persons, liable, exempt, rate and amount; a totals line.");
+        exports.MapGet("/tourist-tax.pdf", ExportEndpoints.TouristTaxPdfAsync)
+            .WithName("ExportTouristTaxPdf")
+            .WithSummary("The tourist-tax statement as a PDF, in the invoices' look.");
 
         var customer = app.MapGroup("/customer/payments").WithTags("Customer space").RequireAuthorization(StaffTokenOptions.CustomerScheme);
         customer.MapGet("/", CustomerPaymentsEndpoints.GetAsync)

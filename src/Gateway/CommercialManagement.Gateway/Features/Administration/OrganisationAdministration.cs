@@ -69,6 +69,9 @@ internal sealed class OrganisationForm
     /// <summary>Balance requests, reminders, expiries and held stock (« Échéances et relances »).</summary>
     public ScheduleForm Schedule { get; set; } = ScheduleForm.Of(new ScheduleSettings());
 
+    /// <summary>Journal codes and accounts of the accounting exports (« Comptabilité »).</summary>
+    public AccountingForm Accounting { get; set; } = AccountingForm.Of(new AccountingSettings());
+
     /// <summary>The cancellation terms being edited, one row a tier; none: the defaults.</summary>
     public List<CancellationTermRow> CancellationTerms { get; set; } = [];
 
@@ -167,6 +170,7 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
             LegalForm = o.LegalForm, TradeRegister = o.TradeRegister, LatePaymentTerms = o.LatePaymentTerms, FinalInvoiceWhen = o.FinalInvoiceWhen,
             CancellationTerms = [.. (o.CancellationTerms ?? []).Select(CancellationTermRow.Of)],
             Schedule = ScheduleForm.Of(o.Schedule),
+            Accounting = AccountingForm.Of(o.Accounting),
         });
     }
 
@@ -177,7 +181,8 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
         Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
         var tiers = form.CancellationTiers();
         var schedule = form.Schedule.ToSettings();
-        var problems = results.Select(r => r.ErrorMessage ?? "").Concat(Terms.Problems(tiers)).Concat(schedule.Problems()).ToList();
+        var accounting = form.Accounting.ToSettings();
+        var problems = results.Select(r => r.ErrorMessage ?? "").Concat(Terms.Problems(tiers)).Concat(schedule.Problems()).Concat(accounting.Problems()).ToList();
         if (problems.Count > 0)
         {
             return problems;
@@ -215,6 +220,7 @@ internal sealed class OrganisationAdministration(IServiceScopeFactory scopes, Ti
         o.FinalInvoiceWhen = form.FinalInvoiceWhen;
         o.CancellationTerms = tiers.Count == 0 ? null : [.. tiers];
         o.Schedule = schedule;
+        o.Accounting = accounting;
         db.AddToOutbox(o.ToChangedEvent(timeProvider.GetUtcNow()));
         await db.SaveChangesAsync();
         return [];

@@ -173,6 +173,12 @@ namespace CommercialManagement.Gateway.Identity.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Accounting")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -50,6 +50,9 @@ internal sealed class OrganisationSettings : ITenantOwned
     /// <summary>What the organisation lets time do (« Échéances et relances »): the payment schedule's settings.</summary>
     public ScheduleSettings Schedule { get; private set; } = new();
 
+    /// <summary>Journal codes and account numbers of the accounting exports (« Comptabilité »); the defaults until set.</summary>
+    public AccountingSettings Accounting { get; private set; } = new();
+
     public DateTimeOffset ChangedAt { get; private set; } = DateTimeOffset.MinValue;
 
     public static OrganisationSettings Default(Guid organisationId) => new() { OrganisationId = organisationId };
@@ -76,6 +79,7 @@ internal sealed class OrganisationSettings : ITenantOwned
         FinalInvoiceWhenProcessed = changed.FinalInvoiceWhen == "Processed";
         CancellationTerms = [.. changed.CancellationTerms ?? []];
         Schedule = changed.Schedule ?? new();
+        Accounting = changed.Accounting ?? new();
         ChangedAt = changed.OccurredAt;
     }
 }

@@ -78,6 +78,8 @@ internal sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> option
                 .HasConversion(Json<List<CancellationTier>>.Converter, Json<List<CancellationTier>>.Comparer);
             organisation.Property(o => o.Schedule).HasColumnType("jsonb")
                 .HasConversion(Json<ScheduleSettings>.Converter, Json<ScheduleSettings>.Comparer).HasDefaultValueSql("'{}'::jsonb");
+            organisation.Property(o => o.Accounting).HasColumnType("jsonb")
+                .HasConversion(Json<AccountingSettings>.Converter, Json<AccountingSettings>.Comparer).HasDefaultValueSql("'{}'::jsonb");
         });
 
         modelBuilder.Entity<PaymentCase>(account =>

@@ -368,6 +368,12 @@ namespace CommercialManagement.Payment.Api.Persistence.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Accounting")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(500)

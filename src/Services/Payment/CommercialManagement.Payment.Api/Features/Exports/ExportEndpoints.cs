@@ -1,0 +1,104 @@
+using CommercialManagement.BuildingBlocks.Csv;
+using CommercialManagement.BuildingBlocks.Locale;
+using CommercialManagement.BuildingBlocks.Tenancy;
+using CommercialManagement.Payment.Api.Domain;
+using CommercialManagement.Payment.Api.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Payment.Api.Features.Exports;
+
+/// <summary>
+/// « Exports » (Admins): the sales and bank journals as CSV, the FEC, and the tourist-tax statement as CSV and PDF, for a
+/// period of Paris days. Every query runs in the caller's organisation (query filters).
+/// </summary>
+internal static class ExportEndpoints
+{
+    public static readonly string[] TouristTaxHeader =
+    [
+        "Devis", "Client", "Arrivée", "Départ", "Nuits dans la période", "Personnes", "Assujettis (adultes)", "Exonérés (mineurs)", "Nuitées taxées",
+        "Tarif par adulte et par nuit (€)", "Montant (€)",
+    ];
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SalesJournalAsync(HttpRequest request, PaymentDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ExportPeriod.TryRead(request, out var period, out var problem))
+        {
+            return problem!;
+        }
+
+        var entries = await AccountingEntries.SalesAsync(db, (await SettingsAsync(db, cancellationToken)).Accounting, period, cancellationToken);
+        return TypedResults.File(AccountingFiles.Journal(entries), FrenchCsv.ContentType, $"journal-ventes-{period.FileSuffix}.csv");
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BankJournalAsync(HttpRequest request, PaymentDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ExportPeriod.TryRead(request, out var period, out var problem))
+        {
+            return problem!;
+        }
+
+        var entries = await AccountingEntries.BankAsync(db, (await SettingsAsync(db, cancellationToken)).Accounting, period, cancellationToken);
+        return TypedResults.File(AccountingFiles.Journal(entries), FrenchCsv.ContentType, $"journal-banque-{period.FileSuffix}.csv");
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FecAsync(HttpRequest request, PaymentDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ExportPeriod.TryRead(request, out var period, out var problem))
+        {
+            return problem!;
+        }
+
+        var settings = await SettingsAsync(db, cancellationToken);
+        var siret = new string((settings.Siret ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (siret.Length < 9)
+        {
+            return TypedResults.Problem(
+                title: "SIREN manquant.", detail: "Le FEC est nommé par le SIREN de l'organisation : renseignez son SIRET dans Paramètres › Organisation, puis exportez à nouveau.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var sales = await AccountingEntries.SalesAsync(db, settings.Accounting, period, cancellationToken);
+        var bank = await AccountingEntries.BankAsync(db, settings.Accounting, period, cancellationToken);
+        return TypedResults.File(AccountingFiles.Fec([.. sales, .. bank]), "text/plain; charset=iso-8859-15", AccountingFiles.FecFileName(siret[..9], period));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TouristTaxCsvAsync(HttpRequest request, PaymentDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ExportPeriod.TryRead(request, out var period, out var problem))
+        {
+            return problem!;
+        }
+
+        var stays = await TouristTax.StaysAsync(db, period, cancellationToken);
+        var rows = stays.Select(s => (IReadOnlyList<CsvCell>)
+        [
+            s.QuoteNumber, s.CustomerName, FrenchCsv.Date(s.Arrival), FrenchCsv.Date(s.Departure), FrenchCsv.Number(s.Nights), FrenchCsv.Number(s.Persons),
+            FrenchCsv.Number(s.Liable), FrenchCsv.Number(s.Exempt), FrenchCsv.Number(s.TaxedNights), FrenchCsv.Money(s.CentsPerAdultNight), FrenchCsv.Money(s.AmountCents),
+        ]).ToList();
+        rows.Add(
+        [
+            "Total", $"{stays.Count} séjours", "", "", FrenchCsv.Number(stays.Sum(s => s.Nights)), FrenchCsv.Number(stays.Sum(s => s.Persons)),
+            FrenchCsv.Number(stays.Sum(s => s.Liable)), FrenchCsv.Number(stays.Sum(s => s.Exempt)), FrenchCsv.Number(stays.Sum(s => s.TaxedNights)), "",
+            FrenchCsv.Money(stays.Sum(s => s.AmountCents)),
+        ]);
+        return TypedResults.File(FrenchCsv.Write(TouristTaxHeader, rows), FrenchCsv.ContentType, $"taxe-de-sejour-{period.FileSuffix}.csv");
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TouristTaxPdfAsync(
+        HttpRequest request, PaymentDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!ExportPeriod.TryRead(request, out var period, out var problem))
+        {
+            return problem!;
+        }
+
+        var stays = await TouristTax.StaysAsync(db, period, cancellationToken);
+        var pdf = TouristTaxDocument.Render(await SettingsAsync(db, cancellationToken), period, stays, ParisTime.Today(time));
+        return TypedResults.File(pdf, "application/pdf", $"taxe-de-sejour-{period.FileSuffix}.pdf");
+    }
+
+    /// <summary>The organisation's copy; the defaults (and its id) when <c>OrganisationChanged</c> has not arrived yet.</summary>
+    private static async Task<OrganisationSettings> SettingsAsync(PaymentDbContext db, CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? OrganisationSettings.Default(Guid.Empty);
+}
