@@ -133,6 +133,8 @@ public sealed class ApiDocumentationTests(SystemFixture system, ITestOutputHelpe
     [Fact]
     public async Task Page_ShowsTheApiInABrowser_LoadingOnlyFromTheGateway()
     {
+        // The complete document, kept 5 minutes by the gateway: the page shows that one.
+        _ = await PublishedAsync();
         await using var session = await BrowserSession.StartAsync(system);
         var page = await session.NewPageAsync();
         var elsewhere = new List<string>();
@@ -167,12 +169,22 @@ public sealed class ApiDocumentationTests(SystemFixture system, ITestOutputHelpe
         }
     }
 
+    /// <summary>
+    /// The document once every service answered in time: on a loaded machine a service's first description can take
+    /// longer than the gateway waits, and that document (which names the missing service) is rebuilt after 15 seconds.
+    /// </summary>
     private async Task<JsonNode> PublishedAsync()
     {
         using var client = system.Gateway();
-        var response = await client.GetAsync("/api/docs/openapi.json");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        JsonNode? document = null;
+        Assert.True(await TestKit.Eventually.TrueAsync(async () =>
+        {
+            var response = await client.GetAsync("/api/docs/openapi.json");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            return document["x-unavailable-services"] is null;
+        }, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(5)), $"Still missing: {document?["x-unavailable-services"]?.ToJsonString()}");
+        return document!;
     }
 
     private static IEnumerable<(string Method, string Path)> Operations(JsonNode document) =>

@@ -9,7 +9,7 @@ namespace CommercialManagement.Gateway.Features.ApiDocs;
 /// <summary>
 /// The published document, built from the gateway's own description and the services' (fetched over service discovery
 /// from each one's <c>/openapi/v1.json</c>) and kept for a while: route tables change only when a service is deployed.
-/// A service that does not answer within a few seconds does not break the page: its last good copy is used, or, if it
+/// A service that does not answer within 10 seconds does not break the page: its last good copy is used, or, if it
 /// never answered since the gateway started, its routes are left out and the document says so; either way the next
 /// build comes sooner, so the page mends itself once the service is back.
 /// </summary>
@@ -27,7 +27,8 @@ internal sealed partial class ServiceDocuments(
     /// <summary>How long a document missing a service (or using a kept copy) is served before asking again.</summary>
     public static readonly TimeSpan Incomplete = TimeSpan.FromSeconds(15);
 
-    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>A service's first description (reflection over its whole route table) can take seconds on a busy machine.</summary>
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly Dictionary<string, JsonObject> _lastGood = new(StringComparer.Ordinal);
