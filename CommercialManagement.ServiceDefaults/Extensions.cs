@@ -8,6 +8,7 @@ using System.Text.Json.Serialization;
 using CommercialManagement.ServiceDefaults.Errors;
 using CommercialManagement.ServiceDefaults.Health;
 using CommercialManagement.ServiceDefaults.Input;
+using CommercialManagement.ServiceDefaults.OpenApi;
 using CommercialManagement.ServiceDefaults.Security;
 using Npgsql;
 using OpenTelemetry;
@@ -25,7 +26,11 @@ public static class Extensions
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
 
-    /// <summary>Each process's route table, described in Development only (never in a deployment).</summary>
+    /// <summary>
+    /// Each process's route table. A service's is served in every environment, anonymously: it is reached only inside the
+    /// cluster, where the gateway fetches it, since the gateway forwards none of /openapi (ADR 0025). A process that faces
+    /// the Internet (the gateway) serves its own in Development only.
+    /// </summary>
     public const string OpenApiPath = "/openapi/{documentName}.json";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -42,11 +47,9 @@ public static class Extensions
         builder.Services.AddInputGuard();
         // A database or service that is down or too slow for a moment: 503 « réessayez » with Retry-After, not a 500.
         builder.Services.AddTransientFailureAnswers();
-        if (builder.Environment.IsDevelopment())
-        {
-            // The route table as a document (/openapi/v1.json), for the hostile-input suite to discover every endpoint.
-            builder.Services.AddOpenApi();
-        }
+        // The route table as a document (/openapi/v1.json): the gateway merges the services' into /api/docs, and the
+        // hostile-input suite reads every process's to discover every endpoint.
+        builder.AddApiDocumentation();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -165,10 +168,15 @@ public static class Extensions
     /// /health (readiness): 200 only when every check is Healthy (the database answers, the bus is connected and every
     /// endpoint consumes), 503 otherwise, Degraded included; /alive (liveness): 200 while the process answers.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="app">The process.</param>
+    /// <param name="facesTheInternet">
+    /// True for the gateway: its own route table (pages, the customer space) is published in Development only; integrators
+    /// read the merged one at /api/docs.
+    /// </param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool facesTheInternet = false)
     {
         app.MapHealthChecks(HealthEndpointPath, HealthResponses.Readiness()).AllowAnonymous();
-        if (app.Environment.IsDevelopment())
+        if (!facesTheInternet || app.Environment.IsDevelopment())
         {
             app.MapOpenApi(OpenApiPath).AllowAnonymous();
         }

@@ -1,4 +1,5 @@
 using CommercialManagement.Gateway.Features.Administration;
+using CommercialManagement.Gateway.Features.ApiDocs;
 using CommercialManagement.Gateway.Features.CustomerSpace;
 using CommercialManagement.Gateway.Features.Edge;
 using CommercialManagement.Gateway.Features.Live;
@@ -28,6 +29,7 @@ internal static class GatewayModule
         builder.Services.AddScoped<PaymentClient>();
         builder.Services.AddScoped<CatalogueClient>();
         builder.AddCustomerSpace();
+        builder.AddApiDocs();
         builder.Services.AddSingleton<OrganisationAdministration>();
         builder.Services.AddSingleton<StaffAdministration>();
         builder.Services.AddReverseProxy()

@@ -5,6 +5,7 @@ using CommercialManagement.Gateway.Components;
 using CommercialManagement.Gateway.Demo;
 #endif
 using CommercialManagement.Gateway.Features.Administration;
+using CommercialManagement.Gateway.Features.ApiDocs;
 using CommercialManagement.Gateway.Features.Auth;
 using CommercialManagement.Gateway.Features.CustomerSpace;
 using CommercialManagement.Gateway.Features.Edge;
@@ -30,10 +31,12 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAuthApi();
+// Before the proxied routes: /api/docs is the gateway's own, no service's.
+app.MapApiDocs();
 app.MapCustomerSpaceFiles();
 app.MapCustomerSpacePayment();
 app.MapServiceRoutes();
-app.MapDefaultEndpoints();
+app.MapDefaultEndpoints(facesTheInternet: true);
 
 await app.MigrateDatabaseAsync<GatewayDbContext>();
 if (app.StartedToMigrateOnly())

@@ -66,7 +66,8 @@ internal static class RouteTable
                 var query = new List<Field>();
                 if (operation.Value.TryGetProperty("parameters", out var parameters))
                 {
-                    foreach (var parameter in parameters.EnumerateArray())
+                    // Headers (Idempotency-Key) are the idempotency suite's; only path and query values are generated here.
+                    foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() is "path" or "query"))
                     {
                         var field = new Field(parameter.GetProperty("name").GetString()!,
                             parameter.TryGetProperty("schema", out var schema) ? Kind(schema, schemas, 0) : new FieldKind.Text());

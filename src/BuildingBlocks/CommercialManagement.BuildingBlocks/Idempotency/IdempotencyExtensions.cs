@@ -1,4 +1,5 @@
 using CommercialManagement.BuildingBlocks.Persistence;
+using CommercialManagement.ServiceDefaults.Idempotency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +34,9 @@ public static class IdempotencyExtensions
 
     /// <summary>
     /// This endpoint honours <c>Idempotency-Key</c>: the same key sent again gets the stored answer, and the effect happens once.
+    /// The metadata lets the API description document the header.
     /// </summary>
     public static TBuilder WithIdempotency<TBuilder>(this TBuilder endpoint)
         where TBuilder : IEndpointConventionBuilder =>
-        endpoint.AddEndpointFilterFactory(IdempotencyFilter.Create);
+        endpoint.AddEndpointFilterFactory(IdempotencyFilter.Create).WithMetadata(IdempotencyKeyMetadata.Instance);
 }

@@ -16,6 +16,7 @@ internal static class InboxApi
         publicApi.MapPost("/requests", SubmitRequestEndpoint.HandleAsync)
             .WithName("SubmitRequest")
             .WithSummary("A website form sends a contact request; answers 202 once it is safely stored.")
+            .Accepts<SubmitRequestBody>("application/json")
             .AllowAnonymous()
             .RequireCors(IntakeOriginAndRateLimits.CorsPolicy)
             .RequireRateLimiting(IntakeOriginAndRateLimits.RateLimitPolicy);

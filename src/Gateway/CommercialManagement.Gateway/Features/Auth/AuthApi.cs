@@ -18,6 +18,9 @@ internal static class AuthApi
             .WithName("IssueToken")
             .WithSummary("Exchanges a staff member's email and password for a short-lived bearer token for /api/*.")
             .WithTags("Authentication")
+            .WithDescription("Send the email and password of a staff member; the answer's accessToken goes in `Authorization: Bearer` on every /api call until it expires (expiresIn seconds, 30 minutes).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AllowAnonymous()
             .DisableAntiforgery();
         app.MapPost("/deconnexion", SignOutAsync)
