@@ -30,6 +30,7 @@ internal static class GatewayModule
         builder.AddCustomerSpace();
         builder.Services.AddSingleton<OrganisationAdministration>();
         builder.Services.AddSingleton<StaffAdministration>();
+        builder.Services.AddSingleton<Features.PersonalData.Erasures>();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ServiceRoutes.Routes, ServiceRoutes.Clusters)
             .AddServiceDiscoveryDestinationResolver()
