@@ -24,6 +24,7 @@ internal static class InboxModule
             bus.AddConsumer<StaffMemberChangedConsumer>();
             bus.AddConsumer<OrganisationChangedConsumer>();
             bus.AddConsumer<DossierArchivedConsumer>();
+            bus.AddConsumer<Features.PersonalData.CustomerErasureConsumer>();
         });
         builder.Services.AddScheduledJob<UnansweredRequestsJob>(
             UnansweredRequestsJob.JobName, UnansweredRequestsJob.DefaultCron,

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Contracts.PersonalData;
 
 namespace CommercialManagement.Inbox.Api.Domain;
 
@@ -97,6 +98,28 @@ internal sealed class Request : ITenantOwned
     public bool Archived { get; private set; }
 
     public void RenewCustomerSpaceToken() => CustomerSpaceToken = NewToken();
+
+    /// <summary>True once <see cref="Erase"/> has left nothing of the customer in the request.</summary>
+    public bool Erased => CustomerName == ErasedCustomer.Name && CustomerEmail == ErasedCustomer.Email && CustomerPhone is null && Message is null;
+
+    /// <summary>
+    /// The customer was erased (issue 19): the request keeps its stay and dates (no one's), loses the customer's name,
+    /// address, phone and words, and both its secrets change, so the customer-space link and the reply address die with
+    /// them. False when there was nothing left to erase (a second erasure).
+    /// </summary>
+    public bool Erase()
+    {
+        if (Erased)
+        {
+            return false;
+        }
+
+        (CustomerName, CustomerEmail, CustomerPhone, Message, LastMessagePreview) = (ErasedCustomer.Name, ErasedCustomer.Email, null, null, null);
+        (FailingEmail, FailingEmailReason, FailingEmailAt) = (null, null, null);
+        CustomerSpaceToken = NewToken();
+        ReplyToken = NewReplyToken();
+        return true;
+    }
 
     /// <summary>The dossier's status as Dossier last published it: archived, or back in play.</summary>
     public void DossierArchived(bool archived) => Archived = archived;
