@@ -22,6 +22,7 @@ internal static class DossierModule
             bus.AddConsumer<CaseProgressConsumer>().Endpoint(endpoint => endpoint.Name = "dossier-case-event-consumers");
             bus.AddConsumer<PaymentScheduleConsumer>();
             bus.AddConsumer<QuoteValidityConsumer>();
+            bus.AddConsumer<Features.PersonalData.CustomerErasureConsumer>();
         });
         builder.Services.AddSingleton<DossierNumbers>();
         builder.Services.AddHostedService<BoardCountCompaction>();
