@@ -31,6 +31,7 @@ internal static class GatewayModule
         builder.Services.AddSingleton<OrganisationAdministration>();
         builder.Services.AddSingleton<StaffAdministration>();
         builder.Services.AddSingleton<Features.PersonalData.Erasures>();
+        builder.Services.AddSingleton<Features.PersonalData.PersonalDataSources>();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ServiceRoutes.Routes, ServiceRoutes.Clusters)
             .AddServiceDiscoveryDestinationResolver()

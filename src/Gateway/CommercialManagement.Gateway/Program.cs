@@ -33,6 +33,7 @@ app.MapAuthApi();
 app.MapCustomerSpaceFiles();
 app.MapCustomerSpacePayment();
 app.MapServiceRoutes();
+CommercialManagement.Gateway.Features.PersonalData.PersonalDataApi.MapPersonalDataApi(app);
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<GatewayDbContext>();

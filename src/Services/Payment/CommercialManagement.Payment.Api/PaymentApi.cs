@@ -3,6 +3,7 @@ using CommercialManagement.Payment.Api.Features.Cancellation;
 using CommercialManagement.Payment.Api.Features.CustomerPayments;
 using CommercialManagement.Payment.Api.Features.Invoices;
 using CommercialManagement.Payment.Api.Features.Ledger;
+using CommercialManagement.Payment.Api.Features.PersonalData;
 using CommercialManagement.Payment.Api.Features.Refunds;
 using CommercialManagement.Payment.Api.Features.Requests;
 using CommercialManagement.Payment.Api.Features.Sandbox;
@@ -48,6 +49,10 @@ internal static class PaymentApi
         payments.MapPost("/requests/{paymentRequestId:guid}/cancellation", PaymentRequests.CancelAsync)
             .WithName("CancelPaymentRequest")
             .WithSummary("Withdraws a payment request still open (its link dies); 409 once paid or cancelled.");
+        payments.MapGet("/personal-data", PersonalDataEndpoint.GetAsync)
+            .WithName("GetPaymentPersonalData")
+            .WithSummary("Admins: everything Payment holds about an email address (the cases, invoices and their PDFs, payments, refunds, the provider's events), for a GDPR access request.")
+            .RequireAuthorization(StaffClaims.AdminRole);
 
         var customer = app.MapGroup("/customer/payments").WithTags("Customer space").RequireAuthorization(StaffTokenOptions.CustomerScheme);
         customer.MapGet("/", CustomerPaymentsEndpoints.GetAsync)
