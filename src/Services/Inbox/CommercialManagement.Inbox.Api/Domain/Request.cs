@@ -97,6 +97,13 @@ internal sealed class Request : ITenantOwned
     /// <summary>Its dossier is archived (lost, cancelled, done): an email from the customer's address alone no longer joins it.</summary>
     public bool Archived { get; private set; }
 
+    /// <summary>
+    /// Whether the case became a dossier (a quote was started), as Dossier said (issue 19): null while Dossier has said
+    /// nothing (requests older than this rule are never erased by the retention), false while it is still a request, true
+    /// once it became one (never back). Set by the retention's own consumer only.
+    /// </summary>
+    public bool? BecameDossier { get; private set; }
+
     public void RenewCustomerSpaceToken() => CustomerSpaceToken = NewToken();
 
     /// <summary>True once <see cref="Erase"/> has left nothing of the customer in the request.</summary>
