@@ -39,6 +39,12 @@ internal sealed class Request : ITenantOwned
 
     public bool Consent { get; private set; }
 
+    /// <summary>The words of the consent checkbox the customer ticked, in the form's language (issue 19); null by phone or email, and before.</summary>
+    public string? ConsentText { get; private set; }
+
+    /// <summary>When the customer gave it: the form's submission.</summary>
+    public DateTimeOffset? ConsentAt { get; private set; }
+
     public string Language { get; private set; } = "fr";
 
     public DateTimeOffset ReceivedAt { get; private set; }
@@ -247,6 +253,8 @@ internal sealed class Request : ITenantOwned
         ChildrenAges = [.. stay.ChildrenAges],
         Message = message,
         Consent = consent,
+        ConsentText = consent ? Features.SubmitRequest.ConsentTexts.For(language) : null,
+        ConsentAt = consent ? now : null,
         Language = language,
         ReceivedAt = now,
         LastActivityAt = now,

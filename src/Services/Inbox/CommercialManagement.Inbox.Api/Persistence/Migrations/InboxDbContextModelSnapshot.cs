@@ -514,6 +514,12 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<bool>("Consent")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentText")
+                        .HasColumnType("text");
+
                     b.Property<string>("CustomerEmail")
                         .IsRequired()
                         .HasMaxLength(254)
