@@ -42,10 +42,10 @@ internal static class PersonalDataLabels
 
     public static string Service(string service) => Services.GetValueOrDefault(service, service);
 
-    /// <summary>« 2 demandes, 5 messages », or « rien » when the service holds nothing.</summary>
+    /// <summary>« demandes : 2, messages : 5 », or « rien » when the service holds nothing.</summary>
     public static string Holdings(IReadOnlyDictionary<string, int> rows)
     {
-        var held = rows.Where(r => r.Value > 0).Select(r => $"{FrenchFormat.Count(r.Value)} {Table(r.Key)}").ToList();
+        var held = rows.Where(r => r.Value > 0).Select(r => $"{Table(r.Key)} : {FrenchFormat.Count(r.Value)}").ToList();
         return held.Count == 0 ? "rien" : string.Join(", ", held);
     }
 }
