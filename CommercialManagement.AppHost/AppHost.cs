@@ -72,7 +72,7 @@ var gateway = builder.AddProject<Projects.CommercialManagement_Gateway>(Resource
     .WithReference(dossier).WaitFor(dossier)
     .WithReference(quote).WaitFor(quote)
     .WithReference(payment).WaitFor(payment)
-    .WaitFor(notification)
+    .WithReference(notification).WaitFor(notification)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

@@ -138,7 +138,7 @@ public sealed partial class WorkloadTests
         var manifests = Manifests.Of(folder);
         var expected = new Dictionary<string, string[]>
         {
-            [ResourceNames.Gateway] = [ResourceNames.InboxApi, ResourceNames.DossierApi, ResourceNames.QuoteApi, ResourceNames.PaymentApi],
+            [ResourceNames.Gateway] = [ResourceNames.InboxApi, ResourceNames.DossierApi, ResourceNames.QuoteApi, ResourceNames.PaymentApi, ResourceNames.NotificationWorker],
             [ResourceNames.NotificationWorker] = [ResourceNames.QuoteApi, ResourceNames.PaymentApi],
         };
         foreach (var deployment in manifests.OfKind("Deployment"))

@@ -32,6 +32,8 @@ internal static class GatewayModule
         builder.AddApiDocs();
         builder.Services.AddSingleton<OrganisationAdministration>();
         builder.Services.AddSingleton<StaffAdministration>();
+        builder.Services.AddSingleton<Features.PersonalData.Erasures>();
+        builder.Services.AddSingleton<Features.PersonalData.PersonalDataSources>();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ServiceRoutes.Routes, ServiceRoutes.Clusters)
             .AddServiceDiscoveryDestinationResolver()

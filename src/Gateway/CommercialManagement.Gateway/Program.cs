@@ -9,6 +9,7 @@ using CommercialManagement.Gateway.Features.ApiDocs;
 using CommercialManagement.Gateway.Features.Auth;
 using CommercialManagement.Gateway.Features.CustomerSpace;
 using CommercialManagement.Gateway.Features.Edge;
+using CommercialManagement.Gateway.Features.PersonalData;
 using CommercialManagement.Gateway.Identity;
 using CommercialManagement.Gateway.Proxy;
 
@@ -36,6 +37,7 @@ app.MapApiDocs();
 app.MapCustomerSpaceFiles();
 app.MapCustomerSpacePayment();
 app.MapServiceRoutes();
+app.MapPersonalDataApi();
 app.MapDefaultEndpoints(facesTheInternet: true);
 
 await app.MigrateDatabaseAsync<GatewayDbContext>();

@@ -13,6 +13,18 @@ internal static class FrenchFormat
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", French);
 
+    /// <summary>
+    /// The consent beside a request (issue 19): « « J'accepte… » donné le 03/12/2026 14:32 » from the form, or why there is none
+    /// (requests by phone or email, which the customer started themselves).
+    /// </summary>
+    public static string Consent(string channel, bool consent, string? text, DateTimeOffset? at) => channel switch
+    {
+        "Phone" => "Demande reçue par téléphone : pas de consentement en ligne",
+        "Email" => "Demande reçue par e-mail : pas de consentement en ligne",
+        _ when text is not null && at is { } given => $"« {text} » donné le {DateTime(given)}",
+        _ => consent ? "Donné (texte non conservé : demande antérieure)" : "Non donné",
+    };
+
     /// <summary>A count with French grouping: « 1 069 ».</summary>
     public static string Count(int count) => count.ToString("#,##0", French);
 

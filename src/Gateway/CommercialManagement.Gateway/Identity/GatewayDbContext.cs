@@ -76,6 +76,21 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
             known.Property(c => c.CustomerName).HasMaxLength(200);
             known.Property(c => c.Version).IsRowVersion();
         });
+        builder.Entity<Features.PersonalData.CustomerErasure>(erasure =>
+        {
+            erasure.ToTable("customer_erasures");
+            erasure.HasKey(e => e.Id);
+            erasure.Property(e => e.Id).ValueGeneratedNever();
+            erasure.Property(e => e.EmailDigest).HasMaxLength(64);
+            erasure.Property(e => e.RequestedBy).HasMaxLength(200);
+            erasure.Property(e => e.Acknowledgements).HasColumnType("jsonb")
+                .HasConversion(Json<List<Features.PersonalData.ErasureAcknowledgement>>.Converter, Json<List<Features.PersonalData.ErasureAcknowledgement>>.Comparer);
+            erasure.Property(e => e.Version).IsRowVersion();
+            erasure.Ignore(e => e.Completed);
+            // The Settings page: the organisation's erasures, latest first, and those of one address.
+            erasure.HasIndex(e => new { e.OrganisationId, e.RequestedAt });
+            erasure.HasIndex(e => new { e.OrganisationId, e.EmailDigest });
+        });
         builder.AddMessagingTables();
     }
 }

@@ -1,7 +1,9 @@
 using CommercialManagement.Dossier.Api.Features.Board;
 using CommercialManagement.Dossier.Api.Features.GetDossier;
+using CommercialManagement.Dossier.Api.Features.PersonalData;
 using CommercialManagement.Dossier.Api.Features.Reporting;
 using CommercialManagement.Dossier.Api.Features.Workflow;
+using CommercialManagement.ServiceDefaults.Security;
 
 namespace CommercialManagement.Dossier.Api;
 
@@ -43,6 +45,10 @@ internal static class DossierApi
         api.MapPut("/{id:guid}/stay", WorkflowEndpoints.ChangeStayAsync)
             .WithName("ChangeDossierStay")
             .WithSummary("Changes the stay: 409 asking to confirm while a quote is in progress (it is then lost), 409 once a payment is received.");
+        api.MapGet("/personal-data", PersonalDataEndpoint.GetAsync)
+            .WithName("GetDossierPersonalData")
+            .WithSummary("Admins: everything Dossier holds about an email address (dossiers, their history and payments), for a GDPR access request.")
+            .RequireAuthorization(StaffClaims.AdminRole);
 
         return app;
     }

@@ -23,6 +23,7 @@ internal static class DossierModule
             bus.AddConsumer<PaymentScheduleConsumer>();
             bus.AddConsumer<QuoteValidityConsumer>();
             bus.AddConsumer<CatalogueProductChangedConsumer>();
+            bus.AddConsumer<Features.PersonalData.CustomerErasureConsumer>();
         });
         builder.Services.AddSingleton<DossierNumbers>();
         builder.Services.AddHostedService<BoardCountCompaction>();

@@ -1,6 +1,7 @@
 using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.Inbox.Api.Features.Conversation;
 using CommercialManagement.Inbox.Api.Features.MailIn;
+using CommercialManagement.Inbox.Api.Features.PersonalData;
 using CommercialManagement.Inbox.Api.Features.Requests;
 using CommercialManagement.Inbox.Api.Features.SubmitRequest;
 using CommercialManagement.Inbox.Api.Features.Websites;
@@ -64,6 +65,10 @@ internal static class InboxApi
         requests.MapPut("/{id:guid}/assignee", RequestsEndpoints.AssignAsync)
             .WithName("AssignRequest")
             .WithSummary("Assigns a request to a staff member (or to nobody).");
+        requests.MapGet("/personal-data", PersonalDataEndpoint.GetAsync)
+            .WithName("GetInboxPersonalData")
+            .WithSummary("Admins: everything Inbox holds about an email address (requests, conversations, attachments, the mailbox's log), for a GDPR access request.")
+            .RequireAuthorization(StaffClaims.AdminRole);
 
         var websites = app.MapGroup("/api/websites").WithTags("Websites");
         websites.MapGet("/", WebsitesEndpoints.ListAsync)

@@ -24,10 +24,17 @@ internal static class InboxModule
             bus.AddConsumer<StaffMemberChangedConsumer>();
             bus.AddConsumer<OrganisationChangedConsumer>();
             bus.AddConsumer<DossierArchivedConsumer>();
+            bus.AddConsumer<Features.PersonalData.CustomerErasureConsumer>();
+            bus.AddConsumer<Features.PersonalData.DossierStageConsumer>();
         });
         builder.Services.AddScheduledJob<UnansweredRequestsJob>(
             UnansweredRequestsJob.JobName, UnansweredRequestsJob.DefaultCron,
             "Alerts the assignee (or the admins) of a customer message unanswered for the organisation's working hours.");
+        builder.Services.AddOptions<Features.PersonalData.UnconvertedRequestOptions>().BindConfiguration(Features.PersonalData.UnconvertedRequestOptions.Section)
+            .Validate(o => o.UnconvertedRequestMonths > 0, "Retention:UnconvertedRequestMonths must be positive.").ValidateOnStart();
+        builder.Services.AddScheduledJob<Features.PersonalData.UnconvertedRequestsRetentionJob>(
+            Features.PersonalData.UnconvertedRequestsRetentionJob.JobName, Features.PersonalData.UnconvertedRequestsRetentionJob.DefaultCron,
+            "Erases the requests that never became dossiers after Retention:UnconvertedRequestMonths (24), and the mailbox's old log.");
         builder.AddIntakeOriginAndRateLimits();
         builder.AddMailIn();
         return builder;

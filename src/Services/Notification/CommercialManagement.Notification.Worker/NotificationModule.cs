@@ -36,6 +36,7 @@ internal static class NotificationModule
             bus.AddConsumer<CaseCancelledConsumer>();
             bus.AddConsumer<StaffAlertRaisedConsumer>();
             bus.AddConsumer<UnansweredAlertEmailConsumer>();
+            bus.AddConsumer<Features.PersonalData.CustomerErasureConsumer>();
         });
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddSingleton<SmtpMailer>();

@@ -15,6 +15,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapNotificationApi();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<NotificationDbContext>();

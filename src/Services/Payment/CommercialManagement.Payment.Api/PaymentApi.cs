@@ -4,6 +4,7 @@ using CommercialManagement.Payment.Api.Features.CustomerPayments;
 using CommercialManagement.Payment.Api.Features.Exports;
 using CommercialManagement.Payment.Api.Features.Invoices;
 using CommercialManagement.Payment.Api.Features.Ledger;
+using CommercialManagement.Payment.Api.Features.PersonalData;
 using CommercialManagement.Payment.Api.Features.Refunds;
 using CommercialManagement.Payment.Api.Features.Requests;
 using CommercialManagement.Payment.Api.Features.Sandbox;
@@ -49,6 +50,10 @@ internal static class PaymentApi
         payments.MapPost("/requests/{paymentRequestId:guid}/cancellation", PaymentRequests.CancelAsync)
             .WithName("CancelPaymentRequest")
             .WithSummary("Withdraws a payment request still open (its link dies); 409 once paid or cancelled.");
+        payments.MapGet("/personal-data", PersonalDataEndpoint.GetAsync)
+            .WithName("GetPaymentPersonalData")
+            .WithSummary("Admins: everything Payment holds about an email address (the cases, invoices and their PDFs, payments, refunds, the provider's events), for a GDPR access request.")
+            .RequireAuthorization(StaffClaims.AdminRole);
 
         // « Exports » (Admins): ?from=yyyy-MM-dd&to=yyyy-MM-dd, Paris days included, a year at most; 400 in French otherwise.
         var exports = app.MapGroup("/api/payments/exports").WithTags("Exports").RequireAuthorization(StaffClaims.AdminRole);

@@ -29,6 +29,7 @@ internal static class PaymentModule
             bus.AddConsumer<RequestReceivedConsumer>();
             bus.AddConsumer<StayChangedConsumer>();
             bus.AddConsumer<DossierProcessedConsumer>();
+            bus.AddConsumer<Features.PersonalData.CustomerErasureConsumer>();
         });
         builder.AddCheckout();
 #if DEMO_DATA

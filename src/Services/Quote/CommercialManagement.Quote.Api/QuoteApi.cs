@@ -2,6 +2,7 @@ using CommercialManagement.BuildingBlocks.Idempotency;
 using CommercialManagement.Quote.Api.Features.Catalogue;
 using CommercialManagement.Quote.Api.Features.CustomerQuote;
 using CommercialManagement.Quote.Api.Features.Offers;
+using CommercialManagement.Quote.Api.Features.PersonalData;
 using CommercialManagement.Quote.Api.Features.Quotes;
 using CommercialManagement.ServiceDefaults.Security;
 
@@ -90,6 +91,10 @@ internal static class QuoteApi
         quotes.MapPost("/{quoteId:guid}/void", CloseEndpoints.WithdrawAsync)
             .WithName("WithdrawQuote")
             .WithSummary("Staff withdraw a draft or sent quote {reason}: it can no longer be accepted, its places are given back, QuoteVoided.");
+        quotes.MapGet("/personal-data", PersonalDataEndpoint.GetAsync)
+            .WithName("GetQuotePersonalData")
+            .WithSummary("Admins: everything Quote holds about an email address (the case's copy, quotes, lines, sent versions, PDFs), for a GDPR access request.")
+            .RequireAuthorization(StaffClaims.AdminRole);
 
         var customer = app.MapGroup("/customer/quote").WithTags("Customer space").RequireAuthorization(StaffTokenOptions.CustomerScheme);
         customer.MapGet("/", CustomerQuoteEndpoints.GetAsync)

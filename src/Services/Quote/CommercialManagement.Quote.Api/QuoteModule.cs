@@ -28,6 +28,7 @@ internal static class QuoteModule
             bus.AddConsumer<CaseCancelledConsumer>();
             bus.AddConsumer<CustomerMessagePostedConsumer>();
             bus.AddConsumer<DossierArchivedConsumer>();
+            bus.AddConsumer<Features.PersonalData.CustomerErasureConsumer>();
         });
         builder.Services.AddScheduledJob<QuoteExpiry>(QuoteExpiry.JobName, QuoteExpiry.Cron,
             "Sent quotes past their validity date become « Expirée » and give back their places (QuoteExpired).");

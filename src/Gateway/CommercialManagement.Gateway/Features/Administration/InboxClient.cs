@@ -20,7 +20,9 @@ public sealed record ConversationEntry(
 /// <summary>A file of a customer's email: downloadable when kept, its reason when refused.</summary>
 public sealed record AttachmentRow(Guid Id, string FileName, string ContentType, long Size, string? RefusedReason);
 
-internal sealed record RequestDetail(RequestRow Request, string Language, bool Consent, string CustomerSpaceToken, IReadOnlyList<ConversationEntry> Conversation);
+internal sealed record RequestDetail(
+    RequestRow Request, string Language, bool Consent, string CustomerSpaceToken, IReadOnlyList<ConversationEntry> Conversation,
+    string? ConsentText = null, DateTimeOffset? ConsentAt = null);
 
 internal sealed record RequestPageResult(IReadOnlyList<RequestRow> Items, int Total, int Page, int PageSize, int UnreadTotal, int AwaitingTotal = 0);
 

@@ -21,6 +21,7 @@ internal static class LiveModule
         bus.AddConsumer<LiveChangeConsumer>().ExcludeFromConfigureEndpoints();
         bus.AddConsumer<Alerts.StaffAlertConsumer>();
         bus.AddConsumer<Alerts.UnansweredAlertConsumer>();
+        PersonalData.PersonalDataModule.AddConsumers(bus);
     }
 
     /// <summary>

@@ -168,6 +168,52 @@ namespace CommercialManagement.Gateway.Identity.Migrations
                     b.ToTable("staff_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.Gateway.Features.PersonalData.CustomerErasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Acknowledgements")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmailDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "EmailDigest");
+
+                    b.HasIndex("OrganisationId", "RequestedAt");
+
+                    b.ToTable("customer_erasures", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Gateway.Identity.Organisation", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using CommercialManagement.BuildingBlocks.Tenancy;
 using CommercialManagement.Contracts.Inbox;
+using CommercialManagement.Contracts.PersonalData;
 
 namespace CommercialManagement.Inbox.Api.Domain;
 
@@ -37,6 +38,12 @@ internal sealed class Request : ITenantOwned
     public string? Message { get; private set; }
 
     public bool Consent { get; private set; }
+
+    /// <summary>The words of the consent checkbox the customer ticked, in the form's language (issue 19); null by phone or email, and before.</summary>
+    public string? ConsentText { get; private set; }
+
+    /// <summary>When the customer gave it: the form's submission.</summary>
+    public DateTimeOffset? ConsentAt { get; private set; }
 
     public string Language { get; private set; } = "fr";
 
@@ -96,7 +103,36 @@ internal sealed class Request : ITenantOwned
     /// <summary>Its dossier is archived (lost, cancelled, done): an email from the customer's address alone no longer joins it.</summary>
     public bool Archived { get; private set; }
 
+    /// <summary>
+    /// Whether the case became a dossier (a quote was started), as Dossier said (issue 19): null while Dossier has said
+    /// nothing (requests older than this rule are never erased by the retention), false while it is still a request, true
+    /// once it became one (never back). Set by the retention's own consumer only.
+    /// </summary>
+    public bool? BecameDossier { get; private set; }
+
     public void RenewCustomerSpaceToken() => CustomerSpaceToken = NewToken();
+
+    /// <summary>True once <see cref="Erase"/> has left nothing of the customer in the request.</summary>
+    public bool Erased => CustomerName == ErasedCustomer.Name && CustomerEmail == ErasedCustomer.Email && CustomerPhone is null && Message is null;
+
+    /// <summary>
+    /// The customer was erased (issue 19): the request keeps its stay and dates (no one's), loses the customer's name,
+    /// address, phone and words, and both its secrets change, so the customer-space link and the reply address die with
+    /// them. False when there was nothing left to erase (a second erasure).
+    /// </summary>
+    public bool Erase()
+    {
+        if (Erased)
+        {
+            return false;
+        }
+
+        (CustomerName, CustomerEmail, CustomerPhone, Message, LastMessagePreview) = (ErasedCustomer.Name, ErasedCustomer.Email, null, null, null);
+        (FailingEmail, FailingEmailReason, FailingEmailAt) = (null, null, null);
+        CustomerSpaceToken = NewToken();
+        ReplyToken = NewReplyToken();
+        return true;
+    }
 
     /// <summary>The dossier's status as Dossier last published it: archived, or back in play.</summary>
     public void DossierArchived(bool archived) => Archived = archived;
@@ -217,6 +253,8 @@ internal sealed class Request : ITenantOwned
         ChildrenAges = [.. stay.ChildrenAges],
         Message = message,
         Consent = consent,
+        ConsentText = consent ? Features.SubmitRequest.ConsentTexts.For(language) : null,
+        ConsentAt = consent ? now : null,
         Language = language,
         ReceivedAt = now,
         LastActivityAt = now,

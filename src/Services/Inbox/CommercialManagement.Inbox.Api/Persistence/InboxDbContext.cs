@@ -79,6 +79,8 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             request.HasIndex(r => new { r.WebsiteId, r.CustomerEmail, r.ReceivedAt });
             // « En attente de réponse », the longest wait first; and the unanswered-requests job's pass (issue 17).
             request.HasIndex(r => new { r.OrganisationId, r.AwaitingReplySince, r.Id }).HasFilter("\"AwaitingReplySince\" IS NOT NULL");
+            // The retention of requests that never became dossiers (issue 19) reads the oldest of them.
+            request.HasIndex(r => r.LastActivityAt).HasDatabaseName("ix_requests_unconverted").HasFilter("\"BecameDossier\" = false");
             request.HasIndex(r => r.AwaitingReplySince).HasDatabaseName("ix_requests_unanswered_not_alerted")
                 .HasFilter("\"AwaitingReplySince\" IS NOT NULL AND \"UnansweredAlertedAt\" IS NULL");
 

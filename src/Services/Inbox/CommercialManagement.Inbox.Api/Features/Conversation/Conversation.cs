@@ -18,7 +18,8 @@ internal sealed record ConversationEntry(
 internal sealed record AttachmentEntry(Guid Id, string FileName, string ContentType, long Size, string? RefusedReason);
 
 internal sealed record RequestDetail(
-    RequestSummary Request, string Language, bool Consent, string CustomerSpaceToken, IReadOnlyList<ConversationEntry> Conversation);
+    RequestSummary Request, string Language, bool Consent, string CustomerSpaceToken, IReadOnlyList<ConversationEntry> Conversation,
+    string? ConsentText = null, DateTimeOffset? ConsentAt = null);
 
 internal sealed record PostMessageBody(string? Body, bool Internal);
 
@@ -47,7 +48,8 @@ internal static class ConversationEndpoints
             .ToLookup(a => a.MessageId, a => a.Entry);
         return TypedResults.Ok(new RequestDetail(
             RequestsEndpoints.Summary(request), request.Language, request.Consent, request.CustomerSpaceToken,
-            [.. Opening(request), .. messages.Select(m => Entry(m) with { Attachments = [.. attachments[m.Id]] })]));
+            [.. Opening(request), .. messages.Select(m => Entry(m) with { Attachments = [.. attachments[m.Id]] })],
+            request.ConsentText, request.ConsentAt));
     }
 
     public static async Task<Results<Created<ConversationEntry>, ValidationProblem, ProblemHttpResult>> PostAsync(

@@ -501,6 +501,9 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
                     b.Property<DateTimeOffset?>("AwaitingReplySince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("BecameDossier")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
@@ -510,6 +513,12 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
 
                     b.Property<bool>("Consent")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentText")
+                        .HasColumnType("text");
 
                     b.Property<string>("CustomerEmail")
                         .IsRequired()
@@ -595,6 +604,10 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
 
                     b.HasIndex("CustomerSpaceToken")
                         .IsUnique();
+
+                    b.HasIndex("LastActivityAt")
+                        .HasDatabaseName("ix_requests_unconverted")
+                        .HasFilter("\"BecameDossier\" = false");
 
                     b.HasIndex("ReplyToken")
                         .IsUnique();

@@ -1,0 +1,104 @@
+using CommercialManagement.BuildingBlocks.Messaging;
+using CommercialManagement.BuildingBlocks.PersonalData;
+using CommercialManagement.Contracts.PersonalData;
+using CommercialManagement.Payment.Api.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommercialManagement.Payment.Api.Features.PersonalData;
+
+/// <summary>
+/// Payment's part of an erasure, in the event's organisation and the inbox's transaction (ADR 0027). Issued invoices,
+/// deposit invoices and credit notes keep what French law requires on them for ten years (the customer's name and
+/// address, and a business customer's company and VAT numbers: art. 242 nonies A of annex II of the CGI) and lose the
+/// email; the case's copy of the accepted quote loses the customer entirely; the provider's events, references and
+/// reasons lose any name or address of the customer they quoted. Amounts, dates and numbers stay. A second delivery
+/// changes nothing.
+/// </summary>
+internal sealed class CustomerErasureConsumer(PaymentDbContext db, TimeProvider timeProvider) : IConsumer<CustomerErasureRequested>
+{
+    public async Task Consume(ConsumeContext<CustomerErasureRequested> context)
+    {
+        var erasure = context.Message;
+        var cancellationToken = context.CancellationToken;
+        var organisationId = erasure.OrganisationId;
+        var email = erasure.CasesOnly ? "" : ErasedCustomer.Normalise(erasure.CustomerEmail);
+        var named = erasure.RequestIds.ToArray();
+        var cases = await db.Database.SqlQuery<Guid>($"""
+            SELECT "Id" AS "Value" FROM cases
+            WHERE "OrganisationId" = {organisationId}
+              AND ("Id" = ANY({named}) OR ({email} <> '' AND lower("AcceptedContent"->>'customerEmail') = {email}))
+            UNION
+            SELECT "RequestId" FROM invoices
+            WHERE "OrganisationId" = {organisationId} AND {email} <> '' AND lower("Content"->'customer'->>'email') = {email}
+            """).ToArrayAsync(cancellationToken);
+        var traces = new ErasureTraces();
+        foreach (var (name, customerEmail) in await db.Database.SqlQuery<Customer>($"""
+            SELECT "AcceptedContent"->>'customerName' AS "Name", "AcceptedContent"->>'customerEmail' AS "Email" FROM cases
+            WHERE "OrganisationId" = {organisationId} AND "Id" = ANY({cases}) AND jsonb_typeof("AcceptedContent") = 'object'
+            UNION
+            SELECT "Content"->'customer'->>'name', "Content"->'customer'->>'email' FROM invoices
+            WHERE "OrganisationId" = {organisationId} AND "RequestId" = ANY({cases})
+            """).ToListAsync(cancellationToken))
+        {
+            traces.Add(name, customerEmail, null);
+        }
+
+        if (email != "")
+        {
+            traces.Add(null, email, null);
+        }
+
+        var changed = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE cases SET "AcceptedContent" = "AcceptedContent" || jsonb_build_object(
+                    'customerName', {ErasedCustomer.Name}::text, 'customerAddressLines', '[]'::jsonb, 'customerEmail', {ErasedCustomer.Email}::text,
+                    'customerCompanyId', NULL::text, 'customerVatNumber', NULL::text)
+            WHERE "OrganisationId" = {organisationId} AND "Id" = ANY({cases}) AND jsonb_typeof("AcceptedContent") = 'object'
+              AND ("AcceptedContent"->>'customerName' IS DISTINCT FROM {ErasedCustomer.Name}::text
+                OR "AcceptedContent"->>'customerEmail' IS DISTINCT FROM {ErasedCustomer.Email}::text
+                OR jsonb_array_length(COALESCE("AcceptedContent"->'customerAddressLines', '[]'::jsonb)) > 0
+                OR "AcceptedContent"->>'customerCompanyId' IS NOT NULL OR "AcceptedContent"->>'customerVatNumber' IS NOT NULL)
+            """, cancellationToken);
+        changed += await db.Database.ExecuteSqlInterpolatedAsync($$"""
+            UPDATE invoices SET "Content" = jsonb_set("Content", '{customer,email}', to_jsonb({{ErasedCustomer.Email}}::text))
+            WHERE "OrganisationId" = {{organisationId}} AND "RequestId" = ANY({{cases}})
+              AND "Content"->'customer'->>'email' IS DISTINCT FROM {{ErasedCustomer.Email}}::text
+            """, cancellationToken);
+        foreach (var (needle, replacement) in traces.Names.Select(n => (n, ErasedCustomer.Name))
+                     .Concat(traces.Emails.Select(e => (e, ErasedCustomer.Email))))
+        {
+            changed += await RedactAsync(organisationId, cases, needle, replacement, cancellationToken);
+        }
+
+        changed += await traces.ForgetInMessagesAsync(db, organisationId, cases, cancellationToken);
+        db.AddToOutbox(new CustomerErased
+        {
+            OrganisationId = organisationId, OccurredAt = timeProvider.GetUtcNow(), ErasureId = erasure.ErasureId, Service = "payment", RowsChanged = changed,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Free texts of the cases that may quote the customer: the provider's events, references, reasons.</summary>
+    private async Task<int> RedactAsync(Guid organisationId, Guid[] cases, string needle, string replacement, CancellationToken cancellationToken)
+    {
+        var changed = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE stripe_events SET payload = replace(payload, {needle}, {replacement})
+            WHERE organisation_id = {organisationId} AND case_id = ANY({cases}) AND strpos(payload, {needle}) > 0
+            """, cancellationToken);
+        changed += await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE cases SET "CancellationReason" = replace("CancellationReason", {needle}, {replacement})
+            WHERE "OrganisationId" = {organisationId} AND "Id" = ANY({cases}) AND strpos("CancellationReason", {needle}) > 0
+            """, cancellationToken);
+        changed += await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE payments SET "Reference" = replace("Reference", {needle}, {replacement})
+            WHERE "OrganisationId" = {organisationId} AND "RequestId" = ANY({cases}) AND strpos("Reference", {needle}) > 0
+            """, cancellationToken);
+        changed += await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE refunds SET "Reference" = replace("Reference", {needle}, {replacement}), "Reason" = replace("Reason", {needle}, {replacement})
+            WHERE "OrganisationId" = {organisationId} AND "RequestId" = ANY({cases}) AND (strpos("Reference", {needle}) > 0 OR strpos("Reason", {needle}) > 0)
+            """, cancellationToken);
+        return changed;
+    }
+
+    private sealed record Customer(string? Name, string? Email);
+}
