@@ -227,12 +227,13 @@ bench_sample_processes() {
 
 # P4: the in-process benchmarks (their own private PostgreSQL), figures read from their "after VACUUM" section.
 bench_p4() {
-  bench_log "P4: Dossier board benchmark (100,000 dossiers)"
+  bench_log "P4: Dossier board and « Pilotage » benchmark (100,000 dossiers)"
   timeout 420 benchmarks/CommercialManagement.Dossier.Benchmarks/bin/Release/net10.0/CommercialManagement.Dossier.Benchmarks 100000 20 3 >"$work/p4-dossier.log" 2>&1
   local load
   load=$(bench_load)
   bench_p4_figures "$work/p4-dossier.log" "/api/dossiers/board" "board (7 columns: counts and first page) at 100,000 dossiers, p95" 50 "$load"
   bench_p4_search "$work/p4-dossier.log" "/api/dossiers/board?search=" "board search, slowest p95 of the searches" "$load"
+  bench_p4_figures "$work/p4-dossier.log" "/api/dossiers/reporting" "« Pilotage » (season in progress: funnel, turnover, products, agents, occupancy, balances) at 100,000 dossiers, p95" 200 "$load"
   bench_log "P4: Inbox requests list benchmark (${BENCH_P4_INBOX_ARGS:-100000 20 1000000})"
   # shellcheck disable=SC2086
   timeout 900 benchmarks/CommercialManagement.Inbox.Benchmarks/bin/Release/net10.0/CommercialManagement.Inbox.Benchmarks ${BENCH_P4_INBOX_ARGS:-100000 20 1000000} >"$work/p4-inbox.log" 2>&1
