@@ -45,7 +45,9 @@ public sealed class CustomerErasureTests(InboxFactory factory) : IClassFixture<I
         var unique = Guid.NewGuid().ToString("N")[..8];
         var name = $"Apolline Verdier{unique}";
         var email = $"apolline.{unique}@example.fr";
-        var phone = $"+33 6 {unique[..2]} 11 22 33";
+        // Digits only: a phone with letters would be refused by the form (the hex of the unique part is not a phone).
+        var digits = Random.Shared.Next(10_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var phone = $"+33 6 {digits[..2]} {digits[2..4]} {digits[4..6]} {digits[6..]}";
         var mine = await WebRequestAsync(DemoOrganisations.ValNeveOfficeSiteKey, name, email, phone);
         var second = await WebRequestAsync(DemoOrganisations.ValNeveOfficeSiteKey, name, email.ToUpperInvariant(), phone);
         var theirs = await WebRequestAsync(DemoOrganisations.EsfValNeveSiteKey, "Autre Client", email, "+33 7 00 00 00 00");
