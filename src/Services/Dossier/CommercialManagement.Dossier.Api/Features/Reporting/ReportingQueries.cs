@@ -11,7 +11,7 @@ namespace CommercialManagement.Dossier.Api.Features.Reporting;
 /// payments), never from another service at request time. Plain SQL: medians and sums by Paris month are what PostgreSQL
 /// does best. The queries run outside EF's query filters, so each one names the organisation itself (<c>@org</c>).
 /// </summary>
-internal sealed class ReportingQueries(DossierDbContext db, Guid organisationId, Guid? assigneeId)
+internal sealed partial class ReportingQueries(DossierDbContext db, Guid organisationId, Guid? assigneeId)
 {
     /// <summary>The cases of the filter: every case of the organisation, or those the agent is assigned to.</summary>
     private const string OfAssignee = "(@assignee IS NULL OR d.\"AssigneeId\" = @assignee)";
