@@ -1,3 +1,4 @@
+using CommercialManagement.Dossier.Api.Persistence;
 using Npgsql;
 
 namespace CommercialManagement.Dossier.Benchmarks;
@@ -5,8 +6,9 @@ namespace CommercialManagement.Dossier.Benchmarks;
 /// <summary>
 /// What « Pilotage » reads, for the dossiers <see cref="BoardLoad"/> wrote: each case's steps (answered, quote sent,
 /// accepted, deposit, paid in full, as its column says it got there), three accepted lines per accepted case (twelve
-/// products of three types), its payments (a deposit, then the balance; one refund in fifty) and invoices (a deposit
-/// invoice, a final invoice once paid, a credit note in a hundred). Deterministic from the dossier's reference.
+/// products of three types; the accommodation line holds the stay), the catalogue, its payments (a deposit, then the balance; one refund in fifty) and invoices (a deposit
+/// invoice, a final invoice once paid, a credit note in a hundred), and the report's maintained totals of them.
+/// Deterministic from the dossier's reference.
 /// </summary>
 internal static class PilotageLoad
 {
@@ -23,15 +25,21 @@ internal static class PilotageLoad
             WHERE "OrganisationId" = '{{organisation}}' AND "PaidCents" > 0;
             UPDATE dossiers SET "PaidInFullAt" = "DepositPaidAt" + interval '20 days'
             WHERE "OrganisationId" = '{{organisation}}' AND "PaidCents" > 0 AND "PaidCents" >= "AcceptedTotalCents";
-            INSERT INTO sale_entries ("Id", "OrganisationId", "DossierId", "At", "AmountCents", "ProductType", "ProductId", "ProductName")
+            INSERT INTO sale_entries ("Id", "OrganisationId", "DossierId", "At", "AmountCents", "ProductType", "ProductId", "ProductName", "From", "To", "Units")
             SELECT gen_random_uuid(), d."OrganisationId", d."Id", d."FirstAcceptedAt",
                    CASE line WHEN 1 THEN d."AcceptedTotalCents" * 7 / 10 WHEN 2 THEN d."AcceptedTotalCents" * 2 / 10
                              ELSE d."AcceptedTotalCents" - d."AcceptedTotalCents" * 7 / 10 - d."AcceptedTotalCents" * 2 / 10 END,
                    (ARRAY['Accommodation', 'SkiLesson', 'LiftPass'])[line],
-                   ('00000000-0000-0000-0001-0000000000' || lpad((line * 4 + d."Adults" + length(d."Reference") % 4)::text, 2, '0'))::uuid,
-                   (ARRAY['Hébergement ', 'Cours ', 'Forfait '])[line] || (line * 4 + d."Adults" + length(d."Reference") % 4)
-            FROM dossiers d CROSS JOIN generate_series(1, 3) AS line
+                   md5(d."OrganisationId"::text || (line * 4 - 3 + d.h % 4))::uuid,
+                   (ARRAY['Hébergement ', 'Cours ', 'Forfait '])[line] || (line * 4 - 3 + d.h % 4),
+                   CASE WHEN line = 1 THEN d."Arrival" END, CASE WHEN line = 1 THEN d."Departure" END, CASE WHEN line = 1 THEN 1 ELSE 0 END
+            FROM (SELECT *, hashint4(substr("Reference", 3)::int + 31)::bigint & 2147483647 AS h FROM dossiers) AS d CROSS JOIN generate_series(1, 3) AS line
             WHERE d."OrganisationId" = '{{organisation}}' AND d."AcceptedTotalCents" IS NOT NULL;
+            -- The catalogue: four accommodations (600 units a night each), four lessons, four passes.
+            INSERT INTO catalogue_products ("Id", "OrganisationId", "Name", "Type", "Capacity", "Retired", "ChangedAt")
+            SELECT md5('{{organisation}}' || n)::uuid, '{{organisation}}', (ARRAY['Hébergement ', 'Cours ', 'Forfait '])[(n + 3) / 4] || n,
+                   (ARRAY['Accommodation', 'SkiLesson', 'LiftPass'])[(n + 3) / 4], CASE WHEN n <= 4 THEN 600 END, false, now()
+            FROM generate_series(1, 12) AS n;
             INSERT INTO dossier_payments ("Id", "OrganisationId", "DossierId", "AmountCents", "At")
             SELECT gen_random_uuid(), "OrganisationId", "Id", LEAST("PaidCents", 30000), "DepositPaidAt"
             FROM dossiers WHERE "OrganisationId" = '{{organisation}}' AND "PaidCents" > 0
@@ -50,7 +58,9 @@ internal static class PilotageLoad
             UNION ALL
             SELECT gen_random_uuid(), "OrganisationId", "Id", 'AV-' || "Reference", 'CreditNote', "PaidInFullAt" + interval '2 days', 5000, 'FA-F-' || "Reference"
             FROM dossiers WHERE "OrganisationId" = '{{organisation}}' AND "PaidInFullAt" IS NOT NULL AND substr("Reference", 3)::int % 100 = 0;
-            ANALYZE dossiers; ANALYZE sale_entries; ANALYZE dossier_payments; ANALYZE dossier_invoices;
+            -- « Pilotage »'s maintained totals of these facts, as the service's saves keep them (the bulk load bypasses them).
+            {{ReportTotals.InsertSql($"e.\"OrganisationId\" = '{organisation}'", $"i.\"OrganisationId\" = '{organisation}'", $"p.\"OrganisationId\" = '{organisation}'", 1)}};
+            ANALYZE dossiers; ANALYZE sale_entries; ANALYZE dossier_payments; ANALYZE dossier_invoices; ANALYZE report_totals;
             """, connection) { CommandTimeout = 900 };
         await bulk.ExecuteNonQueryAsync();
     }

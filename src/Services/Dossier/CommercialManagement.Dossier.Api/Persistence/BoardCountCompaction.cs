@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommercialManagement.Dossier.Api.Persistence;
 
 /// <summary>
-/// Folds the board's count deltas into one row per organisation and column, every minute by default
+/// Folds the board's count deltas into one row per organisation and column (and « Pilotage »'s totals into one row per
+/// day, assignee, measure and product), every minute by default
 /// (<c>Dossier:BoardCounts:CompactEvery</c>), so the board sums a few rows per column however busy the day was. One
 /// statement: readers see the rows before or after it, never half of it; rows added meanwhile are left for next time.
 /// </summary>
@@ -31,6 +32,20 @@ internal sealed partial class BoardCountCompaction(IServiceScopeFactory scopes, 
                 RETURNING d."OrganisationId", d."Status", d."Delta")
             INSERT INTO board_count_deltas ("OrganisationId", "Status", "Delta")
             SELECT "OrganisationId", "Status", sum("Delta")::integer FROM gone GROUP BY "OrganisationId", "Status" HAVING sum("Delta") <> 0
+            """, cancellationToken);
+        // « Pilotage »'s totals the same way: one row per day, assignee, measure and product.
+        folded += await db.Database.ExecuteSqlRawAsync("""
+            WITH busy AS (
+                SELECT "OrganisationId", "Day", "AssigneeId", "Measure", "Key" FROM report_totals
+                GROUP BY "OrganisationId", "Day", "AssigneeId", "Measure", "Key" HAVING count(*) > 1),
+            gone AS (
+                DELETE FROM report_totals t USING busy b
+                WHERE t."OrganisationId" = b."OrganisationId" AND t."Day" = b."Day" AND t."AssigneeId" IS NOT DISTINCT FROM b."AssigneeId"
+                  AND t."Measure" = b."Measure" AND t."Key" = b."Key"
+                RETURNING t.*)
+            INSERT INTO report_totals ("OrganisationId", "Day", "AssigneeId", "AssigneeName", "Measure", "Key", "ProductType", "Label", "Cents", "Count")
+            SELECT "OrganisationId", "Day", "AssigneeId", max("AssigneeName"), "Measure", "Key", max("ProductType"), max("Label"), sum("Cents"), sum("Count")
+            FROM gone GROUP BY "OrganisationId", "Day", "AssigneeId", "Measure", "Key" HAVING sum("Cents") <> 0 OR sum("Count") <> 0
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return folded;

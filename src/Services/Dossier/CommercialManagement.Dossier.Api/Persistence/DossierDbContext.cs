@@ -26,20 +26,49 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
     /// <summary>« Pilotage »: the catalogue's products and their units, for the occupancy of accommodation.</summary>
     public DbSet<CatalogueProduct> CatalogueProducts => Set<CatalogueProduct>();
 
+    /// <summary>« Pilotage »: its money totals by day, assignee, measure and product (<see cref="ReportTotals"/>).</summary>
+    public DbSet<ReportTotal> ReportTotals => Set<ReportTotal>();
+
     /// <summary>
     /// Every save records the board's count deltas of the column changes it commits (<see cref="BoardCounts"/>) and
-    /// announces the dossiers it changes (<see cref="DossierChanges"/>).
+    /// announces the dossiers it changes (<see cref="DossierChanges"/>). « Pilotage »'s totals are kept by the asynchronous
+    /// save only (they take statements before and after it): a synchronous save that would change them is refused.
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RecordChanges();
+        if (Persistence.ReportTotals.Plan(ChangeTracker) is not null)
+        {
+            throw new InvalidOperationException("Facts of « Pilotage » are saved with SaveChangesAsync, which keeps their totals.");
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves, and keeps « Pilotage »'s totals in the same transaction (one is opened when the caller has none): the
+    /// reassigned cases are taken from their old assignee before the save, the facts added and the reassigned cases are
+    /// counted after it.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RecordChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var totals = Persistence.ReportTotals.Plan(ChangeTracker);
+        if (totals is null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await totals.BeforeAsync(this, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await totals.AfterAsync(this, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
     private void RecordChanges()
@@ -79,8 +108,15 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             // the migration BoardSearchAndArrivalIndexes (raw SQL).
             dossier.HasIndex(d => new { d.OrganisationId, d.Status, d.StatusChangedAt });
             dossier.HasIndex(d => new { d.OrganisationId, d.Arrival });
-            // « Pilotage »'s funnel takes the cases received in a period.
-            dossier.HasIndex(d => new { d.OrganisationId, d.CreatedAt });
+            // « Pilotage »'s funnel takes the cases received in a period, with their steps (index-only: the table's rows are
+            // wide, and a season of them read from the heap took most of the page's time).
+            dossier.HasIndex(d => new { d.OrganisationId, d.CreatedAt })
+                .IncludeProperties(d => new { d.AssigneeId, d.FirstAnsweredAt, d.FirstQuoteSentAt, d.FirstAcceptedAt, d.DepositPaidAt, d.PaidInFullAt });
+            // « Pilotage »'s balances: only the cases that owe something or were overpaid (most are settled).
+            dossier.HasIndex(d => d.OrganisationId)
+                .HasDatabaseName("IX_dossiers_Balances")
+                .IncludeProperties(d => new { d.AssigneeId, d.AcceptedTotalCents, d.PaidCents, d.BalanceOverdueOn })
+                .HasFilter("\"AcceptedTotalCents\" IS NOT NULL AND \"AcceptedTotalCents\" <> \"PaidCents\" AND \"Outcome\" <> 'Cancelled'");
         });
 
         modelBuilder.Entity<SaleEntry>(entry =>
@@ -144,6 +180,21 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             delta.Property(d => d.Id).UseIdentityAlwaysColumn();
             delta.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
             delta.HasIndex(d => new { d.OrganisationId, d.Status }).IncludeProperties(d => d.Delta);
+        });
+
+        modelBuilder.Entity<ReportTotal>(total =>
+        {
+            total.ToTable("report_totals");
+            total.HasKey(t => t.Id);
+            total.Property(t => t.Id).UseIdentityAlwaysColumn();
+            total.Property(t => t.AssigneeName).HasMaxLength(200);
+            total.Property(t => t.Measure).HasMaxLength(20);
+            total.Property(t => t.Key).HasMaxLength(250);
+            total.Property(t => t.ProductType).HasMaxLength(40);
+            total.Property(t => t.Label).HasMaxLength(200);
+            // The page reads a period's rows of the organisation and nothing else (index-only once vacuumed).
+            total.HasIndex(t => new { t.OrganisationId, t.Day })
+                .IncludeProperties(t => new { t.AssigneeId, t.Measure, t.Key, t.ProductType, t.Cents, t.Count });
         });
 
         modelBuilder.Entity<DossierPayment>(payment =>

@@ -78,30 +78,25 @@ internal static class ReportingEndpoints
         var previous = period.Previous;
         var funnel = await queries.FunnelAsync(period, cancellationToken);
         var previousFunnel = await queries.FunnelAsync(previous, cancellationToken);
-        var months = await queries.TurnoverAsync(period, byAgent: false, cancellationToken);
-        var previousMonths = await queries.TurnoverAsync(previous, byAgent: false, cancellationToken);
-        var agents = await queries.TurnoverAsync(period, byAgent: true, cancellationToken);
-        var previousAgents = await queries.TurnoverAsync(previous, byAgent: true, cancellationToken);
-        var types = await queries.AcceptedByAsync(period, byProduct: false, cancellationToken);
-        var previousTypes = await queries.AcceptedByAsync(previous, byProduct: false, cancellationToken);
-        var products = await queries.AcceptedByAsync(period, byProduct: true, cancellationToken);
-        var previousProducts = await queries.AcceptedByAsync(previous, byProduct: true, cancellationToken);
-        var balances = await queries.BalancesAsync(period, cancellationToken);
+        var (totals, previousTotals) = await queries.TotalsAsync(period, cancellationToken);
+        var (months, previousMonths) = (totals.Months, previousTotals.Months);
+        var (agents, previousAgents) = (totals.Agents, previousTotals.Agents);
+        var balances = await queries.BalancesAsync(period, totals, cancellationToken);
         var occupancy = await queries.OccupancyAsync(period, cancellationToken);
 
         var monthRows = MonthsOf(period)
             .Select(m => new MonthTurnover(
                 m.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                months.TryGetValue(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), out var c) ? c.Turnover : Turnover.Zero,
-                previousMonths.TryGetValue(m.AddYears(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture), out var p) ? p.Turnover : Turnover.Zero))
+                months.GetValueOrDefault(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), Turnover.Zero),
+                previousMonths.GetValueOrDefault(m.AddYears(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture), Turnover.Zero)))
             .ToList();
 
         return (new Report(
             period.From, period.To, previous.From, previous.To, funnel, previousFunnel,
-            Sum(months.Values.Select(v => v.Turnover)), Sum(previousMonths.Values.Select(v => v.Turnover)),
+            Sum(months.Values), Sum(previousMonths.Values),
             monthRows,
-            Groups(types, previousTypes, (key, _) => TypeLabels.GetValueOrDefault(key, key), key => key),
-            Groups(products, previousProducts, (_, label) => label.Length == 0 ? "Sans produit du catalogue" : label, _ => null),
+            Groups(totals.Types, previousTotals.Types, (key, _) => TypeLabels.GetValueOrDefault(key, key), key => key),
+            Groups(totals.Products, previousTotals.Products, (_, label) => label.Length == 0 ? "Sans produit du catalogue" : label, _ => null),
             [.. agents.Keys.Union(previousAgents.Keys)
                 .Select(k => new AgentTurnover(
                     k.Length == 0 ? null : Guid.Parse(k),

@@ -255,9 +255,17 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_dossiers_Balances")
+                        .HasFilter("\"AcceptedTotalCents\" IS NOT NULL AND \"AcceptedTotalCents\" <> \"PaidCents\" AND \"Outcome\" <> 'Cancelled'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId"), new[] { "AssigneeId", "AcceptedTotalCents", "PaidCents", "BalanceOverdueOn" });
+
                     b.HasIndex("OrganisationId", "Arrival");
 
                     b.HasIndex("OrganisationId", "CreatedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "CreatedAt"), new[] { "AssigneeId", "FirstAnsweredAt", "FirstQuoteSentAt", "FirstAcceptedAt", "DepositPaidAt", "PaidInFullAt" });
 
                     b.HasIndex("OrganisationId", "Reference");
 
@@ -498,6 +506,60 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.HasKey("OrganisationId");
 
                     b.ToTable("reference_counters", (string)null);
+                });
+
+            modelBuilder.Entity("CommercialManagement.Dossier.Api.Persistence.ReportTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Cents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Day");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "Day"), new[] { "AssigneeId", "Measure", "Key", "ProductType", "Cents", "Count" });
+
+                    b.ToTable("report_totals", (string)null);
                 });
 
             modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.DossierHistoryEntry", b =>
