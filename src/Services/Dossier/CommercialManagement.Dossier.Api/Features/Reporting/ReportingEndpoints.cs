@@ -103,6 +103,8 @@ internal static class ReportingEndpoints
                     (agents.TryGetValue(k, out var a) ? a.Name : null) ?? (previousAgents.TryGetValue(k, out var pa) ? pa.Name : null) ?? "Non attribué",
                     agents.TryGetValue(k, out var current) ? current.Turnover : Turnover.Zero,
                     previousAgents.TryGetValue(k, out var before) ? before.Turnover : Turnover.Zero))
+                // A case given to someone else leaves nothing behind (its rows cancel out until they are folded).
+                .Where(a => a.Current != Turnover.Zero || a.Previous != Turnover.Zero)
                 .OrderByDescending(a => a.Current.AcceptedCents).ThenBy(a => a.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), false))],
             balances, occupancy), null);
     }
