@@ -87,6 +87,7 @@ internal static class ReportingEndpoints
         var products = await queries.AcceptedByAsync(period, byProduct: true, cancellationToken);
         var previousProducts = await queries.AcceptedByAsync(previous, byProduct: true, cancellationToken);
         var balances = await queries.BalancesAsync(period, cancellationToken);
+        balances = balances.With(await queries.OpenPaymentRequestsAsync(time.GetUtcNow(), cancellationToken));
         var occupancy = await queries.OccupancyAsync(period, cancellationToken);
 
         var monthRows = MonthsOf(period)
