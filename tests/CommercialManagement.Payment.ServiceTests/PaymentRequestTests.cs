@@ -142,6 +142,25 @@ public sealed class PaymentRequestTests(PaymentFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Created, (await scenario.AskAsync(caseId, "Deposit")).StatusCode);
     }
 
+    [Fact]
+    public async Task Withdrawal_ByStaff_PublishesPaymentRequestWithdrawnOnce_WithWhoWithdrewIt()
+    {
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.AcceptedCaseAsync(100_000);
+        var id = (await Scenario.JsonAsync(await scenario.AskAsync(caseId, "Deposit"))).GetProperty("requests")[0].GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Agent.PostAsync($"/api/payments/requests/{id}/cancellation", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await scenario.Agent.PostAsync($"/api/payments/requests/{id}/cancellation", null)).StatusCode);
+
+        var withdrawn = await factory.PublishedAsync<PaymentRequestWithdrawn>(e => e.PaymentRequestId == id);
+        Assert.Equal((scenario.OrganisationId, caseId, "Annulée par Agent de test."), (withdrawn.OrganisationId, withdrawn.RequestId, withdrawn.Reason));
+        Assert.Equal(1, await factory.CountAsync(WithdrawnOutboxSql, id.ToString()));
+    }
+
+    /// <summary>The <c>PaymentRequestWithdrawn</c> rows written for a payment request, with @p0 its id.</summary>
+    internal const string WithdrawnOutboxSql =
+        "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%PaymentRequestWithdrawn' AND payload->>'paymentRequestId' = @p0";
+
     internal static Dictionary<string, (bool Allowed, long Amount, string? Reason)> Options(JsonElement ledger) =>
         ledger.GetProperty("options").EnumerateArray().ToDictionary(
             o => o.GetProperty("kind").GetString()!,

@@ -27,6 +27,8 @@ public sealed class PilotageTests(SystemFixture system)
         var (id, _, total) = await PaymentJourneyTests.AcceptedQuoteAsync(system, email);
         var paid = await admin.PostAsJsonAsync($"/api/payments/by-request/{id}/offline", new { amountCents = 40_000, method = "BankTransfer", reference = "VIR-PILOTAGE" });
         Assert.True(paid.StatusCode == HttpStatusCode.Created, await paid.Content.ReadAsStringAsync());
+        var asked = await admin.PostAsJsonAsync($"/api/payments/by-request/{id}/requests", new { kind = "Balance" });
+        Assert.True(asked.StatusCode == HttpStatusCode.Created, await asked.Content.ReadAsStringAsync());
 
         // The ledger (Payment) and the report (Dossier, from events) agree to the cent once the events have arrived.
         JsonElement ledger = default, after = default;
@@ -36,7 +38,8 @@ public sealed class PilotageTests(SystemFixture system)
             after = await admin.GetFromJsonAsync<JsonElement>("/api/dossiers/reporting");
             return ledger.GetProperty("invoices").GetArrayLength() > 0
                 && Cents(after, "totals", "collectedCents") - Cents(before, "totals", "collectedCents") == ledger.GetProperty("paidCents").GetInt64()
-                && Cents(after, "totals", "depositsInvoicedCents") > Cents(before, "totals", "depositsInvoicedCents");
+                && Cents(after, "totals", "depositsInvoicedCents") > Cents(before, "totals", "depositsInvoicedCents")
+                && Cents(after, "balances", "openRequestCents") - Cents(before, "balances", "openRequestCents") == OpenRequestCents(ledger);
         }, TimeSpan.FromSeconds(60)), $"Pilotage never caught up with the ledger.\nLedger: {ledger}\nBefore: {before.GetProperty("totals")}\nAfter: {after.GetProperty("totals")}");
 
         Assert.Equal(40_000, ledger.GetProperty("paidCents").GetInt64());
@@ -46,6 +49,9 @@ public sealed class PilotageTests(SystemFixture system)
         var depositInvoice = ledger.GetProperty("invoices").EnumerateArray().Single(i => i.GetProperty("kind").GetString() == "Deposit");
         Assert.Equal(depositInvoice.GetProperty("amountCents").GetInt64(), Cents(after, "totals", "depositsInvoicedCents") - Cents(before, "totals", "depositsInvoicedCents"));
         Assert.Equal(before.GetProperty("funnel").GetProperty("requests").GetInt32() + 1, after.GetProperty("funnel").GetProperty("requests").GetInt32());
+        // The balance asked is the one request open: what remains to pay.
+        Assert.Equal(ledger.GetProperty("remainingCents").GetInt64(), OpenRequestCents(ledger));
+        Assert.Equal(before.GetProperty("balances").GetProperty("openRequestCount").GetInt32() + 1, after.GetProperty("balances").GetProperty("openRequestCount").GetInt32());
 
         // The page, from the login and the menu: the same figures.
         await using var session = await BrowserSession.StartAsync(system);
@@ -55,6 +61,7 @@ public sealed class PilotageTests(SystemFixture system)
         await page.Locator("[data-interactive='true']").WaitForAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pilotage", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("balance-due")).ToContainTextAsync(Euros(Cents(after, "balances", "dueCents")));
+        await Assertions.Expect(page.GetByTestId("payment-requests-open")).ToContainTextAsync(Euros(Cents(after, "balances", "openRequestCents")));
         await Assertions.Expect(page.GetByTestId("months-total")).ToContainTextAsync(Euros(Cents(after, "totals", "acceptedCents")));
         await Assertions.Expect(page.GetByTestId("months-total")).ToContainTextAsync(Euros(Cents(after, "totals", "collectedCents")));
         await Assertions.Expect(page.GetByTestId("kpi-requests")).ToContainTextAsync(after.GetProperty("funnel").GetProperty("requests").GetInt32().ToString(global::System.Globalization.CultureInfo.InvariantCulture));
@@ -79,7 +86,18 @@ public sealed class PilotageTests(SystemFixture system)
         await Assertions.Expect(agentPage.GetByText("Vos chiffres : les dossiers qui vous sont attribués.")).ToBeVisibleAsync();
         await Assertions.Expect(agentPage.GetByTestId("balance-due")).ToBeVisibleAsync();
         await Assertions.Expect(agentPage.GetByRole(AriaRole.Heading, new() { Name = "Par agent" })).ToHaveCountAsync(0);
+
+        // Withdrawn by staff: the request leaves « Demandes de paiement en cours ».
+        var request = ledger.GetProperty("requests").EnumerateArray().Single(r => r.GetProperty("status").GetString() == "Open").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/payments/requests/{request}/cancellation", null)).StatusCode);
+        Assert.True(await Eventually.TrueAsync(
+            async () => Cents(await admin.GetFromJsonAsync<JsonElement>("/api/dossiers/reporting"), "balances", "openRequestCents") == Cents(before, "balances", "openRequestCents"),
+            TimeSpan.FromSeconds(60)), "The withdrawn request is still counted open in Pilotage.");
     }
+
+    /// <summary>What the ledger's requests still payable ask (status Open: neither paid, withdrawn nor expired).</summary>
+    private static long OpenRequestCents(JsonElement ledger) =>
+        ledger.GetProperty("requests").EnumerateArray().Where(r => r.GetProperty("status").GetString() == "Open").Sum(r => r.GetProperty("amountCents").GetInt64());
 
     /// <summary>The report once the same figures come back five times in a row, a second apart (at most two minutes).</summary>
     private static async Task<JsonElement> SettledReportAsync(HttpClient admin)

@@ -84,6 +84,26 @@ public sealed record PaymentRequested : IIntegrationEvent
     public required DateTimeOffset ExpiresAt { get; init; }
 }
 
+/// <summary>
+/// A payment request still open stopped being payable without a payment: staff withdrew it, or the Payment service did
+/// (its quote replaced or voided, the stay changed, a payment left less to pay than it asks, the case cancelled). With
+/// <see cref="PaymentReceived.PaymentRequestId"/>, what tells a copy of the requests that one is no longer open; a request
+/// past its <see cref="PaymentRequested.ExpiresAt"/> stays open (staff may still withdraw it) and needs no event.
+/// </summary>
+public sealed record PaymentRequestWithdrawn : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required Guid RequestId { get; init; }
+
+    public required Guid PaymentRequestId { get; init; }
+
+    /// <summary>Why, in French, as the ledger shows it (« Annulée par Lucas Girard. », « Le séjour a changé. »).</summary>
+    public required string Reason { get; init; }
+}
+
 /// <summary>A payment attempt for a request failed at the provider (a delayed method refused, for instance); the request stays open.</summary>
 public sealed record PaymentFailed : IIntegrationEvent
 {

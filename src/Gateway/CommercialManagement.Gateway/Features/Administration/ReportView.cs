@@ -35,8 +35,10 @@ public sealed record ReportWeek(DateOnly Monday, int NightsSold, int NightsOffer
     public double Rate => NightsOffered == 0 ? 0 : (double)NightsSold / NightsOffered;
 }
 
+/// <summary>As of today: what is owed and overdue, overpaid, refunded in the period; the payment requests open (payable) and expired without payment.</summary>
 public sealed record ReportBalances(
-    int DueCount, long DueCents, int OverdueCount, long OverdueCents, int OverpaidCount, long OverpaidCents, int RefundCount, long RefundedCents);
+    int DueCount, long DueCents, int OverdueCount, long OverdueCents, int OverpaidCount, long OverpaidCents, int RefundCount, long RefundedCents,
+    int OpenRequestCount = 0, long OpenRequestCents = 0, int ExpiredRequestCount = 0, long ExpiredRequestCents = 0);
 
 /// <summary>« Pilotage »'s filters as the address and the Dossier service read them: the same names in both.</summary>
 public sealed record ReportFilter(DateOnly? From, DateOnly? To, string? Assignee)

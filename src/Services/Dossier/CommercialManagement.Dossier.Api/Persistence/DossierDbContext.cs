@@ -23,6 +23,9 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
     /// <summary>« Pilotage »: the invoices and credit notes of each case.</summary>
     public DbSet<DossierInvoice> Invoices => Set<DossierInvoice>();
 
+    /// <summary>« Pilotage »: the payment requests of each case, open until withdrawn or paid.</summary>
+    public DbSet<DossierPaymentRequest> PaymentRequests => Set<DossierPaymentRequest>();
+
     /// <summary>« Pilotage »: the catalogue's products and their units, for the occupancy of accommodation.</summary>
     public DbSet<CatalogueProduct> CatalogueProducts => Set<CatalogueProduct>();
 
@@ -153,6 +156,18 @@ internal sealed class DossierDbContext(DbContextOptions<DossierDbContext> option
             invoice.HasOne<Domain.Dossier>().WithMany().HasForeignKey(i => i.DossierId).OnDelete(DeleteBehavior.Cascade);
             invoice.HasIndex(i => new { i.OrganisationId, i.IssuedAt });
             invoice.HasIndex(i => i.DossierId);
+        });
+
+        modelBuilder.Entity<DossierPaymentRequest>(request =>
+        {
+            request.ToTable("dossier_payment_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Id).ValueGeneratedNever();
+            request.Property(r => r.Kind).HasMaxLength(20);
+            request.HasOne<Domain.Dossier>().WithMany().HasForeignKey(r => r.DossierId).OnDelete(DeleteBehavior.Cascade);
+            // « Pilotage » reads the open ones only: a few per organisation, however many were ever asked.
+            request.HasIndex(r => r.OrganisationId).HasFilter("\"ClosedAt\" IS NULL").HasDatabaseName("IX_dossier_payment_requests_open");
+            request.HasIndex(r => new { r.DossierId, r.RequestedAt });
         });
 
         modelBuilder.Entity<DossierHistoryEntry>(entry =>

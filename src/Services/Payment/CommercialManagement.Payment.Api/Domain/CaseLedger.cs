@@ -91,24 +91,27 @@ internal sealed partial class CaseLedger
         return request;
     }
 
-    /// <summary>Staff withdraw a request still open (expired or not): its link dies, its live session is closed after the commit.</summary>
+    /// <summary>
+    /// Staff withdraw a request still open (expired or not): its link dies, its live session is closed after the commit;
+    /// <c>PaymentRequestWithdrawn</c> tells it.
+    /// </summary>
     public PaymentRequest Withdraw(Guid paymentRequestId, string reason, DateTimeOffset now)
     {
         var request = RequestOf(paymentRequestId);
-        request.Cancel(reason, now);
+        Cancel(request, reason, now);
         return request;
     }
 
     /// <summary>
     /// Withdraws the open requests (expired ones too) that <paramref name="which"/> names: asked against a quote replaced or
-    /// voided, for a stay that changed, or for more than what remains. Returns them.
+    /// voided, for a stay that changed, or for more than what remains, each told by <c>PaymentRequestWithdrawn</c>. Returns them.
     /// </summary>
     public IReadOnlyList<PaymentRequest> WithdrawOpen(Func<PaymentRequest, bool> which, string reason, DateTimeOffset now)
     {
         var withdrawn = requests.Where(r => r.Status == PaymentRequestStatus.Open).Where(which).ToList();
         foreach (var request in withdrawn)
         {
-            request.Cancel(reason, now);
+            Cancel(request, reason, now);
         }
 
         return withdrawn;
@@ -241,6 +244,16 @@ internal sealed partial class CaseLedger
             ? $"Cette demande ({Euros.Format(request.AmountCents)}) dépasse ce qui reste à payer ({Euros.Format(Math.Max(remaining, 0))}) : "
                 + "contactez-nous pour en recevoir une nouvelle."
             : null;
+    }
+
+    /// <summary>Every withdrawal goes through here, so that none is left untold: the Dossier service counts the requests still open.</summary>
+    private void Cancel(PaymentRequest request, string reason, DateTimeOffset now)
+    {
+        request.Cancel(reason, now);
+        events.Add(new PaymentRequestWithdrawn
+        {
+            OrganisationId = Case.OrganisationId, OccurredAt = now, RequestId = Case.Id, PaymentRequestId = request.Id, Reason = reason,
+        });
     }
 
     private PaymentRequest RequestOf(Guid paymentRequestId) =>

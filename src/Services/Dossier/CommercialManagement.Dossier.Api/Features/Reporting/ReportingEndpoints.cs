@@ -81,7 +81,8 @@ internal static class ReportingEndpoints
         var (totals, previousTotals) = await queries.TotalsAsync(period, cancellationToken);
         var (months, previousMonths) = (totals.Months, previousTotals.Months);
         var (agents, previousAgents) = (totals.Agents, previousTotals.Agents);
-        var balances = await queries.BalancesAsync(period, totals, cancellationToken);
+        var balances = (await queries.BalancesAsync(period, totals, cancellationToken))
+            .With(await queries.OpenPaymentRequestsAsync(period, time.GetUtcNow(), cancellationToken));
         var occupancy = await queries.OccupancyAsync(period, cancellationToken);
 
         var monthRows = MonthsOf(period)

@@ -59,7 +59,8 @@ internal sealed record AgentTurnover(Guid? AssigneeId, string Name, Turnover Cur
 
 /// <summary>
 /// Where the money stands today (not by period): what accepted cases still owe, what of it is past its due date, what was
-/// paid beyond the accepted total (to refund), and the refunds made in the period.
+/// paid beyond the accepted total (to refund), and the refunds made in the period; the payment requests still open that
+/// the customer can pay, and those expired without payment (see <see cref="OpenPaymentRequests"/>, added by <see cref="With"/>).
 /// </summary>
 internal sealed record Balances(
     int DueCount,
@@ -69,7 +70,18 @@ internal sealed record Balances(
     int OverpaidCount,
     long OverpaidCents,
     int RefundCount,
-    long RefundedCents);
+    long RefundedCents,
+    int OpenRequestCount = 0,
+    long OpenRequestCents = 0,
+    int ExpiredRequestCount = 0,
+    long ExpiredRequestCents = 0)
+{
+    public Balances With(OpenPaymentRequests requests) => this with
+    {
+        OpenRequestCount = requests.OpenCount, OpenRequestCents = requests.OpenCents,
+        ExpiredRequestCount = requests.ExpiredCount, ExpiredRequestCents = requests.ExpiredCents,
+    };
+}
 
 /// <summary>An accommodation's occupancy week by week over the period: nights its accepted stays occupy, nights it offered.</summary>
 internal sealed record ProductOccupancy(Guid ProductId, string Name, int Capacity, IReadOnlyList<WeekOccupancy> Weeks);

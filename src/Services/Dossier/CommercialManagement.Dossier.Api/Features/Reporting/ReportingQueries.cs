@@ -156,7 +156,8 @@ internal sealed partial class ReportingQueries(DossierDbContext db, Guid organis
     private static double? Hours(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : Math.Round(reader.GetDouble(ordinal) / 3600, 1);
 
-    private async Task ReadAsync(string sql, ReportingPeriod period, Action<DbDataReader> read, CancellationToken cancellationToken)
+    /// <summary>Runs one query with the filter's parameters (and <c>@now</c> for a figure of the moment) and reads its rows.</summary>
+    private async Task ReadAsync(string sql, ReportingPeriod period, Action<DbDataReader> read, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -176,6 +177,11 @@ internal sealed partial class ReportingQueries(DossierDbContext db, Guid organis
             command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = period.To });
             command.Parameters.Add(new NpgsqlParameter("previousFrom", NpgsqlDbType.Date) { Value = period.Previous.From });
             command.Parameters.Add(new NpgsqlParameter("previousTo", NpgsqlDbType.Date) { Value = period.Previous.To });
+            if (now is { } moment)
+            {
+                command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = moment.UtcDateTime });
+            }
+
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

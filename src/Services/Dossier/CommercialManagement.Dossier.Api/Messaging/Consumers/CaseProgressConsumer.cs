@@ -27,6 +27,7 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
     IConsumer<PaymentReceived>,
     IConsumer<PaymentRefunded>,
     IConsumer<PaymentRequested>,
+    IConsumer<PaymentRequestWithdrawn>,
     IConsumer<PaymentFailed>,
     IConsumer<CaseCancelled>,
     IConsumer<InvoiceIssued>
@@ -102,14 +103,45 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
             return (history, before is not null && d.AcceptedQuoteId is null, null);
         });
 
+    /// <summary>A payment counted once; the request it paid, if any, is no longer open in « Pilotage ».</summary>
     public Task Consume(ConsumeContext<PaymentReceived> context) =>
-        RecordPaymentAsync(context, context.Message.RequestId, context.Message.PaymentId, context.Message.AmountCents, context.Message.OccurredAt);
+        RecordPaymentAsync(
+            context, context.Message.RequestId, context.Message.PaymentId, context.Message.AmountCents, context.Message.OccurredAt, context.Message.PaymentRequestId);
 
     public Task Consume(ConsumeContext<PaymentRefunded> context) =>
         RecordPaymentAsync(context, context.Message.RequestId, context.Message.RefundId, -context.Message.AmountCents, context.Message.OccurredAt);
 
-    public Task Consume(ConsumeContext<PaymentRequested> context) =>
-        ApplyAsync(context, context.Message.RequestId, d => d.PaymentRequested(context.Message.Kind, context.Message.AmountCents, context.Message.OccurredAt));
+    /// <summary>A history line, and the request open in « Pilotage » (once by its id; closed already if its withdrawal or payment came first).</summary>
+    public async Task Consume(ConsumeContext<PaymentRequested> context)
+    {
+        var requested = context.Message;
+        var known = await db.PaymentRequests.SingleOrDefaultAsync(r => r.Id == requested.PaymentRequestId, context.CancellationToken);
+        await ApplyAsync(context, requested.RequestId, d =>
+        {
+            if (known is null)
+            {
+                db.PaymentRequests.Add(DossierPaymentRequest.Requested(d, requested.PaymentRequestId, requested.Kind, requested.AmountCents, requested.OccurredAt, requested.ExpiresAt));
+            }
+            else
+            {
+                known.RequestedLate(requested.Kind, requested.AmountCents, requested.OccurredAt, requested.ExpiresAt);
+            }
+
+            return d.PaymentRequested(requested.Kind, requested.AmountCents, requested.OccurredAt);
+        });
+    }
+
+    /// <summary>Staff or the Payment service withdrew a request: no longer open in « Pilotage ».</summary>
+    public async Task Consume(ConsumeContext<PaymentRequestWithdrawn> context)
+    {
+        var withdrawn = context.Message;
+        var known = await db.PaymentRequests.SingleOrDefaultAsync(r => r.Id == withdrawn.PaymentRequestId, context.CancellationToken);
+        await ApplyAsync(context, withdrawn.RequestId, d =>
+        {
+            CloseRequest(d, known, withdrawn.PaymentRequestId, withdrawn.OccurredAt);
+            return [];
+        });
+    }
 
     public Task Consume(ConsumeContext<PaymentFailed> context) =>
         ApplyAsync(context, context.Message.RequestId, d => d.PaymentFailed(context.Message.Reason, context.Message.OccurredAt));
@@ -138,12 +170,18 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
         });
     }
 
-    private async Task RecordPaymentAsync(ConsumeContext context, Guid caseId, Guid id, long amountCents, DateTimeOffset at)
+    private async Task RecordPaymentAsync(ConsumeContext context, Guid caseId, Guid id, long amountCents, DateTimeOffset at, Guid? paymentRequestId = null)
     {
         var payments = await db.Payments.Where(p => p.DossierId == caseId).ToListAsync(context.CancellationToken);
         var counted = payments.Any(p => p.Id == id);
+        var request = paymentRequestId is null ? null : await db.PaymentRequests.SingleOrDefaultAsync(r => r.Id == paymentRequestId, context.CancellationToken);
         await ApplyAsync(context, caseId, dossier =>
         {
+            if (paymentRequestId is { } paid)
+            {
+                CloseRequest(dossier, request, paid, at);
+            }
+
             var payment = DossierPayment.Of(dossier, id, amountCents, at);
             if (!counted)
             {
@@ -155,6 +193,19 @@ internal sealed class CaseProgressConsumer(DossierDbContext db) :
             dossier.PaymentStepsReached(payments);
             return history;
         });
+    }
+
+    /// <summary>Closes the request, or keeps it closed from the start when its asking has not arrived yet (or never will: asked before Dossier kept them).</summary>
+    private void CloseRequest(Domain.Dossier dossier, DossierPaymentRequest? known, Guid paymentRequestId, DateTimeOffset at)
+    {
+        if (known is null)
+        {
+            db.PaymentRequests.Add(DossierPaymentRequest.ClosedFirst(dossier, paymentRequestId, at));
+        }
+        else
+        {
+            known.Close(at);
+        }
     }
 
     /// <summary>

@@ -414,6 +414,44 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                     b.ToTable("dossier_invoices", (string)null);
                 });
 
+            modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.Reporting.DossierPaymentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("IX_dossier_payment_requests_open")
+                        .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex("DossierId", "RequestedAt");
+
+                    b.ToTable("dossier_payment_requests", (string)null);
+                });
+
             modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.Reporting.SaleEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -581,6 +619,15 @@ namespace CommercialManagement.Dossier.Api.Persistence.Migrations
                 });
 
             modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.Reporting.DossierInvoice", b =>
+                {
+                    b.HasOne("CommercialManagement.Dossier.Api.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommercialManagement.Dossier.Api.Domain.Reporting.DossierPaymentRequest", b =>
                 {
                     b.HasOne("CommercialManagement.Dossier.Api.Domain.Dossier", null)
                         .WithMany()

@@ -50,7 +50,7 @@ internal sealed class QuoteAcceptedConsumer(PaymentDbContext db, TimeProvider ti
     }
 }
 
-/// <summary>Marks the quote void: no payment may be recorded against it any more, and the requests still open on it die.</summary>
+/// <summary>Marks the quote void: no payment may be recorded against it any more, and the requests still open on it die (each told).</summary>
 internal sealed class QuoteVoidedConsumer(PaymentDbContext db, TimeProvider time) : IConsumer<QuoteVoided>
 {
     public async Task Consume(ConsumeContext<QuoteVoided> context)
@@ -60,6 +60,7 @@ internal sealed class QuoteVoidedConsumer(PaymentDbContext db, TimeProvider time
         ledger.Case.Void(voided.QuoteId);
         ledger.WithdrawOpen(
             r => r.QuoteId == voided.QuoteId, ledger.Case.QuoteNumber is { } number ? $"Le devis {number} est annulé." : "Le devis est annulé.", time.GetUtcNow());
+        await db.StageAsync(ledger, time, context.CancellationToken);
         CaseCopies.Announce(db, ledger.Case, time);
         await db.SaveChangesAsync(context.CancellationToken);
     }
@@ -76,7 +77,10 @@ internal sealed class RequestReceivedConsumer(PaymentDbContext db) : IConsumer<R
     }
 }
 
-/// <summary>Keeps the new arrival and cancels the requests still open (their amounts were for the old stay); an older change arriving late changes nothing.</summary>
+/// <summary>
+/// Keeps the new arrival and cancels the requests still open, each told (their amounts were for the old stay); an older change
+/// arriving late changes nothing.
+/// </summary>
 internal sealed class StayChangedConsumer(PaymentDbContext db, TimeProvider time) : IConsumer<StayChanged>
 {
     public async Task Consume(ConsumeContext<StayChanged> context)
@@ -86,6 +90,7 @@ internal sealed class StayChangedConsumer(PaymentDbContext db, TimeProvider time
         if (ledger.Case.ChangeStay(changed))
         {
             ledger.WithdrawOpen(_ => true, "Le séjour a changé.", time.GetUtcNow());
+            await db.StageAsync(ledger, time, context.CancellationToken);
             CaseCopies.Announce(db, ledger.Case, time);
         }
 
