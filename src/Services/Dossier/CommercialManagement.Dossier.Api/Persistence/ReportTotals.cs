@@ -9,8 +9,8 @@ using NpgsqlTypes;
 namespace CommercialManagement.Dossier.Api.Persistence;
 
 /// <summary>
-/// One movement of « Pilotage »'s money totals: what a Paris day added to a measure (accepted turnover per product,
-/// invoiced, deposits invoiced, collected, refunded) for the cases of one assignee. Rows are only ever added, as the board's
+/// One movement of « Pilotage »'s totals: what a Paris day added to a measure (accepted turnover per product, invoiced,
+/// deposits invoiced, collected, refunded; and the nights each accommodation is occupied) for the cases of one assignee. Rows are only ever added, as the board's
 /// count deltas; a total is the sum of its rows, and <see cref="BoardCountCompaction"/> folds them now and then into one
 /// row per day, assignee, measure and product. The page sums a few thousand rows instead of every fact of the period.
 /// </summary>
@@ -57,6 +57,12 @@ internal static class ReportTotals
     public const string Refunded = "Refunded";
 
     /// <summary>
+    /// The nights an accommodation is occupied: <see cref="ReportTotal.Day"/> is the night (not the day of the sale),
+    /// <see cref="ReportTotal.Key"/> the product, <see cref="ReportTotal.Count"/> the units taken that night.
+    /// </summary>
+    public const string Nights = "Nights";
+
+    /// <summary>
     /// The totals of the facts that <paramref name="sales"/>, <paramref name="invoices"/> and <paramref name="payments"/>
     /// (SQL conditions on <c>e</c>, <c>i</c> and <c>p</c>) select, with the assignee their case has as the statement runs,
     /// times <paramref name="sign"/> (1 to add, -1 to take away).
@@ -83,6 +89,13 @@ internal static class ReportTotals
              JOIN (VALUES ('{Collected}'), ('{Refunded}')) AS m(measure) ON m.measure = '{Collected}' OR p."AmountCents" < 0
         WHERE {payments}
         GROUP BY 1, 2, 3, 4, 5
+        UNION ALL
+        SELECT e."OrganisationId", night::date, d."AssigneeId", d."AssigneeName", '{Nights}',
+               e."ProductId"::text, e."ProductType", max(e."ProductName"), 0, {sign} * sum(e."Units")
+        FROM sale_entries e JOIN dossiers d ON d."Id" = e."DossierId"
+             CROSS JOIN LATERAL generate_series(e."From", e."To" - 1, interval '1 day') AS night
+        WHERE ({sales}) AND e."ProductType" = 'Accommodation' AND e."ProductId" IS NOT NULL AND e."To" > e."From"
+        GROUP BY 1, 2, 3, 4, 6, 7
         """;
 
     /// <summary>Every fact of the database: the migration's backfill, and the benchmark's bulk load.</summary>

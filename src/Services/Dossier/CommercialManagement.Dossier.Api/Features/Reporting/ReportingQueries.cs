@@ -55,7 +55,7 @@ internal sealed partial class ReportingQueries(DossierDbContext db, Guid organis
                        max(t."AssigneeName") AS name, max(t."Label") AS label, sum(t."Cents") AS cents, sum(t."Count") AS count
                 FROM report_totals t
                      JOIN (VALUES (0, @from, @to), (1, @previousFrom, @previousTo)) AS p(n, first, last) ON t."Day" >= p.first AND t."Day" <= p.last
-                WHERE t."OrganisationId" = @org AND (@assignee IS NULL OR t."AssigneeId" = @assignee)
+                WHERE t."OrganisationId" = @org AND t."Measure" <> 'Nights' AND (@assignee IS NULL OR t."AssigneeId" = @assignee)
                 GROUP BY 1, 2, 3, 4, 5)
             SELECT n, "Measure", GROUPING(month, "AssigneeId", type, "Key")::int, to_char(month, 'YYYY-MM'), "AssigneeId"::text, max(name),
                    type, "Key", max(label), max(type), sum(cents)::bigint, sum(count)::int
@@ -118,29 +118,21 @@ internal sealed partial class ReportingQueries(DossierDbContext db, Guid organis
     /// </summary>
     public async Task<List<ProductOccupancy>> OccupancyAsync(ReportingPeriod period, CancellationToken cancellationToken)
     {
-        // The organisation's figures need no case: the join is only there to keep one agent's.
-        var ofAgent = assigneeId is null ? "" : "JOIN dossiers d ON d.\"Id\" = e.\"DossierId\" AND d.\"AssigneeId\" = @assignee";
-        var sql = $$"""
+        const string sql = """
             WITH weeks AS (
                 SELECT w::date AS monday FROM generate_series(date_trunc('week', @from::timestamp), @to::timestamp, interval '1 week') AS w),
-            stays AS (
-                -- Stays share their dates (a week from Saturday, mostly): summed by product and dates first, a season of
-                -- them meets the weeks as a few hundred rows instead of tens of thousands.
-                SELECT e."ProductId" AS product, e."From" AS first, e."To" AS last, sum(e."Units") AS units
-                FROM sale_entries e {{ofAgent}}
-                WHERE e."OrganisationId" = @org AND e."ProductType" = 'Accommodation' AND e."ProductId" IS NOT NULL
-                  AND e."From" <= @to AND e."To" > @from
-                GROUP BY 1, 2, 3),
             sold AS (
-                SELECT e.product, w.monday,
-                       sum(e.units * GREATEST(0, LEAST(e.last, w.monday + 7, @to + 1) - GREATEST(e.first, w.monday, @from)))::int AS nights
-                FROM stays e JOIN weeks w ON e.first < w.monday + 7 AND e.last > w.monday
+                -- The nights kept night by night as stays are accepted (ReportTotals.Nights): a few rows per night of the period.
+                SELECT t."Key"::uuid AS product, date_trunc('week', t."Day")::date AS monday, sum(t."Count")::int AS nights
+                FROM report_totals t
+                WHERE t."OrganisationId" = @org AND t."Measure" = 'Nights' AND t."Day" >= @from AND t."Day" <= @to
+                  AND (@assignee IS NULL OR t."AssigneeId" = @assignee)
                 GROUP BY 1, 2)
             SELECT p."Id", p."Name", p."Capacity", w.monday, COALESCE(s.nights, 0),
                    p."Capacity" * (LEAST(w.monday + 7, @to + 1) - GREATEST(w.monday, @from))
             FROM catalogue_products p CROSS JOIN weeks w LEFT JOIN sold s ON s.product = p."Id" AND s.monday = w.monday
             WHERE p."OrganisationId" = @org AND p."Type" = 'Accommodation' AND p."Capacity" IS NOT NULL
-              AND (NOT p."Retired" OR EXISTS (SELECT 1 FROM sold WHERE sold.product = p."Id"))
+              AND (NOT p."Retired" OR EXISTS (SELECT 1 FROM sold WHERE sold.product = p."Id" AND sold.nights <> 0))
             ORDER BY p."Name", p."Id", w.monday
             """;
         var products = new List<ProductOccupancy>();
