@@ -228,12 +228,14 @@ bench_sample_processes() {
 # P4: the in-process benchmarks (their own private PostgreSQL), figures read from their "after VACUUM" section.
 bench_p4() {
   bench_log "P4: Dossier board and « Pilotage » benchmark (100,000 dossiers)"
-  timeout 420 benchmarks/CommercialManagement.Dossier.Benchmarks/bin/Release/net10.0/CommercialManagement.Dossier.Benchmarks 100000 20 3 >"$work/p4-dossier.log" 2>&1
+  # About 200 s of bulk load, then two rounds of measures: seven minutes on a quiet machine.
+  timeout 900 benchmarks/CommercialManagement.Dossier.Benchmarks/bin/Release/net10.0/CommercialManagement.Dossier.Benchmarks 100000 20 3 >"$work/p4-dossier.log" 2>&1
   local load
   load=$(bench_load)
   bench_p4_figures "$work/p4-dossier.log" "/api/dossiers/board" "board (7 columns: counts and first page) at 100,000 dossiers, p95" 50 "$load"
   bench_p4_search "$work/p4-dossier.log" "/api/dossiers/board?search=" "board search, slowest p95 of the searches" "$load"
   bench_p4_figures "$work/p4-dossier.log" "/api/dossiers/reporting" "« Pilotage » (season in progress: funnel, turnover, products, agents, occupancy, balances) at 100,000 dossiers, p95" 200 "$load"
+  bench_p4_slowest "$work/p4-dossier.log" "/api/dossiers/reporting" "« Pilotage », slowest p95 of its views (a year, one agent, CSV)" 200 "$load"
   bench_log "P4: Inbox requests list benchmark (${BENCH_P4_INBOX_ARGS:-100000 20 1000000})"
   # shellcheck disable=SC2086
   timeout 900 benchmarks/CommercialManagement.Inbox.Benchmarks/bin/Release/net10.0/CommercialManagement.Inbox.Benchmarks ${BENCH_P4_INBOX_ARGS:-100000 20 1000000} >"$work/p4-inbox.log" 2>&1
@@ -254,9 +256,14 @@ bench_p4_figures() {
 }
 
 bench_p4_search() {
+  bench_p4_slowest "$1" "$2" "$3" 100 "$4"
+}
+
+# The slowest p95 among the queries starting with a prefix, named, against a goal: FILE PREFIX LABEL GOAL LOAD.
+bench_p4_slowest() {
   local worst
   worst=$(awk -v q="$2" '/^-- /{after = ($0 ~ /^-- after VACUUM/)} after && index($1,q)==1 { for (i=1;i<=NF;i++) if ($i=="p95" && $(i+1)+0 > v+0) { v=$(i+1); w=$1 } } END{ if (v!="") print v, w }' "$1")
-  bench_figure P4 "$3 [${worst#* }]" "${worst%% *}" ms "< 100" "$(bench_lt "${worst%% *}" 100)" "$4"
+  bench_figure P4 "$3 [${worst#* }]" "${worst%% *}" ms "< $4" "$(bench_lt "${worst%% *}" "$4")" "$5"
 }
 
 # The table: TestResults/bench/<stamp>.md and .json, and the markdown printed.
