@@ -25,6 +25,15 @@ internal static class FrenchFormat
         _ => consent ? "Donné (texte non conservé : demande antérieure)" : "Non donné",
     };
 
+    /// <summary>French numbers (« 1 069 », « 46 % »), for what is not a date, an amount or a count here.</summary>
+    public static CultureInfo Culture => French;
+
+    /// <summary>A day written out: « 3 décembre 2026 ».</summary>
+    public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", French);
+
+    /// <summary>A count and its word, plural from two on as French says it: « 0 dossier », « 1 069 dossiers ».</summary>
+    public static string Plural(int count, string word) => $"{Count(count)} {word}{(count > 1 ? "s" : "")}";
+
     /// <summary>A count with French grouping: « 1 069 ».</summary>
     public static string Count(int count) => count.ToString("#,##0", French);
 
@@ -38,7 +47,6 @@ internal static class FrenchFormat
             : local.ToString("dd/MM/yyyy", French);
     }
 
-    /// <summary>A VAT rate in basis points (1000 = 10 %), as French writes it: « 5,5 % ».</summary>
     /// <summary>A file's size as people read it: « 820 o », « 14 ko », « 2,4 Mo ».</summary>
     public static string FileSize(long bytes) => bytes switch
     {
@@ -47,6 +55,7 @@ internal static class FrenchFormat
         _ => $"{(bytes / (1024.0 * 1024.0)).ToString("0.#", French)} Mo",
     };
 
+    /// <summary>A VAT rate in basis points (1000 = 10 %), as French writes it: « 5,5 % ».</summary>
     public static string Rate(int basisPoints) => (basisPoints / 100m).ToString("0.##", French) + " %";
 
     /// <summary>The stay and party; « À préciser » when nothing is known yet (a request that came by email).</summary>
