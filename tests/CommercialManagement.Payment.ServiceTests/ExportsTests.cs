@@ -214,7 +214,7 @@ public sealed class ExportsTests(PaymentFactory factory) : IClassFixture<Payment
         Assert.Equal("Devis;Client;Arrivée;Départ;Nuits dans la période;Personnes;Assujettis (adultes);Exonérés (mineurs);Nuitées taxées;Tarif par adulte et par nuit (€);Montant (€)", string.Join(';', csv[0]));
         var stay = Assert.Single(csv[1..^1]);
         Assert.Equal(["DEV-2026-00042", "Élodie Martin", "13/02/2027", "20/02/2027", "5", "4", "2", "2", "10", "2,00", "20,00"], stay);
-        Assert.Equal(["Total", "1 séjours", "", "", "5", "4", "2", "2", "10", "", "20,00"], csv[^1]);
+        Assert.Equal(["Total", "1 séjour", "", "", "5", "4", "2", "2", "10", "", "20,00"], csv[^1]);
 
         var before = await CsvAsync(await Admin(scenario).GetAsync("/api/payments/exports/tourist-tax.csv?from=2027-01-01&to=2027-02-12"));
         Assert.Equal(2, before.Count);
@@ -230,8 +230,30 @@ public sealed class ExportsTests(PaymentFactory factory) : IClassFixture<Payment
         Assert.Contains("Taxe de séjour collectée : 28,00 €", text, StringComparison.Ordinal);
     }
 
+    /// <summary>A party in two flats: two taxed rows, one party in the totals (its persons and minors counted once).</summary>
+    [Fact]
+    public async Task TouristTax_CountsAPartyOnce_WhenItsStayHasTwoTaxedLines()
+    {
+        var scenario = await OrganisationAsync();
+        var flat = Scenario.Content().Lines[0] with { TouristTaxAdults = 1, TouristTaxNights = 7, TouristTaxCentsPerAdultNight = 200, TouristTaxCents = 1_400 };
+        var content = Scenario.Content() with
+        {
+            ChildrenAges = [8, 17],
+            Lines = [flat, flat with { Label = "Deuxième appartement" }, Scenario.Content().Lines[1]],
+            TouristTaxCents = 2_800, TotalCents = 98_800,
+        };
+        await scenario.AcceptedCaseAsync(content: content);
+
+        var csv = await CsvAsync(await Admin(scenario).GetAsync("/api/payments/exports/tourist-tax.csv?from=2027-02-01&to=2027-02-28"));
+
+        Assert.Equal(2, csv[1..^1].Count);
+        Assert.Equal(["Total", "1 séjour", "", "", "14", "4", "2", "2", "14", "", "28,00"], csv[^1]);
+    }
+
     [Theory]
     [InlineData("", "Période manquante ou illisible.")]
+    [InlineData("?from=9999-12-01&to=9999-12-31", "Période hors limites.")]
+    [InlineData("?from=0001-01-01&to=0001-01-31", "Période hors limites.")]
     [InlineData("?from=2027-01-31&to=2027-01-01", "Période inversée.")]
     [InlineData("?from=2025-01-01&to=2027-01-01", "Période trop longue.")]
     [InlineData("?from=01/01/2027&to=2027-01-31", "Période manquante ou illisible.")]

@@ -20,36 +20,36 @@ internal static class ExportEndpoints
         "Tarif par adulte et par nuit (€)", "Montant (€)",
     ];
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SalesJournalAsync(HttpRequest request, PaymentDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SalesJournalAsync(HttpRequest request, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
     {
         if (!ExportPeriod.TryRead(request, out var period, out var problem))
         {
             return problem!;
         }
 
-        var entries = await AccountingEntries.SalesAsync(db, (await SettingsAsync(db, cancellationToken)).Accounting, period, cancellationToken);
+        var entries = await AccountingEntries.SalesAsync(db, (await SettingsAsync(db, tenant, cancellationToken)).Accounting, period, cancellationToken);
         return TypedResults.File(AccountingFiles.Journal(entries), FrenchCsv.ContentType, $"journal-ventes-{period.FileSuffix}.csv");
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BankJournalAsync(HttpRequest request, PaymentDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BankJournalAsync(HttpRequest request, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
     {
         if (!ExportPeriod.TryRead(request, out var period, out var problem))
         {
             return problem!;
         }
 
-        var entries = await AccountingEntries.BankAsync(db, (await SettingsAsync(db, cancellationToken)).Accounting, period, cancellationToken);
+        var entries = await AccountingEntries.BankAsync(db, (await SettingsAsync(db, tenant, cancellationToken)).Accounting, period, cancellationToken);
         return TypedResults.File(AccountingFiles.Journal(entries), FrenchCsv.ContentType, $"journal-banque-{period.FileSuffix}.csv");
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FecAsync(HttpRequest request, PaymentDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FecAsync(HttpRequest request, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
     {
         if (!ExportPeriod.TryRead(request, out var period, out var problem))
         {
             return problem!;
         }
 
-        var settings = await SettingsAsync(db, cancellationToken);
+        var settings = await SettingsAsync(db, tenant, cancellationToken);
         var siret = new string((settings.Siret ?? "").Where(char.IsAsciiDigit).ToArray());
         if (siret.Length < 9)
         {
@@ -63,7 +63,7 @@ internal static class ExportEndpoints
         return TypedResults.File(AccountingFiles.Fec([.. sales, .. bank]), "text/plain; charset=iso-8859-15", AccountingFiles.FecFileName(siret[..9], period));
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TouristTaxCsvAsync(HttpRequest request, PaymentDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TouristTaxCsvAsync(HttpRequest request, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
     {
         if (!ExportPeriod.TryRead(request, out var period, out var problem))
         {
@@ -76,17 +76,17 @@ internal static class ExportEndpoints
             s.QuoteNumber, s.CustomerName, FrenchCsv.Date(s.Arrival), FrenchCsv.Date(s.Departure), FrenchCsv.Number(s.Nights), FrenchCsv.Number(s.Persons),
             FrenchCsv.Number(s.Liable), FrenchCsv.Number(s.Exempt), FrenchCsv.Number(s.TaxedNights), FrenchCsv.Money(s.CentsPerAdultNight), FrenchCsv.Money(s.AmountCents),
         ]).ToList();
+        var totals = TouristTaxTotals.Of(stays);
         rows.Add(
         [
-            "Total", $"{stays.Count} séjours", "", "", FrenchCsv.Number(stays.Sum(s => s.Nights)), FrenchCsv.Number(stays.Sum(s => s.Persons)),
-            FrenchCsv.Number(stays.Sum(s => s.Liable)), FrenchCsv.Number(stays.Sum(s => s.Exempt)), FrenchCsv.Number(stays.Sum(s => s.TaxedNights)), "",
-            FrenchCsv.Money(stays.Sum(s => s.AmountCents)),
+            "Total", $"{totals.Stays} séjour{(totals.Stays > 1 ? "s" : "")}", "", "", FrenchCsv.Number(totals.Nights), FrenchCsv.Number(totals.Persons),
+            FrenchCsv.Number(totals.Liable), FrenchCsv.Number(totals.Exempt), FrenchCsv.Number(totals.TaxedNights), "", FrenchCsv.Money(totals.AmountCents),
         ]);
         return TypedResults.File(FrenchCsv.Write(TouristTaxHeader, rows), FrenchCsv.ContentType, $"taxe-de-sejour-{period.FileSuffix}.csv");
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TouristTaxPdfAsync(
-        HttpRequest request, PaymentDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, PaymentDbContext db, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ExportPeriod.TryRead(request, out var period, out var problem))
         {
@@ -94,11 +94,11 @@ internal static class ExportEndpoints
         }
 
         var stays = await TouristTax.StaysAsync(db, period, cancellationToken);
-        var pdf = TouristTaxDocument.Render(await SettingsAsync(db, cancellationToken), period, stays, ParisTime.Today(time));
+        var pdf = TouristTaxDocument.Render(await SettingsAsync(db, tenant, cancellationToken), period, stays, ParisTime.Today(time));
         return TypedResults.File(pdf, "application/pdf", $"taxe-de-sejour-{period.FileSuffix}.pdf");
     }
 
-    /// <summary>The organisation's copy; the defaults (and its id) when <c>OrganisationChanged</c> has not arrived yet.</summary>
-    private static async Task<OrganisationSettings> SettingsAsync(PaymentDbContext db, CancellationToken cancellationToken) =>
-        await db.Organisations.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? OrganisationSettings.Default(Guid.Empty);
+    /// <summary>The organisation's copy; the defaults when <c>OrganisationChanged</c> has not arrived yet.</summary>
+    private static Task<OrganisationSettings> SettingsAsync(PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken) =>
+        Ledger.LedgerWork.SettingsAsync(db, tenant.RequiredOrganisationId, cancellationToken);
 }

@@ -30,6 +30,10 @@ internal readonly record struct ExportPeriod(DateOnly From, DateOnly To)
         {
             problem = Bad("Période manquante ou illisible.", "Indiquez le premier et le dernier jour de la période : « from » et « to », au format AAAA-MM-JJ (par exemple from=2027-01-01&to=2027-01-31).");
         }
+        else if (from.Value.Year < 2000 || to.Value.Year > 2100)
+        {
+            problem = Bad("Période hors limites.", "Les exportations couvrent les années 2000 à 2100 : vérifiez l'année des deux dates.");
+        }
         else if (to < from)
         {
             problem = Bad("Période inversée.", $"Le dernier jour ({Show(to.Value)}) précède le premier ({Show(from.Value)}) : échangez-les.");

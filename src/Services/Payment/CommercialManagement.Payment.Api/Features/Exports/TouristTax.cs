@@ -15,6 +15,21 @@ internal sealed record TouristTaxStay(
 }
 
 /// <summary>
+/// The statement's totals: nights, liable persons, taxed nights and amount summed over its rows; stays, persons and exempt
+/// counted once per case (a party whose stay has two taxed lines, two flats say, is still one party).
+/// </summary>
+internal sealed record TouristTaxTotals(int Stays, int Nights, int Persons, int Liable, int Exempt, int TaxedNights, long AmountCents)
+{
+    public static TouristTaxTotals Of(IReadOnlyList<TouristTaxStay> stays)
+    {
+        var parties = stays.DistinctBy(s => s.QuoteNumber).ToList();
+        return new TouristTaxTotals(
+            parties.Count, stays.Sum(s => s.Nights), parties.Sum(s => s.Persons), stays.Sum(s => s.Liable), parties.Sum(s => s.Exempt),
+            stays.Sum(s => s.TaxedNights), stays.Sum(s => s.AmountCents));
+    }
+}
+
+/// <summary>
 /// The tourist-tax statement of a period (ADR 0026): every stay of an accepted quote, not cancelled nor voided, whose
 /// nights fall in the period, counted for those nights only (a stay across two months is declared half in each). One row
 /// per accommodation line that carries the tax: liable persons are the adults the line taxes, exempt the children under

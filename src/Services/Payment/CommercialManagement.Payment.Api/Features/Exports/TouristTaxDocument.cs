@@ -14,6 +14,7 @@ internal static class TouristTaxDocument
     {
         var document = DocumentContext.For(DocumentLanguage.French);
         var format = document.Format;
+        var totals = TouristTaxTotals.Of(stays);
         var heading = new DocumentHeading { Kind = DocumentKind.TouristTaxStatement, Number = period.FileSuffix, IssueDate = today };
         var details = new SellerDetails
         {
@@ -31,8 +32,8 @@ internal static class TouristTaxDocument
             NotesSection.Draw(flow, document, "Totaux",
             [
                 string.Format(CultureInfo.InvariantCulture, "{0} séjour(s), {1} personne(s) dont {2} assujettie(s) et {3} exonérée(s), {4} nuitée(s) taxée(s).",
-                    stays.Count, stays.Sum(s => s.Persons), stays.Sum(s => s.Liable), stays.Sum(s => s.Exempt), stays.Sum(s => s.TaxedNights)),
-                $"Taxe de séjour collectée : {format.Money(stays.Sum(s => s.AmountCents))}",
+                    totals.Stays, totals.Persons, totals.Liable, totals.Exempt, totals.TaxedNights),
+                $"Taxe de séjour collectée : {format.Money(totals.AmountCents)}",
             ]);
         });
     }
