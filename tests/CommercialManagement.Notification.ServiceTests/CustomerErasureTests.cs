@@ -16,14 +16,16 @@ public sealed class CustomerErasureTests(NotificationFactory factory) : IClassFi
             TimeSpan.FromSeconds(15)));
     }
 
-    private async Task<int> EraseAsync(Guid organisationId, string email, params Guid[] requestIds)
+    private Task<int> EraseAsync(Guid organisationId, string email, params Guid[] requestIds) => EraseAsync(organisationId, email, casesOnly: false, requestIds);
+
+    private async Task<int> EraseAsync(Guid organisationId, string email, bool casesOnly, params Guid[] requestIds)
     {
         var (erasureId, messageId) = (Guid.NewGuid(), Guid.NewGuid());
         await factory.Harness.Bus.Publish(
             new CustomerErasureRequested
             {
                 OrganisationId = organisationId, OccurredAt = DateTimeOffset.UtcNow, ErasureId = erasureId, CustomerEmail = email, RequestIds = requestIds,
-                RequestedBy = "Claire Admin",
+                RequestedBy = "Claire Admin", CasesOnly = casesOnly,
             },
             c => c.MessageId = messageId);
         await factory.HandledAsync(messageId);
@@ -56,5 +58,31 @@ public sealed class CustomerErasureTests(NotificationFactory factory) : IClassFi
         Assert.Contains("Autre Client", await factory.ScalarTextAsync("SELECT \"TextBody\" FROM emails WHERE \"CaseId\" = @p0", other.RequestId), StringComparison.Ordinal);
 
         Assert.Equal(0, await EraseAsync(mine, email, request.RequestId));
+    }
+
+    /// <summary>
+    /// The retention of a request that never became a dossier erases that case only: the same customer's other case (the one
+    /// that became a dossier) keeps its email log, addressed to them.
+    /// </summary>
+    [Fact]
+    public async Task AnErasureOfSomeCasesOnly_SparesTheSameCustomersOtherCases()
+    {
+        factory.StartSmtp();
+        var mine = Guid.NewGuid();
+        await KnowAsync(mine);
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var email = $"ninon.{unique}@example.fr";
+        var old = Events.Request(mine, email, $"Ninon Vial{unique}");
+        var kept = Events.Request(mine, email, $"Ninon Vial{unique}");
+        await factory.Harness.Bus.Publish(old, c => c.MessageId = Guid.NewGuid());
+        await factory.Harness.Bus.Publish(kept, c => c.MessageId = Guid.NewGuid());
+        await factory.PublishedAsync<EmailSent>(e => e.CaseId == old.RequestId);
+        await factory.PublishedAsync<EmailSent>(e => e.CaseId == kept.RequestId);
+
+        Assert.True(await EraseAsync(mine, "", casesOnly: true, old.RequestId) > 0);
+
+        Assert.Equal(ErasedCustomer.Email, await factory.ScalarTextAsync("SELECT \"To\" FROM emails WHERE \"CaseId\" = @p0", old.RequestId));
+        Assert.Equal(email, await factory.ScalarTextAsync("SELECT \"To\" FROM emails WHERE \"CaseId\" = @p0", kept.RequestId));
+        Assert.NotEqual("", await factory.ScalarTextAsync("SELECT \"Subject\" FROM emails WHERE \"CaseId\" = @p0", kept.RequestId));
     }
 }

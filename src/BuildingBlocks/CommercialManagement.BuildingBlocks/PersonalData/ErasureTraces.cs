@@ -65,12 +65,18 @@ public sealed class ErasureTraces
                 """, cancellationToken);
         }
 
+        // Pending events are still owed to their consumers: only those of the erased cases are rewritten (the same name on
+        // another customer's case, or the same customer's case that is kept, goes out as it is), whatever the case of the
+        // letters (the emails are matched so).
+        var cases = caseIds.Select(id => id.ToString()).ToArray();
         foreach (var (needle, replacement) in Replacements())
         {
+            var pattern = PostgresRegex(needle);
             changed += await db.Database.ExecuteSqlInterpolatedAsync($"""
-                UPDATE outbox_messages SET payload = replace(payload::text, {needle}, {replacement})::jsonb
+                UPDATE outbox_messages SET payload = regexp_replace(payload::text, {pattern}, {replacement}, 'gi')::jsonb
                 WHERE sent_at IS NULL AND payload->>'organisationId' = {organisationId.ToString()}
-                  AND strpos(payload::text, {needle}) > 0
+                  AND payload::text ~* {pattern}
+                  AND (cardinality({cases}) = 0 OR EXISTS (SELECT 1 FROM unnest({cases}) AS id WHERE strpos(lower(payload::text), id) > 0))
                 """, cancellationToken);
         }
 
@@ -104,6 +110,9 @@ public sealed class ErasureTraces
         emails.Select(e => (e, ErasedCustomer.Email))
             .Concat(names.OrderByDescending(n => n.Length).Select(n => (n, ErasedCustomer.Name)))
             .Concat(phones.Select(p => (p, "")));
+
+    /// <summary>The value as a literal in a PostgreSQL regular expression (its special characters escaped).</summary>
+    private static string PostgresRegex(string value) => System.Text.RegularExpressions.Regex.Replace(value, @"[\\.^$*+?()\[\]{}|]", @"\$0");
 
     private static string Escaped(string value) => JsonSerializer.Serialize(value)[1..^1];
 

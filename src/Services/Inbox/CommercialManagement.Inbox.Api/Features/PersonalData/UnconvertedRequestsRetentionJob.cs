@@ -64,22 +64,26 @@ internal sealed partial class UnconvertedRequestsRetentionJob(
             var organisationId = batch[0].OrganisationId;
             var ids = batch.Where(r => r.OrganisationId == organisationId).Select(r => r.Id).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var messages = db.Messages.IgnoreQueryFilters().Where(m => m.OrganisationId == organisationId && ids.Contains(m.RequestId));
-            await db.Attachments.IgnoreQueryFilters().Where(a => a.OrganisationId == organisationId && messages.Any(m => m.Id == a.MessageId)).ExecuteDeleteAsync(cancellationToken);
-            await messages.ExecuteDeleteAsync(cancellationToken);
-            await db.ThreadLinks.IgnoreQueryFilters().Where(l => l.OrganisationId == organisationId && ids.Contains(l.RequestId)).ExecuteDeleteAsync(cancellationToken);
-            await db.InboundEmails.IgnoreQueryFilters()
-                .Where(e => e.OrganisationId == organisationId && e.RequestId != null && ids.Contains(e.RequestId.Value)).ExecuteDeleteAsync(cancellationToken);
-            // Checked again as it goes: a request that became a dossier since it was read stays.
+            // The requests first, checked again as they go: one that became a dossier since it was read stays, with its
+            // conversation. Their messages, attachments and reply threads go with them (foreign keys, on delete cascade);
+            // only the requests really deleted lose their original emails and are erased in the other services.
             var deleted = await db.Requests.IgnoreQueryFilters()
                 .Where(r => r.OrganisationId == organisationId && ids.Contains(r.Id) && r.BecameDossier == false && r.LastActivityAt < threshold)
                 .ExecuteDeleteAsync(cancellationToken);
-            db.AddToOutbox(new CustomerErasureRequested
+            var kept = await db.Requests.IgnoreQueryFilters().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
+            var gone = ids.Except(kept).ToList();
+            if (gone.Count > 0)
             {
-                OrganisationId = organisationId, OccurredAt = now, ErasureId = Guid.CreateVersion7(), CustomerEmail = "", RequestIds = ids,
-                RequestedBy = RequestedBy, CasesOnly = true,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+                await db.InboundEmails.IgnoreQueryFilters()
+                    .Where(e => e.OrganisationId == organisationId && e.RequestId != null && gone.Contains(e.RequestId.Value)).ExecuteDeleteAsync(cancellationToken);
+                db.AddToOutbox(new CustomerErasureRequested
+                {
+                    OrganisationId = organisationId, OccurredAt = now, ErasureId = Guid.CreateVersion7(), CustomerEmail = "", RequestIds = gone,
+                    RequestedBy = RequestedBy, CasesOnly = true,
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             erased += deleted;
             LogErased(deleted, organisationId, threshold);

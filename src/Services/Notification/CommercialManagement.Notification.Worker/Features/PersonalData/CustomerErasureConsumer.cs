@@ -37,7 +37,9 @@ internal sealed class CustomerErasureConsumer(NotificationDbContext db, TimeProv
             traces.Add(null, email, null);
         }
 
-        var addresses = traces.Emails.Select(e => e.ToLowerInvariant()).ToList();
+        // The emails sent to the customer's address outside these cases go too, unless only these cases are erased (the
+        // retention of requests that never became dossiers): the same customer's other cases keep their email log.
+        var addresses = erasure.CasesOnly ? [] : traces.Emails.Select(e => e.ToLowerInvariant()).ToList();
         var changed = await db.Cases
             .Where(c => cases.Contains(c.RequestId) && (c.CustomerName != null || c.CustomerEmail != null || c.CustomerSpaceToken != null || c.ReplyToken != null))
             .ExecuteUpdateAsync(
