@@ -6,8 +6,10 @@ namespace CommercialManagement.Gateway.Features.PersonalData;
 
 /// <summary>
 /// An erasure as the Admin follows it: who asked, when, and which services have answered (« Effacement en cours… »
-/// until every one of <see cref="ErasedCustomer.Services"/> has). It keeps no personal data itself: the customer's email
-/// only as a keyed digest, so that searching the same address again shows that it was erased, and nothing else.
+/// until every one of <see cref="ErasedCustomer.Services"/> has). It keeps the customer's email only as a digest (SHA-256
+/// of the organisation's id and the address, no secret key): searching the same address again shows that it was erased.
+/// Whoever already knows an address can confirm it was erased here, which is what the page shows anyway; nobody can read
+/// an address back from it.
 /// </summary>
 internal sealed class CustomerErasure
 {
