@@ -39,41 +39,9 @@ internal sealed record StayChangeResult(IReadOnlyList<string> Problems, bool Con
 /// <summary>The board's filters, as the Dossier service reads them from the query string.</summary>
 internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? ArrivalFrom, DateOnly? ArrivalTo, bool UnreadOnly, bool OverdueOnly = false)
 {
-    public string Query()
-    {
-        var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(Search))
-        {
-            parts.Add("search=" + Uri.EscapeDataString(Search.Trim()));
-        }
-
-        if (!string.IsNullOrEmpty(Assignee))
-        {
-            parts.Add("assignee=" + Uri.EscapeDataString(Assignee));
-        }
-
-        if (ArrivalFrom is { } from)
-        {
-            parts.Add($"arrivalFrom={from:yyyy-MM-dd}");
-        }
-
-        if (ArrivalTo is { } to)
-        {
-            parts.Add($"arrivalTo={to:yyyy-MM-dd}");
-        }
-
-        if (UnreadOnly)
-        {
-            parts.Add("unread=true");
-        }
-
-        if (OverdueOnly)
-        {
-            parts.Add("overdue=true");
-        }
-
-        return string.Join('&', parts);
-    }
+    public string Query() => AddressQuery.Join(
+        ("search", Search?.Trim()), ("assignee", Assignee), ("arrivalFrom", AddressQuery.Of(ArrivalFrom)), ("arrivalTo", AddressQuery.Of(ArrivalTo)),
+        ("unread", UnreadOnly ? "true" : null), ("overdue", OverdueOnly ? "true" : null));
 
     /// <summary>
     /// The filter kept in the board's own address (the same names as the API's query), so a reload or a shared link shows
@@ -81,18 +49,15 @@ internal sealed record BoardFilter(string? Search, string? Assignee, DateOnly? A
     /// </summary>
     public static BoardFilter FromQuery(string query)
     {
-        var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
-        string? Text(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
-        DateOnly? Day(string name) =>
-            DateOnly.TryParseExact(Text(name), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
-        var assignee = Text("assignee");
+        var address = AddressQuery.Parse(query);
+        var assignee = address.Text("assignee");
         return new BoardFilter(
-            Text("search"),
+            address.Text("search"),
             assignee is "none" || Guid.TryParse(assignee, out _) ? assignee : null,
-            Day("arrivalFrom"),
-            Day("arrivalTo"),
-            Text("unread") == "true",
-            Text("overdue") == "true");
+            address.Day("arrivalFrom"),
+            address.Day("arrivalTo"),
+            address.Text("unread") == "true",
+            address.Text("overdue") == "true");
     }
 }
 

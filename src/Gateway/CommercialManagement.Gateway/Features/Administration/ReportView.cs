@@ -43,35 +43,13 @@ public sealed record ReportBalances(
 /// <summary>« Pilotage »'s filters as the address and the Dossier service read them: the same names in both.</summary>
 public sealed record ReportFilter(DateOnly? From, DateOnly? To, string? Assignee)
 {
-    public string Query()
-    {
-        var parts = new List<string>();
-        if (From is { } from)
-        {
-            parts.Add($"from={from:yyyy-MM-dd}");
-        }
-
-        if (To is { } to)
-        {
-            parts.Add($"to={to:yyyy-MM-dd}");
-        }
-
-        if (!string.IsNullOrEmpty(Assignee))
-        {
-            parts.Add("assignee=" + Uri.EscapeDataString(Assignee));
-        }
-
-        return string.Join('&', parts);
-    }
+    public string Query() => AddressQuery.Join(("from", AddressQuery.Of(From)), ("to", AddressQuery.Of(To)), ("assignee", Assignee));
 
     /// <summary>The filter kept in the page's address; what cannot be read is left out.</summary>
     public static ReportFilter FromQuery(string query)
     {
-        var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
-        string? Text(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
-        DateOnly? Day(string name) =>
-            DateOnly.TryParseExact(Text(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-        var assignee = Text("assignee");
-        return new ReportFilter(Day("from"), Day("to"), Guid.TryParse(assignee, out _) ? assignee : null);
+        var address = AddressQuery.Parse(query);
+        var assignee = address.Text("assignee");
+        return new ReportFilter(address.Day("from"), address.Day("to"), Guid.TryParse(assignee, out _) ? assignee : null);
     }
 }
