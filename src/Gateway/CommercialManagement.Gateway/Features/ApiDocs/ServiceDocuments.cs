@@ -32,7 +32,8 @@ internal sealed partial class ServiceDocuments(
 
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly Dictionary<string, JsonObject> _lastGood = new(StringComparer.Ordinal);
-    private (byte[] Json, DateTimeOffset Until)? _published;
+    // A reference swapped whole (read without the lock): a reader sees the old document or the new one, never half of each.
+    private volatile Published? _published;
 
     /// <summary>The services whose routes are published, in the order of the route table.</summary>
     public static IReadOnlyList<string> Services { get; } =
@@ -90,7 +91,7 @@ internal sealed partial class ServiceDocuments(
         var merged = PublishedDocument.Merge(new SourceDocument("gateway", gatewayDocument), sources, unavailable);
         var json = JsonSerializer.SerializeToUtf8Bytes(merged, new JsonSerializerOptions { WriteIndented = true });
         var complete = unavailable.Count == 0 && sources.All(s => !s.Kept);
-        _published = (json, time.GetUtcNow() + (complete ? Fresh : Incomplete));
+        _published = new Published(json, time.GetUtcNow() + (complete ? Fresh : Incomplete));
         return json;
     }
 
@@ -112,6 +113,8 @@ internal sealed partial class ServiceDocuments(
             return null;
         }
     }
+
+    private sealed record Published(byte[] Json, DateTimeOffset Until);
 
     [LoggerMessage(EventId = 4250, Level = LogLevel.Warning, Message = "The API document of {Service} could not be read ({Reason}): /api/docs goes without it for now.")]
     private static partial void LogUnavailable(ILogger logger, string service, string reason);
