@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts.PersonalData;
 using CommercialManagement.Payment.Api.Features.Exports;
-using CommercialManagement.ServiceDefaults.Security;
 using CommercialManagement.TestKit;
 
 namespace CommercialManagement.Payment.ServiceTests;
@@ -17,13 +14,11 @@ public sealed class AccountingAfterErasureTests(PaymentFactory factory) : IClass
 {
     private static readonly DateOnly Today = ParisTime.Today(TimeProvider.System);
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private async Task<Guid> PaidCaseAsync(Scenario scenario, string name, string email)
     {
         var caseId = await scenario.AcceptedCaseAsync(content: Scenario.Content() with { CustomerName = name, CustomerEmail = email });
-        Assert.Equal(HttpStatusCode.Created, (await scenario.PayAsync(caseId, 30_000, "BankTransfer", $"VIR-{caseId:N}"[..12], Day(Today.AddDays(-12)))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await scenario.PayAsync(caseId, 70_000, "Cheque", $"CHQ-{caseId:N}"[..12], Day(Today.AddDays(-5)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await scenario.PayAsync(caseId, 30_000, "BankTransfer", $"VIR-{caseId:N}"[..12], Journals.Day(Today.AddDays(-12)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await scenario.PayAsync(caseId, 70_000, "Cheque", $"CHQ-{caseId:N}"[..12], Journals.Day(Today.AddDays(-5)))).StatusCode);
         Assert.True(await Eventually.TrueAsync(
             async () => await factory.CountAsync("SELECT count(*) FROM invoices WHERE \"RequestId\" = @p0 AND \"Sequence\" > 0", caseId) == 2, TimeSpan.FromSeconds(20)));
         return caseId;
@@ -43,15 +38,7 @@ public sealed class AccountingAfterErasureTests(PaymentFactory factory) : IClass
         Assert.True((await factory.PublishedAsync<CustomerErased>(e => e.ErasureId == erasureId && e.Service == "payment")).RowsChanged > 0);
     }
 
-    /// <summary>The journal's lines, its header and totals left off, split on « ; ».</summary>
-    private async Task<List<string[]>> JournalAsync(Scenario scenario, string file)
-    {
-        var response = await factory.CreateStaffClient(scenario.OrganisationId, StaffClaims.AdminRole)
-            .GetAsync($"/api/payments/exports/{file}?from={Day(Today.AddDays(-30))}&to={Day(Today)}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
-        return [.. text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..^1].Select(l => l.Split(';'))];
-    }
+    private Task<List<string[]>> JournalAsync(Scenario scenario, string file) => Journals.ReadAsync(factory, scenario, file, Today.AddDays(-30), Today);
 
     [Fact]
     public async Task TwoErasedCustomers_KeepTheirOwnAccountsAndNames_InThePeriodExportedAgain()
