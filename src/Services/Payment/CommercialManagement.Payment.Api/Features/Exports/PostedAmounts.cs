@@ -16,9 +16,9 @@ internal sealed record PostedAmounts(IReadOnlyList<(int Rate, long Net, long Vat
     /// What a final invoice deducts of a deposit invoice, <paramref name="leftCents"/> of it: what the deposit posted less
     /// what its credit notes posted, part by part, so that the three together post nothing on any VAT or sales account. The
     /// credit notes are taken in issue order, as many as make up what the final invoice says is left (one issued after the
-    /// final invoice is not in it). Only when none of those sums is <paramref name="leftCents"/> (a ledger written before
-    /// the final invoice deducted what credit notes left, or a credit note missing from the database) is the amount shared
-    /// across the deposit's rates and tourist tax as its credit notes were (<see cref="InvoiceDrafts.Share"/>).
+    /// final invoice is not in it). Only when none of those sums is <paramref name="leftCents"/> is the amount shared across
+    /// the deposit's rates and tourist tax as its credit notes were (<see cref="InvoiceDrafts.Share"/>): never with the
+    /// ledger's own documents, only when a credit note is missing from the database or an amount was changed by hand.
     /// </summary>
     public static PostedAmounts Deducted(Invoice deposit, long leftCents, IEnumerable<Invoice> creditNotes)
     {
