@@ -93,6 +93,13 @@ internal sealed record InvoiceCustomer
 
     public string? VatNumber { get; init; }
 
+    /// <summary>
+    /// The customer's auxiliary account in the journals (« C » and 8 characters of the hash of the email, never the email):
+    /// written by an erasure before the email goes, so that a past period exported again keeps this customer apart. Null
+    /// until then: the journals compute it from <see cref="Email"/>.
+    /// </summary>
+    public string? Account { get; init; }
+
     /// <summary>A business customer: the invoice carries the €40 recovery indemnity and the customer's identifiers.</summary>
     public bool IsBusiness => CompanyId is not null || VatNumber is not null;
 }

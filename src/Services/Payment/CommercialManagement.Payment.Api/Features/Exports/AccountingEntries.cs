@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using CommercialManagement.BuildingBlocks.Legal;
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.Contracts.Identity;
+using CommercialManagement.Contracts.PersonalData;
 using CommercialManagement.Payment.Api.Domain;
 using CommercialManagement.Payment.Api.Domain.Invoices;
 using CommercialManagement.Payment.Api.Persistence;
@@ -28,8 +27,8 @@ internal sealed record Entry(string Journal, string JournalLabel, int Number, Da
 /// The sales and bank journals of a period, written from what the ledger holds (ADR 0026): each invoice, deposit invoice,
 /// cancellation indemnity and credit note issued in the period (by issue date) is a sales entry; each payment received
 /// (by its day) and each refund (by its Paris day) a bank entry. A credit note or a refund is the reverse of what it
-/// corrects. The final invoice posts only what its deposit invoices did not: the deposits deducted are taken off per
-/// VAT rate and tourist tax as they were shared.
+/// corrects. The final invoice posts only what its deposit invoices did not: each deposit deducted is taken off per VAT
+/// rate and tourist tax as it was posted, less what its credit notes posted (<see cref="PostedAmounts.Deducted"/>).
 /// </summary>
 internal static class AccountingEntries
 {
@@ -45,24 +44,39 @@ internal static class AccountingEntries
         var deductedNumbers = issued.SelectMany(i => i.Content.Deducted.Select(d => d.Number)).Distinct().ToList();
         var correctedIds = issued.Where(i => i.CorrectsInvoiceId is not null).Select(i => i.CorrectsInvoiceId!.Value).Distinct().ToList();
         var related = await db.Invoices.AsNoTracking().Where(i => deductedNumbers.Contains(i.Number) || correctedIds.Contains(i.Id)).ToListAsync(cancellationToken);
-        var byNumber = related.ToDictionary(i => i.Number);
-        var kinds = related.ToDictionary(i => i.Id, i => i.Kind);
+        var depositIds = related.Where(i => deductedNumbers.Contains(i.Number)).Select(i => (Guid?)i.Id).ToList();
+        var depositCredits = await db.Invoices.AsNoTracking().Where(i => i.Sequence > 0 && depositIds.Contains(i.CorrectsInvoiceId)).ToListAsync(cancellationToken);
+        return Sales(accounts, issued, [.. related, .. depositCredits]);
+    }
+
+    /// <summary>
+    /// The sales entries of <paramref name="issued"/>; <paramref name="related"/> holds, whatever their period, the documents
+    /// they name (the deposit invoices deducted, the invoices corrected) and the credit notes of those deposit invoices.
+    /// </summary>
+    public static IReadOnlyList<Entry> Sales(AccountingSettings accounts, IReadOnlyList<Invoice> issued, IReadOnlyList<Invoice> related)
+    {
+        var known = related.Where(i => i.IsNumbered).DistinctBy(i => i.Id).ToList();
+        var byNumber = known.ToDictionary(i => i.Number);
+        var kinds = known.ToDictionary(i => i.Id, i => i.Kind);
+        var creditsOf = known.Where(i => i.Kind == InvoiceKind.CreditNote && i.CorrectsInvoiceId is not null).ToLookup(i => i.CorrectsInvoiceId!.Value);
 
         var entries = new List<Entry>();
-        foreach (var invoice in issued.OrderBy(i => i.IssueDate).ThenBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal))
+        foreach (var invoice in issued.Where(i => i.IsNumbered).OrderBy(i => i.IssueDate).ThenBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal))
         {
             var content = invoice.Content;
-            var customer = Customer(accounts, content.Customer.Name, content.Customer.Email);
+            var customer = Customer(accounts, content.Customer.Name, content.Customer.Email, content.Customer.Account);
             var credit = invoice.Kind == InvoiceKind.CreditNote;
             var fee = invoice.Kind == InvoiceKind.CancellationFee
                 || (credit && invoice.CorrectsInvoiceId is { } corrected && kinds.GetValueOrDefault(corrected) == InvoiceKind.CancellationFee);
-            var parts = Parts(content);
+            var parts = PostedAmounts.Of(content);
             var customerCents = content.TotalCents;
             if (invoice.Kind == InvoiceKind.Final)
             {
                 foreach (var deducted in content.Deducted)
                 {
-                    parts = Minus(parts, byNumber.TryGetValue(deducted.Number, out var deposit) ? Deducted(deposit, deducted.AmountCents) : Unknown(deducted.AmountCents));
+                    parts = parts.Minus(byNumber.TryGetValue(deducted.Number, out var deposit)
+                        ? PostedAmounts.Deducted(deposit, deducted.AmountCents, creditsOf[deposit.Id])
+                        : PostedAmounts.Unknown(deducted.AmountCents));
                     customerCents -= deducted.AmountCents;
                 }
             }
@@ -98,13 +112,14 @@ internal static class AccountingEntries
             .Where(r => period.Contains(ParisTime.Day(r.RefundedAt))).ToList();
         var caseIds = payments.Select(p => p.RequestId).Concat(refunds.Select(r => r.RequestId)).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var invoiced = await ErasedCustomersAsync(db, cases.Values, cancellationToken);
         var refundedPaymentIds = refunds.Select(r => r.PaymentId).Distinct().ToList();
         var refundedPayments = await db.Payments.AsNoTracking().Where(p => refundedPaymentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
 
         var movements = new List<(DateOnly Day, DateTimeOffset At, Entry Entry)>();
         foreach (var payment in payments)
         {
-            var (name, aux) = CaseCustomer(accounts, cases.GetValueOrDefault(payment.RequestId));
+            var (name, aux) = CaseCustomer(accounts, cases.GetValueOrDefault(payment.RequestId), invoiced);
             var piece = Piece(payment.Reference, cases.GetValueOrDefault(payment.RequestId));
             movements.Add((payment.ReceivedOn, payment.RecordedAt, new Entry(
                 accounts.BankJournalCode, BankJournalLabel, 0, payment.ReceivedOn, piece, payment.ReceivedOn,
@@ -118,7 +133,7 @@ internal static class AccountingEntries
         foreach (var refund in refunds)
         {
             var day = ParisTime.Day(refund.RefundedAt);
-            var (name, aux) = CaseCustomer(accounts, cases.GetValueOrDefault(refund.RequestId));
+            var (name, aux) = CaseCustomer(accounts, cases.GetValueOrDefault(refund.RequestId), invoiced);
             var piece = refund.Reference is { Length: > 0 } reference ? reference
                 : refund.ProviderRefundId ?? Piece(refundedPayments.GetValueOrDefault(refund.PaymentId)?.Reference ?? "", cases.GetValueOrDefault(refund.RequestId));
             movements.Add((day, refund.RefundedAt, new Entry(
@@ -133,24 +148,32 @@ internal static class AccountingEntries
     }
 
     /// <summary>
-    /// The customer's auxiliary account when the organisation keeps them: « C » and 8 characters of the hash of their email,
-    /// the same for a returning customer whatever the case, with no table to keep.
+    /// The customer's auxiliary account when the organisation keeps them (<see cref="CustomerAccount"/>): the one an erasure
+    /// kept on the invoice, else the one of the email.
     /// </summary>
-    public static (string? Number, string? Label) Customer(AccountingSettings accounts, string name, string email)
+    public static (string? Number, string? Label) Customer(AccountingSettings accounts, string name, string email, string? account = null) =>
+        accounts.CustomerAuxiliaryAccounts ? (account ?? CustomerAccount.Of(email), name) : (null, null);
+
+    /// <summary>
+    /// The customer of the cases an erasure emptied, as their latest invoice keeps them (the name the law keeps, the account
+    /// the erasure wrote): the bank journal of a past period still names and counts each customer apart.
+    /// </summary>
+    private static async Task<Dictionary<Guid, InvoiceCustomer>> ErasedCustomersAsync(PaymentDbContext db, IEnumerable<PaymentCase> cases, CancellationToken cancellationToken)
     {
-        if (!accounts.CustomerAuxiliaryAccounts)
+        var erased = cases.Where(c => c.AcceptedContent?.CustomerEmail == ErasedCustomer.Email).Select(c => c.Id).ToList();
+        if (erased.Count == 0)
         {
-            return (null, null);
+            return [];
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant()));
-        return ("C" + Convert.ToHexString(hash, 0, 4), name);
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.Sequence > 0 && erased.Contains(i.RequestId)).ToListAsync(cancellationToken);
+        return invoices.GroupBy(i => i.RequestId).ToDictionary(g => g.Key, g => g.OrderBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal).Last().Content.Customer);
     }
 
-    private static (string Name, (string? Number, string? Label) Aux) CaseCustomer(AccountingSettings accounts, PaymentCase? account) =>
-        account?.AcceptedContent is { } content
-            ? (content.CustomerName, Customer(accounts, content.CustomerName, content.CustomerEmail))
-            : ("", (null, null));
+    private static (string Name, (string? Number, string? Label) Aux) CaseCustomer(AccountingSettings accounts, PaymentCase? account, IReadOnlyDictionary<Guid, InvoiceCustomer> invoiced) =>
+        account?.AcceptedContent is not { } content ? ("", (null, null))
+        : invoiced.GetValueOrDefault(account.Id) is { } customer ? (customer.Name, Customer(accounts, customer.Name, customer.Email, customer.Account))
+        : (content.CustomerName, Customer(accounts, content.CustomerName, content.CustomerEmail));
 
     private static string Piece(string reference, PaymentCase? account) =>
         reference is { Length: > 0 } ? reference : account?.QuoteNumber ?? "";
@@ -164,35 +187,4 @@ internal static class AccountingEntries
     }
 
     private static IReadOnlyList<Entry> Numbered(IReadOnlyList<Entry> entries) => [.. entries.Select((e, i) => e with { Number = i + 1 })];
-
-    /// <summary>What a document posts apart from the customer: HT and VAT per rate, and the tourist tax.</summary>
-    private sealed record Amounts(IReadOnlyList<(int Rate, long Net, long Vat)> Rates, long TouristTaxCents);
-
-    private static Amounts Parts(InvoiceContent content) =>
-        new([.. content.VatByRate.Select(r => (r.RateBasisPoints, r.NetCents, r.VatCents))], content.TouristTaxCents);
-
-    private static Amounts Minus(Amounts whole, Amounts part) => new(
-        [.. whole.Rates.Select(r => part.Rates.Where(p => p.Rate == r.Rate).Aggregate(r, (left, p) => (left.Rate, left.Net - p.Net, left.Vat - p.Vat)))
-            .Concat(part.Rates.Where(p => whole.Rates.All(r => r.Rate != p.Rate)).Select(p => (p.Rate, -p.Net, -p.Vat)))],
-        whole.TouristTaxCents - part.TouristTaxCents);
-
-    /// <summary>
-    /// What a final invoice deducts of a deposit invoice: the deposit as posted when all of it is deducted, else the amount
-    /// left shared across its rates and tourist tax as its credit notes were (<see cref="InvoiceDrafts.Share"/>).
-    /// </summary>
-    private static Amounts Deducted(Invoice deposit, long leftCents)
-    {
-        var content = deposit.Content;
-        if (leftCents == content.TotalCents)
-        {
-            return Parts(content);
-        }
-
-        var shares = InvoiceDrafts.Share(leftCents, [.. content.VatByRate.Select(r => r.NetCents + r.VatCents), content.TouristTaxCents]);
-        var rates = content.VatByRate.Select((r, i) => (r.RateBasisPoints, Vat.Split(shares[i], r.RateBasisPoints))).Select(x => (x.RateBasisPoints, x.Item2.NetCents, x.Item2.VatCents));
-        return new([.. rates], shares[^1]);
-    }
-
-    /// <summary>A deduction whose deposit invoice is not found (never in practice): taken off the first rate, so the entry still balances.</summary>
-    private static Amounts Unknown(long cents) => new([(0, cents, 0)], 0);
 }

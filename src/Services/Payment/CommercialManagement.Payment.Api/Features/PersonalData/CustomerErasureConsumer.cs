@@ -1,6 +1,7 @@
 using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.PersonalData;
 using CommercialManagement.Contracts.PersonalData;
+using CommercialManagement.Payment.Api.Features.Exports;
 using CommercialManagement.Payment.Api.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,11 @@ namespace CommercialManagement.Payment.Api.Features.PersonalData;
 /// deposit invoices and credit notes keep what French law requires on them for ten years (the customer's name and
 /// address, and a business customer's company and VAT numbers: art. 242 nonies A of annex II of the CGI) and lose the
 /// email; the case's copy of the accepted quote loses the customer entirely; the provider's events, references and
-/// reasons lose any name or address of the customer they quoted. Amounts, dates and numbers stay. A second delivery
-/// changes nothing.
+/// reasons lose any name or address of the customer they quoted. Amounts, dates and numbers stay. Before its email goes,
+/// each invoice gets the customer's auxiliary account written on it (<see cref="CustomerAccount"/>: « C » and 8 characters
+/// of the email's hash, never the email), so a past period's journals exported again keep each customer's own account
+/// rather than merging every erased customer into one: the accounting records and their supporting documents are kept
+/// ten years (art. L123-22 of the Code de commerce) and must read the same. A second delivery changes nothing.
 /// </summary>
 internal sealed class CustomerErasureConsumer(PaymentDbContext db, TimeProvider timeProvider) : IConsumer<CustomerErasureRequested>
 {
@@ -59,6 +63,8 @@ internal sealed class CustomerErasureConsumer(PaymentDbContext db, TimeProvider 
                 OR jsonb_array_length(COALESCE("AcceptedContent"->'customerAddressLines', '[]'::jsonb)) > 0
                 OR "AcceptedContent"->>'customerCompanyId' IS NOT NULL OR "AcceptedContent"->>'customerVatNumber' IS NOT NULL)
             """, cancellationToken);
+        changed += await KeepAccountsAsync(organisationId, cases, cancellationToken);
+        // An invoice committed since the accounts were read loses its email all the same (its account is then computed from the placeholder).
         changed += await db.Database.ExecuteSqlInterpolatedAsync($$"""
             UPDATE invoices SET "Content" = jsonb_set("Content", '{customer,email}', to_jsonb({{ErasedCustomer.Email}}::text))
             WHERE "OrganisationId" = {{organisationId}} AND "RequestId" = ANY({{cases}})
@@ -76,6 +82,29 @@ internal sealed class CustomerErasureConsumer(PaymentDbContext db, TimeProvider 
             OrganisationId = organisationId, OccurredAt = timeProvider.GetUtcNow(), ErasureId = erasure.ErasureId, Service = "payment", RowsChanged = changed,
         });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The invoices' email replaced by the placeholder, each invoice keeping the auxiliary account the journals computed from
+    /// it (computed here, as the export does); an invoice that has one already keeps it.
+    /// </summary>
+    private async Task<int> KeepAccountsAsync(Guid organisationId, Guid[] cases, CancellationToken cancellationToken)
+    {
+        var invoices = await db.Database.SqlQuery<InvoiceEmail>($"""
+            SELECT "Id", "Content"->'customer'->>'email' AS "Email" FROM invoices
+            WHERE "OrganisationId" = {organisationId} AND "RequestId" = ANY({cases})
+              AND "Content"->'customer'->>'email' IS DISTINCT FROM {ErasedCustomer.Email}::text
+            """).ToListAsync(cancellationToken);
+        var ids = invoices.Select(i => i.Id).ToArray();
+        var accounts = invoices.Select(i => i.Email is null ? null : CustomerAccount.Of(i.Email)).ToArray();
+        return await db.Database.ExecuteSqlInterpolatedAsync($$"""
+            UPDATE invoices i SET "Content" = jsonb_set(i."Content", '{customer}', i."Content"->'customer'
+                || jsonb_build_object('email', {{ErasedCustomer.Email}}::text)
+                || CASE WHEN a.account IS NULL OR i."Content"->'customer'->>'account' IS NOT NULL THEN '{}'::jsonb
+                        ELSE jsonb_build_object('account', a.account) END)
+            FROM unnest({{ids}}::uuid[], {{accounts}}::text[]) AS a(id, account)
+            WHERE i."OrganisationId" = {{organisationId}} AND i."Id" = a.id
+            """, cancellationToken);
     }
 
     /// <summary>Free texts of the cases that may quote the customer: the provider's events, references, reasons.</summary>
@@ -101,4 +130,6 @@ internal sealed class CustomerErasureConsumer(PaymentDbContext db, TimeProvider 
     }
 
     private sealed record Customer(string? Name, string? Email);
+
+    private sealed record InvoiceEmail(Guid Id, string? Email);
 }
