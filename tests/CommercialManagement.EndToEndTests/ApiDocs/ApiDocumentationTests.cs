@@ -128,6 +128,17 @@ public sealed class ApiDocumentationTests(SystemFixture system, ITestOutputHelpe
         }
 
         Assert.DoesNotContain(byName["GetBoard"]["parameters"] as JsonArray ?? [], p => p!["name"]!.GetValue<string>() == "Idempotency-Key");
+
+        // The exports' period is in the query: an integrator reads its two days' names and format on the page.
+        foreach (var name in new[] { "ExportSalesJournal", "ExportBankJournal", "ExportFec", "ExportTouristTaxCsv", "ExportTouristTaxPdf" })
+        {
+            foreach (var day in new[] { "from", "to" })
+            {
+                var parameter = Assert.Single(byName[name]["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == day)!;
+                Assert.Equal("query", parameter["in"]!.GetValue<string>());
+                Assert.Contains("yyyy-MM-dd", parameter["description"]!.GetValue<string>(), StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]

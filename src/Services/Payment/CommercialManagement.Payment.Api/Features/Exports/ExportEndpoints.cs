@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CommercialManagement.BuildingBlocks.Csv;
 using CommercialManagement.BuildingBlocks.Locale;
 using CommercialManagement.BuildingBlocks.Tenancy;
@@ -20,9 +21,9 @@ internal static class ExportEndpoints
         "Tarif par adulte et par nuit (€)", "Montant (€)",
     ];
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SalesJournalAsync(HttpRequest request, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SalesJournalAsync([Description(ExportPeriod.FromHelp)] string? from, [Description(ExportPeriod.ToHelp)] string? to, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
     {
-        if (!ExportPeriod.TryRead(request, out var period, out var problem))
+        if (!ExportPeriod.TryRead(from, to, out var period, out var problem))
         {
             return problem!;
         }
@@ -31,9 +32,9 @@ internal static class ExportEndpoints
         return TypedResults.File(AccountingFiles.Journal(entries), FrenchCsv.ContentType, $"journal-ventes-{period.FileSuffix}.csv");
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BankJournalAsync(HttpRequest request, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BankJournalAsync([Description(ExportPeriod.FromHelp)] string? from, [Description(ExportPeriod.ToHelp)] string? to, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
     {
-        if (!ExportPeriod.TryRead(request, out var period, out var problem))
+        if (!ExportPeriod.TryRead(from, to, out var period, out var problem))
         {
             return problem!;
         }
@@ -42,9 +43,9 @@ internal static class ExportEndpoints
         return TypedResults.File(AccountingFiles.Journal(entries), FrenchCsv.ContentType, $"journal-banque-{period.FileSuffix}.csv");
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FecAsync(HttpRequest request, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FecAsync([Description(ExportPeriod.FromHelp)] string? from, [Description(ExportPeriod.ToHelp)] string? to, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
     {
-        if (!ExportPeriod.TryRead(request, out var period, out var problem))
+        if (!ExportPeriod.TryRead(from, to, out var period, out var problem))
         {
             return problem!;
         }
@@ -63,9 +64,9 @@ internal static class ExportEndpoints
         return TypedResults.File(AccountingFiles.Fec([.. sales, .. bank]), "text/plain; charset=iso-8859-15", AccountingFiles.FecFileName(siret[..9], period));
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TouristTaxCsvAsync(HttpRequest request, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TouristTaxCsvAsync([Description(ExportPeriod.FromHelp)] string? from, [Description(ExportPeriod.ToHelp)] string? to, PaymentDbContext db, TenantContext tenant, CancellationToken cancellationToken)
     {
-        if (!ExportPeriod.TryRead(request, out var period, out var problem))
+        if (!ExportPeriod.TryRead(from, to, out var period, out var problem))
         {
             return problem!;
         }
@@ -86,9 +87,9 @@ internal static class ExportEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TouristTaxPdfAsync(
-        HttpRequest request, PaymentDbContext db, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
+        [Description(ExportPeriod.FromHelp)] string? from, [Description(ExportPeriod.ToHelp)] string? to, PaymentDbContext db, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!ExportPeriod.TryRead(request, out var period, out var problem))
+        if (!ExportPeriod.TryRead(from, to, out var period, out var problem))
         {
             return problem!;
         }

@@ -4,13 +4,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CommercialManagement.Payment.Api.Features.Exports;
 
 /// <summary>
-/// The period of an export: <c>from</c> and <c>to</c>, Europe/Paris days, both included. Read by hand from the query so
+/// The period of an export: <c>from</c> and <c>to</c>, Europe/Paris days, both included. Bound as text and read here so
 /// that a missing, malformed, inverted or too long period is a 400 whose French detail says what to fix.
 /// </summary>
 internal readonly record struct ExportPeriod(DateOnly From, DateOnly To)
 {
     /// <summary>A year and a day: a fiscal year (even a leap one) fits, a careless « everything » does not.</summary>
     public const int MaxDays = 366;
+
+    /// <summary>The query parameters as the API page describes them.</summary>
+    public const string FromHelp = "First day of the period, a Europe/Paris day, yyyy-MM-dd (e.g. 2027-01-01). Required.";
+
+    public const string ToHelp = "Last day of the period, included, yyyy-MM-dd (e.g. 2027-01-31); 366 days at most from the first. Required.";
 
     public bool Contains(DateOnly day) => day >= From && day <= To;
 
@@ -20,12 +25,12 @@ internal readonly record struct ExportPeriod(DateOnly From, DateOnly To)
     /// <summary>« 2027-01-01_2027-01-31 »: the files' names.</summary>
     public string FileSuffix => $"{From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}_{To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
-    public static bool TryRead(HttpRequest request, out ExportPeriod period, out ProblemHttpResult? problem)
+    public static bool TryRead(string? fromText, string? toText, out ExportPeriod period, out ProblemHttpResult? problem)
     {
         period = default;
         problem = null;
-        var from = Day(request, "from");
-        var to = Day(request, "to");
+        var from = Day(fromText);
+        var to = Day(toText);
         if (from is null || to is null)
         {
             problem = Bad("Période manquante ou illisible.", "Indiquez le premier et le dernier jour de la période : « from » et « to », au format AAAA-MM-JJ (par exemple from=2027-01-01&to=2027-01-31).");
@@ -52,8 +57,8 @@ internal readonly record struct ExportPeriod(DateOnly From, DateOnly To)
 
     private static string Show(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    private static DateOnly? Day(HttpRequest request, string name) =>
-        DateOnly.TryParseExact(request.Query[name].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private static ProblemHttpResult Bad(string title, string detail) => TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }
