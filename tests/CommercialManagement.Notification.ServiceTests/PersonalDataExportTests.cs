@@ -32,7 +32,7 @@ public sealed class PersonalDataExportTests(NotificationFactory factory) : IClas
     }
 
     [Fact]
-    public async Task Export_OfACustomerTwoOrganisationsShare_GivesEachOnlyItsOwnCaseAndEmails()
+    public async Task Export_OfACustomerTwoOrganisationsShare_GivesEachOnlyItsOwnCaseEmailsAndAttachments()
     {
         factory.StartSmtp();
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
@@ -44,8 +44,14 @@ public sealed class PersonalDataExportTests(NotificationFactory factory) : IClas
         var secondCase = Events.Request(second, email, name);
         await factory.Harness.Bus.Publish(firstCase, c => c.MessageId = Guid.NewGuid());
         await factory.Harness.Bus.Publish(secondCase, c => c.MessageId = Guid.NewGuid());
-        await factory.PublishedAsync<EmailSent>(e => e.CaseId == firstCase.RequestId);
-        await factory.PublishedAsync<EmailSent>(e => e.CaseId == secondCase.RequestId);
+        var firstQuote = Events.Quote(first, firstCase.RequestId, email) with { CustomerName = name };
+        var secondQuote = Events.Quote(second, secondCase.RequestId, email) with { CustomerName = name };
+        await factory.Harness.Bus.Publish(firstQuote, c => c.MessageId = Guid.NewGuid());
+        await factory.Harness.Bus.Publish(secondQuote, c => c.MessageId = Guid.NewGuid());
+        await factory.PublishedAsync<EmailSent>(e => e.RegardingId == firstQuote.QuoteId);
+        await factory.PublishedAsync<EmailSent>(e => e.RegardingId == secondQuote.QuoteId);
+        await factory.PublishedAsync<EmailSent>(e => e.CaseId == firstCase.RequestId && e.Kind != "QuoteSent");
+        await factory.PublishedAsync<EmailSent>(e => e.CaseId == secondCase.RequestId && e.Kind != "QuoteSent");
 
         var firstExport = await ExportAsync(first, email);
         var secondExport = await ExportAsync(second, email);
@@ -73,14 +79,22 @@ public sealed class PersonalDataExportTests(NotificationFactory factory) : IClas
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>The export holds the organisation's one case of the customer and the acknowledgement sent to them for it, and nothing else.</summary>
+    /// <summary>
+    /// The export holds the organisation's one case of the customer and the two emails sent to them for it (the
+    /// acknowledgement, the quote with its PDF), and nothing else.
+    /// </summary>
     private static void AssertOnly(JsonElement export, Guid organisationId, Guid caseId, string name, string email)
     {
         var tables = export.GetProperty("tables");
         Assert.Equal([caseId], export.GetProperty("caseIds").EnumerateArray().Select(c => c.GetGuid()));
         var copy = Assert.Single(tables.GetProperty("cases").EnumerateArray());
         Assert.Equal((caseId, organisationId, name), (copy.GetProperty("RequestId").GetGuid(), copy.GetProperty("OrganisationId").GetGuid(), copy.GetProperty("CustomerName").GetString()));
-        var sent = Assert.Single(tables.GetProperty("emails").EnumerateArray());
-        Assert.Equal((caseId, organisationId, email), (sent.GetProperty("CaseId").GetGuid(), sent.GetProperty("OrganisationId").GetGuid(), sent.GetProperty("To").GetString()));
+        var sent = tables.GetProperty("emails").EnumerateArray().ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, e => Assert.Equal(
+            (caseId, organisationId, email), (e.GetProperty("CaseId").GetGuid(), e.GetProperty("OrganisationId").GetGuid(), e.GetProperty("To").GetString())));
+        var pdf = Assert.Single(tables.GetProperty("email_attachments").EnumerateArray());
+        Assert.Equal(organisationId, pdf.GetProperty("OrganisationId").GetGuid());
+        Assert.Contains(pdf.GetProperty("EmailId").GetGuid(), sent.Select(e => e.GetProperty("Id").GetGuid()));
     }
 }
