@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace CommercialManagement.Inbox.ServiceTests;
 
-/// <summary>The tables that only grew: processed message ids (kept 14 days by default) and sent outbox rows (7 days).</summary>
+/// <summary>
+/// The tables that only grew: processed message ids (kept 14 days by default), sent outbox rows (7 days), and the mailbox's
+/// log of emails that opened no request (as long as a request that never became a dossier, 24 months by default).
+/// </summary>
 public sealed class RetentionTests
 {
     [Fact]
@@ -39,5 +42,35 @@ public sealed class RetentionTests
             "SELECT count(*) FROM inbox_messages WHERE consumer = @p0 AND processed_at > now() - interval '14 days'", consumer));
         Assert.Equal(2, await factory.CountAsync(
             "SELECT count(*) FROM outbox_messages WHERE message_type = @p0 AND payload->>'row' IN ('sent lately', 'never sent')", type));
+    }
+
+    [Fact]
+    public async Task MailboxLogLines_ThatOpenedNoRequest_ArePrunedPast24Months_TheRecentAndTheLinkedOnesKept()
+    {
+        await using var factory = new InboxFactory();
+        await ((IAsyncLifetime)factory).InitializeAsync();
+        await using var pruning = factory.WithWebHostBuilder(builder => builder
+            .UseSetting("Scheduler:Enabled", "true").UseSetting("Retention:Cron", "* * * * * ?"));
+        _ = pruning.Services;
+        var organisationId = Guid.NewGuid();
+
+        await factory.ExecuteAsync($"""
+            INSERT INTO inbound_emails ("Id", "OrganisationId", "InternetMessageId", "UidValidity", "Uid", "FromAddress", "Subject", "ReceivedAt",
+                "FetchedAt", "Size", "Raw", "RawTruncated", "Outcome", "Reason", "RequestId")
+            SELECT gen_random_uuid(), '{organisationId}', 'log-' || line.name, 1, line.uid, 'expediteur@example.fr', 'Objet', line.received,
+                line.received, 10, '\x00'::bytea, false, 0, 'Test', line.request
+            FROM (VALUES
+                ('old-unlinked', 1, now() - interval '25 months', NULL::uuid),
+                ('recent-unlinked', 2, now() - interval '23 months', NULL::uuid),
+                ('old-linked', 3, now() - interval '25 months', gen_random_uuid())) AS line(name, uid, received, request);
+            """);
+
+        Assert.True(await Eventually.TrueAsync(
+            async () => await factory.CountAsync(
+                "SELECT count(*) FROM inbound_emails WHERE \"OrganisationId\" = @p0 AND \"InternetMessageId\" = 'log-old-unlinked'", organisationId) == 0,
+            TimeSpan.FromSeconds(20)), "The mailbox's old line that opened no request was not pruned.");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(2, await factory.CountAsync(
+            "SELECT count(*) FROM inbound_emails WHERE \"OrganisationId\" = @p0 AND \"InternetMessageId\" IN ('log-old-linked', 'log-recent-unlinked')", organisationId));
     }
 }

@@ -95,6 +95,25 @@ public sealed class ErasureTraces
         return changed;
     }
 
+    /// <summary>
+    /// The ending every service's part of an erasure shares, in the consumer's transaction: the customer forgotten in this
+    /// service's messages (<see cref="ForgetInMessagesAsync"/>), then <see cref="CustomerErased"/> with every row changed
+    /// added to the outbox (the gateway's record of the erasure learns from it that this service is done), and saved.
+    /// </summary>
+    /// <param name="service">The service's name as the gateway's record lists it (« inbox », « quote »...).</param>
+    /// <param name="rowsChanged">The rows the service changed in its own tables before this call.</param>
+    public async Task FinishErasureAsync(
+        DbContext db, CustomerErasureRequested erasure, string service, IReadOnlyCollection<Guid> caseIds, int rowsChanged, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        rowsChanged += await ForgetInMessagesAsync(db, erasure.OrganisationId, caseIds, cancellationToken);
+        db.AddToOutbox(new CustomerErased
+        {
+            OrganisationId = erasure.OrganisationId, OccurredAt = now, ErasureId = erasure.ErasureId, Service = service, RowsChanged = rowsChanged,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The text with every name, email and phone of the customer replaced by the placeholders (history lines, alerts).</summary>
     public string Redact(string text)
     {

@@ -8,6 +8,7 @@ using CommercialManagement.Inbox.Api.Features.Unanswered;
 using CommercialManagement.Inbox.Api.Messaging.Consumers;
 using CommercialManagement.Inbox.Api.Persistence;
 using CommercialManagement.ServiceDefaults;
+using Microsoft.Extensions.Options;
 
 namespace CommercialManagement.Inbox.Api;
 
@@ -23,9 +24,8 @@ internal static class InboxModule
             bus.AddConsumer<StayChangedConsumer>();
             bus.AddConsumer<StaffMemberChangedConsumer>();
             bus.AddConsumer<OrganisationChangedConsumer>();
-            bus.AddConsumer<DossierArchivedConsumer>();
+            bus.AddConsumer<DossierChangedConsumer>().Endpoint(endpoint => endpoint.Name = DossierChangedConsumer.QueueName);
             bus.AddConsumer<Features.PersonalData.CustomerErasureConsumer>();
-            bus.AddConsumer<Features.PersonalData.DossierStageConsumer>();
         });
         builder.Services.AddScheduledJob<UnansweredRequestsJob>(
             UnansweredRequestsJob.JobName, UnansweredRequestsJob.DefaultCron,
@@ -34,7 +34,12 @@ internal static class InboxModule
             .Validate(o => o.UnconvertedRequestMonths > 0, "Retention:UnconvertedRequestMonths must be positive.").ValidateOnStart();
         builder.Services.AddScheduledJob<Features.PersonalData.UnconvertedRequestsRetentionJob>(
             Features.PersonalData.UnconvertedRequestsRetentionJob.JobName, Features.PersonalData.UnconvertedRequestsRetentionJob.DefaultCron,
-            "Erases the requests that never became dossiers after Retention:UnconvertedRequestMonths (24), and the mailbox's old log.");
+            "Erases the requests that never became dossiers after Retention:UnconvertedRequestMonths (24).");
+        // The mailbox's log of emails that opened no request, past the same age (a line that opened one goes with its request).
+        builder.Services.AddRetentionRule(provider => new RetentionRule(
+            InboxDbContext.InboundEmailsTable, "\"ReceivedAt\"",
+            provider.GetRequiredService<IOptions<Features.PersonalData.UnconvertedRequestOptions>>().Value.MailboxLogRetention,
+            keep: "\"RequestId\" IS NOT NULL"));
         builder.AddIntakeOriginAndRateLimits();
         builder.AddMailIn();
         return builder;

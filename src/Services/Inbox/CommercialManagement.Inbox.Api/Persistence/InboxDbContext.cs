@@ -14,6 +14,9 @@ namespace CommercialManagement.Inbox.Api.Persistence;
 internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, TenantContext tenant)
     : TenantDbContext(options, tenant)
 {
+    /// <summary>The mailbox's log (one line per email taken), which the housekeeping prunes by name.</summary>
+    public const string InboundEmailsTable = "inbound_emails";
+
     public DbSet<Request> Requests => Set<Request>();
 
     public DbSet<Website> Websites => Set<Website>();
@@ -130,7 +133,7 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
 
         modelBuilder.Entity<InboundEmail>(email =>
         {
-            email.ToTable("inbound_emails");
+            email.ToTable(InboundEmailsTable);
             email.HasKey(e => e.Id);
             email.Property(e => e.InternetMessageId).HasMaxLength(500);
             email.Property(e => e.FromAddress).HasMaxLength(254);
@@ -139,6 +142,8 @@ internal sealed class InboxDbContext(DbContextOptions<InboxDbContext> options, T
             email.HasIndex(e => new { e.OrganisationId, e.InternetMessageId }).IsUnique();
             // The loop breaker counts a sender's recent emails.
             email.HasIndex(e => new { e.OrganisationId, e.FromAddress, e.FetchedAt });
+            // The housekeeping's rule on the lines that opened no request starts with their age.
+            email.HasIndex(e => e.ReceivedAt).HasFilter("\"RequestId\" IS NULL").HasDatabaseName("ix_inbound_emails_unlinked_received_at");
         });
 
         modelBuilder.Entity<MessageAttachment>(attachment =>

@@ -1,4 +1,3 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.PersonalData;
 using CommercialManagement.Contracts.PersonalData;
 using CommercialManagement.Inbox.Api.Persistence;
@@ -71,12 +70,6 @@ internal sealed class CustomerErasureConsumer(InboxDbContext db, TimeProvider ti
                     .SetProperty(e => e.Reason, ""),
                 cancellationToken);
         changed += await db.ThreadLinks.Where(l => cases.Contains(l.RequestId)).ExecuteDeleteAsync(cancellationToken);
-        changed += await traces.ForgetInMessagesAsync(db, erasure.OrganisationId, cases, cancellationToken);
-
-        db.AddToOutbox(new CustomerErased
-        {
-            OrganisationId = erasure.OrganisationId, OccurredAt = timeProvider.GetUtcNow(), ErasureId = erasure.ErasureId, Service = "inbox", RowsChanged = changed,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await traces.FinishErasureAsync(db, erasure, "inbox", cases, changed, timeProvider.GetUtcNow(), cancellationToken);
     }
 }

@@ -15,6 +15,12 @@ internal sealed class UnconvertedRequestOptions
 
     /// <summary><c>Retention:UnconvertedRequestMonths</c>: 24 by default; the same age empties the mailbox's log of senders.</summary>
     public int UnconvertedRequestMonths { get; set; } = 24;
+
+    /// <summary>
+    /// <see cref="UnconvertedRequestMonths"/> as the span the housekeeping's rule on the mailbox's log needs: months of
+    /// 365.25 / 12 days, rounded up to a whole day (731 days for 24 months).
+    /// </summary>
+    public TimeSpan MailboxLogRetention => TimeSpan.FromDays(Math.Ceiling(UnconvertedRequestMonths * 365.25 / 12));
 }
 
 /// <summary>
@@ -22,8 +28,9 @@ internal sealed class UnconvertedRequestOptions
 /// so: a request Inbox has heard nothing about, older than this rule, is kept) and whose last activity is older than
 /// <see cref="UnconvertedRequestOptions.UnconvertedRequestMonths"/> are deleted with their messages, attachments, reply
 /// threads and original emails, and <see cref="CustomerErasureRequested"/> (those cases only) is published in the same
-/// transaction so every other service drops its copies (the dossier card, the email log). The mailbox's log of emails
-/// that opened no request loses its lines past the same age. Runs on one instance (clustered scheduler).
+/// transaction so every other service drops its copies (the dossier card, the email log). Runs on one instance
+/// (clustered scheduler). The mailbox's log of emails that opened no request loses its lines past the same age through
+/// the service's housekeeping (a <see cref="CommercialManagement.BuildingBlocks.Persistence.RetentionRule"/>, see InboxModule).
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed partial class UnconvertedRequestsRetentionJob(
@@ -89,22 +96,9 @@ internal sealed partial class UnconvertedRequestsRetentionJob(
             LogErased(deleted, organisationId, threshold);
         }
 
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
-            var forgotten = await db.InboundEmails.IgnoreQueryFilters().Where(e => e.RequestId == null && e.ReceivedAt < threshold).ExecuteDeleteAsync(cancellationToken);
-            if (forgotten > 0)
-            {
-                LogForgotten(forgotten, threshold);
-            }
-        }
-
         return erased;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Erased {Count} requests of organisation {OrganisationId} that never became dossiers, last active before {Threshold}")]
     private partial void LogErased(int count, Guid organisationId, DateTimeOffset threshold);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} emails of the mailbox's log that opened no request, received before {Threshold}")]
-    private partial void LogForgotten(int count, DateTimeOffset threshold);
 }

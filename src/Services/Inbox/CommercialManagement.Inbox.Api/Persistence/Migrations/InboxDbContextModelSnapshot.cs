@@ -336,6 +336,10 @@ namespace CommercialManagement.Inbox.Api.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_inbound_emails_unlinked_received_at")
+                        .HasFilter("\"RequestId\" IS NULL");
+
                     b.HasIndex("OrganisationId", "InternetMessageId")
                         .IsUnique();
 

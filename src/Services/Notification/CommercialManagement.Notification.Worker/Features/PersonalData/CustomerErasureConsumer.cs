@@ -1,4 +1,3 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.PersonalData;
 using CommercialManagement.Contracts.PersonalData;
 using CommercialManagement.Notification.Worker.Persistence;
@@ -59,11 +58,6 @@ internal sealed class CustomerErasureConsumer(NotificationDbContext db, TimeProv
                     .SetProperty(e => e.LastError, (string?)null)
                     .SetProperty(e => e.To, e => e.ToCustomer || addresses.Contains(e.To.ToLower()) ? ErasedCustomer.Email : e.To),
                 cancellationToken);
-        changed += await traces.ForgetInMessagesAsync(db, erasure.OrganisationId, cases, cancellationToken);
-        db.AddToOutbox(new CustomerErased
-        {
-            OrganisationId = erasure.OrganisationId, OccurredAt = timeProvider.GetUtcNow(), ErasureId = erasure.ErasureId, Service = "notification", RowsChanged = changed,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await traces.FinishErasureAsync(db, erasure, "notification", cases, changed, timeProvider.GetUtcNow(), cancellationToken);
     }
 }

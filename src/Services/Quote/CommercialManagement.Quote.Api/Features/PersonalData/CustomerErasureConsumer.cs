@@ -1,4 +1,3 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.PersonalData;
 using CommercialManagement.Contracts.PersonalData;
 using CommercialManagement.Quote.Api.Persistence;
@@ -76,11 +75,6 @@ internal sealed class CustomerErasureConsumer(QuoteDbContext db, TimeProvider ti
             traces.Add(null, email, null);
         }
 
-        changed += await traces.ForgetInMessagesAsync(db, organisationId, cases, cancellationToken);
-        db.AddToOutbox(new CustomerErased
-        {
-            OrganisationId = organisationId, OccurredAt = timeProvider.GetUtcNow(), ErasureId = erasure.ErasureId, Service = "quote", RowsChanged = changed,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await traces.FinishErasureAsync(db, erasure, "quote", cases, changed, timeProvider.GetUtcNow(), cancellationToken);
     }
 }
