@@ -2,8 +2,9 @@ namespace CommercialManagement.Contracts.Dossier;
 
 /// <summary>
 /// A dossier changed in the Dossier service (its column, assignee, stay, payments or history), committed. Open pages
-/// of the back office reload on it (the gateway's live changes). Inbox alone keeps one fact from it: a dossier « Archived » stops its
-/// unanswered-request clock (issue 17).
+/// of the back office reload on it (the gateway's live changes). Inbox keeps two facts from it: a dossier « Archived » stops its
+/// unanswered-request clock (issue 17), and a request that went past « Request » became a dossier, so the retention of
+/// requests that never did spares it (issue 19).
 /// </summary>
 public sealed record DossierChanged : IIntegrationEvent
 {

@@ -64,11 +64,6 @@ internal sealed class CustomerErasureConsumer(DossierDbContext db, TimeProvider 
             traces.Add(null, email, null);
         }
 
-        changed += await traces.ForgetInMessagesAsync(db, erasure.OrganisationId, cases, cancellationToken);
-        db.AddToOutbox(new CustomerErased
-        {
-            OrganisationId = erasure.OrganisationId, OccurredAt = timeProvider.GetUtcNow(), ErasureId = erasure.ErasureId, Service = "dossier", RowsChanged = changed,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await traces.FinishErasureAsync(db, erasure, "dossier", cases, changed, timeProvider.GetUtcNow(), cancellationToken);
     }
 }

@@ -76,12 +76,7 @@ internal sealed class CustomerErasureConsumer(PaymentDbContext db, TimeProvider 
             changed += await RedactAsync(organisationId, cases, needle, replacement, cancellationToken);
         }
 
-        changed += await traces.ForgetInMessagesAsync(db, organisationId, cases, cancellationToken);
-        db.AddToOutbox(new CustomerErased
-        {
-            OrganisationId = organisationId, OccurredAt = timeProvider.GetUtcNow(), ErasureId = erasure.ErasureId, Service = "payment", RowsChanged = changed,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await traces.FinishErasureAsync(db, erasure, "payment", cases, changed, timeProvider.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>
