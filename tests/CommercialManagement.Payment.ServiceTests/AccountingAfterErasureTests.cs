@@ -78,4 +78,33 @@ public sealed class AccountingAfterErasureTests(PaymentFactory factory) : IClass
         Assert.DoesNotContain(CustomerAccount.Of(ErasedCustomer.Email), exported, StringComparison.Ordinal);
         Assert.DoesNotContain(ErasedCustomer.Name, exported, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Erased while the balance was still due: the final invoice issued afterwards is drafted from the emptied case, yet the
+    /// journals keep it, with the deposit and both payments, on the customer's own account and name.
+    /// </summary>
+    [Fact]
+    public async Task A_document_issued_after_the_erasure_stays_on_the_customers_own_account()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var (name, email) = ($"Chloé Vidal{unique}", $"chloe.{unique}@example.fr");
+        var scenario = await Scenario.NewAsync(factory);
+        var caseId = await scenario.AcceptedCaseAsync(content: Scenario.Content() with { CustomerName = name, CustomerEmail = email });
+        Assert.Equal(HttpStatusCode.Created, (await scenario.PayAsync(caseId, 30_000, "BankTransfer", $"VIR-{caseId:N}"[..12], Journals.Day(Today.AddDays(-12)))).StatusCode);
+        Assert.True(await Eventually.TrueAsync(
+            async () => await factory.CountAsync("SELECT count(*) FROM invoices WHERE \"RequestId\" = @p0 AND \"Sequence\" > 0", caseId) == 1, TimeSpan.FromSeconds(20)));
+        var before = (await JournalAsync(scenario, "sales-journal.csv")).Where(l => l[4] == "411000").Select(l => (Name: l[7], Account: l[6])).Distinct().Single();
+
+        await EraseAsync(scenario, email);
+        Assert.Equal(HttpStatusCode.Created, (await scenario.PayAsync(caseId, 70_000, "Cheque", $"CHQ-{caseId:N}"[..12], Journals.Day(Today))).StatusCode);
+        Assert.True(await Eventually.TrueAsync(
+            async () => await factory.CountAsync("SELECT count(*) FROM invoices WHERE \"RequestId\" = @p0 AND \"Sequence\" > 0", caseId) == 2, TimeSpan.FromSeconds(20)));
+
+        var lines = (await JournalAsync(scenario, "sales-journal.csv")).Concat(await JournalAsync(scenario, "bank-journal.csv")).ToList();
+        var customer = lines.Where(l => l[4] == "411000").ToList();
+        Assert.Equal(4, customer.Count); // deposit invoice, final invoice, two payments
+        Assert.All(customer, l => Assert.Equal(before, (l[7], l[6])));
+        Assert.Equal(0, customer.Sum(l => Journals.Cents(l[9]) - Journals.Cents(l[10]))); // invoiced 1 000 €, paid 1 000 €: settled
+        Assert.DoesNotContain(lines, l => l[8].Contains(ErasedCustomer.Name, StringComparison.Ordinal));
+    }
 }

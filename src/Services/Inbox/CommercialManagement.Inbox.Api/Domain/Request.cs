@@ -106,7 +106,7 @@ internal sealed class Request : ITenantOwned
     /// <summary>
     /// Whether the case became a dossier (a quote was started), as Dossier said (issue 19): null while Dossier has said
     /// nothing (requests older than this rule are never erased by the retention), false while it is still a request, true
-    /// once it became one (never back). Set from Dossier's events only (<see cref="DossierStage"/>).
+    /// once it became one (never back). Set from Dossier's events only, by conditional statements (DossierChangedConsumer).
     /// </summary>
     public bool? BecameDossier { get; private set; }
 
@@ -136,9 +136,6 @@ internal sealed class Request : ITenantOwned
 
     /// <summary>The dossier's status as Dossier last published it: archived, or back in play.</summary>
     public void DossierArchived(bool archived) => Archived = archived;
-
-    /// <summary>Dossier said the case is a dossier, or still a request: once a dossier, always one, whatever order the events come in.</summary>
-    public void DossierStage(bool becameDossier) => BecameDossier = BecameDossier == true || becameDossier;
 
     /// <summary>A delivery failure report said our email to the customer could not be delivered: staff see it on the request.</summary>
     public void EmailFailed(string address, string reason, DateTimeOffset at) =>

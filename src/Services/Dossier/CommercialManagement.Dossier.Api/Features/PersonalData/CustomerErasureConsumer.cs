@@ -1,4 +1,3 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.PersonalData;
 using CommercialManagement.Contracts.PersonalData;
 using CommercialManagement.Dossier.Api.Persistence;

@@ -40,9 +40,22 @@ internal sealed class DossierChangedConsumer(InboxDbContext db, TimeProvider tim
             return;
         }
 
+        // Two deliveries of the same request can run at once: the fact is written by conditional statements (the row's lock
+        // makes the later one see the earlier's commit), never from the values loaded above, so « a dossier » is never undone.
+        var requests = db.Requests.Where(r => r.Id == changed.RequestId);
+        if (NotYetADossier.Contains(changed.Status))
+        {
+            await requests.Where(r => r.BecameDossier == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.BecameDossier, false), context.CancellationToken);
+        }
+        else
+        {
+            await requests.Where(r => r.BecameDossier != true)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.BecameDossier, true), context.CancellationToken);
+        }
+
         var archived = changed.Status == Archived;
         request.DossierArchived(archived);
-        request.DossierStage(becameDossier: !NotYetADossier.Contains(changed.Status));
         if (archived && request.AwaitingReplySince is not null)
         {
             request.StopAwaitingReply();

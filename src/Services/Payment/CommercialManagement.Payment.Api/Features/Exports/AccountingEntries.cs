@@ -46,14 +46,19 @@ internal static class AccountingEntries
         var related = await db.Invoices.AsNoTracking().Where(i => deductedNumbers.Contains(i.Number) || correctedIds.Contains(i.Id)).ToListAsync(cancellationToken);
         var depositIds = related.Where(i => deductedNumbers.Contains(i.Number)).Select(i => (Guid?)i.Id).ToList();
         var depositCredits = await db.Invoices.AsNoTracking().Where(i => i.Sequence > 0 && depositIds.Contains(i.CorrectsInvoiceId)).ToListAsync(cancellationToken);
-        return Sales(accounts, issued, [.. related, .. depositCredits]);
+        var erased = await ErasedCustomersAsync(
+            db, issued.Where(i => i.Content.Customer.Email == ErasedCustomer.Email && i.Content.Customer.Account is null).Select(i => i.RequestId), cancellationToken);
+        return Sales(accounts, issued, [.. related, .. depositCredits], erased);
     }
 
     /// <summary>
     /// The sales entries of <paramref name="issued"/>; <paramref name="related"/> holds, whatever their period, the documents
-    /// they name (the deposit invoices deducted, the invoices corrected) and the credit notes of those deposit invoices.
+    /// they name (the deposit invoices deducted, the invoices corrected) and the credit notes of those deposit invoices;
+    /// <paramref name="erased"/> the customer of an erased case as its invoices kept them (<see cref="ErasedCustomersAsync"/>),
+    /// for a document issued after the erasure, which was drafted without them.
     /// </summary>
-    public static IReadOnlyList<Entry> Sales(AccountingSettings accounts, IReadOnlyList<Invoice> issued, IReadOnlyList<Invoice> related)
+    public static IReadOnlyList<Entry> Sales(
+        AccountingSettings accounts, IReadOnlyList<Invoice> issued, IReadOnlyList<Invoice> related, IReadOnlyDictionary<Guid, InvoiceCustomer>? erased = null)
     {
         var known = related.Where(i => i.IsNumbered).DistinctBy(i => i.Id).ToList();
         var byNumber = known.ToDictionary(i => i.Number);
@@ -64,7 +69,8 @@ internal static class AccountingEntries
         foreach (var invoice in issued.Where(i => i.IsNumbered).OrderBy(i => i.IssueDate).ThenBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal))
         {
             var content = invoice.Content;
-            var customer = Customer(accounts, content.Customer.Name, content.Customer.Email, content.Customer.Account);
+            var named = content.Customer.Account is null && erased?.GetValueOrDefault(invoice.RequestId) is { } kept ? kept : content.Customer;
+            var customer = Customer(accounts, named.Name, named.Email, named.Account);
             var credit = invoice.Kind == InvoiceKind.CreditNote;
             var fee = invoice.Kind == InvoiceKind.CancellationFee
                 || (credit && invoice.CorrectsInvoiceId is { } corrected && kinds.GetValueOrDefault(corrected) == InvoiceKind.CancellationFee);
@@ -94,7 +100,7 @@ internal static class AccountingEntries
             {
                 entries.Add(new Entry(
                     accounts.SalesJournalCode, SalesJournalLabel, 0, invoice.IssueDate, invoice.Number, invoice.IssueDate,
-                    $"{invoice.Kind.Label()} {invoice.Number} {content.Customer.Name}", lines));
+                    $"{invoice.Kind.Label()} {invoice.Number} {named.Name}", lines));
             }
         }
 
@@ -112,7 +118,7 @@ internal static class AccountingEntries
             .Where(r => period.Contains(ParisTime.Day(r.RefundedAt))).ToList();
         var caseIds = payments.Select(p => p.RequestId).Concat(refunds.Select(r => r.RequestId)).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var invoiced = await ErasedCustomersAsync(db, cases.Values, cancellationToken);
+        var invoiced = await ErasedCustomersAsync(db, cases.Values.Where(c => c.AcceptedContent?.CustomerEmail == ErasedCustomer.Email).Select(c => c.Id), cancellationToken);
         var refundedPaymentIds = refunds.Select(r => r.PaymentId).Distinct().ToList();
         var refundedPayments = await db.Payments.AsNoTracking().Where(p => refundedPaymentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
 
@@ -155,19 +161,22 @@ internal static class AccountingEntries
         accounts.CustomerAuxiliaryAccounts ? (account ?? CustomerAccount.Of(email), name) : (null, null);
 
     /// <summary>
-    /// The customer of the cases an erasure emptied, as their latest invoice keeps them (the name the law keeps, the account
-    /// the erasure wrote): the bank journal of a past period still names and counts each customer apart.
+    /// The customer of cases an erasure emptied, as their invoices keep them (the name the law keeps, the account the erasure
+    /// wrote): the latest invoice that has the account, else the latest one. The bank journal of a past period, and a
+    /// document issued after the erasure (drafted from the emptied case), still name and count each customer apart.
     /// </summary>
-    private static async Task<Dictionary<Guid, InvoiceCustomer>> ErasedCustomersAsync(PaymentDbContext db, IEnumerable<PaymentCase> cases, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, InvoiceCustomer>> ErasedCustomersAsync(PaymentDbContext db, IEnumerable<Guid> caseIds, CancellationToken cancellationToken)
     {
-        var erased = cases.Where(c => c.AcceptedContent?.CustomerEmail == ErasedCustomer.Email).Select(c => c.Id).ToList();
+        var erased = caseIds.Distinct().ToList();
         if (erased.Count == 0)
         {
             return [];
         }
 
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.Sequence > 0 && erased.Contains(i.RequestId)).ToListAsync(cancellationToken);
-        return invoices.GroupBy(i => i.RequestId).ToDictionary(g => g.Key, g => g.OrderBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal).Last().Content.Customer);
+        return invoices.GroupBy(i => i.RequestId).ToDictionary(
+            g => g.Key,
+            g => g.OrderBy(i => i.Content.Customer.Account is not null).ThenBy(i => i.IssuedAt).ThenBy(i => i.Number, StringComparer.Ordinal).Last().Content.Customer);
     }
 
     private static (string Name, (string? Number, string? Label) Aux) CaseCustomer(AccountingSettings accounts, PaymentCase? account, IReadOnlyDictionary<Guid, InvoiceCustomer> invoiced) =>

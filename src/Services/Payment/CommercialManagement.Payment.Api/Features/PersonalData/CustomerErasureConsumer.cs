@@ -1,4 +1,3 @@
-using CommercialManagement.BuildingBlocks.Messaging;
 using CommercialManagement.BuildingBlocks.PersonalData;
 using CommercialManagement.Contracts.PersonalData;
 using CommercialManagement.Payment.Api.Features.Exports;
@@ -36,6 +35,13 @@ internal sealed class CustomerErasureConsumer(PaymentDbContext db, TimeProvider 
             SELECT "RequestId" FROM invoices
             WHERE "OrganisationId" = {organisationId} AND {email} <> '' AND lower("Content"->'customer'->>'email') = {email}
             """).ToArrayAsync(cancellationToken);
+        // The ledgers of these cases wait for the erasure (the lock an invoice's numbering takes): no invoice is issued between
+        // the accounts read below and the email replaced, so each one keeps its customer's account.
+        foreach (var id in cases.Order())
+        {
+            await db.LockCaseAsync(id, cancellationToken);
+        }
+
         var traces = new ErasureTraces();
         foreach (var (name, customerEmail) in await db.Database.SqlQuery<Customer>($"""
             SELECT "AcceptedContent"->>'customerName' AS "Name", "AcceptedContent"->>'customerEmail' AS "Email" FROM cases
@@ -64,12 +70,6 @@ internal sealed class CustomerErasureConsumer(PaymentDbContext db, TimeProvider 
                 OR "AcceptedContent"->>'customerCompanyId' IS NOT NULL OR "AcceptedContent"->>'customerVatNumber' IS NOT NULL)
             """, cancellationToken);
         changed += await KeepAccountsAsync(organisationId, cases, cancellationToken);
-        // An invoice committed since the accounts were read loses its email all the same (its account is then computed from the placeholder).
-        changed += await db.Database.ExecuteSqlInterpolatedAsync($$"""
-            UPDATE invoices SET "Content" = jsonb_set("Content", '{customer,email}', to_jsonb({{ErasedCustomer.Email}}::text))
-            WHERE "OrganisationId" = {{organisationId}} AND "RequestId" = ANY({{cases}})
-              AND "Content"->'customer'->>'email' IS DISTINCT FROM {{ErasedCustomer.Email}}::text
-            """, cancellationToken);
         foreach (var (needle, replacement) in traces.Names.Select(n => (n, ErasedCustomer.Name))
                      .Concat(traces.Emails.Select(e => (e, ErasedCustomer.Email))))
         {
