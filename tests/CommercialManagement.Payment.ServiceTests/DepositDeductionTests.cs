@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommercialManagement.BuildingBlocks.Locale;
-using CommercialManagement.Contracts.Identity;
 using CommercialManagement.TestKit;
 
 namespace CommercialManagement.Payment.ServiceTests;
@@ -16,28 +15,10 @@ public sealed class DepositDeductionTests(PaymentFactory factory) : IClassFixtur
 {
     private static readonly DateOnly Today = ParisTime.Today(TimeProvider.System);
 
-    private static readonly AccountingSettings Accounts = new()
-    {
-        ByRate =
-        [
-            new VatRateAccounts { RateBasisPoints = 1000, SalesAccount = "706100", VatAccount = "445712" },
-            new VatRateAccounts { RateBasisPoints = 2000, SalesAccount = "706200", VatAccount = "445711" },
-        ],
-    };
-
     [Fact]
     public async Task ADepositAndItsCreditNote_LastPeriod_AndTheFinalInvoice_Now_LeaveEachAccountOnTheFinalInvoice()
     {
-        var scenario = await Scenario.NewAsync(factory);
-        await scenario.PublishAsync(new OrganisationChanged
-        {
-            OrganisationId = scenario.OrganisationId, OccurredAt = DateTimeOffset.UtcNow, Name = "Chalet des Mélèzes", Kind = "AccommodationProvider",
-            Address = "73500 Val Nevé", ContactEmail = "contact@example.fr", DepositPercentage = 30, BalanceDueDaysBeforeArrival = 30,
-            QuoteValidityDays = 7, QuoteNumberPrefix = "DEV", TermsOfSale = "CGV", EmailSenderName = "Val Nevé", Accounting = Accounts,
-        });
-        Assert.True(await Eventually.TrueAsync(
-            async () => await factory.CountAsync("SELECT count(*) FROM organisations WHERE \"OrganisationId\" = @p0 AND \"Accounting\"::text LIKE '%706100%'", scenario.OrganisationId) == 1,
-            TimeSpan.FromSeconds(20)));
+        var scenario = await Journals.OrganisationAsync(factory);
         var caseId = await scenario.AcceptedCaseAsync(content: Scenario.Content());
         var paid = await Scenario.JsonAsync(await scenario.PayAsync(caseId, 33_333, "BankTransfer", "VIR-1", Journals.Day(Today)));
         var paymentId = paid.GetProperty("payments")[0].GetProperty("id").GetGuid();
@@ -66,8 +47,8 @@ public sealed class DepositDeductionTests(PaymentFactory factory) : IClassFixtur
             var basisPoints = rate.GetProperty("rateBasisPoints").GetInt32();
             Assert.Equal(
                 (rate.GetProperty("netCents").GetInt64(), rate.GetProperty("vatCents").GetInt64()),
-                (Journals.Credited(life, Accounts.SalesAccountFor(basisPoints)), Journals.Credited(life, Accounts.VatAccountFor(basisPoints))));
-            Assert.NotEqual(0, Journals.Credited(before, Accounts.VatAccountFor(basisPoints)));
+                (Journals.Credited(life, Journals.Accounts.SalesAccountFor(basisPoints)), Journals.Credited(life, Journals.Accounts.VatAccountFor(basisPoints))));
+            Assert.NotEqual(0, Journals.Credited(before, Journals.Accounts.VatAccountFor(basisPoints)));
         }
 
         Assert.Equal(final.GetProperty("touristTaxCents").GetInt64(), Journals.Credited(life, "467100"));

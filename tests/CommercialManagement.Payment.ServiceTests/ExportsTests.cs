@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CommercialManagement.BuildingBlocks.Locale;
-using CommercialManagement.Contracts.Identity;
 using CommercialManagement.Contracts.Quote;
 using CommercialManagement.ServiceDefaults.Security;
 using CommercialManagement.TestKit;
@@ -19,30 +18,7 @@ public sealed class ExportsTests(PaymentFactory factory) : IClassFixture<Payment
 {
     private static readonly DateOnly Today = ParisTime.Today(TimeProvider.System);
 
-    private static readonly AccountingSettings Accounts = new()
-    {
-        ByRate =
-        [
-            new VatRateAccounts { RateBasisPoints = 1000, SalesAccount = "706100", VatAccount = "445712" },
-            new VatRateAccounts { RateBasisPoints = 2000, SalesAccount = "706200", VatAccount = "445711" },
-        ],
-    };
-
-    /// <summary>An organisation with a SIRET and its own accounts per VAT rate: its copy must hold them before anything is exported.</summary>
-    private async Task<Scenario> OrganisationAsync()
-    {
-        var scenario = await Scenario.NewAsync(factory);
-        await scenario.PublishAsync(new OrganisationChanged
-        {
-            OrganisationId = scenario.OrganisationId, OccurredAt = DateTimeOffset.UtcNow, Name = "Chalet des Mélèzes", Kind = "AccommodationProvider",
-            Address = "73500 Val Nevé", Siret = "81234567800019", ContactEmail = "contact@example.fr", DepositPercentage = 30, BalanceDueDaysBeforeArrival = 30,
-            QuoteValidityDays = 7, QuoteNumberPrefix = "DEV", TermsOfSale = "CGV", EmailSenderName = "Val Nevé", Accounting = Accounts,
-        });
-        Assert.True(await Eventually.TrueAsync(
-            async () => await factory.CountAsync("SELECT count(*) FROM organisations WHERE \"OrganisationId\" = @p0 AND \"Accounting\"::text LIKE '%706100%' AND \"Siret\" IS NOT NULL", scenario.OrganisationId) == 1,
-            TimeSpan.FromSeconds(20)));
-        return scenario;
-    }
+    private Task<Scenario> OrganisationAsync() => Journals.OrganisationAsync(factory);
 
     private HttpClient Admin(Scenario scenario) => factory.CreateStaffClient(scenario.OrganisationId, StaffClaims.AdminRole);
 
